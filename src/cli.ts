@@ -1,0 +1,164 @@
+// The entry point: declares the commands and turns errors into exit codes. Each command's
+// module is imported only when it runs, so a pre-push hook pays only for what it uses.
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, LeptonError, formatLocation } from './errors.js';
+import { resolveOutputMode } from './output.js';
+import type { CommandIO, CommandRun, GlobalOptions } from './commands/types.js';
+
+declare const __LEPTON_VERSION__: string;
+const VERSION = typeof __LEPTON_VERSION__ === 'string' ? __LEPTON_VERSION__ : '0.0.0-dev';
+
+type CommandModule = { run: CommandRun<any> };
+
+const FORMATS = ['pretty', 'json', 'junit', 'github', 'markdown'];
+
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+function formatOption(choices = FORMATS): Option {
+  return new Option('--format <format>', 'output format (default: pretty, or github inside GitHub Actions)').choices(choices);
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new CommanderError(EXIT.usage, 'lepton.invalidArgument', `expected a positive whole number, got "${value}"`);
+  return number;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function idList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((id) => id.trim()).filter(Boolean)];
+}
+
+export function buildProgram(invoke: (load: () => Promise<CommandModule>, args: unknown[], command: Command) => Promise<void>): Command {
+  const program = new Command('lepton')
+    .description('Scaffold AI projects and gate them through their lifecycle: poc → design → develop → test → deploy.')
+    .version(VERSION, '--version', 'print the version')
+    .option('-C, --cwd <dir>', 'run as if started in DIR (lepton.yaml is found from there upwards)')
+    .option('--manifest <file>', 'use this manifest instead of searching for lepton.yaml')
+    .option('--no-color', 'no colours (also NO_COLOR=1)')
+    .option('-q, --quiet', 'print only results and errors')
+    .showSuggestionAfterError()
+    .configureHelp({ sortSubcommands: false })
+    .addHelpText('after', examples([
+      'lepton init my-model --yes --metric "accuracy>=0.85"',
+      'lepton status',
+      'lepton gate --format json',
+      'lepton advance',
+      'lepton gate --completed   # what hooks and CI enforce',
+    ]));
+
+  const action = (load: () => Promise<CommandModule>) =>
+    (...args: unknown[]) => invoke(load, args.slice(0, -2), args.at(-1) as Command);
+
+  program.command('status')
+    .description('the phases, which are done, the current one, its gate at a glance')
+    .addOption(formatOption())
+    .option('--all', 'every project below the current folder')
+    .addHelpText('after', examples(['lepton status', 'lepton status --format json', 'lepton status -C examples/churn-predictor']))
+    .action(action(() => import('./commands/status.js')));
+
+  program.command('gate')
+    .description('evaluate the current phase\'s exit gate (exit 0 passed, 1 failed)')
+    .option('--phase <id>', 'evaluate another phase\'s gate')
+    .option('--completed', 'evaluate every phase already passed (the regression guard)')
+    .option('--only <ids>', 'only these check ids, comma-separated', idList)
+    .addOption(formatOption())
+    .option('--concurrency <n>', 'checks run at once (default: number of CPUs)', positiveInteger)
+    .option('--all', 'every project below the current folder')
+    .addHelpText('after', examples([
+      'lepton gate',
+      'lepton gate --phase design',
+      'lepton gate --only unit-tests,coverage --format json',
+      'lepton gate --completed --format junit > reports/lepton.xml',
+    ]))
+    .action(action(() => import('./commands/gate.js')));
+
+  program.command('validate')
+    .description('check lepton.yaml against the schema and its rules')
+    .addHelpText('after', examples(['lepton validate', 'lepton validate --manifest path/to/lepton.yaml']))
+    .action(action(() => import('./commands/validate.js')));
+
+  program.command('schema')
+    .description('print the JSON Schema of lepton.yaml (for editors)')
+    .addHelpText('after', examples(['lepton schema > lepton.schema.json', '# then, first line of lepton.yaml:', '# yaml-language-server: $schema=./lepton.schema.json']))
+    .action(action(() => import('./commands/schema.js')));
+
+  return program;
+}
+
+function printError(error: LeptonError, io: CommandIO): void {
+  const where = error.location && !error.message.includes(formatLocation(error.location)) ? `${formatLocation(error.location)}: ` : '';
+  io.stderr(`lepton: ${where}${error.message}\n`);
+  for (const detail of error.details) io.stderr(`  ${detail}\n`);
+  if (error.hint) io.stderr(`hint: ${error.hint}\n`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  let interrupted = false;
+  const onSigint = () => {
+    if (interrupted) process.exit(EXIT.interrupted);
+    interrupted = true;
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const io: CommandIO = {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+    mode: resolveOutputMode({ env: process.env, stdoutIsTTY: Boolean(process.stdout.isTTY), stdinIsTTY: Boolean(process.stdin.isTTY) }),
+    signal: controller.signal,
+  };
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(async (load, args, command) => {
+    const raw = command.optsWithGlobals() as { cwd?: string; manifest?: string; color?: boolean; quiet?: boolean };
+    const globals: GlobalOptions = { cwd: path.resolve(raw.cwd ?? '.'), manifest: raw.manifest, quiet: Boolean(raw.quiet) };
+    io.mode = resolveOutputMode({
+      env: process.env,
+      stdoutIsTTY: Boolean(process.stdout.isTTY),
+      stdinIsTTY: Boolean(process.stdin.isTTY),
+      noColor: raw.color === false,
+      quiet: globals.quiet,
+    });
+    const module = await load();
+    exitCode = await module.run({ args, options: command.opts(), globals, io });
+  });
+  program.exitOverride();
+  program.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  try {
+    await program.parseAsync(argv, { from: 'node' });
+  } catch (error) {
+    exitCode = exitCodeFor(error, io);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  return interrupted ? EXIT.interrupted : exitCode;
+}
+
+function exitCodeFor(error: unknown, io: CommandIO): number {
+  if (error instanceof CommanderError) {
+    // Help and --version are not errors; commander has already printed its message otherwise.
+    if (['commander.helpDisplayed', 'commander.version'].includes(error.code)) return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof LeptonError) {
+    printError(error, io);
+    if (process.env.LEPTON_DEBUG === '1') io.stderr(`${error.stack ?? ''}\n${error.cause ? `caused by: ${(error.cause as Error).stack ?? String(error.cause)}\n` : ''}`);
+    return error.exitCode;
+  }
+  const unexpected = error as Error;
+  io.stderr(`lepton: unexpected error: ${unexpected?.message ?? String(error)}\n`);
+  if (process.env.LEPTON_DEBUG === '1') io.stderr(`${unexpected?.stack ?? ''}\n`);
+  else io.stderr('hint: run again with LEPTON_DEBUG=1 for details, and report it if it persists\n');
+  return EXIT.usage;
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

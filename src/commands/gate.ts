@@ -1,0 +1,48 @@
+import { EXIT, InterruptedError, usageError } from '../errors.js';
+import { evaluatePhases } from '../lifecycle/evaluate.js';
+import { completedPhases, currentPhase, phaseById } from '../lifecycle/phases.js';
+import { loadManifest, type LoadedManifest } from '../manifest/load.js';
+import type { GateReport } from '../gate/types.js';
+import { formatGateReport, resolveFormat } from '../report/index.js';
+import type { CommandIO, CommandRun, GlobalOptions } from './types.js';
+
+export interface GateOptions {
+  phase?: string;
+  completed?: boolean;
+  only?: string[];
+  format?: string;
+  concurrency?: number;
+}
+
+/** Evaluates the gate the options select; returns the report (options in, data out). */
+export async function gate(loaded: LoadedManifest, options: GateOptions, io: Pick<CommandIO, 'env' | 'signal'>): Promise<GateReport> {
+  if (options.phase && options.completed) throw usageError('--phase and --completed cannot be used together', 'pick one');
+  const { manifest } = loaded;
+  const phases = options.completed ? completedPhases(manifest) : [options.phase ? phaseById(manifest, options.phase) : currentPhase(manifest)];
+  const report = await evaluatePhases(loaded, phases, {
+    only: options.only,
+    concurrency: options.concurrency,
+    env: io.env,
+    signal: io.signal,
+  });
+  if (io.signal.aborted) throw new InterruptedError();
+  return report;
+}
+
+export const run: CommandRun<GateOptions> = async ({ options, globals, io }) => {
+  const loaded = await loadGateManifest(globals, io);
+  const report = await gate(loaded, options, io);
+  const format = resolveFormat(options.format, io.env);
+  const titles = Object.fromEntries(loaded.manifest.phases.map((phase) => [phase.id, phase.title]));
+  if (options.completed && report.checks.length === 0 && format === 'pretty' && !globals.quiet) {
+    io.stderr(`no completed phases yet: ${loaded.manifest.phase} is the first\n`);
+  }
+  io.stdout(await formatGateReport(format, report, { color: io.mode.color, titles, env: io.env }));
+  return report.passed ? EXIT.ok : EXIT.gateFailed;
+};
+
+async function loadGateManifest(globals: GlobalOptions, io: CommandIO): Promise<LoadedManifest> {
+  const loaded = await loadManifest(globals);
+  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+  return loaded;
+}

@@ -1,0 +1,54 @@
+// The one error type of lepton: commands throw it, only the entry point prints it.
+
+export const EXIT = {
+  ok: 0,
+  gateFailed: 1,
+  usage: 2,
+  interrupted: 130,
+} as const;
+
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export function formatLocation(location: SourceLocation): string {
+  if (location.line === undefined) return location.file;
+  return location.column === undefined
+    ? `${location.file}:${location.line}`
+    : `${location.file}:${location.line}:${location.column}`;
+}
+
+export class LeptonError extends Error {
+  readonly exitCode: number;
+  readonly hint: string | undefined;
+  readonly location: SourceLocation | undefined;
+  /** Further lines, e.g. every problem of an invalid manifest. */
+  readonly details: string[];
+
+  constructor(
+    message: string,
+    options: { exitCode?: number; hint?: string; location?: SourceLocation; details?: string[]; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'LeptonError';
+    this.exitCode = options.exitCode ?? EXIT.usage;
+    this.hint = options.hint;
+    this.location = options.location;
+    this.details = options.details ?? [];
+  }
+}
+
+/** A usage or input error (exit 2). */
+export function usageError(message: string, hint?: string, location?: SourceLocation): LeptonError {
+  return new LeptonError(message, { exitCode: EXIT.usage, hint, location });
+}
+
+/** Thrown when the user interrupts (Ctrl-C): exit 130, nothing printed but a short line. */
+export class InterruptedError extends LeptonError {
+  constructor() {
+    super('interrupted', { exitCode: EXIT.interrupted });
+    this.name = 'InterruptedError';
+  }
+}

@@ -1,0 +1,158 @@
+// Runs gates: checks of one or more phases with bounded concurrency, results in manifest order.
+import { availableParallelism } from 'node:os';
+import { usageError } from '../errors.js';
+import { checkKind, type Check, type CheckKind, type Manifest, type Phase } from '../manifest/schema.js';
+import { loadCheckModule } from './registry.js';
+import type { Approval, CheckContext, CheckResult, GateReport, GateSummary, Waiver } from './types.js';
+
+export interface GateRunOptions {
+  manifest: Manifest;
+  root: string;
+  /** Phases whose gates to evaluate, in this order. */
+  phases: readonly Phase[];
+  /** Only these check ids (any phase). */
+  only?: readonly string[] | undefined;
+  concurrency?: number | undefined;
+  now?: (() => Date) | undefined;
+  env?: NodeJS.ProcessEnv | undefined;
+  signal?: AbortSignal | undefined;
+  approvals?: readonly Approval[] | undefined;
+  waivers?: readonly Waiver[] | undefined;
+  /** Kinds reported as `skipped` without running, with this message (e.g. slow kinds in `status`). */
+  skipKinds?: { kinds: readonly CheckKind[]; message: string } | undefined;
+  /** Called as each check finishes, in completion order (for live progress). */
+  onResult?: ((result: CheckResult) => void) | undefined;
+}
+
+interface PlannedCheck {
+  phase: Phase;
+  check: Check;
+}
+
+export function defaultConcurrency(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export async function runGate(options: GateRunOptions): Promise<GateReport> {
+  const planned = planChecks(options.phases, options.only);
+  const results = await runPooled(planned, options.concurrency ?? defaultConcurrency(), (item) => runOne(item, options));
+  return {
+    version: 1,
+    project: options.manifest.project.name,
+    phase: options.manifest.phase,
+    passed: gatePassed(results),
+    checks: results,
+    summary: summarise(results),
+  };
+}
+
+function planChecks(phases: readonly Phase[], only: readonly string[] | undefined): PlannedCheck[] {
+  const all = phases.flatMap((phase) => phase.gate.map((check) => ({ phase, check })));
+  if (!only || only.length === 0) return all;
+  const known = new Set(all.map((item) => item.check.id));
+  const unknown = only.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw usageError(
+      `--only names no check ${unknown.map((id) => `"${id}"`).join(', ')} in ${phases.map((phase) => phase.id).join(', ') || 'these phases'}`,
+      known.size ? `checks here: ${[...known].join(', ')}` : 'this gate has no checks',
+    );
+  }
+  return all.filter((item) => only.includes(item.check.id));
+}
+
+/** Runs `work` over `items` with at most `limit` at once; results keep the items' order. */
+async function runPooled<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  return results;
+}
+
+async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): Promise<CheckResult> {
+  const kind = checkKind(check);
+  const started = performance.now();
+  const base = {
+    id: check.id,
+    phase: phase.id,
+    kind,
+    required: check.required ?? true,
+    ...(check.title !== undefined && { title: check.title }),
+  };
+  const context: CheckContext = {
+    root: options.root,
+    manifest: options.manifest,
+    phase,
+    now: options.now ?? (() => new Date()),
+    env: options.env ?? process.env,
+    signal: options.signal ?? new AbortController().signal,
+    approvals: (options.approvals ?? []).filter((approval) => approval.phase === phase.id),
+  };
+  let result: CheckResult;
+  const module = options.skipKinds?.kinds.includes(kind) ? undefined : await loadCheckModule(kind);
+  if (options.skipKinds?.kinds.includes(kind)) {
+    result = { ...base, status: 'skipped', message: options.skipKinds.message, problems: [], durationMs: 0 };
+  } else if (!module) {
+    result = { ...base, status: 'skipped', message: `${kind} checks are not evaluated by this version of lepton`, problems: [], durationMs: 0 };
+  } else {
+    try {
+      const outcome = await module.evaluate(check as never, context);
+      result = {
+        ...base,
+        status: outcome.status,
+        message: outcome.message,
+        problems: outcome.problems ?? [],
+        durationMs: 0,
+        ...(outcome.output && { output: outcome.output }),
+        ...(outcome.evidence !== undefined && { evidence: outcome.evidence }),
+      };
+    } catch (error) {
+      result = { ...base, status: 'error', message: `could not evaluate: ${(error as Error).message}`, problems: [], durationMs: 0 };
+    }
+    if (result.status === 'fail' || result.status === 'error') {
+      result.hint = check.hint ?? module.defaultHint(check as never);
+    }
+  }
+  result = applyWaiver(result, options.waivers ?? [], context.now());
+  result.durationMs = Math.round(performance.now() - started);
+  options.onResult?.(result);
+  return result;
+}
+
+/** A failing required check with an open waiver reports `waived`; an expired waiver no longer counts. */
+function applyWaiver(result: CheckResult, waivers: readonly Waiver[], now: Date): CheckResult {
+  if (result.status !== 'fail' && result.status !== 'error') return result;
+  const waiver = waivers.findLast((candidate) => candidate.phase === result.phase && candidate.checkId === result.id);
+  if (!waiver) return result;
+  if (waiver.until < localDate(now)) {
+    return { ...result, message: `${result.message} (waiver expired on ${waiver.until})` };
+  }
+  return { ...result, status: 'waived', waiver: { reason: waiver.reason, until: waiver.until, by: waiver.by } };
+}
+
+/** YYYY-MM-DD in local time: a waiver "until 2026-12-01" holds through that day. */
+export function localDate(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function gatePassed(results: readonly CheckResult[]): boolean {
+  return results.every((result) => !result.required || result.status === 'pass' || result.status === 'waived');
+}
+
+export function summarise(results: readonly CheckResult[]): GateSummary {
+  const count = (status: CheckResult['status']) => results.filter((result) => result.status === status).length;
+  return {
+    total: results.length,
+    passed: count('pass'),
+    failed: count('fail'),
+    errored: count('error'),
+    skipped: count('skipped'),
+    waived: count('waived'),
+  };
+}

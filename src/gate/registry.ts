@@ -1,0 +1,14 @@
+// The one map from check kind to its module. A new kind is one file in checks/ and one line here;
+// modules load only when a gate uses their kind.
+import type { CheckKind } from '../manifest/schema.js';
+import type { CheckModule } from './types.js';
+
+type Loader = () => Promise<CheckModule<any>>;
+
+export const checkModules: Partial<Record<CheckKind, Loader>> = {
+};
+
+export async function loadCheckModule(kind: CheckKind): Promise<CheckModule | undefined> {
+  const load = checkModules[kind];
+  return load ? ((await load()) as CheckModule) : undefined;
+}

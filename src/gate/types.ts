@@ -1,0 +1,102 @@
+// The shapes every check module and the engine share.
+import type { Check, CheckKind, CheckOf, Manifest, Phase } from '../manifest/schema.js';
+
+export type CheckStatus = 'pass' | 'fail' | 'error' | 'skipped' | 'waived';
+
+/** One thing wrong, pointing at a file and line where there is one. */
+export interface Problem {
+  file?: string;
+  line?: number;
+  message: string;
+}
+
+/** A sign-off recorded in the ledger, for the current visit of its phase. */
+export interface Approval {
+  phase: string;
+  checkId: string;
+  name: string;
+  email: string;
+  roles: string[];
+  at: string;
+}
+
+/** A time-limited waiver recorded in the ledger. */
+export interface Waiver {
+  phase: string;
+  checkId: string;
+  reason: string;
+  /** Last day the waiver holds, YYYY-MM-DD. */
+  until: string;
+  by: string;
+}
+
+/** What a check module returns. */
+export interface CheckOutcome {
+  status: Exclude<CheckStatus, 'waived'>;
+  message: string;
+  problems?: Problem[];
+  /** The last lines of a command's output. */
+  output?: string[];
+  /**
+   * What the result rests on (file contents hashes, metric values, command and exit code),
+   * hashed into the ledger on advance. Never printed.
+   */
+  evidence?: unknown;
+}
+
+/** What a check gets besides its own settings: it stays small and testable. */
+export interface CheckContext {
+  /** Absolute project root. */
+  root: string;
+  manifest: Manifest;
+  phase: Phase;
+  now: () => Date;
+  env: NodeJS.ProcessEnv;
+  /** Aborted when the user interrupts; long checks must stop. */
+  signal: AbortSignal;
+  /** Sign-offs for the phase's current visit (from the ledger). */
+  approvals: readonly Approval[];
+}
+
+export interface CheckModule<K extends CheckKind = CheckKind> {
+  evaluate(check: CheckOf<K>, context: CheckContext): Promise<CheckOutcome>;
+  /** What to do when the check fails and has no `hint` of its own. */
+  defaultHint(check: CheckOf<K>): string;
+}
+
+export interface CheckResult {
+  id: string;
+  phase: string;
+  kind: CheckKind;
+  required: boolean;
+  status: CheckStatus;
+  message: string;
+  problems: Problem[];
+  durationMs: number;
+  title?: string;
+  hint?: string;
+  output?: string[];
+  waiver?: { reason: string; until: string; by: string };
+  /** Kept for the ledger; reporters leave it out. */
+  evidence?: unknown;
+}
+
+export interface GateSummary {
+  total: number;
+  passed: number;
+  failed: number;
+  errored: number;
+  skipped: number;
+  waived: number;
+}
+
+export interface GateReport {
+  version: 1;
+  project: string;
+  phase: string;
+  passed: boolean;
+  checks: CheckResult[];
+  summary: GateSummary;
+}
+
+export type { Check };

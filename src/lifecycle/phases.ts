@@ -1,0 +1,28 @@
+// Phase order: which phases are done, which is current, which come next.
+import { usageError } from '../errors.js';
+import type { Manifest, Phase } from '../manifest/schema.js';
+
+export function phaseById(manifest: Manifest, id: string): Phase {
+  const phase = manifest.phases.find((candidate) => candidate.id === id);
+  if (!phase) {
+    throw usageError(`no phase "${id}" in this manifest`, `phases: ${manifest.phases.map((candidate) => candidate.id).join(', ')}`);
+  }
+  return phase;
+}
+
+export function currentPhase(manifest: Manifest): Phase {
+  return phaseById(manifest, manifest.phase);
+}
+
+export function phaseIndex(manifest: Manifest, id: string): number {
+  return manifest.phases.findIndex((phase) => phase.id === id);
+}
+
+/** The phases before the current one: the ones the project has passed. */
+export function completedPhases(manifest: Manifest): Phase[] {
+  return manifest.phases.slice(0, phaseIndex(manifest, manifest.phase));
+}
+
+export function nextPhase(manifest: Manifest): Phase | undefined {
+  return manifest.phases[phaseIndex(manifest, manifest.phase) + 1];
+}

@@ -1,0 +1,223 @@
+// Finds, reads and validates lepton.yaml: read → YAML parse → schema → cross-field rules.
+// Every problem is collected with its line:col before anything runs.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { LeptonError, formatLocation } from '../errors.js';
+import { manifestSchema, type Manifest } from './schema.js';
+import { describeIssue, type RawIssue } from './issues.js';
+import { crossFieldProblems } from './rules.js';
+
+export const MANIFEST_NAME = 'lepton.yaml';
+/** Larger files are refused before parsing: a manifest is a few kilobytes. */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+export interface ManifestProblem {
+  line: number;
+  column: number;
+  /** Key path such as `phases[0].gate[1].timeout`, empty for the whole file. */
+  keyPath: string;
+  message: string;
+}
+
+export interface LoadedManifest {
+  manifest: Manifest;
+  /** Absolute path of lepton.yaml. */
+  file: string;
+  /** The project root: the folder holding lepton.yaml. */
+  root: string;
+  /** How to name the file to the user (relative to the cwd when inside it). */
+  displayPath: string;
+  source: string;
+  warnings: string[];
+}
+
+export interface LoadOptions {
+  cwd: string;
+  /** Explicit manifest path (`--manifest FILE`); otherwise found from cwd upwards. */
+  manifest?: string | undefined;
+}
+
+/** Walks from `startDir` upwards to the first folder holding lepton.yaml, as git finds `.git`. */
+export async function findManifest(startDir: string): Promise<string | undefined> {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    const candidate = path.join(dir, MANIFEST_NAME);
+    const found = await stat(candidate).then((info) => info.isFile(), () => false);
+    if (found) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export async function loadManifest(options: LoadOptions): Promise<LoadedManifest> {
+  const file = options.manifest
+    ? path.resolve(options.cwd, options.manifest)
+    : await findManifest(options.cwd);
+  if (!file) {
+    throw new LeptonError(`no ${MANIFEST_NAME} found in ${options.cwd} or any folder above it`, {
+      hint: 'run `lepton init` to create one, or pass -C DIR / --manifest FILE',
+    });
+  }
+  const displayPath = displayPathOf(file, options.cwd);
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new LeptonError(`cannot read ${displayPath}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, {
+      hint: options.manifest ? 'check the path given to --manifest' : 'check the file permissions',
+      location: { file: displayPath },
+    });
+  });
+  const root = path.dirname(file);
+  const { manifest, problems, warnings, source } = await parseManifest(bytes, root);
+  if (!manifest) throw invalidManifestError(displayPath, problems);
+  return { manifest, file, root, displayPath, source, warnings };
+}
+
+export function displayPathOf(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+export function invalidManifestError(displayPath: string, problems: ManifestProblem[]): LeptonError {
+  const lines = problems.map((problem) => {
+    const where = formatLocation({ file: displayPath, line: problem.line, column: problem.column });
+    return problem.keyPath ? `${where}: ${problem.keyPath}: ${problem.message}` : `${where}: ${problem.message}`;
+  });
+  const [first, ...rest] = lines;
+  const count = problems.length > 1 ? ` (${problems.length} problems)` : '';
+  return new LeptonError(`invalid manifest${count}: ${first ?? displayPath}`, {
+    details: rest,
+    hint: 'fix the manifest; `lepton schema` prints the full format',
+    location: problems[0] ? { file: displayPath, line: problems[0].line, column: problems[0].column } : { file: displayPath },
+  });
+}
+
+interface ParseResult {
+  manifest: Manifest | undefined;
+  problems: ManifestProblem[];
+  warnings: string[];
+  source: string;
+}
+
+/** Parses and validates manifest bytes; `root` is used for path rules (symlinks). */
+export async function parseManifest(bytes: Uint8Array, root: string): Promise<ParseResult> {
+  const fail = (message: string, line = 1, column = 1): ParseResult => ({
+    manifest: undefined,
+    problems: [{ line, column, keyPath: '', message }],
+    warnings: [],
+    source: '',
+  });
+  if (bytes.length > MAX_MANIFEST_BYTES) {
+    return fail(`file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; a manifest may be at most 1 MiB`);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return fail(`not a text file (a NUL byte at offset ${nul}); expected YAML text`);
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('not valid UTF-8 text; expected a YAML manifest saved as UTF-8');
+  }
+  if (source.trim() === '') {
+    return fail('file is empty; expected a manifest starting with `version: 1` (see `lepton init`)');
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const at = (offset: number | undefined) => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return { line: pos.line, column: pos.col };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      ...fail(''),
+      source,
+      problems: doc.errors.map((error) => ({
+        ...at(error.pos[0]),
+        keyPath: '',
+        message: `YAML syntax error: ${firstLine(error.message)}`,
+      })),
+    };
+  }
+
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return { ...fail(`YAML aliases expand too far (${firstLine((error as Error).message)}); write the values out`), source };
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ...fail('expected a mapping with the keys version, project, phase and phases'), source };
+  }
+
+  const locate = (keyPath: (string | number)[], key?: string) => at(offsetOf(doc, keyPath, key));
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.flatMap((issue) =>
+      describeIssue(issue as RawIssue, raw).map((described) => ({
+        ...locate(described.path, described.key),
+        keyPath: formatKeyPath(described.path, described.key),
+        message: described.message,
+      })),
+    );
+    return { manifest: undefined, problems: sortProblems(problems), warnings: [], source };
+  }
+
+  const rules = await crossFieldProblems(parsed.data, root);
+  const problems = rules.errors.map((rule) => ({
+    ...locate(rule.path, rule.key),
+    keyPath: formatKeyPath(rule.path, rule.key),
+    message: rule.message,
+  }));
+  if (problems.length > 0) return { manifest: undefined, problems: sortProblems(problems), warnings: rules.warnings, source };
+  return { manifest: parsed.data, problems: [], warnings: rules.warnings, source };
+}
+
+function sortProblems(problems: ManifestProblem[]): ManifestProblem[] {
+  return problems.sort((left, right) => left.line - right.line || left.column - right.column);
+}
+
+export function formatKeyPath(keyPath: readonly (string | number)[], key?: string): string {
+  const parts = key === undefined ? keyPath : [...keyPath, key];
+  return parts.reduce<string>(
+    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
+    '',
+  );
+}
+
+/**
+ * The source offset of the node at `keyPath` (or of `key`'s key inside it),
+ * falling back to the nearest ancestor that exists.
+ */
+function offsetOf(doc: Document, keyPath: readonly (string | number)[], key?: string): number {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  const steps = key === undefined ? keyPath : [...keyPath, key];
+  for (const [index, step] of steps.entries()) {
+    const isLast = index === steps.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === step);
+      if (!pair) break;
+      // An unknown key is best shown at the key itself; a bad value at the value.
+      if (isLast && key !== undefined) return rangeStart(pair.key) ?? offset;
+      node = pair.value;
+      offset = rangeStart(pair.value) ?? rangeStart(pair.key) ?? offset;
+    } else if (isSeq(node) && typeof step === 'number') {
+      const item = node.items[step];
+      if (item === undefined) break;
+      node = item;
+      offset = rangeStart(item) ?? offset;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as Node | null)?.range?.[0];
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]?.trim() ?? text;
+}

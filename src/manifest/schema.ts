@@ -1,0 +1,193 @@
+// The lepton.yaml v1 schema, defined once: the TypeScript types and the JSON Schema
+// printed by `lepton schema` both come from these definitions.
+import { z } from 'zod';
+
+const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const kebabId = (what: string) =>
+  z.string().regex(kebab, { message: `${what} must be kebab-case (lowercase letters, digits and single dashes), e.g. "unit-tests"` });
+
+const nonEmpty = z.string().min(1, { message: 'must not be empty' });
+const globList = z.union([nonEmpty, z.array(nonEmpty).min(1)]);
+const seconds = z.number().positive({ message: 'must be a positive number of seconds' });
+const percent = z.number().min(0).max(100);
+
+export const PRESETS = ['ml-model', 'llm-app'] as const;
+export const DOMAINS = ['general', 'finance', 'healthcare', 'retail'] as const;
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export const METRIC_OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
+
+/** The keys every check may carry besides its kind key. */
+const commonCheckFields = {
+  id: kebabId('a check id'),
+  title: z.string().optional(),
+  hint: z.string().optional(),
+  required: z.boolean().optional(),
+};
+
+export const metricComparisonSchema = z.strictObject({
+  path: nonEmpty.describe('dotted path into the file, with [n] indexes: latency_ms.p95, runs[0].f1'),
+  op: z.enum(METRIC_OPS),
+  value: z.number(),
+});
+
+/**
+ * Each kind: its kind key's schema plus the extra keys only that kind accepts.
+ * A new kind is one entry here and one module in src/gate/checks/.
+ */
+const kindShapes = {
+  file: { file: globList.describe('glob(s); each must match at least one non-empty file') },
+  doc: {
+    doc: nonEmpty.describe('Markdown file that must be filled in'),
+    sections: z.array(nonEmpty).optional().describe('headings that must be present and filled; default: all'),
+    placeholder: nonEmpty.optional().describe('regular expression marking unfinished text; default TODO'),
+    checklist: z.boolean().optional().describe('false allows unticked "- [ ]" boxes'),
+  },
+  run: {
+    run: nonEmpty.describe('shell command; passes on exit code 0'),
+    timeout: seconds.optional().describe('seconds before the whole process tree is ended; default 600'),
+    cwd: nonEmpty.optional(),
+    env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    inputs: z.array(nonEmpty).optional().describe('globs the result depends on (for caching)'),
+  },
+  metric: {
+    metric: z.strictObject({
+      file: nonEmpty.describe('JSON or YAML file'),
+      checks: z.array(metricComparisonSchema).min(1),
+    }),
+  },
+  approval: {
+    approval: z.strictObject({
+      roles: z.array(nonEmpty).min(1),
+      count: z.number().int().min(1).optional(),
+    }),
+  },
+  git: {
+    git: z
+      .strictObject({
+        clean: z.boolean().optional(),
+        branch: globList.optional(),
+        tag: nonEmpty.optional(),
+      })
+      .refine((git) => git.clean !== undefined || git.branch !== undefined || git.tag !== undefined, {
+        message: 'a git check needs at least one of clean, branch, tag',
+      }),
+  },
+  coverage: {
+    coverage: z
+      .strictObject({
+        file: nonEmpty,
+        lines: percent.optional(),
+        branches: percent.optional(),
+      })
+      .refine((coverage) => coverage.lines !== undefined || coverage.branches !== undefined, {
+        message: 'a coverage check needs a threshold: lines or branches',
+      }),
+  },
+  tests: {
+    tests: z.strictObject({
+      junit: globList,
+      min: z.number().int().min(0).optional(),
+    }),
+  },
+  http: {
+    http: z.strictObject({
+      url: z.string().regex(/^https?:\/\/\S+$/, { message: 'must be an http:// or https:// URL' }),
+      status: z.number().int().min(100).max(599).optional(),
+      timeout: seconds.optional(),
+    }),
+  },
+} as const;
+
+export type CheckKind = keyof typeof kindShapes;
+export const CHECK_KINDS = Object.keys(kindShapes) as CheckKind[];
+
+function checkSchemaFor<K extends CheckKind>(kind: K) {
+  return z.strictObject({ ...commonCheckFields, ...kindShapes[kind] });
+}
+
+export const checkSchemas = {
+  file: checkSchemaFor('file'),
+  doc: checkSchemaFor('doc'),
+  run: checkSchemaFor('run'),
+  metric: checkSchemaFor('metric'),
+  approval: checkSchemaFor('approval'),
+  git: checkSchemaFor('git'),
+  coverage: checkSchemaFor('coverage'),
+  tests: checkSchemaFor('tests'),
+  http: checkSchemaFor('http'),
+} satisfies { [K in CheckKind]: z.ZodType };
+
+export const checkSchema = z.union(CHECK_KINDS.map((kind) => checkSchemas[kind]) as unknown as [
+  (typeof checkSchemas)['file'],
+  ...(typeof checkSchemas)[CheckKind][],
+]);
+
+export const ownerSchema = z.strictObject({
+  name: nonEmpty,
+  email: z.string().regex(/^[^@\s]+@[^@\s]+$/, { message: 'must be an email address' }),
+  roles: z.array(kebabId('a role')).default([]),
+});
+
+export const phaseSchema = z.strictObject({
+  id: kebabId('a phase id'),
+  title: nonEmpty,
+  templates: z.array(kebabId('a template name')).default([]),
+  gate: z.array(checkSchema).default([]),
+});
+
+export const manifestSchema = z.strictObject({
+  version: z.literal(1),
+  project: z.strictObject({
+    name: nonEmpty,
+    description: z.string().optional(),
+    preset: z.enum(PRESETS).default('ml-model'),
+    domain: z.enum(DOMAINS).default('general'),
+    language: z.enum(LANGUAGES).default('en'),
+    owners: z.array(ownerSchema).default([]),
+  }),
+  phase: kebabId('phase'),
+  phases: z.array(phaseSchema).min(1, { message: 'a manifest needs at least one phase' }),
+  hooks: z
+    .strictObject({
+      'pre-push': z
+        .strictObject({
+          branches: z.array(nonEmpty).optional(),
+          required: z.boolean().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type Phase = Manifest['phases'][number];
+export type Owner = Manifest['project']['owners'][number];
+export type Check = z.infer<typeof checkSchema>;
+export type CheckOf<K extends CheckKind> = z.infer<(typeof checkSchemas)[K]>;
+export type MetricComparison = z.infer<typeof metricComparisonSchema>;
+export type Preset = (typeof PRESETS)[number];
+export type Domain = (typeof DOMAINS)[number];
+export type Language = (typeof LANGUAGES)[number];
+
+/** The kind key a (validated) check carries. */
+export function checkKind(check: Check): CheckKind {
+  for (const kind of CHECK_KINDS) if (kind in check) return kind;
+  throw new Error(`check ${check.id} has no kind key`);
+}
+
+/** The kind keys present on a raw, unvalidated check object. */
+export function kindKeysOf(raw: unknown): CheckKind[] {
+  if (raw === null || typeof raw !== 'object') return [];
+  return CHECK_KINDS.filter((kind) => Object.hasOwn(raw, kind));
+}
+
+/** The JSON Schema of lepton.yaml, for editors (`# yaml-language-server: $schema=`) and `lepton schema`. */
+export function manifestJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(manifestSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  return {
+    $schema: schema.$schema,
+    title: 'lepton.yaml',
+    description: 'lepton project manifest, version 1: the project, its lifecycle phases and each phase\'s exit gate.',
+    ...schema,
+  };
+}
