@@ -1,0 +1,55 @@
+// The one git wrapper: small named functions over simple-git. Loaded only by commands
+// and checks that need git.
+import { simpleGit, type SimpleGit } from 'simple-git';
+
+export function gitAt(dir: string): SimpleGit {
+  return simpleGit({ baseDir: dir, trimmed: true });
+}
+
+export async function isRepository(dir: string): Promise<boolean> {
+  return gitAt(dir).checkIsRepo().catch(() => false);
+}
+
+/** The top of the working tree that holds `dir`. */
+export async function repositoryRoot(dir: string): Promise<string> {
+  return gitAt(dir).revparse(['--show-toplevel']);
+}
+
+export async function initRepository(dir: string): Promise<void> {
+  await gitAt(dir).init();
+}
+
+/** True when nothing is modified, staged or untracked (ignored files do not count). */
+export async function isClean(dir: string): Promise<boolean> {
+  return (await gitAt(dir).status()).isClean();
+}
+
+/** The checked-out branch, or undefined on a detached HEAD. */
+export async function currentBranch(dir: string): Promise<string | undefined> {
+  const name = await gitAt(dir).raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '');
+  return name.trim() || undefined;
+}
+
+/** Tags pointing at HEAD. */
+export async function tagsAtHead(dir: string): Promise<string[]> {
+  const output = await gitAt(dir).raw(['tag', '--points-at', 'HEAD']).catch(() => '');
+  return output.split('\n').map((line) => line.trim()).filter(Boolean);
+}
+
+/** The commit HEAD points at, or undefined in a repository without commits. */
+export async function headCommit(dir: string): Promise<string | undefined> {
+  const sha = await gitAt(dir).revparse(['--verify', '--quiet', 'HEAD']).catch(() => '');
+  return sha.trim() || undefined;
+}
+
+/** The identity git would commit as (user.name / user.email, or GIT_AUTHOR_* from the environment). */
+export async function userIdentity(dir: string): Promise<{ name: string; email: string } | undefined> {
+  const ident = await gitAt(dir).raw(['var', 'GIT_AUTHOR_IDENT']).catch(() => '');
+  const match = /^(.*) <([^>]*)>/.exec(ident.trim());
+  return match && match[1] && match[2] ? { name: match[1], email: match[2] } : undefined;
+}
+
+/** The hooks folder git uses, as git itself resolves it (core.hooksPath, worktrees, submodules). */
+export async function hooksDir(dir: string): Promise<string> {
+  return gitAt(dir).raw(['rev-parse', '--path-format=absolute', '--git-path', 'hooks']);
+}
