@@ -14,6 +14,7 @@ const percent = z.number().min(0).max(100);
 export const PRESETS = ['ml-model', 'llm-app'] as const;
 export const DOMAINS = ['general', 'finance', 'healthcare', 'retail'] as const;
 export const LANGUAGES = ['en', 'zh-CN'] as const;
+export const STRATEGIES = ['rolling', 'blue-green', 'canary'] as const;
 export const METRIC_OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
 
 /** The keys every check may carry besides its kind key. */
@@ -143,6 +144,7 @@ export const manifestSchema = z.strictObject({
     preset: z.enum(PRESETS).default('ml-model'),
     domain: z.enum(DOMAINS).default('general'),
     language: z.enum(LANGUAGES).default('en'),
+    strategy: z.enum(STRATEGIES).default('rolling').describe('deployment strategy the runbook describes'),
     owners: z.array(ownerSchema).default([]),
   }),
   phase: kebabId('phase'),
@@ -168,6 +170,7 @@ export type MetricComparison = z.infer<typeof metricComparisonSchema>;
 export type Preset = (typeof PRESETS)[number];
 export type Domain = (typeof DOMAINS)[number];
 export type Language = (typeof LANGUAGES)[number];
+export type Strategy = (typeof STRATEGIES)[number];
 
 /** The kind key a (validated) check carries. */
 export function checkKind(check: Check): CheckKind {

@@ -1,0 +1,69 @@
+// What a template sees: plain data derived from the manifest, with flags for the
+// preset, domain and strategy, so templates need no logic beyond if/each.
+import type { Manifest, MetricComparison } from '../manifest/schema.js';
+
+export interface TemplateMetric {
+  name: string;
+  op: MetricComparison['op'];
+  value: number;
+  /** `accuracy >= 0.85` */
+  text: string;
+  /** The file the value is read from, e.g. poc/results.json. */
+  file: string;
+  checkId: string;
+}
+
+export interface TemplateContext {
+  project: { name: string; description: string; preset: string; domain: string; language: string; strategy: string };
+  owners: { name: string; email: string; roles: string[]; rolesText: string }[];
+  metrics: TemplateMetric[];
+  hasMetrics: boolean;
+  /** Where the PoC results go (the first metric check's file, else poc/results.json). */
+  resultsFile: string;
+  preset: { mlModel: boolean; llmApp: boolean };
+  domain: { general: boolean; finance: boolean; healthcare: boolean; retail: boolean };
+  strategy: { rolling: boolean; blueGreen: boolean; canary: boolean };
+  phases: { id: string; title: string }[];
+  /** The day of rendering, YYYY-MM-DD. */
+  date: string;
+}
+
+export function templateContext(manifest: Manifest, now: Date = new Date()): TemplateContext {
+  const { project } = manifest;
+  const metrics = (manifest.phases[0]?.gate ?? []).flatMap((check) =>
+    'metric' in check
+      ? check.metric.checks.map((comparison) => ({
+          name: comparison.path,
+          op: comparison.op,
+          value: comparison.value,
+          text: `${comparison.path} ${comparison.op} ${comparison.value}`,
+          file: check.metric.file,
+          checkId: check.id,
+        }))
+      : [],
+  );
+  return {
+    project: {
+      name: project.name,
+      description: project.description ?? '',
+      preset: project.preset,
+      domain: project.domain,
+      language: project.language,
+      strategy: project.strategy,
+    },
+    owners: project.owners.map((owner) => ({ ...owner, rolesText: owner.roles.join(', ') })),
+    metrics,
+    hasMetrics: metrics.length > 0,
+    resultsFile: metrics[0]?.file ?? 'poc/results.json',
+    preset: { mlModel: project.preset === 'ml-model', llmApp: project.preset === 'llm-app' },
+    domain: {
+      general: project.domain === 'general',
+      finance: project.domain === 'finance',
+      healthcare: project.domain === 'healthcare',
+      retail: project.domain === 'retail',
+    },
+    strategy: { rolling: project.strategy === 'rolling', blueGreen: project.strategy === 'blue-green', canary: project.strategy === 'canary' },
+    phases: manifest.phases.map((phase) => ({ id: phase.id, title: phase.title })),
+    date: now.toISOString().slice(0, 10),
+  };
+}
