@@ -18,6 +18,8 @@ export interface GateRunOptions {
   signal?: AbortSignal | undefined;
   approvals?: readonly Approval[] | undefined;
   waivers?: readonly Waiver[] | undefined;
+  /** Folder for cached results; undefined turns caching off. */
+  cacheDir?: string | undefined;
   /** Kinds reported as `skipped` without running, with this message (e.g. slow kinds in `status`). */
   skipKinds?: { kinds: readonly CheckKind[]; message: string } | undefined;
   /** Called as each check finishes, in completion order (for live progress). */
@@ -92,6 +94,7 @@ async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): 
     env: options.env ?? process.env,
     signal: options.signal ?? new AbortController().signal,
     approvals: (options.approvals ?? []).filter((approval) => approval.phase === phase.id),
+    cacheDir: options.cacheDir,
   };
   let result: CheckResult;
   const module = options.skipKinds?.kinds.includes(kind) ? undefined : await loadCheckModule(kind);

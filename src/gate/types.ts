@@ -56,6 +56,8 @@ export interface CheckContext {
   signal: AbortSignal;
   /** Sign-offs for the phase's current visit (from the ledger). */
   approvals: readonly Approval[];
+  /** Folder for cached results (`.lepton/cache`), or undefined when caching is off. */
+  cacheDir: string | undefined;
 }
 
 export interface CheckModule<K extends CheckKind = CheckKind> {
