@@ -135,7 +135,7 @@ export async function parseManifest(bytes: Uint8Array, root: string): Promise<Pa
       problems: doc.errors.map((error) => ({
         ...at(error.pos[0]),
         keyPath: '',
-        message: `YAML syntax error: ${firstLine(error.message)}`,
+        message: `YAML syntax error: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     };
   }
