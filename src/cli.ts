@@ -35,8 +35,13 @@ function idList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((id) => id.trim()).filter(Boolean)];
 }
 
-export function buildProgram(invoke: (load: () => Promise<CommandModule>, args: unknown[], command: Command) => Promise<void>): Command {
+type Invoke = (load: () => Promise<CommandModule>, args: unknown[], command: Command) => Promise<void>;
+
+export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) => void; writeErr: (text: string) => void }): Command {
+  // Set before any subcommand is added: subcommands inherit these settings.
   const program = new Command('lepton')
+    .exitOverride()
+    .configureOutput(output)
     .description('Scaffold AI projects and gate them through their lifecycle: poc → design → develop → test → deploy.')
     .version(VERSION, '--version', 'print the version')
     .option('-C, --cwd <dir>', 'run as if started in DIR (lepton.yaml is found from there upwards)')
@@ -128,9 +133,7 @@ export async function main(argv: string[]): Promise<number> {
     });
     const module = await load();
     exitCode = await module.run({ args, options: command.opts(), globals, io });
-  });
-  program.exitOverride();
-  program.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  }, { writeOut: io.stdout, writeErr: io.stderr });
   try {
     await program.parseAsync(argv, { from: 'node' });
   } catch (error) {
