@@ -49,6 +49,18 @@ export async function userIdentity(dir: string): Promise<{ name: string; email: 
   return match && match[1] && match[2] ? { name: match[1], email: match[2] } : undefined;
 }
 
+/** The folder all worktrees of the repository share (the main worktree's `.git`), absolute. */
+export async function gitCommonDir(dir: string): Promise<string> {
+  return gitAt(dir).raw(['rev-parse', '--path-format=absolute', '--git-common-dir']);
+}
+
+/** A config value and the scope it comes from (`system`, `global`, `local`, `worktree`, `command`), or undefined when unset. */
+export async function configWithScope(dir: string, key: string): Promise<{ value: string; scope: string } | undefined> {
+  const output = await gitAt(dir).raw(['config', '--show-scope', '--get', key]).catch(() => '');
+  const tab = output.indexOf('\t');
+  return tab === -1 ? undefined : { scope: output.slice(0, tab), value: output.slice(tab + 1) };
+}
+
 /** The hooks folder git uses, as git itself resolves it (core.hooksPath, worktrees, submodules). */
 export async function hooksDir(dir: string): Promise<string> {
   return gitAt(dir).raw(['rev-parse', '--path-format=absolute', '--git-path', 'hooks']);
