@@ -37,7 +37,9 @@ export const run: CommandRun<GateOptions> = async ({ options, globals, io }) => 
   if (options.completed && report.checks.length === 0 && format === 'pretty' && !globals.quiet) {
     io.stderr(`no completed phases yet: ${loaded.manifest.phase} is the first\n`);
   }
-  io.stdout(await formatGateReport(format, report, { color: io.mode.color, titles, env: io.env }));
+  const reportOptions = { color: io.mode.color, titles, env: io.env, root: loaded.root };
+  io.stdout(await formatGateReport(format, report, reportOptions));
+  if (format === 'github') await (await import('./step-summary.js')).appendStepSummary(io, () => formatGateReport('markdown', report, reportOptions));
   return report.passed ? EXIT.ok : EXIT.gateFailed;
 };
 

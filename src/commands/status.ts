@@ -50,13 +50,18 @@ export const run: CommandRun<{ format?: string }> = async ({ options, globals, i
   const loaded = await loadManifest(globals);
   for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
   const report = await status(loaded, io);
-  const format = options.format ?? 'pretty';
+  const { formatStatusReport, resolveFormat } = await import('../report/index.js');
+  const format = resolveFormat(options.format, io.env);
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ ...report, gate: { ...report.gate, checks: report.gate.checks.map(publicCheck) } }, null, 2)}\n`);
   } else if (format === 'pretty') {
     io.stdout(formatStatusPretty(report, io.mode.color));
+  } else if (format === 'junit' || format === 'github' || format === 'markdown') {
+    const reportOptions = { color: false, env: io.env, root: loaded.root };
+    io.stdout(await formatStatusReport(format, report, reportOptions));
+    if (format === 'github') await (await import('./step-summary.js')).appendStepSummary(io, () => formatStatusReport('markdown', report, reportOptions));
   } else {
-    throw usageError(`--format ${format} is not available for status`, 'use --format pretty or json');
+    throw usageError(`--format ${format} is not available for status`, 'use --format pretty, json, junit, github or markdown');
   }
   return EXIT.ok;
 };

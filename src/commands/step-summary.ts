@@ -1,0 +1,40 @@
+// Appends a Markdown report to GitHub's job summary (the file `$GITHUB_STEP_SUMMARY` names),
+// keeping the step's summary under GitHub's 1 MiB limit.
+import { appendFile, stat } from 'node:fs/promises';
+import type { CommandIO } from './types.js';
+
+/** GitHub rejects a step summary larger than this (and shows none of it). */
+export const STEP_SUMMARY_LIMIT = 1024 * 1024;
+
+/** What `markdown` becomes when only `room` bytes are left: cut at a line end, with a note saying so. */
+export function fitSummary(markdown: string, room: number): string | undefined {
+  const bytes = Buffer.from(markdown, 'utf8');
+  if (bytes.length <= room) return markdown;
+  const note = `\n\n> **lepton:** this summary was cut short to stay under GitHub's 1 MiB step-summary limit; the job log has the full report.\n`;
+  const budget = room - Buffer.byteLength(note);
+  if (budget <= 0) return undefined;
+  // A line end is always a character boundary, so the cut never splits a UTF-8 sequence.
+  const cut = bytes.subarray(0, budget).lastIndexOf(0x0a);
+  return `${bytes.subarray(0, Math.max(0, cut)).toString('utf8')}${note}`;
+}
+
+/**
+ * When running in GitHub Actions, appends the report to the step summary. A summary that cannot be
+ * written is a warning, never a reason to fail the gate.
+ */
+export async function appendStepSummary(io: Pick<CommandIO, 'env' | 'stderr'>, markdown: () => Promise<string>): Promise<void> {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  try {
+    const used = await stat(file).then((stats) => stats.size, () => 0);
+    const separator = used > 0 ? '\n' : '';
+    const fitted = fitSummary(`${separator}${await markdown()}`, STEP_SUMMARY_LIMIT - used);
+    if (fitted === undefined) {
+      io.stderr('warning: the job summary is already at GitHub\'s 1 MiB limit; lepton\'s report was not added to it\n');
+      return;
+    }
+    await appendFile(file, fitted, 'utf8');
+  } catch (error) {
+    io.stderr(`warning: could not write the job summary to ${file}: ${(error as Error).message}\n`);
+  }
+}
