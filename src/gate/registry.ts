@@ -6,6 +6,8 @@ import type { CheckModule } from './types.js';
 type Loader = () => Promise<CheckModule<any>>;
 
 export const checkModules: Partial<Record<CheckKind, Loader>> = {
+  coverage: () => import('./checks/coverage.js').then((module) => module.default),
+  tests: () => import('./checks/tests.js').then((module) => module.default),
 };
 
 export async function loadCheckModule(kind: CheckKind): Promise<CheckModule | undefined> {
