@@ -24,6 +24,15 @@ export async function isClean(dir: string): Promise<boolean> {
   return (await gitAt(dir).status()).isClean();
 }
 
+/**
+ * What keeps the working tree from being clean: modified, staged and untracked files (each untracked
+ * file listed; ignored files do not count), paths relative to the repository root.
+ */
+export async function uncommittedChanges(dir: string): Promise<{ path: string; untracked: boolean }[]> {
+  const status = await gitAt(dir).status();
+  return status.files.map((file) => ({ path: file.path, untracked: file.index === '?' }));
+}
+
 /** The checked-out branch, or undefined on a detached HEAD. */
 export async function currentBranch(dir: string): Promise<string | undefined> {
   const name = await gitAt(dir).raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '');
