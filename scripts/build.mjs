@@ -4,12 +4,14 @@
 import { build } from 'esbuild';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { generateValidator } from './generate-validator.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const staging = `dist.tmp-${process.pid}`;
 const retired = `dist.old-${process.pid}`;
 
+await generateValidator();
 await build({
   absWorkingDir: root,
   entryPoints: ['src/cli.ts'],

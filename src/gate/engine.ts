@@ -1,7 +1,8 @@
 // Runs gates: checks of one or more phases with bounded concurrency, results in manifest order.
 import { availableParallelism } from 'node:os';
 import { usageError } from '../errors.js';
-import { checkKind, type Check, type CheckKind, type Manifest, type Phase } from '../manifest/schema.js';
+import { checkKind, type CheckKind } from '../manifest/kinds.js';
+import type { Check, Manifest, Phase } from '../manifest/schema.js';
 import { loadCheckModule } from './registry.js';
 import type { Approval, CheckContext, CheckResult, GateReport, GateSummary, Waiver } from './types.js';
 

@@ -1,7 +1,8 @@
 // Turns zod's validation issues into messages that say what would be valid,
 // attached to the key path where the user has to look.
 import type { z } from 'zod';
-import { CHECK_KINDS, checkSchemas, kindKeysOf, manifestSchema } from './schema.js';
+import { CHECK_KINDS, kindKeysOf } from './kinds.js';
+import { checkSchemas, manifestSchema } from './schema.js';
 
 export type RawIssue = z.core.$ZodIssue;
 

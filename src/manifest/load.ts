@@ -4,9 +4,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { LeptonError, formatLocation } from '../errors.js';
-import { manifestSchema, type Manifest } from './schema.js';
-import { describeIssue, type RawIssue } from './issues.js';
+import type { Manifest } from './schema.js';
 import { crossFieldProblems } from './rules.js';
+import validateManifestShape from './validate-shape.generated.js';
 
 export const MANIFEST_NAME = 'lepton.yaml';
 /** Larger files are refused before parsing: a manifest is a few kilobytes. */
@@ -151,26 +151,32 @@ export async function parseManifest(bytes: Uint8Array, root: string): Promise<Pa
   }
 
   const locate = (keyPath: (string | number)[], key?: string) => at(offsetOf(doc, keyPath, key));
-  const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap((issue) =>
-      describeIssue(issue as RawIssue, raw).map((described) => ({
-        ...locate(described.path, described.key),
-        keyPath: formatKeyPath(described.path, described.key),
-        message: described.message,
-      })),
-    );
+  // The generated validator accepts exactly what the schema accepts and fills in defaults; only an
+  // invalid manifest loads the schema library, to say precisely what is wrong.
+  if (!validateManifestShape(raw)) {
+    const [{ manifestSchema }, { describeIssue }] = await Promise.all([import('./schema.js'), import('./issues.js')]);
+    const original: unknown = doc.toJS({ maxAliasCount: 100 });
+    const parsed = manifestSchema.safeParse(original);
+    const issues = parsed.success
+      ? [{ path: [], message: 'does not match the manifest schema (`lepton schema` prints it)' }]
+      : parsed.error.issues.flatMap((issue) => describeIssue(issue, original));
+    const problems = issues.map((described) => ({
+      ...locate(described.path, 'key' in described ? described.key : undefined),
+      keyPath: formatKeyPath(described.path, 'key' in described ? described.key : undefined),
+      message: described.message,
+    }));
     return { manifest: undefined, problems: sortProblems(problems), warnings: [], source };
   }
+  const manifest = raw as Manifest;
 
-  const rules = await crossFieldProblems(parsed.data, root);
+  const rules = await crossFieldProblems(manifest, root);
   const problems = rules.errors.map((rule) => ({
     ...locate(rule.path, rule.key),
     keyPath: formatKeyPath(rule.path, rule.key),
     message: rule.message,
   }));
   if (problems.length > 0) return { manifest: undefined, problems: sortProblems(problems), warnings: rules.warnings, source };
-  return { manifest: parsed.data, problems: [], warnings: rules.warnings, source };
+  return { manifest, problems: [], warnings: rules.warnings, source };
 }
 
 function sortProblems(problems: ManifestProblem[]): ManifestProblem[] {

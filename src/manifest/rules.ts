@@ -1,6 +1,7 @@
 // Rules across fields that a schema cannot express: unique ids, the current
 // phase, paths that stay inside the project, valid regular expressions.
-import { checkKind, type Check, type Manifest } from './schema.js';
+import { checkKind } from './kinds.js';
+import type { Check, Manifest } from './schema.js';
 import { pathEscapeReason } from './paths.js';
 
 export interface RuleProblem {
@@ -86,6 +87,12 @@ function checkProblems(check: Check, checkPath: (string | number)[], root: strin
   for (const entry of pathsOf(check)) {
     const reason = pathEscapeReason(root, entry.value, { glob: entry.glob });
     if (reason) problems.push({ path: [...checkPath, ...entry.keyPath], message: reason });
+  }
+  if ('git' in check && check.git.clean === undefined && check.git.branch === undefined && check.git.tag === undefined) {
+    problems.push({ path: [...checkPath, 'git'], message: 'a git check needs at least one of clean, branch, tag' });
+  }
+  if ('coverage' in check && check.coverage.lines === undefined && check.coverage.branches === undefined) {
+    problems.push({ path: [...checkPath, 'coverage'], message: 'a coverage check needs a threshold: lines or branches' });
   }
   if ('doc' in check && check.placeholder !== undefined) {
     try {

@@ -11,11 +11,9 @@ const globList = z.union([nonEmpty, z.array(nonEmpty).min(1)]);
 const seconds = z.number().positive({ message: 'must be a positive number of seconds' });
 const percent = z.number().min(0).max(100);
 
-export const PRESETS = ['ml-model', 'llm-app'] as const;
-export const DOMAINS = ['general', 'finance', 'healthcare', 'retail'] as const;
-export const LANGUAGES = ['en', 'zh-CN'] as const;
-export const STRATEGIES = ['rolling', 'blue-green', 'canary'] as const;
-export const METRIC_OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
+import { CHECK_KINDS, DOMAINS, LANGUAGES, METRIC_OPS, PRESETS, STRATEGIES, type CheckKind } from './kinds.js';
+
+export { CHECK_KINDS, DOMAINS, LANGUAGES, METRIC_OPS, PRESETS, STRATEGIES, checkKind, kindKeysOf, type CheckKind } from './kinds.js';
 
 /** The keys every check may carry besides its kind key. */
 const commonCheckFields = {
@@ -63,26 +61,19 @@ const kindShapes = {
     }),
   },
   git: {
-    git: z
-      .strictObject({
-        clean: z.boolean().optional(),
-        branch: globList.optional(),
-        tag: nonEmpty.optional(),
-      })
-      .refine((git) => git.clean !== undefined || git.branch !== undefined || git.tag !== undefined, {
-        message: 'a git check needs at least one of clean, branch, tag',
-      }),
+    // "at least one of" rules live in rules.ts, so the JSON Schema says exactly what the schema does.
+    git: z.strictObject({
+      clean: z.boolean().optional(),
+      branch: globList.optional(),
+      tag: nonEmpty.optional(),
+    }),
   },
   coverage: {
-    coverage: z
-      .strictObject({
-        file: nonEmpty,
-        lines: percent.optional(),
-        branches: percent.optional(),
-      })
-      .refine((coverage) => coverage.lines !== undefined || coverage.branches !== undefined, {
-        message: 'a coverage check needs a threshold: lines or branches',
-      }),
+    coverage: z.strictObject({
+      file: nonEmpty,
+      lines: percent.optional(),
+      branches: percent.optional(),
+    }),
   },
   tests: {
     tests: z.strictObject({
@@ -99,8 +90,7 @@ const kindShapes = {
   },
 } as const;
 
-export type CheckKind = keyof typeof kindShapes;
-export const CHECK_KINDS = Object.keys(kindShapes) as CheckKind[];
+kindShapes satisfies Record<CheckKind, object>;
 
 function checkSchemaFor<K extends CheckKind>(kind: K) {
   return z.strictObject({ ...commonCheckFields, ...kindShapes[kind] });
@@ -171,18 +161,6 @@ export type Preset = (typeof PRESETS)[number];
 export type Domain = (typeof DOMAINS)[number];
 export type Language = (typeof LANGUAGES)[number];
 export type Strategy = (typeof STRATEGIES)[number];
-
-/** The kind key a (validated) check carries. */
-export function checkKind(check: Check): CheckKind {
-  for (const kind of CHECK_KINDS) if (kind in check) return kind;
-  throw new Error(`check ${check.id} has no kind key`);
-}
-
-/** The kind keys present on a raw, unvalidated check object. */
-export function kindKeysOf(raw: unknown): CheckKind[] {
-  if (raw === null || typeof raw !== 'object') return [];
-  return CHECK_KINDS.filter((kind) => Object.hasOwn(raw, kind));
-}
 
 /** The JSON Schema of lepton.yaml, for editors (`# yaml-language-server: $schema=`) and `lepton schema`. */
 export function manifestJsonSchema(): Record<string, unknown> {
