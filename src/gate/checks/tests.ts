@@ -59,11 +59,11 @@ async function evaluate(check: TestsCheck, context: Pick<CheckContext, 'root'>):
   };
 }
 
-/** Each pattern's matches, relative to the root, sorted; dot folders are searched too (`.reports/`). */
+/** Each pattern's matches, relative to the root, sorted; dot folders are searched too (`.reports/`), dependencies not. */
 async function matchReports(root: string, patterns: readonly string[]): Promise<Map<string, string[]>> {
   const matched = new Map<string, string[]>();
   for (const pattern of patterns) {
-    const files = await glob(pattern, { cwd: root, onlyFiles: true, dot: true, expandDirectories: false, followSymbolicLinks: false });
+    const files = await glob(pattern, { cwd: root, onlyFiles: true, dot: true, expandDirectories: false, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] });
     matched.set(pattern, files.map((file) => file.replaceAll('\\', '/')).sort());
   }
   return matched;
