@@ -84,6 +84,15 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     ]))
     .action(action(() => import('./commands/gate.js')));
 
+  const hooks = program.command('hooks').description('the git pre-push hook that runs the regression guard');
+  hooks.command('install').description('install the pre-push hook (keeps and chains an existing one)')
+    .addHelpText('after', examples(['lepton hooks install', 'lepton hooks status', 'LEPTON_SKIP=1 git push   # skip the gate once', 'git push --no-verify      # skip every pre-push hook once']))
+    .action(action(() => import('./commands/hooks.js').then((module) => ({ run: module.install }))));
+  hooks.command('uninstall').description('remove lepton\'s hook and restore what was there')
+    .action(action(() => import('./commands/hooks.js').then((module) => ({ run: module.uninstall }))));
+  hooks.command('status').description('whether the hook is installed and whether git will run it (exit 1 when it will not)')
+    .action(action(() => import('./commands/hooks.js').then((module) => ({ run: module.status }))));
+
   program.command('validate')
     .description('check lepton.yaml against the schema and its rules')
     .addHelpText('after', examples(['lepton validate', 'lepton validate --manifest path/to/lepton.yaml']))

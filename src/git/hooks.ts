@@ -1,0 +1,310 @@
+// lepton's git pre-push hook: the script, and installing, removing and inspecting it in the
+// hooks folder git really uses. A hook lepton did not write is never lost: it is kept beside
+// lepton's (renamed, so bytes, mode and symlinks stay as they were), run first, and put back.
+import { lstat, mkdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LeptonError } from '../errors.js';
+import { writeFileAtomic } from '../fs.js';
+import { configWithScope, gitCommonDir, hooksDir, repositoryRoot } from './git.js';
+
+export const HOOK_NAME = 'pre-push';
+/** The line that marks a hook as lepton's own. */
+export const HOOK_MARKER = '# lepton-managed-hook: pre-push';
+/** The hook that was there before lepton's, kept beside it under this name. */
+export const CHAINED_NAME = `${HOOK_NAME}.lepton-chained`;
+
+/** What the hook decides without starting Node, written into it at install time. */
+export interface HookSettings {
+  /** `hooks.pre-push.branches`: branch patterns whose pushes are gated. */
+  branches: string[];
+  /** `hooks.pre-push.required`: refuse the push (true) or only warn (false) when lepton is missing. */
+  required: boolean;
+  /** The project folder relative to the top of the working tree, `/`-separated (`.` at the top). */
+  project: string;
+}
+
+export interface HookLocation {
+  /** Top of the working tree. */
+  worktree: string;
+  /** The `.git` folder shared by all worktrees. */
+  commonDir: string;
+  /** Where git looks for hooks, as git resolves it. */
+  hooksDir: string;
+  /** Where git looks when core.hooksPath is unset. */
+  defaultHooksDir: string;
+  hooksPath?: { value: string; scope: string } | undefined;
+}
+
+/** Single-quotes a value for POSIX sh. */
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export function prePushHookScript(settings: HookSettings): string {
+  return `#!/bin/sh
+${HOOK_MARKER}
+# Written by \`lepton hooks install\`; \`lepton hooks uninstall\` removes it and puts back the hook
+# that was here before (kept beside this one as ${CHAINED_NAME}, and run first).
+# Before a push to a protected branch it runs lepton's regression guard: \`lepton verify\` and
+# \`lepton gate --completed\`. Skip it once with \`git push --no-verify\` or \`LEPTON_SKIP=1 git push\`.
+# The settings below come from hooks.pre-push in lepton.yaml; \`lepton hooks install\` rewrites them.
+lepton_branches=${shellQuote(settings.branches.join(' '))}
+lepton_required=${settings.required ? 'true' : 'false'}
+lepton_project=${shellQuote(settings.project)}
+
+# Branch patterns are matched, never expanded as file names.
+set -f
+# git's input (one "<local ref> <local oid> <remote ref> <remote oid>" line per ref) can be read
+# once: keep it for the chained hook and for lepton. Each line ends in a newline, which $(...) drops.
+lepton_input=$(cat)
+
+lepton_chained="$(dirname -- "$0")/${CHAINED_NAME}"
+if [ -f "$lepton_chained" ]; then
+  if [ -x "$lepton_chained" ]; then
+    if [ -n "$lepton_input" ]; then printf '%s\\n' "$lepton_input"; fi | "$lepton_chained" "$@"
+    lepton_status=$?
+    if [ "$lepton_status" -ne 0 ]; then
+      echo "lepton: the pre-push hook kept as $lepton_chained failed (exit code $lepton_status); push refused" >&2
+      exit "$lepton_status"
+    fi
+  else
+    echo "lepton: ignoring $lepton_chained: it is not executable, so git would not run it either" >&2
+  fi
+fi
+
+if [ "\${LEPTON_SKIP:-}" = 1 ]; then
+  echo "lepton: LEPTON_SKIP=1, skipping the pre-push gate" >&2
+  exit 0
+fi
+
+# Gate only branches matching the patterns that are created or moved: deletions (an all-zero
+# local oid, 40 or 64 digits), tags and other refs pass. Fields are taken from the right, as the
+# local side is what the user typed and may hold spaces.
+lepton_gate=
+while IFS= read -r lepton_line; do
+  [ -n "$lepton_line" ] || continue
+  lepton_rest=\${lepton_line% *}
+  lepton_remote_ref=\${lepton_rest##* }
+  lepton_rest=\${lepton_rest% *}
+  lepton_local_oid=\${lepton_rest##* }
+  case $lepton_local_oid in *[!0]*) ;; *) continue ;; esac
+  case $lepton_remote_ref in refs/heads/*) ;; *) continue ;; esac
+  for lepton_pattern in $lepton_branches; do
+    case \${lepton_remote_ref#refs/heads/} in $lepton_pattern) lepton_gate=yes ;; esac
+  done
+done <<lepton_end_of_input
+$lepton_input
+lepton_end_of_input
+[ -n "$lepton_gate" ] || exit 0
+
+if [ -n "\${LEPTON_BIN:-}" ]; then
+  lepton_bin=$LEPTON_BIN
+elif [ -x "$lepton_project/node_modules/.bin/lepton" ]; then
+  lepton_bin="$lepton_project/node_modules/.bin/lepton"
+elif [ -x node_modules/.bin/lepton ]; then
+  lepton_bin=node_modules/.bin/lepton
+elif command -v lepton >/dev/null 2>&1; then
+  lepton_bin=lepton
+else
+  if [ "$lepton_required" = true ]; then
+    echo "lepton: cannot run the pre-push gate: lepton is not installed (no \\$LEPTON_BIN, node_modules/.bin/lepton or lepton on PATH); push refused" >&2
+    echo "hint: run \\\`npm install\\\` to install it, or push once without the gate: git push --no-verify" >&2
+    exit 1
+  fi
+  echo "lepton: warning: lepton is not installed (no \\$LEPTON_BIN, node_modules/.bin/lepton or lepton on PATH), so the pre-push gate did not run" >&2
+  echo "hint: run \\\`npm install\\\` to install it (hooks.pre-push.required is false, so the push goes on)" >&2
+  exit 0
+fi
+
+case $lepton_bin in
+  *.js | *.mjs | *.cjs) set -- node "$lepton_bin" -C "$lepton_project" hooks run pre-push -- "$@" ;;
+  *) set -- "$lepton_bin" -C "$lepton_project" hooks run pre-push -- "$@" ;;
+esac
+printf '%s\\n' "$lepton_input" | "$@"
+`;
+}
+
+/** Reads back the settings written into a hook script by this version of lepton. */
+export function readHookSettings(script: string): HookSettings | undefined {
+  const value = (name: string) => {
+    const match = new RegExp(`^${name}='((?:[^']|'\\\\'')*)'$`, 'm').exec(script);
+    return match?.[1]?.replace(/'\\''/g, "'");
+  };
+  const branches = value('lepton_branches');
+  const project = value('lepton_project');
+  const required = /^lepton_required=(true|false)$/m.exec(script)?.[1];
+  if (branches === undefined || project === undefined || required === undefined) return undefined;
+  return { branches: branches.split(' ').filter(Boolean), required: required === 'true', project };
+}
+
+export function isLeptonHook(content: string): boolean {
+  return content.split('\n', 3).includes(HOOK_MARKER);
+}
+
+export function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+async function realOrSelf(file: string): Promise<string> {
+  return realpath(file).catch(() => path.resolve(file));
+}
+
+/** Where git runs hooks for the repository holding `cwd`; errors outside a working tree. */
+export async function locateHooks(cwd: string): Promise<HookLocation> {
+  const worktree = await repositoryRoot(cwd).catch(() => '');
+  if (!worktree) {
+    throw new LeptonError(`${cwd} is not inside a git working tree`, {
+      hint: 'run `git init` first, or pass -C DIR to point at a repository',
+    });
+  }
+  const commonDir = await gitCommonDir(cwd);
+  return {
+    worktree: await realOrSelf(worktree),
+    commonDir: await realOrSelf(commonDir),
+    hooksDir: await realOrSelf(await hooksDir(cwd)),
+    defaultHooksDir: path.join(await realOrSelf(commonDir), 'hooks'),
+    hooksPath: await configWithScope(cwd, 'core.hooksPath'),
+  };
+}
+
+/** How to name a path to the user: relative to the top of the working tree when inside it. */
+export function displayHookPath(location: HookLocation, file: string): string {
+  return isInside(location.worktree, file) ? path.relative(location.worktree, file) || '.' : file;
+}
+
+/** Refuses a hooks folder lepton must not write into: one outside the repository, or husky's generated one. */
+async function assertWritableHooksDir(location: HookLocation): Promise<void> {
+  const { hooksDir: dir, hooksPath } = location;
+  if (!isInside(location.worktree, dir) && !isInside(location.commonDir, dir)) {
+    const origin = hooksPath ? ` (core.hooksPath = ${hooksPath.value}, from ${hooksPath.scope} config)` : '';
+    throw new LeptonError(`git runs hooks from ${dir}${origin}, outside this repository; lepton installs hooks only inside a repository`, {
+      hint: hooksPath?.scope === 'global' || hooksPath?.scope === 'system'
+        ? `call \`lepton hooks run pre-push "$@"\` from the pre-push hook in ${dir}, or give this repository its own hooks with \`git config --local core.hooksPath .git/hooks\``
+        : `point core.hooksPath at a folder inside the repository, or call \`lepton hooks run pre-push "$@"\` from the pre-push hook in ${dir}`,
+    });
+  }
+  const huskyRuntime = await Promise.all(['h', 'husky.sh'].map((name) => stat(path.join(dir, name)).then(() => true, () => false)));
+  if (path.basename(dir) === '_' && huskyRuntime.some(Boolean)) {
+    const userHook = path.join(path.dirname(dir), HOOK_NAME);
+    throw new LeptonError(`${displayHookPath(location, dir)} is husky's generated hooks folder: husky rewrites it, and its hooks find yours by their own file name`, {
+      hint: `add the line \`npx lepton hooks run pre-push "$@"\` to ${displayHookPath(location, userHook)} instead`,
+    });
+  }
+}
+
+async function readIfFile(file: string): Promise<string | undefined> {
+  return readFile(file, 'utf8').catch(() => undefined);
+}
+
+async function entryExists(file: string): Promise<boolean> {
+  return lstat(file).then(() => true, () => false);
+}
+
+export interface InstallResult {
+  hookFile: string;
+  /** `created` (nothing was there), `chained` (another hook was kept and runs first) or `updated` (lepton's hook rewritten). */
+  action: 'created' | 'chained' | 'updated';
+  /** The kept hook, when there is one. */
+  chainedFile?: string | undefined;
+}
+
+export async function installHook(location: HookLocation, settings: HookSettings): Promise<InstallResult> {
+  await assertWritableHooksDir(location);
+  const hookFile = path.join(location.hooksDir, HOOK_NAME);
+  const chainedFile = path.join(location.hooksDir, CHAINED_NAME);
+  const info = await lstat(hookFile).catch(() => undefined);
+  if (info?.isDirectory()) {
+    throw new LeptonError(`${displayHookPath(location, hookFile)} is a folder, not a hook`, { hint: 'move it away, then run `lepton hooks install` again' });
+  }
+  const content = info ? await readIfFile(hookFile) : undefined;
+  const ours = content !== undefined && isLeptonHook(content);
+  const hasChained = await entryExists(chainedFile);
+  let action: InstallResult['action'] = 'created';
+  if (info && ours) {
+    action = 'updated';
+  } else if (info) {
+    if (hasChained) {
+      throw new LeptonError(`${displayHookPath(location, hookFile)} is not lepton's, and ${CHAINED_NAME} already holds an earlier hook; not replacing either`, {
+        hint: `merge them by hand (or delete the one you no longer need), then run \`lepton hooks install\` again`,
+      });
+    }
+    await rename(hookFile, chainedFile);
+    action = 'chained';
+  }
+  await mkdir(location.hooksDir, { recursive: true });
+  await writeFileAtomic(hookFile, prePushHookScript(settings), { mode: 0o755 });
+  return { hookFile, action, chainedFile: action === 'chained' || hasChained ? chainedFile : undefined };
+}
+
+export interface UninstallResult {
+  hookFile: string;
+  /** `removed` (nothing was there before), `restored` (the kept hook is back), `absent` (lepton's hook was not there). */
+  action: 'removed' | 'restored' | 'absent';
+  /** A hook lepton did not write sits where lepton's would be (left alone). */
+  foreign: boolean;
+}
+
+/** Removes lepton's hook from `dir` and puts back the hook it kept, byte for byte. */
+export async function uninstallHook(dir: string): Promise<UninstallResult> {
+  const hookFile = path.join(dir, HOOK_NAME);
+  const chainedFile = path.join(dir, CHAINED_NAME);
+  const content = await readIfFile(hookFile);
+  if (content === undefined || !isLeptonHook(content)) {
+    return { hookFile, action: 'absent', foreign: await entryExists(hookFile) };
+  }
+  if (await entryExists(chainedFile)) {
+    await rename(chainedFile, hookFile);
+    return { hookFile, action: 'restored', foreign: false };
+  }
+  await rm(hookFile);
+  return { hookFile, action: 'removed', foreign: false };
+}
+
+export interface HookStatus {
+  location: HookLocation;
+  /** lepton's hook in the folder git runs hooks from: `installed`, a hook lepton did not write (`foreign`) or none (`absent`). */
+  state: 'installed' | 'foreign' | 'absent';
+  hookFile: string;
+  /** False when git would skip lepton's hook for lack of the executable bit. */
+  executable: boolean;
+  chainedFile?: string | undefined;
+  chainedExecutable?: boolean | undefined;
+  /** Settings written into the installed hook (undefined when absent or unreadable). */
+  settings?: HookSettings | undefined;
+  /** lepton's hook found in the default folder while core.hooksPath sends git elsewhere. */
+  strandedFile?: string | undefined;
+  /** git will run lepton's hook on the next push. */
+  willRun: boolean;
+}
+
+async function isExecutable(file: string): Promise<boolean> {
+  return stat(file).then((info) => (info.mode & 0o111) !== 0 && info.isFile(), () => false);
+}
+
+export async function hookStatus(location: HookLocation): Promise<HookStatus> {
+  const hookFile = path.join(location.hooksDir, HOOK_NAME);
+  const chainedFile = path.join(location.hooksDir, CHAINED_NAME);
+  const content = await readIfFile(hookFile);
+  const exists = await entryExists(hookFile);
+  const state = content !== undefined && isLeptonHook(content) ? 'installed' : exists ? 'foreign' : 'absent';
+  const executable = await isExecutable(hookFile);
+  const hasChained = state === 'installed' && (await entryExists(chainedFile));
+  let strandedFile: string | undefined;
+  if (location.hooksDir !== location.defaultHooksDir) {
+    const stranded = path.join(location.defaultHooksDir, HOOK_NAME);
+    const strandedContent = await readIfFile(stranded);
+    if (strandedContent !== undefined && isLeptonHook(strandedContent)) strandedFile = stranded;
+  }
+  return {
+    location,
+    state,
+    hookFile,
+    executable,
+    chainedFile: hasChained ? chainedFile : undefined,
+    chainedExecutable: hasChained ? await isExecutable(chainedFile) : undefined,
+    settings: state === 'installed' && content !== undefined ? readHookSettings(content) : undefined,
+    strandedFile,
+    willRun: state === 'installed' && executable,
+  };
+}
