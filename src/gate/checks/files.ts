@@ -1,0 +1,77 @@
+// File helpers the checks share: project-relative paths that stay inside the root, globbing, hashing.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { isInside, pathEscapeReason, realPathInside } from '../../manifest/paths.js';
+
+/** Folders no check looks into. */
+export const IGNORED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
+
+export interface FileDigest {
+  path: string;
+  sha256: string;
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * The absolute path of a project-relative path, or why it may not be used
+ * (absolute, `..`, through a symlink that points out of the project).
+ */
+export function resolveInside(root: string, relativePath: string): { path: string } | { reason: string } {
+  const reason = pathEscapeReason(root, relativePath);
+  if (reason) return { reason };
+  const absolute = path.resolve(root, relativePath);
+  if (!isInside(path.resolve(root), absolute)) return { reason: `"${relativePath}" leaves the project` };
+  return { path: absolute };
+}
+
+/** Project-relative paths (POSIX separators, sorted) of the files a glob matches inside the project. */
+export async function matchFiles(root: string, pattern: string, signal?: AbortSignal): Promise<string[]> {
+  if (pathEscapeReason(root, pattern, { glob: true })) return [];
+  const matches = await glob(pattern, {
+    cwd: root,
+    dot: false,
+    onlyFiles: true,
+    ignore: IGNORED_FOLDERS,
+    expandDirectories: false,
+    ...(signal && { signal }),
+  });
+  const absoluteRoot = path.resolve(root);
+  return matches
+    .filter((match) => {
+      const absolute = path.resolve(root, match);
+      return isInside(absoluteRoot, absolute) && realPathInside(root, absolute);
+    })
+    .map((match) => match.split(path.sep).join('/'))
+    .sort();
+}
+
+/** Size in bytes of a project file, or undefined when it cannot be read. */
+export async function fileSize(root: string, relativePath: string): Promise<number | undefined> {
+  return stat(path.resolve(root, relativePath)).then((stats) => stats.size, () => undefined);
+}
+
+/** SHA-256 of each file, in the given order. */
+export async function hashFiles(root: string, relativePaths: readonly string[]): Promise<FileDigest[]> {
+  const digests: FileDigest[] = [];
+  for (const relativePath of relativePaths) {
+    digests.push({ path: relativePath, sha256: await hashFile(path.resolve(root, relativePath)) });
+  }
+  return digests;
+}
+
+/** `1 file`, `2 files`. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
