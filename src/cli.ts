@@ -93,6 +93,35 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
   hooks.command('status').description('whether the hook is installed and whether git will run it (exit 1 when it will not)')
     .action(action(() => import('./commands/hooks.js').then((module) => ({ run: module.status }))));
 
+  program.command('init').argument('[dir]', 'project folder (created if missing)', '.')
+    .description('create lepton.yaml and the first phase\'s documents (asks on a terminal, or takes flags)')
+    .option('-y, --yes', 'take defaults for every question not given as a flag; never prompt')
+    .option('--name <name>', 'project name (default: the folder\'s name)')
+    .option('--description <text>', 'one line on what the project is for')
+    .addOption(new Option('--preset <preset>', 'kind of AI project').choices(['ml-model', 'llm-app']))
+    .addOption(new Option('--domain <domain>', 'industry').choices(['general', 'finance', 'healthcare', 'retail']))
+    .addOption(new Option('--lang <language>', 'language of the documents').choices(['en', 'zh-CN']))
+    .option('--owner <owner>', 'owner as "Name <email>" (repeatable)', collect)
+    .option('--role <role>', 'role of the matching --owner, e.g. tech-lead (repeatable)', collect)
+    .option('--metric <metric>', 'success metric with threshold, e.g. "accuracy>=0.85" (repeatable)', collect)
+    .addOption(new Option('--strategy <strategy>', 'deployment strategy').choices(['rolling', 'blue-green', 'canary']))
+    .option('--answers <file>', 'read the answers from a YAML file')
+    .option('--force', 'overwrite an existing lepton.yaml and documents')
+    .addHelpText('after', examples([
+      'lepton init                      # asks on a terminal',
+      'lepton init demo --yes --metric "accuracy>=0.85"',
+      'lepton init churn --yes --preset ml-model --domain retail --lang zh-CN \\\n      --owner "Ada Lovelace <ada@example.com>" --role tech-lead',
+    ]))
+    .action(action(() => import('./commands/init.js')));
+
+  program.command('generate').argument('[templates...]', 'template names (default: the current phase\'s)')
+    .description('render document templates into docs/')
+    .option('--list', 'list the templates and where each comes from')
+    .option('--force', 'overwrite existing documents')
+    .addOption(new Option('--lang <language>', 'language (default: the manifest\'s)').choices(['en', 'zh-CN']))
+    .addHelpText('after', examples(['lepton generate --list', 'lepton generate model-card', 'lepton generate test-plan --lang zh-CN --force']))
+    .action(action(() => import('./commands/generate.js')));
+
   program.command('validate')
     .description('check lepton.yaml against the schema and its rules')
     .addHelpText('after', examples(['lepton validate', 'lepton validate --manifest path/to/lepton.yaml']))

@@ -1,0 +1,159 @@
+// The writing half of `lepton init`: checks everything first, then writes the manifest, the
+// schema, the first phase's documents and the ledger's first entry; undoes it all on failure.
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InterruptedError, usageError } from '../errors.js';
+import { pathExists, writeFileAtomic } from '../fs.js';
+import { MANIFEST_NAME, invalidManifestError, parseManifest } from '../manifest/load.js';
+import { manifestJsonSchema, type Manifest } from '../manifest/schema.js';
+import type { InitAnswers } from '../templates/answers.js';
+import { documentPath, renderTemplates } from '../templates/generate.js';
+import { SCHEMA_FILE, manifestText } from '../templates/scaffold.js';
+
+export const CACHE_IGNORE = '.lepton/cache/';
+/** Inside .lepton/: commit the ledger, the schema and the project's templates; not the lock, journal or cache. */
+const LEPTON_GITIGNORE = '.lepton/.gitignore';
+const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n';
+
+export interface InitOptions {
+  force?: boolean;
+  now?: Date;
+  /** Aborted on Ctrl-C: what was written so far is removed again. */
+  signal?: AbortSignal;
+}
+
+export interface WrittenFile {
+  file: string;
+  status: 'created' | 'overwritten' | 'updated' | 'kept';
+}
+
+export interface InitResult {
+  root: string;
+  manifest: Manifest;
+  createdFolder: boolean;
+  initializedGit: boolean;
+  files: WrittenFile[];
+}
+
+/** The files init would replace, checked before any question is asked and again before writing. */
+export async function refuseOverwrite(root: string, manifest: Pick<Manifest, 'phases'> | undefined, force: boolean | undefined): Promise<void> {
+  const info = await stat(root).catch(() => undefined);
+  if (info && !info.isDirectory()) throw usageError(`${root} exists and is not a folder`, 'pass the folder to create the project in');
+  if (force) return;
+  const documents = manifest ? manifest.phases[0]!.templates.map(documentPath) : [documentPath('poc-plan')];
+  for (const file of [MANIFEST_NAME, ...documents]) {
+    if (await pathExists(path.join(root, file))) {
+      throw usageError(`${file} already exists in ${root}; not overwriting it`, 'pass --force to overwrite it, or run `lepton init` in another folder');
+    }
+  }
+}
+
+/** The manifest for the answers, parsed back exactly as `lepton validate` would. */
+export async function scaffoldManifest(root: string, answers: InitAnswers): Promise<{ text: string; manifest: Manifest }> {
+  const text = manifestText(answers);
+  const parsed = await parseManifest(new TextEncoder().encode(text), root);
+  if (!parsed.manifest) throw invalidManifestError(MANIFEST_NAME, parsed.problems);
+  return { text, manifest: parsed.manifest };
+}
+
+/** Records what init changed so a failure or Ctrl-C can put everything back. */
+class Undo {
+  private readonly steps: (() => Promise<void>)[] = [];
+
+  async createdFolder(dir: string): Promise<boolean> {
+    const top = await firstMissingAncestor(dir);
+    await mkdir(dir, { recursive: true });
+    if (top) this.steps.push(() => rm(top, { recursive: true, force: true }));
+    return top !== undefined;
+  }
+
+  async willWrite(file: string): Promise<string | undefined> {
+    const previous = await readFile(file, 'utf8').catch(() => undefined);
+    const top = await firstMissingAncestor(path.dirname(file));
+    this.steps.push(async () => {
+      if (previous === undefined) await rm(file, { force: true });
+      else await writeFileAtomic(file, previous);
+      if (top) await rm(top, { recursive: true, force: true });
+    });
+    return previous;
+  }
+
+  add(step: () => Promise<void>): void {
+    this.steps.push(step);
+  }
+
+  async run(): Promise<void> {
+    for (const step of this.steps.reverse()) await step().catch(() => undefined);
+  }
+}
+
+async function firstMissingAncestor(dir: string): Promise<string | undefined> {
+  let missing: string | undefined;
+  for (let current = path.resolve(dir); !(await pathExists(current)); current = path.dirname(current)) {
+    missing = current;
+    if (path.dirname(current) === current) break;
+  }
+  return missing;
+}
+
+export async function initProject(root: string, answers: InitAnswers, options: InitOptions = {}): Promise<InitResult> {
+  const { text, manifest } = await scaffoldManifest(root, answers);
+  await refuseOverwrite(root, manifest, options.force);
+  const undo = new Undo();
+  const files: WrittenFile[] = [];
+  const checkpoint = () => {
+    if (options.signal?.aborted) throw new InterruptedError();
+  };
+  try {
+    const createdFolder = await undo.createdFolder(root);
+    const git = await import('../git/git.js');
+    const initializedGit = !(await git.isRepository(root));
+    if (initializedGit) {
+      await git.initRepository(root);
+      if (!createdFolder) undo.add(() => rm(path.join(root, '.git'), { recursive: true, force: true }));
+    }
+    checkpoint();
+
+    const documents = manifest.phases[0]!.templates.map(documentPath);
+    for (const file of documents) await undo.willWrite(path.join(root, file));
+    const rendered = await renderTemplates({ manifest, root }, manifest.phases[0]!.templates, { force: options.force, now: options.now });
+    files.push(...rendered.map((document) => ({ file: document.file, status: document.status })));
+    checkpoint();
+
+    files.push(await writeTracked(undo, root, MANIFEST_NAME, text));
+    files.push(await writeTracked(undo, root, SCHEMA_FILE, `${JSON.stringify(manifestJsonSchema(), null, 2)}\n`));
+    if (!(await pathExists(path.join(root, LEPTON_GITIGNORE)))) await writeTracked(undo, root, LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT);
+    const ignore = await addGitignoreEntry(undo, root, CACHE_IGNORE);
+    if (ignore) files.push(ignore);
+    checkpoint();
+
+    const { appendLedgerEntry, LEDGER_PATH } = await import('../lifecycle/ledger.js');
+    await undo.willWrite(path.join(root, LEDGER_PATH));
+    await appendLedgerEntry(root, { event: 'init', to: manifest.phases[0]!.id }, { now: options.now });
+    files.push({ file: LEDGER_PATH, status: 'created' });
+    checkpoint();
+    return { root, manifest, createdFolder, initializedGit, files };
+  } catch (error) {
+    await undo.run();
+    throw error;
+  }
+}
+
+async function writeTracked(undo: Undo, root: string, file: string, content: string): Promise<WrittenFile> {
+  const previous = await undo.willWrite(path.join(root, file));
+  await writeFileAtomic(path.join(root, file), content);
+  return { file, status: previous === undefined ? 'created' : 'overwritten' };
+}
+
+/** Appends `entry` to the project's .gitignore unless a line already ignores it. */
+async function addGitignoreEntry(undo: Undo, root: string, entry: string): Promise<WrittenFile | undefined> {
+  const file = path.join(root, '.gitignore');
+  const previous = await readFile(file, 'utf8').catch(() => undefined);
+  const bare = entry.replace(/\/$/, '');
+  const present = (previous ?? '').split(/\r?\n/).some((line) => [bare, `${bare}/`, `/${bare}`, `/${bare}/`].includes(line.trim()));
+  if (present) return undefined;
+  const separator = previous === undefined || previous === '' || previous.endsWith('\n') ? '' : '\n';
+  await undo.willWrite(file);
+  await writeFileAtomic(file, `${previous ?? ''}${separator}${entry}\n`);
+  return { file: '.gitignore', status: previous === undefined ? 'created' : 'updated' };
+}

@@ -1,0 +1,108 @@
+// `lepton init [dir]`: gathers the answers (flags, an answers file, prompts on a terminal or the
+// defaults under --yes), then writes lepton.yaml, the first phase's documents and the ledger's start.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LeptonError, usageError } from '../errors.js';
+import {
+  QUESTION_FLAGS, answersFromFlags, mergeDrafts, readAnswersFile, unansweredQuestions, withDefaults,
+  type DraftAnswers, type InitAnswers, type InitFlags,
+} from '../templates/answers.js';
+import { RESULTS_FILE } from '../templates/default-gates.js';
+import { initProject, refuseOverwrite, type InitResult } from './init-project.js';
+import type { CommandIO, CommandRun } from './types.js';
+
+export interface InitCommandOptions extends InitFlags {
+  yes?: boolean;
+  answers?: string;
+  force?: boolean;
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  'lepton.yaml': 'the manifest: phases, gates, owners',
+  '.lepton/schema.json': 'JSON Schema of lepton.yaml, for editors',
+  '.lepton/ledger.jsonl': 'the ledger, starting in phase',
+  '.gitignore': '+ .lepton/cache/',
+};
+
+export const run: CommandRun<InitCommandOptions> = async ({ args, options, globals, io }) => {
+  const root = path.resolve(globals.cwd, (args[0] as string | undefined) ?? '.');
+  await refuseOverwrite(root, undefined, options.force);
+  const { userIdentity } = await import('../git/git.js');
+  const identity = await userIdentity(await nearestExistingFolder(root));
+  if (!identity) {
+    throw new LeptonError('no git identity to record as the project\'s first ledger entry', {
+      hint: 'set one: git config --global user.name "Your Name" && git config --global user.email you@example.com',
+    });
+  }
+  const answers = await collectAnswers(options, { name: path.basename(root), owner: identity }, io, globals.cwd);
+  const result = await initProject(root, answers, { force: options.force, signal: io.signal });
+  io.stdout(formatResult(result, answers, globals.cwd, globals.quiet));
+  for (const note of notesFor(answers)) if (!globals.quiet) io.stderr(`note: ${note}\n`);
+  return 0;
+};
+
+async function collectAnswers(
+  options: InitCommandOptions,
+  defaults: { name: string; owner: { name: string; email: string } },
+  io: CommandIO,
+  cwd: string,
+): Promise<InitAnswers> {
+  const fromFile: DraftAnswers = options.answers ? await readAnswersFile(path.resolve(cwd, options.answers), cwd) : {};
+  const draft = mergeDrafts(fromFile, answersFromFlags(options));
+  if (options.yes) return withDefaults(draft, defaults);
+  const open = unansweredQuestions(draft);
+  if (open.length === 0) return withDefaults(draft, defaults);
+  if (!io.mode.interactive) {
+    const why = io.mode.ci ? 'in CI' : 'stdin or stdout is not a terminal';
+    throw usageError(
+      `cannot ask questions (${why}); missing ${open.map((question) => QUESTION_FLAGS[question]).join(', ')}`,
+      'pass those flags (or --answers FILE.yaml), or pass --yes to take the defaults',
+    );
+  }
+  const { promptAnswers } = await import('./init-prompts.js');
+  return promptAnswers(draft, defaults, io.signal);
+}
+
+async function nearestExistingFolder(dir: string): Promise<string> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (await stat(current).then((info) => info.isDirectory(), () => false)) return current;
+    if (path.dirname(current) === current) return current;
+  }
+}
+
+function notesFor(answers: InitAnswers): string[] {
+  const notes: string[] = [];
+  if (answers.metrics.length === 0) {
+    notes.push(`no success metric given, so the PoC gate checks no results; add one with --metric "accuracy>=0.85" or a metric check on ${RESULTS_FILE} in lepton.yaml`);
+  }
+  const roles = new Set(answers.owners.flatMap((owner) => owner.roles));
+  if (answers.owners.length === 0) notes.push('no owners, so nobody can sign the go/no-go; add owners with roles to lepton.yaml and an approval check');
+  else if (!roles.has('product-owner')) notes.push(`no owner is product-owner, so ${[...roles].join(' or ')} signs the go/no-go (check go-decision in lepton.yaml)`);
+  return notes;
+}
+
+export function formatResult(result: InitResult, answers: InitAnswers, cwd: string, quiet: boolean): string {
+  const where = path.relative(cwd, result.root);
+  const shown = where === '' ? '.' : where.startsWith('..') ? result.root : where;
+  const first = result.manifest.phases[0]!;
+  const lines = [
+    `Initialized ${answers.name} in ${shown}${result.initializedGit ? ' (new git repository)' : ''}`,
+    ...result.files.map((file) => {
+      const description = file.file.startsWith('docs/') ? `the ${first.title} document to fill in` : file.file === '.lepton/ledger.jsonl' ? `${DESCRIPTIONS[file.file]} ${first.id}` : DESCRIPTIONS[file.file] ?? '';
+      return `  ${file.status.padEnd(11)} ${file.file.padEnd(22)} ${description}`.trimEnd();
+    }),
+  ];
+  if (!quiet) {
+    const cd = where === '' ? [] : [`  cd ${shown.includes(' ') ? JSON.stringify(shown) : shown}`];
+    const documents = first.templates.map((name) => `docs/${name}.md`).join(', ');
+    lines.push(
+      '',
+      'Next steps:',
+      ...cd,
+      '  lepton status              the phases and the current gate at a glance',
+      `  edit ${documents}`.padEnd(29) + ' replace every TODO with your content, tick the boxes',
+      '  lepton gate                check the exit gate of the first phase',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,92 @@
+// Renders templates into docs/<name>.md: every name resolved and every document rendered before
+// the first write, each write atomic, and an existing document kept unless `force`.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { usageError } from '../errors.js';
+import { writeFileAtomic } from '../fs.js';
+import type { LoadedManifest } from '../manifest/load.js';
+import { pathEscapeReason } from '../manifest/paths.js';
+import type { Language } from '../manifest/schema.js';
+import { templateContext } from './context.js';
+import { isTemplateName, readTemplate, resolveTemplate, templateFiles, unknownTemplateError, type TemplateFile, type TemplateOrigin } from './registry.js';
+import { renderTemplate } from './render.js';
+
+export const DOCS_DIR = 'docs';
+
+export interface RenderOptions {
+  /** Overwrite existing documents. */
+  force?: boolean;
+  /** Language to render in; default the manifest's. */
+  lang?: Language;
+  now?: Date;
+}
+
+export interface RenderedDocument {
+  name: string;
+  /** Project-relative path, e.g. docs/poc-plan.md. */
+  file: string;
+  status: 'created' | 'overwritten' | 'kept';
+  /** The language of the template used (another one when the requested language has none). */
+  language: Language;
+  origin: TemplateOrigin;
+}
+
+export function documentPath(name: string): string {
+  return `${DOCS_DIR}/${name}.md`;
+}
+
+interface Planned {
+  name: string;
+  file: string;
+  template: TemplateFile;
+  exists: boolean;
+}
+
+/** Renders `names` for the project; names already rendered are kept unless `force`. */
+export async function renderTemplates(
+  loaded: Pick<LoadedManifest, 'manifest' | 'root'>,
+  names: string[],
+  options: RenderOptions = {},
+): Promise<RenderedDocument[]> {
+  const { manifest, root } = loaded;
+  const language = options.lang ?? manifest.project.language;
+  const files = await templateFiles(root);
+  const planned: Planned[] = [];
+  for (const name of [...new Set(names)]) {
+    if (!isTemplateName(name)) throw usageError(`"${name}" is not a template name`, 'template names are kebab-case, e.g. poc-plan; see `lepton generate --list`');
+    const template = resolveTemplate(files, name, language);
+    if (!template) throw unknownTemplateError(name, files);
+    const file = documentPath(name);
+    const escape = pathEscapeReason(root, file);
+    if (escape) throw usageError(`cannot write ${file}: ${escape}`, `make ${DOCS_DIR}/ a folder inside the project`);
+    planned.push({ name, file, template, exists: await existingFile(root, file) });
+  }
+
+  const context = templateContext({ ...manifest, project: { ...manifest.project, language } }, options.now ?? new Date());
+  const rendered = new Map<string, string>();
+  for (const item of planned) {
+    if (item.exists && !options.force) continue;
+    rendered.set(item.name, renderTemplate(await readTemplate(item.template), context, item.name));
+  }
+
+  const results: RenderedDocument[] = [];
+  for (const item of planned) {
+    const content = rendered.get(item.name);
+    if (content !== undefined) await writeFileAtomic(path.join(root, item.file), content);
+    results.push({
+      name: item.name,
+      file: item.file,
+      status: content === undefined ? 'kept' : item.exists ? 'overwritten' : 'created',
+      language: item.template.language,
+      origin: item.template.origin,
+    });
+  }
+  return results;
+}
+
+/** True when the document exists; a folder in its place is an error, not something to overwrite. */
+async function existingFile(root: string, file: string): Promise<boolean> {
+  const info = await stat(path.join(root, file)).catch(() => undefined);
+  if (info && !info.isFile()) throw usageError(`${file} exists and is not a file`, `move it away, then run \`lepton generate\` again`);
+  return info !== undefined;
+}

@@ -1,0 +1,135 @@
+// Where templates come from: the built-in ones shipped in the package's templates/<lang>/ and a
+// project's own in .lepton/templates/<lang>/, which override built-ins of the same name.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LANGUAGES, type Language, type Manifest } from '../manifest/schema.js';
+import { usageError } from '../errors.js';
+
+export const TEMPLATE_SUFFIX = '.md.hbs';
+export const PROJECT_TEMPLATES_DIR = '.lepton/templates';
+const TEMPLATE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export type TemplateOrigin = 'built-in' | 'project';
+
+export interface TemplateFile {
+  name: string;
+  language: Language;
+  origin: TemplateOrigin;
+  /** Absolute path of the .md.hbs file. */
+  file: string;
+}
+
+export interface TemplateListing {
+  name: string;
+  /** Ids of the manifest's phases that list it. */
+  phases: string[];
+  languages: Language[];
+  /** Languages available built in, and those the project provides (overriding built-ins of the same language). */
+  builtIn: Language[];
+  project: Language[];
+}
+
+let packageRootCache: string | undefined;
+
+/**
+ * The folder of the installed lepton package: walked up from this module, which is
+ * src/templates/ in development and dist/ or dist/chunks/ once built.
+ */
+export function packageRoot(): string {
+  if (packageRootCache) return packageRootCache;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'lepton') return (packageRootCache = dir);
+      } catch {
+        // An unreadable package.json of some other package: keep walking up.
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('cannot find the lepton package folder above its own code');
+    dir = parent;
+  }
+}
+
+export function builtInTemplatesDir(): string {
+  return path.join(packageRoot(), 'templates');
+}
+
+export function isTemplateName(name: string): boolean {
+  return TEMPLATE_NAME.test(name);
+}
+
+/** Every template file under `dir/<lang>/`, for the languages lepton knows. */
+async function templatesIn(dir: string, origin: TemplateOrigin): Promise<TemplateFile[]> {
+  const found: TemplateFile[] = [];
+  for (const language of LANGUAGES) {
+    const folder = path.join(dir, language);
+    const entries = await readdir(folder).catch(() => [] as string[]);
+    for (const entry of entries.sort()) {
+      if (!entry.endsWith(TEMPLATE_SUFFIX)) continue;
+      const name = entry.slice(0, -TEMPLATE_SUFFIX.length);
+      if (!isTemplateName(name)) continue;
+      const file = path.join(folder, entry);
+      if (await stat(file).then((info) => info.isFile(), () => false)) found.push({ name, language, origin, file });
+    }
+  }
+  return found;
+}
+
+/** All template files visible to the project at `root`: project ones first, then built-ins. */
+export async function templateFiles(root: string): Promise<TemplateFile[]> {
+  const [project, builtIn] = await Promise.all([
+    templatesIn(path.join(root, PROJECT_TEMPLATES_DIR), 'project'),
+    templatesIn(builtInTemplatesDir(), 'built-in'),
+  ]);
+  return [...project, ...builtIn];
+}
+
+/**
+ * The file to render `name` from in `language`: the project's own, else the built-in; when neither
+ * exists in that language, the same template in another language (project first).
+ */
+export function resolveTemplate(files: TemplateFile[], name: string, language: Language): TemplateFile | undefined {
+  const candidates = files.filter((file) => file.name === name);
+  return candidates.find((file) => file.language === language) ?? candidates[0];
+}
+
+export function templateNames(files: TemplateFile[]): string[] {
+  return [...new Set(files.map((file) => file.name))].sort();
+}
+
+export function listTemplates(files: TemplateFile[], manifest: Manifest | undefined): TemplateListing[] {
+  const phaseNames = new Set(manifest?.phases.flatMap((phase) => phase.templates) ?? []);
+  const names = [...new Set([...templateNames(files), ...phaseNames])].sort();
+  return names.map((name) => {
+    const of = (origin: TemplateOrigin) => LANGUAGES.filter((language) => files.some((file) => file.name === name && file.origin === origin && file.language === language));
+    const builtIn = of('built-in');
+    const project = of('project');
+    return {
+      name,
+      phases: manifest?.phases.filter((phase) => phase.templates.includes(name)).map((phase) => phase.id) ?? [],
+      languages: LANGUAGES.filter((language) => builtIn.includes(language) || project.includes(language)),
+      builtIn,
+      project,
+    };
+  });
+}
+
+/** The error for a name that matches no template, listing those there are. */
+export function unknownTemplateError(name: string, files: TemplateFile[]): Error {
+  const available = templateNames(files);
+  return usageError(
+    `unknown template "${name}"`,
+    available.length
+      ? `available: ${available.join(', ')} (\`lepton generate --list\`); add your own as ${PROJECT_TEMPLATES_DIR}/<lang>/${name}${TEMPLATE_SUFFIX}`
+      : `no templates found; add one as ${PROJECT_TEMPLATES_DIR}/<lang>/${name}${TEMPLATE_SUFFIX}`,
+  );
+}
+
+export async function readTemplate(template: TemplateFile): Promise<string> {
+  return readFile(template.file, 'utf8');
+}
