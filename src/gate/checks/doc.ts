@@ -1,0 +1,78 @@
+// `doc: path`: a Markdown document is written: its sections filled, no placeholder left, every box ticked.
+import { readFile } from 'node:fs/promises';
+import type { CheckOf } from '../../manifest/schema.js';
+import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
+import { plural, resolveInside, sha256 } from './files.js';
+import { analyseMarkdown, normaliseTitle, type MarkdownAnalysis, type Section } from './markdown.js';
+
+const DEFAULT_PLACEHOLDER = 'TODO';
+
+async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<CheckOutcome> {
+  const file = check.doc;
+  const resolved = resolveInside(context.root, file);
+  if ('reason' in resolved) return { status: 'error', message: resolved.reason };
+  let placeholder: RegExp;
+  try {
+    placeholder = new RegExp(check.placeholder ?? DEFAULT_PLACEHOLDER);
+  } catch (error) {
+    return { status: 'error', message: `placeholder "${check.placeholder}" is not a valid regular expression: ${(error as Error).message}` };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(resolved.path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { status: 'fail', message: `${file} does not exist`, evidence: { file, missing: true } };
+    if (code === 'EISDIR') return { status: 'fail', message: `${file} is a folder, not a Markdown file`, evidence: { file, missing: true } };
+    return { status: 'error', message: `could not read ${file}: ${(error as Error).message}` };
+  }
+  const evidence = { file, sha256: sha256(bytes) };
+  const source = bytes.toString('utf8');
+  if (source.trim() === '') return { status: 'fail', message: `${file} is empty`, evidence };
+  const problems = docProblems(file, analyseMarkdown(source, placeholder), check);
+  if (problems.list.length === 0) return { status: 'pass', message: `${file} is complete`, evidence };
+  return { status: 'fail', message: problems.summary, problems: problems.list, evidence };
+}
+
+function docProblems(file: string, analysis: MarkdownAnalysis, check: CheckOf<'doc'>): { list: Problem[]; summary: string } {
+  const missing: Problem[] = [];
+  let required: Section[] = analysis.sections;
+  if (check.sections) {
+    const wanted = new Set(check.sections.map(normaliseTitle));
+    required = analysis.sections.filter((section) => wanted.has(normaliseTitle(section.title)));
+    const present = new Set(required.map((section) => normaliseTitle(section.title)));
+    for (const title of check.sections) {
+      if (!present.has(normaliseTitle(title))) missing.push({ file, message: `missing section '${title}'` });
+    }
+  }
+  const hasPlaceholderIn = (section: Section) =>
+    analysis.placeholders.some((marker) => marker.line >= section.line && marker.line <= section.endLine);
+  const empty = required.filter((section) => !section.hasContent && !hasPlaceholderIn(section));
+  const boxes = check.checklist === false ? [] : analysis.uncheckedBoxes;
+  const located: Problem[] = [
+    ...empty.map((section) => ({ file, line: section.line, message: `section '${section.title}' is empty` })),
+    ...analysis.placeholders.map((marker) => ({ file, line: marker.line, message: `placeholder ${marker.text} ${where(marker.section)}` })),
+    ...boxes.map((box) => ({ file, line: box.line, message: `unticked box ${where(box.section)}${box.text ? `: ${box.text}` : ''}` })),
+  ].sort((left, right) => left.line - right.line);
+
+  const parts: string[] = [];
+  if (missing.length) parts.push(`${plural(missing.length, 'section')} ${missing.length === 1 ? 'is' : 'are'} missing`);
+  if (empty.length) parts.push(`${plural(empty.length, 'section')} ${empty.length === 1 ? 'is' : 'are'} empty`);
+  const withPlaceholders = new Set(analysis.placeholders.map((marker) => marker.section ?? '')).size;
+  if (withPlaceholders) parts.push(`${plural(withPlaceholders, 'section')} still ${withPlaceholders === 1 ? 'has' : 'have'} placeholders`);
+  if (boxes.length) parts.push(`${plural(boxes.length, 'box', 'boxes')} ${boxes.length === 1 ? 'is' : 'are'} unticked`);
+  return { list: [...missing, ...located], summary: parts.join(', ') };
+}
+
+function where(section: string | undefined): string {
+  return section === undefined ? 'before the first heading' : `in '${section}'`;
+}
+
+function defaultHint(check: CheckOf<'doc'>): string {
+  const marker = check.placeholder ?? DEFAULT_PLACEHOLDER;
+  const todo = `fill in every section of ${check.doc}, replace each ${marker} marker${check.checklist === false ? '' : ' and tick every box'}`;
+  const template = /^docs\/([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/.exec(check.doc)?.[1];
+  return template ? `${todo}; if the file is missing, run \`lepton generate ${template}\`` : `${todo}; create the file if it is missing`;
+}
+
+export default { evaluate, defaultHint } satisfies CheckModule<'doc'>;
