@@ -75,6 +75,7 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .option('--only <ids>', 'only these check ids, comma-separated', idList)
     .addOption(formatOption())
     .option('--concurrency <n>', 'checks run at once (default: number of CPUs)', positiveInteger)
+    .option('--junit <file>', 'also write the report as JUnit XML to FILE (for CI test reports)')
     .option('--all', 'every project below the current folder')
     .addHelpText('after', examples([
       'lepton gate',

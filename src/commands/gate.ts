@@ -12,6 +12,8 @@ export interface GateOptions {
   only?: string[];
   format?: string;
   concurrency?: number;
+  /** Also write the report as JUnit XML to this file (CI test reports). */
+  junit?: string;
 }
 
 /** Evaluates the gate the options select; returns the report (options in, data out). */
@@ -39,7 +41,11 @@ export const run: CommandRun<GateOptions> = async ({ options, globals, io }) => 
   }
   const reportOptions = { color: io.mode.color, titles, env: io.env, root: loaded.root };
   io.stdout(await formatGateReport(format, report, reportOptions));
-  if (format === 'github') await (await import('./step-summary.js')).appendStepSummary(io, () => formatGateReport('markdown', report, reportOptions));
+  if (format === 'github' || options.junit) {
+    const { appendStepSummary, writeReportFile } = await import('./report-files.js');
+    if (options.junit) await writeReportFile(globals.cwd, options.junit, await formatGateReport('junit', report, reportOptions));
+    if (format === 'github') await appendStepSummary(io, () => formatGateReport('markdown', report, reportOptions));
+  }
   return report.passed ? EXIT.ok : EXIT.gateFailed;
 };
 

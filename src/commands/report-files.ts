@@ -1,7 +1,20 @@
-// Appends a Markdown report to GitHub's job summary (the file `$GITHUB_STEP_SUMMARY` names),
-// keeping the step's summary under GitHub's 1 MiB limit.
+// What lepton leaves for CI besides stdout: the Markdown job summary (the file
+// `$GITHUB_STEP_SUMMARY` names, kept under GitHub's 1 MiB limit) and a JUnit file (`--junit FILE`).
 import { appendFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LeptonError } from '../errors.js';
+import { writeFileAtomic } from '../fs.js';
 import type { CommandIO } from './types.js';
+
+/** Writes a report to a file named on the command line (relative to where lepton was started). */
+export async function writeReportFile(cwd: string, file: string, content: string): Promise<void> {
+  const target = path.resolve(cwd, file);
+  try {
+    await writeFileAtomic(target, content);
+  } catch (error) {
+    throw new LeptonError(`cannot write ${file}: ${(error as Error).message}`, { hint: 'pass a file in a folder you can write to', cause: error });
+  }
+}
 
 /** GitHub rejects a step summary larger than this (and shows none of it). */
 export const STEP_SUMMARY_LIMIT = 1024 * 1024;

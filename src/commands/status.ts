@@ -59,7 +59,7 @@ export const run: CommandRun<{ format?: string }> = async ({ options, globals, i
   } else if (format === 'junit' || format === 'github' || format === 'markdown') {
     const reportOptions = { color: false, env: io.env, root: loaded.root };
     io.stdout(await formatStatusReport(format, report, reportOptions));
-    if (format === 'github') await (await import('./step-summary.js')).appendStepSummary(io, () => formatStatusReport('markdown', report, reportOptions));
+    if (format === 'github') await (await import('./report-files.js')).appendStepSummary(io, () => formatStatusReport('markdown', report, reportOptions));
   } else {
     throw usageError(`--format ${format} is not available for status`, 'use --format pretty, json, junit, github or markdown');
   }

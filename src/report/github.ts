@@ -138,15 +138,17 @@ export function formatStatusGithub(report: StatusView, options: ReportOptions): 
 
 export function formatVerifyGithub(report: VerifyView, options: ReportOptions): string {
   const ledger = workspacePath('.lepton/ledger.jsonl', options);
+  // A problem's `seq` is its entry's position in the ledger, one entry per line: the line number.
   const annotations = selectAnnotations(report.problems.map((problem) => ({
     level: 'error' as const,
     rank: 0,
     file: ledger,
-    title: `lepton verify${problem.seq === undefined ? '' : `: ledger entry ${problem.seq}`}`,
+    ...(problem.seq !== undefined && { line: problem.seq }),
+    title: 'lepton verify',
     message: problem.message,
   })));
   const lines = report.ok
     ? [`ledger verified: ${report.entries} entr${report.entries === 1 ? 'y' : 'ies'}, phase ${report.phase} agrees with lepton.yaml`]
-    : [`ledger check failed for ${report.project}:`, ...report.problems.map((problem) => `  ${problem.seq === undefined ? '' : `entry ${problem.seq}: `}${problem.message}`)];
+    : [`ledger check failed for ${report.project}:`, ...report.problems.map((problem) => `  ${problem.message}`)];
   return `${annotations.map((line) => `${line}\n`).join('')}${inertText(lines.join('\n'))}`;
 }

@@ -68,7 +68,7 @@ export function formatVerifyJunit(report: VerifyView, options: Pick<ReportOption
           element: 'failure',
           type: `verify.${check}`,
           message: problems[0]!.message,
-          body: problems.map((problem) => (problem.seq === undefined ? problem.message : `entry ${problem.seq}: ${problem.message}`)).join('\n'),
+          body: problems.map((problem) => problem.message).join('\n'),
         },
       }),
     }));

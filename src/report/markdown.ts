@@ -127,7 +127,7 @@ export function formatVerifyMarkdown(report: VerifyView): string {
     '',
   ];
   if (report.problems.length > 0) {
-    for (const problem of report.problems) lines.push(`- ${problem.seq === undefined ? '' : `entry ${problem.seq}: `}${escapeMarkdown(problem.message)}`);
+    for (const problem of report.problems) lines.push(`- ${escapeMarkdown(problem.message)}`);
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
