@@ -1,0 +1,151 @@
+// `metric: { file, checks }`: numbers read from a JSON or YAML results file meet their thresholds.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CheckOf, MetricComparison } from '../../manifest/schema.js';
+import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
+import { plural, resolveInside, sha256 } from './files.js';
+
+type Parsed = { data: unknown } | { error: string };
+
+async function evaluate(check: CheckOf<'metric'>, context: CheckContext): Promise<CheckOutcome> {
+  const { file, checks } = check.metric;
+  const resolved = resolveInside(context.root, file);
+  if ('reason' in resolved) return { status: 'error', message: resolved.reason };
+  let source: string;
+  try {
+    source = await readFile(resolved.path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? `${file} does not exist` : `${file} cannot be read: ${(error as Error).message}`;
+    return { status: 'fail', message, problems: [{ file, message }], evidence: { file, missing: true } };
+  }
+  const parsed = await parseResults(file, source);
+  if ('error' in parsed) return { status: 'fail', message: parsed.error, problems: [{ file, message: parsed.error }], evidence: { file, sha256: sha256(source) } };
+
+  const values: Record<string, unknown> = {};
+  const failures: string[] = [];
+  const passes: string[] = [];
+  for (const comparison of checks) {
+    const found = valueAt(parsed.data, comparison.path);
+    values[comparison.path] = found.found ? found.value : null;
+    const verdict = judge(file, comparison, found);
+    (verdict.ok ? passes : failures).push(verdict.message);
+  }
+  const evidence = { file, sha256: sha256(source), values };
+  if (failures.length === 0) {
+    const message = passes.length <= 3 ? passes.join(', ') : `all ${checks.length} metrics meet their thresholds`;
+    return { status: 'pass', message, evidence };
+  }
+  const problems: Problem[] = failures.map((message) => ({ file, message }));
+  const message = failures.length === 1 ? failures[0]! : `${failures.length} of ${plural(checks.length, 'metric check')} fail`;
+  return { status: 'fail', message, problems, evidence };
+}
+
+/** By extension: `.json` JSON, `.yaml`/`.yml` YAML, anything else JSON and then YAML. */
+async function parseResults(file: string, source: string): Promise<Parsed> {
+  const extension = path.extname(file).toLowerCase();
+  if (source.trim() === '') return { error: `${file} is empty` };
+  const asJson = (): Parsed => {
+    try {
+      return { data: JSON.parse(source) as unknown };
+    } catch (error) {
+      return { error: `${file} is not valid JSON: ${(error as Error).message}` };
+    }
+  };
+  const asYaml = async (): Promise<Parsed> => {
+    const { parse } = await import('yaml');
+    try {
+      return { data: parse(source) as unknown };
+    } catch (error) {
+      return { error: `${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}` };
+    }
+  };
+  if (extension === '.json') return asJson();
+  if (extension === '.yaml' || extension === '.yml') return asYaml();
+  const json = asJson();
+  if ('data' in json) return json;
+  const yaml = await asYaml();
+  return 'data' in yaml ? yaml : { error: `${file} is neither valid JSON nor valid YAML` };
+}
+
+type Lookup = { found: true; value: unknown } | { found: false };
+
+/** Segments of `latency_ms.p95`, `runs[0].f1`, `scores["f1.macro"]`. */
+export function parseMetricPath(metricPath: string): (string | number)[] | undefined {
+  const segments: (string | number)[] = [];
+  const token = /\.?([^.[\]]+)|\[(\d+)\]|\[(["'])(.*?)\3\]/y;
+  let position = 0;
+  while (position < metricPath.length) {
+    token.lastIndex = position;
+    const match = token.exec(metricPath);
+    if (!match || (match[1] !== undefined && position > 0 && metricPath[position] !== '.')) return undefined;
+    if (match[1] !== undefined) segments.push(match[1]);
+    else if (match[2] !== undefined) segments.push(Number(match[2]));
+    else segments.push(match[4]!);
+    position = token.lastIndex;
+  }
+  return segments.length ? segments : undefined;
+}
+
+export function valueAt(data: unknown, metricPath: string): Lookup {
+  const segments = parseMetricPath(metricPath);
+  if (!segments) return { found: false };
+  let current: unknown = data;
+  for (const segment of segments) {
+    if (Array.isArray(current)) {
+      const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : undefined;
+      if (index === undefined || index >= current.length) return { found: false };
+      current = current[index];
+    } else if (current !== null && typeof current === 'object' && Object.hasOwn(current, String(segment))) {
+      current = (current as Record<string, unknown>)[String(segment)];
+    } else {
+      return { found: false };
+    }
+  }
+  return { found: true, value: current };
+}
+
+function judge(file: string, comparison: MetricComparison, found: Lookup): { ok: boolean; message: string } {
+  const { path: metricPath, op, value: threshold } = comparison;
+  if (!found.found) return { ok: false, message: `${file} has no "${metricPath}"` };
+  const actual = found.value;
+  if (typeof actual !== 'number' || Number.isNaN(actual)) {
+    return { ok: false, message: `"${metricPath}" in ${file} is ${describe(actual)}, not a number` };
+  }
+  const stated = `${metricPath} = ${formatNumber(actual)}`;
+  if (compare(actual, op, threshold)) return { ok: true, message: `${stated} (${op} ${formatNumber(threshold)})` };
+  const gap = formatNumber(Math.abs(actual - threshold));
+  const by = op === '>=' || op === '>' ? `short by ${gap}` : op === '<=' || op === '<' ? `over by ${gap}` : op === '==' ? `off by ${gap}` : '';
+  const detail = by && gap !== '0' ? ` (${by})` : '';
+  return { ok: false, message: `${stated}, expected ${op} ${formatNumber(threshold)}${detail}` };
+}
+
+function compare(actual: number, op: MetricComparison['op'], threshold: number): boolean {
+  switch (op) {
+    case '>=': return actual >= threshold;
+    case '>': return actual > threshold;
+    case '<=': return actual <= threshold;
+    case '<': return actual < threshold;
+    case '==': return actual === threshold;
+    case '!=': return actual !== threshold;
+  }
+}
+
+/** A number without binary floating-point noise: 0.85 - 0.8 reads 0.05, not 0.04999999999999993. */
+export function formatNumber(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : String(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return String(value);
+}
+
+function defaultHint(check: CheckOf<'metric'>): string {
+  return `update ${check.metric.file} from a fresh evaluation run, or revisit the thresholds with the product owner`;
+}
+
+export default { evaluate, defaultHint } satisfies CheckModule<'metric'>;
