@@ -93,6 +93,9 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .action(action(() => import('./commands/hooks.js').then((module) => ({ run: module.uninstall }))));
   hooks.command('status').description('whether the hook is installed and whether git will run it (exit 1 when it will not)')
     .action(action(() => import('./commands/hooks.js').then((module) => ({ run: module.status }))));
+  hooks.command('run', { hidden: true }).argument('<hook>', 'the hook git is running (pre-push)').argument('[git-args...]', 'what git passes the hook')
+    .description('run by the hook: reads git\'s pre-push input on stdin and gates pushes to protected branches')
+    .action(action(() => import('./commands/hooks-run.js')));
 
   program.command('init').argument('[dir]', 'project folder (created if missing)', '.')
     .description('create lepton.yaml and the first phase\'s documents (asks on a terminal, or takes flags)')
@@ -122,6 +125,54 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .addOption(new Option('--lang <language>', 'language (default: the manifest\'s)').choices(['en', 'zh-CN']))
     .addHelpText('after', examples(['lepton generate --list', 'lepton generate model-card', 'lepton generate test-plan --lang zh-CN --force']))
     .action(action(() => import('./commands/generate.js')));
+
+  program.command('advance')
+    .description('if the current gate passes: record it in the ledger and move to the next phase')
+    .option('--dry-run', 'show what would happen; write nothing')
+    .option('-m, --message <text>', 'a note recorded with the transition')
+    .addOption(formatOption(['pretty', 'json']))
+    .addHelpText('after', examples(['lepton advance --dry-run', 'lepton advance -m "PoC accepted by the steering group"']))
+    .action(action(() => import('./commands/advance.js')));
+
+  program.command('approve').argument('<check-id>', 'the approval check to sign off')
+    .description('sign off an approval check as the current git identity')
+    .option('--phase <id>', 'the phase of the check (default: the current phase)')
+    .option('--note <text>', 'a note recorded with the sign-off')
+    .addHelpText('after', examples(['lepton approve go-decision --note "Meets the success criteria"']))
+    .action(action(() => import('./commands/approve.js')));
+
+  program.command('waive').argument('<check-id>', 'the required check to waive')
+    .description('waive a required check until a date (recorded in the ledger)')
+    .requiredOption('--reason <text>', 'why the check may be waived')
+    .requiredOption('--until <date>', 'last day the waiver holds, YYYY-MM-DD')
+    .option('--phase <id>', 'the phase of the check (default: the current phase)')
+    .addHelpText('after', examples(['lepton waive coverage --reason "Legacy module, tests in #142" --until 2026-12-31']))
+    .action(action(() => import('./commands/waive.js')));
+
+  program.command('reopen').argument('<phase>', 'the earlier phase to go back to')
+    .description('go back to an earlier phase')
+    .requiredOption('--reason <text>', 'why the project goes back')
+    .addHelpText('after', examples(['lepton reopen poc --reason "Latency target unreachable with the chosen model"']))
+    .action(action(() => import('./commands/reopen.js')));
+
+  program.command('terminate')
+    .description('end the project (a PoC no-go)')
+    .requiredOption('--reason <text>', 'why the project ends')
+    .addHelpText('after', examples(['lepton terminate --reason "No-go: accuracy 0.71 against 0.85 required"']))
+    .action(action(() => import('./commands/terminate.js')));
+
+  program.command('history')
+    .description('the ledger as a timeline')
+    .addOption(formatOption(['pretty', 'json']))
+    .addHelpText('after', examples(['lepton history', 'lepton history --format json']))
+    .action(action(() => import('./commands/history.js')));
+
+  program.command('verify')
+    .description('check the ledger\'s hash chain and that phase: matches it')
+    .option('--strict', 'also check in git history that each entry was committed by its actor')
+    .addOption(formatOption())
+    .addHelpText('after', examples(['lepton verify', 'lepton verify --strict', 'lepton verify --strict --format junit > reports/ledger.xml']))
+    .action(action(() => import('./commands/verify.js')));
 
   program.command('validate')
     .description('check lepton.yaml against the schema and its rules')

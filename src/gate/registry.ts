@@ -6,6 +6,7 @@ import type { CheckModule } from './types.js';
 type Loader = () => Promise<CheckModule<any>>;
 
 export const checkModules: Partial<Record<CheckKind, Loader>> = {
+  approval: () => import('./checks/approval.js').then((module) => module.default),
   coverage: () => import('./checks/coverage.js').then((module) => module.default),
   tests: () => import('./checks/tests.js').then((module) => module.default),
 };

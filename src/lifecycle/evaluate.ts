@@ -1,11 +1,52 @@
 // Evaluates gates with what the ledger knows: sign-offs of the current visit and open waivers.
+import path from 'node:path';
+import { EXIT, LeptonError } from '../errors.js';
 import { runGate, type GateRunOptions } from '../gate/engine.js';
 import type { GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Phase } from '../manifest/schema.js';
+import { readLedger } from './ledger.js';
+import { completedPhases } from './phases.js';
+import { currentApprovals, currentWaivers, replayLedger, type LifecycleState } from './state.js';
+import { clockNow } from './test-hooks.js';
 
-export type EvaluateOptions = Omit<GateRunOptions, 'manifest' | 'root' | 'phases' | 'approvals' | 'waivers'>;
+export const CACHE_DIR = '.lepton/cache';
+
+export type EvaluateOptions = Omit<GateRunOptions, 'manifest' | 'root' | 'phases' | 'approvals' | 'waivers'> & {
+  /** The replayed ledger, when the caller has it already. */
+  state?: LifecycleState | undefined;
+};
 
 export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Phase[], options: EvaluateOptions = {}): Promise<GateReport> {
-  return runGate({ ...options, manifest: loaded.manifest, root: loaded.root, phases, approvals: [], waivers: [] });
+  const { state: given, ...rest } = options;
+  const state = given ?? replayLedger(loaded.manifest, await readLedger(loaded.root));
+  return runGate({
+    now: () => clockNow(options.env),
+    cacheDir: path.join(loaded.root, CACHE_DIR),
+    ...rest,
+    manifest: loaded.manifest,
+    root: loaded.root,
+    phases,
+    approvals: currentApprovals(state),
+    waivers: currentWaivers(state),
+  });
+}
+
+/**
+ * The phases the project has passed, for `gate --completed`. A `phase:` the ledger does not
+ * back (set by hand instead of by `lepton advance`) fails the gate: exit 1, naming the phases never earned.
+ */
+export async function passedPhases(loaded: LoadedManifest): Promise<Phase[]> {
+  const { manifest } = loaded;
+  const state = replayLedger(manifest, await readLedger(loaded.root));
+  if (manifest.phase !== state.phase) {
+    const ids = manifest.phases.map((phase) => phase.id);
+    const unearned = ids.slice(ids.indexOf(state.phase), ids.indexOf(manifest.phase));
+    throw new LeptonError(
+      `lepton.yaml says phase: ${manifest.phase}, but the ledger says the project is in ${state.phase}` +
+        (unearned.length ? ` (${unearned.join(', ')} never passed through \`lepton advance\`)` : ''),
+      { exitCode: EXIT.gateFailed, hint: `set phase: ${state.phase} back, then advance with \`lepton advance\`; \`lepton verify\` shows the ledger` },
+    );
+  }
+  return completedPhases(manifest, { complete: state.complete });
 }

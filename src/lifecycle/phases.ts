@@ -18,9 +18,9 @@ export function phaseIndex(manifest: Manifest, id: string): number {
   return manifest.phases.findIndex((phase) => phase.id === id);
 }
 
-/** The phases before the current one: the ones the project has passed. */
-export function completedPhases(manifest: Manifest): Phase[] {
-  return manifest.phases.slice(0, phaseIndex(manifest, manifest.phase));
+/** The phases before the current one, and the current one too once the project is complete (from the ledger). */
+export function completedPhases(manifest: Manifest, state: { complete?: boolean } = {}): Phase[] {
+  return manifest.phases.slice(0, phaseIndex(manifest, manifest.phase) + (state.complete ? 1 : 0));
 }
 
 export function nextPhase(manifest: Manifest): Phase | undefined {

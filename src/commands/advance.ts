@@ -1,0 +1,75 @@
+// `lepton advance [--dry-run] [--message TEXT]`: the lifecycle core records the move, then the
+// next phase's documents are rendered (never overwriting one that exists).
+import { EXIT, InterruptedError, usageError } from '../errors.js';
+import { loadProject } from '../lifecycle/project.js';
+import { advance, type AdvanceResult } from '../lifecycle/transitions.js';
+import { publicCheck } from '../report/json.js';
+import { formatGateReport } from '../report/index.js';
+import { palette } from '../report/style.js';
+import { renderTemplates, type RenderedDocument } from '../templates/generate.js';
+import type { CommandRun } from './types.js';
+
+export interface AdvanceCommandOptions {
+  dryRun?: boolean;
+  message?: string;
+  format?: string;
+}
+
+export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals, io }) => {
+  const format = options.format ?? 'pretty';
+  if (format !== 'pretty' && format !== 'json') throw usageError(`--format ${format} is not available for advance`, 'use --format pretty or json');
+  const loaded = await loadProject(globals);
+  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+  const result = await advance(loaded, { dryRun: options.dryRun, message: options.message, env: io.env, signal: io.signal });
+  if (io.signal.aborted) throw new InterruptedError();
+  const next = result.to ? loaded.manifest.phases.find((phase) => phase.id === result.to) : undefined;
+  const documents = result.advanced && next && result.manifest ? await renderTemplates({ ...loaded, manifest: result.manifest }, next.templates, { force: false }) : [];
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify(advanceJson(result, documents), null, 2)}\n`);
+  } else {
+    const titles = Object.fromEntries(loaded.manifest.phases.map((phase) => [phase.id, phase.title]));
+    if (!globals.quiet || !result.gate.passed) io.stdout(await formatGateReport('pretty', result.gate, { color: io.mode.color, titles, env: io.env, root: loaded.root }));
+    io.stdout(advanceSummary(result, documents, next?.templates ?? [], io.mode.color));
+  }
+  return result.gate.passed ? EXIT.ok : EXIT.gateFailed;
+};
+
+export function advanceJson(result: AdvanceResult, documents: RenderedDocument[]) {
+  return {
+    version: 1 as const,
+    project: result.gate.project,
+    from: result.from,
+    to: result.to,
+    complete: result.complete,
+    dryRun: result.dryRun,
+    advanced: result.advanced,
+    entry: result.entry?.seq ?? null,
+    documents: documents.map((document) => ({ file: document.file, status: document.status })),
+    gate: { passed: result.gate.passed, summary: result.gate.summary, checks: result.gate.checks.map(publicCheck) },
+  };
+}
+
+export function advanceSummary(result: AdvanceResult, documents: RenderedDocument[], templates: string[], color: boolean): string {
+  const paint = palette(color);
+  const target = result.to ?? 'complete';
+  if (!result.gate.passed) {
+    const blocking = result.gate.checks.filter((check) => check.required && (check.status === 'fail' || check.status === 'error'));
+    return `\n${paint.red('Not advanced:')} ${blocking.length} required check${blocking.length === 1 ? '' : 's'} of ${result.from} ${blocking.length === 1 ? 'does' : 'do'} not pass (${blocking.map((check) => check.id).join(', ')}). Nothing was changed.\n` +
+      'Next: fix what failed above, then run `lepton advance` again.\n';
+  }
+  if (result.dryRun) {
+    return `\n${paint.cyan('Dry run:')} the gate of ${result.from} passes. \`lepton advance\` would record it in the ledger and ` +
+      (result.to ? `move to ${result.to}${templates.length ? `, rendering ${templates.map((name) => `docs/${name}.md`).join(', ')} where missing` : ''}.\n` : 'mark the project complete.\n');
+  }
+  const lines = [''];
+  if (!result.to) {
+    lines.push(`${paint.green('Complete:')} ${result.from} passed its gate, the last phase (ledger entry #${result.entry?.seq}). The project has passed every phase.`);
+    lines.push('Next: commit .lepton/ledger.jsonl; `lepton gate --completed` keeps every phase honest from here on.');
+  } else {
+    lines.push(`${paint.green('Advanced:')} ${result.from} → ${target} (ledger entry #${result.entry?.seq}); lepton.yaml now says phase: ${target}.`);
+    for (const document of documents) lines.push(`  ${document.status === 'kept' ? 'kept   ' : 'created'} ${document.file}`);
+    const created = documents.filter((document) => document.status !== 'kept').map((document) => document.file);
+    lines.push(`Next: commit lepton.yaml and .lepton/ledger.jsonl${created.length ? `, fill in ${created.join(', ')}` : ''}; \`lepton gate\` shows what ${target} needs.`);
+  }
+  return `${lines.join('\n')}\n`;
+}

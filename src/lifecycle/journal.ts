@@ -1,0 +1,67 @@
+// Crash safety for a transition that writes two files (the ledger and lepton.yaml): the new
+// content of both goes into `.lepton/pending.json` first, then each file is replaced, then the
+// journal is removed. A journal left by a crash is applied again (idempotently) before anything
+// else reads or writes the project, so the ledger and `phase:` never disagree.
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { LeptonError } from '../errors.js';
+import { pathExists, writeFileAtomic } from '../fs.js';
+import { isInside } from '../manifest/paths.js';
+import { withLock } from './lock.js';
+import { crashPoint } from './test-hooks.js';
+
+export const JOURNAL_PATH = '.lepton/pending.json';
+
+export interface JournalWrite {
+  /** Relative to the project root. */
+  path: string;
+  content: string;
+  /** Names the crash point after this write, for the crash tests. */
+  label: 'ledger' | 'manifest';
+}
+
+interface Journal {
+  version: 1;
+  writes: JournalWrite[];
+}
+
+/** Writes every file or, after a crash, leaves a journal that `rollForward` completes. Call it holding the lock. */
+export async function commitWrites(root: string, writes: JournalWrite[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const journal: Journal = { version: 1, writes };
+  await writeFileAtomic(path.join(root, JOURNAL_PATH), `${JSON.stringify(journal)}\n`);
+  crashPoint('after-journal', env);
+  await applyWrites(root, writes, env);
+  await rm(path.join(root, JOURNAL_PATH), { force: true });
+  crashPoint('after-commit', env);
+}
+
+async function applyWrites(root: string, writes: JournalWrite[], env?: NodeJS.ProcessEnv): Promise<void> {
+  for (const write of writes) {
+    const target = path.resolve(root, write.path);
+    if (!isInside(root, target)) throw new LeptonError(`${JOURNAL_PATH} names a file outside the project: ${write.path}`, { hint: `remove ${JOURNAL_PATH}` });
+    await writeFileAtomic(target, write.content);
+    if (env) crashPoint(`after-${write.label}`, env);
+  }
+}
+
+/** Completes a transition a crash interrupted, if any. Returns whether there was one. */
+export async function rollForward(root: string): Promise<boolean> {
+  const file = path.join(root, JOURNAL_PATH);
+  if (!(await pathExists(file))) return false;
+  return withLock(root, async () => {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) return false;
+    let journal: Journal;
+    try {
+      journal = JSON.parse(text) as Journal;
+    } catch {
+      throw new LeptonError(`${JOURNAL_PATH} is not valid JSON`, { hint: `it is written atomically, so it was edited; remove it and run \`lepton verify\`` });
+    }
+    if (journal.version !== 1 || !Array.isArray(journal.writes)) {
+      throw new LeptonError(`${JOURNAL_PATH} is not a lepton journal`, { hint: `remove it and run \`lepton verify\`` });
+    }
+    await applyWrites(root, journal.writes);
+    await rm(file, { force: true });
+    return true;
+  });
+}

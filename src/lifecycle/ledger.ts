@@ -1,0 +1,183 @@
+// The evidence ledger `.lepton/ledger.jsonl`: one JSON object per line, append-only, each entry
+// chained to the one before by its SHA-256 hash over a canonical form (sorted keys, no whitespace).
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LeptonError } from '../errors.js';
+import { pathExists, writeFileAtomic } from '../fs.js';
+import { rollForward } from './journal.js';
+import { withLock } from './lock.js';
+import { clockNow } from './test-hooks.js';
+
+export const LEDGER_PATH = '.lepton/ledger.jsonl';
+const LEPTON_GITIGNORE = '.lepton/.gitignore';
+
+export type LedgerEvent = 'init' | 'advance' | 'approve' | 'waive' | 'reopen' | 'terminate';
+export const LEDGER_EVENTS: readonly LedgerEvent[] = ['init', 'advance', 'approve', 'waive', 'reopen', 'terminate'];
+
+export interface Actor {
+  name: string;
+  email: string;
+}
+
+/** One check of the gate an advance passed: its status and the SHA-256 of its evidence. */
+export interface LedgerCheck {
+  id: string;
+  status: string;
+  evidence: string;
+}
+
+/** What a caller records; the ledger adds seq, time, actor, commit and the hashes. */
+export interface NewLedgerEntry {
+  event: LedgerEvent;
+  from?: string | undefined;
+  /** The phase entered; absent on the advance that completes the last phase. */
+  to?: string | undefined;
+  /** Set on the advance past the last phase: the project is complete. */
+  complete?: boolean | undefined;
+  /** The phase an approval or waiver belongs to. */
+  phase?: string | undefined;
+  checkId?: string | undefined;
+  /** The approver's roles that the approval check asks for. */
+  roles?: string[] | undefined;
+  checks?: LedgerCheck[] | undefined;
+  message?: string | undefined;
+  reason?: string | undefined;
+  note?: string | undefined;
+  /** Last day a waiver holds, YYYY-MM-DD. */
+  until?: string | undefined;
+}
+
+export interface LedgerEntry extends NewLedgerEntry {
+  seq: number;
+  time: string;
+  actor: Actor;
+  commit: string | null;
+  prev: string | null;
+  hash: string;
+}
+
+export interface AppendOptions {
+  now?: Date | undefined;
+  env?: NodeJS.ProcessEnv | undefined;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** JSON with object keys sorted at every level and no whitespace; undefined values dropped. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
+  const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined).sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+}
+
+/** The hash an entry must carry: over everything in it but `hash`. */
+export function entryHash(entry: Omit<LedgerEntry, 'hash'> | Record<string, unknown>): string {
+  const { hash: _hash, ...rest } = entry as Record<string, unknown>;
+  return sha256(canonicalJson(rest));
+}
+
+/** The SHA-256 recorded for a check's evidence (what its result rested on). */
+export function evidenceHash(evidence: unknown): string {
+  return sha256(canonicalJson(evidence ?? null));
+}
+
+export async function readLedgerText(root: string): Promise<string | undefined> {
+  return readFile(path.join(root, LEDGER_PATH), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new LeptonError(`cannot read ${LEDGER_PATH}: ${error.message}`, { hint: 'check the file permissions' });
+  });
+}
+
+export function ledgerLines(text: string | undefined): string[] {
+  return (text ?? '').split('\n').filter((line) => line.trim() !== '');
+}
+
+/** Parses the ledger's lines; a line that is not a JSON object is an error naming it. */
+export function parseLedger(text: string | undefined): LedgerEntry[] {
+  return ledgerLines(text).map((line, index) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new LeptonError(`${LEDGER_PATH}:${index + 1}: not a ledger entry (expected one JSON object per line)`, {
+        hint: 'the ledger is append-only; restore it from git (`git checkout -- .lepton/ledger.jsonl`) and run `lepton verify`',
+      });
+    }
+    return parsed as LedgerEntry;
+  });
+}
+
+/** Every entry of the project's ledger, oldest first; none when there is no ledger yet. */
+export async function readLedger(root: string): Promise<LedgerEntry[]> {
+  return parseLedger(await readLedgerText(root));
+}
+
+/** The entry that follows `previous`, made by `actor` on `commit` at `time`. */
+export function chainEntry(previous: LedgerEntry | undefined, entry: NewLedgerEntry, stamp: { actor: Actor; commit: string | null; time: Date }): LedgerEntry {
+  const defined = Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) as NewLedgerEntry;
+  const unhashed = {
+    seq: (previous?.seq ?? 0) + 1,
+    time: stamp.time.toISOString(),
+    actor: { name: stamp.actor.name, email: stamp.actor.email },
+    ...defined,
+    commit: stamp.commit,
+    prev: previous?.hash ?? null,
+  };
+  return { ...unhashed, hash: entryHash(unhashed) };
+}
+
+/** The ledger text with `entry` appended as one line. */
+export function appendedText(text: string | undefined, entry: LedgerEntry): string {
+  const body = text && !text.endsWith('\n') ? `${text}\n` : text ?? '';
+  return `${body}${JSON.stringify(entry)}\n`;
+}
+
+/** Who is acting: the git identity (user.name/user.email or GIT_AUTHOR_*). */
+export async function currentActor(root: string): Promise<Actor> {
+  const { userIdentity } = await import('../git/git.js');
+  const identity = await userIdentity(root);
+  if (!identity) {
+    throw new LeptonError('no git identity to record in the ledger', {
+      hint: 'set one: git config user.name "Your Name" && git config user.email you@example.com',
+    });
+  }
+  return identity;
+}
+
+/** The commit the entry is made on: HEAD, or null outside git or before the first commit. */
+export async function currentCommit(root: string): Promise<string | null> {
+  const { headCommit } = await import('../git/git.js');
+  return (await headCommit(root).catch(() => undefined)) ?? null;
+}
+
+export async function stampFor(root: string, options: AppendOptions = {}, actor?: Actor): Promise<{ actor: Actor; commit: string | null; time: Date }> {
+  const [who, commit] = await Promise.all([actor ?? currentActor(root), currentCommit(root)]);
+  return { actor: who, commit, time: options.now ?? clockNow(options.env) };
+}
+
+/** Keeps the lock, journal and cache out of git while the ledger is committed. Never replaces a user's file. */
+export async function ensureLeptonGitignore(root: string): Promise<void> {
+  const file = path.join(root, LEPTON_GITIGNORE);
+  if (await pathExists(file)) return;
+  await writeFileAtomic(file, '# lepton: commit the ledger, not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n');
+}
+
+/** Appends one entry under the project lock and returns it as written. */
+export async function appendLedgerEntry(root: string, entry: NewLedgerEntry, options: AppendOptions = {}): Promise<LedgerEntry> {
+  const stamp = await stampFor(root, options);
+  return withLock(root, async () => {
+    await rollForward(root);
+    const text = await readLedgerText(root);
+    const written = chainEntry(parseLedger(text).at(-1), entry, stamp);
+    await ensureLeptonGitignore(root);
+    await writeFileAtomic(path.join(root, LEDGER_PATH), appendedText(text, written));
+    return written;
+  });
+}

@@ -1,0 +1,117 @@
+// `lepton verify`: the ledger's hash chain, each entry's place in the lifecycle, `phase:` against
+// the ledger, and with `strict` that git history shows each line added by the actor it names.
+import path from 'node:path';
+import { loadManifest, type LoadedManifest } from '../manifest/load.js';
+import { rollForward } from './journal.js';
+import { entryHash, LEDGER_EVENTS, LEDGER_PATH, ledgerLines, readLedgerText, type LedgerEntry } from './ledger.js';
+import { replayLedger } from './state.js';
+
+export interface VerifyProblem {
+  seq?: number;
+  message: string;
+  /** Which verification found it: the hash chain, `phase:` against the ledger, sign-offs, or git authorship (--strict). */
+  check?: 'chain' | 'phase' | 'approvals' | 'authors';
+}
+
+export interface VerifyReport {
+  version: 1;
+  project: string;
+  phase: string;
+  ok: boolean;
+  entries: number;
+  problems: VerifyProblem[];
+}
+
+export interface VerifyOptions {
+  strict?: boolean;
+}
+
+export async function verifyProject(given: LoadedManifest, options: VerifyOptions = {}): Promise<VerifyReport> {
+  // A transition a crash interrupted is completed first; the manifest is then read again.
+  const loaded = (await rollForward(given.root)) ? await loadManifest({ cwd: given.root, manifest: given.file }) : given;
+  const { manifest } = loaded;
+  const lines = ledgerLines(await readLedgerText(loaded.root));
+  const { entries, problems } = checkChain(lines);
+  const first = manifest.phases[0]!.id;
+  if (lines.length === 0 && manifest.phase !== first) {
+    problems.push({ check: 'phase', message: `there is no ledger (${LEDGER_PATH}), but phase: is ${manifest.phase}; without a ledger a project can only be in its first phase, ${first}` });
+  }
+  const state = replayLedger(manifest, entries);
+  problems.push(...state.problems);
+  if (lines.length > 0 && state.phase !== manifest.phase) {
+    problems.push({
+      check: 'phase',
+      ...(state.phaseSetAt !== undefined && { seq: state.phaseSetAt }),
+      message: `lepton.yaml says phase: ${manifest.phase}, but the ledger ${state.phaseSetAt !== undefined ? `(entry #${state.phaseSetAt}) put the project in` : 'has the project still in'} ${state.phase}: phase: was changed without \`lepton advance\``,
+    });
+  }
+  if (options.strict) problems.push(...(await checkAuthors(loaded.root, lines, entries)));
+  problems.sort((left, right) => (left.seq ?? Number.MAX_SAFE_INTEGER) - (right.seq ?? Number.MAX_SAFE_INTEGER));
+  return { version: 1, project: manifest.project.name, phase: manifest.phase, ok: problems.length === 0, entries: lines.length, problems };
+}
+
+/** Parses and checks each line's seq, prev and hash; stops at the first break (what follows it cannot be trusted). */
+function checkChain(lines: readonly string[]): { entries: LedgerEntry[]; problems: VerifyProblem[] } {
+  const entries: LedgerEntry[] = [];
+  let previous: LedgerEntry | undefined;
+  for (const [index, line] of lines.entries()) {
+    const position = index + 1;
+    const entry = parseEntry(line);
+    const fail = (message: string) => ({ entries, problems: [{ seq: position, check: 'chain' as const, message: `entry #${position}: ${message}` }] });
+    if (!entry) return fail('not a ledger entry (one JSON object per line expected)');
+    if (entry.seq !== position) {
+      return fail(entry.seq > position
+        ? `has seq ${entry.seq}: ${entry.seq - position === 1 ? `entry #${position} is` : `entries #${position}–#${entry.seq - 1} are`} missing (a line was removed)`
+        : `has seq ${entry.seq}, expected ${position} (lines were reordered or copied)`);
+    }
+    if (entry.prev !== (previous?.hash ?? null)) {
+      return fail(previous ? `its prev hash is not the hash of entry #${previous.seq} (the chain was altered before it)` : 'the first entry must have prev: null');
+    }
+    if (entry.hash !== entryHash(entry)) return fail('its hash does not match its content (the line was edited after it was written)');
+    if (!LEDGER_EVENTS.includes(entry.event) || typeof entry.time !== 'string' || typeof entry.actor?.email !== 'string') {
+      return fail('lacks an event, time or actor');
+    }
+    entries.push(entry);
+    previous = entry;
+  }
+  return { entries, problems: [] };
+}
+
+function parseEntry(line: string): LedgerEntry | undefined {
+  try {
+    const parsed: unknown = JSON.parse(line);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as LedgerEntry) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Each line must have been added by a commit authored by the entry's actor, and no commit may remove one. */
+async function checkAuthors(root: string, lines: readonly string[], entries: readonly LedgerEntry[]): Promise<VerifyProblem[]> {
+  const { isRepository } = await import('../git/git.js');
+  if (!(await isRepository(root))) return [{ check: 'authors', message: '--strict needs git history, but the project is not in a git repository' }];
+  const { lineHistory } = await import('../git/history.js');
+  const history = await lineHistory(root, path.posix.join(...LEDGER_PATH.split('/')));
+  const problems: VerifyProblem[] = [];
+  const seqOf = (line: string) => parseEntry(line)?.seq;
+  for (const { line, origin } of history.removedIn) {
+    const seq = seqOf(line);
+    problems.push({ ...(seq !== undefined && { seq }), check: 'authors', message: `commit ${origin.commit.slice(0, 7)} by ${origin.name} <${origin.email}> removed or changed ledger entry #${seq ?? '?'}: the ledger is append-only` });
+  }
+  for (const line of history.removedUncommitted) {
+    const seq = seqOf(line);
+    problems.push({ ...(seq !== undefined && { seq }), check: 'authors', message: `ledger entry #${seq ?? '?'} was removed or changed in the working tree` });
+  }
+  for (const [index, line] of lines.entries()) {
+    const entry = entries[index];
+    if (!entry) break;
+    const origin = history.addedBy.get(line);
+    const actor = `${entry.actor.name} <${entry.actor.email}>`;
+    if (!origin) {
+      problems.push({ seq: entry.seq, check: 'authors', message: `entry #${entry.seq} (${entry.event} by ${actor}) is not committed yet; commit it as ${actor}` });
+    } else if (origin.email.toLowerCase() !== entry.actor.email.toLowerCase()) {
+      problems.push({ seq: entry.seq, check: 'authors', message: `entry #${entry.seq} (${entry.event}) names ${actor}, but commit ${origin.commit.slice(0, 7)} that added it was authored by ${origin.name} <${origin.email}>` });
+    }
+  }
+  return problems;
+}
