@@ -132,7 +132,8 @@ export async function initProject(root: string, answers: InitAnswers, options: I
     await appendLedgerEntry(root, { event: 'init', to: manifest.phases[0]!.id }, { now: options.now });
     files.push({ file: LEDGER_PATH, status: 'created' });
     checkpoint();
-    return { root, manifest, createdFolder, initializedGit, files };
+    const rank = (file: WrittenFile) => (file.file === MANIFEST_NAME ? 0 : file.file.startsWith('docs/') ? 1 : 2);
+    return { root, manifest, createdFolder, initializedGit, files: files.sort((left, right) => rank(left) - rank(right)) };
   } catch (error) {
     await undo.run();
     throw error;

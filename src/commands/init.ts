@@ -99,9 +99,11 @@ export function formatResult(result: InitResult, answers: InitAnswers, cwd: stri
       '',
       'Next steps:',
       ...cd,
-      '  lepton status              the phases and the current gate at a glance',
-      `  edit ${documents}`.padEnd(29) + ' replace every TODO with your content, tick the boxes',
-      '  lepton gate                check the exit gate of the first phase',
+      ...[
+        ['lepton status', 'the phases and the current gate at a glance'],
+        [`edit ${documents}`, 'replace every TODO with your content, tick every box'],
+        ['lepton gate', `check the exit gate of phase ${first.id}`],
+      ].map(([command, what]) => `  ${command!.padEnd(24)} ${what}`),
     );
   }
   return `${lines.join('\n')}\n`;

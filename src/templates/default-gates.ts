@@ -19,34 +19,55 @@ export interface ScaffoldPhase {
   trailer?: string[];
 }
 
+type Focus = 'llmApp' | 'finance' | 'healthcare' | 'retail';
+
 /**
- * The headings of the preset and domain sections the templates contain, per language. A `doc`
- * check with `sections` matches heading text case-insensitively, so these must follow the templates.
+ * The headings of the sections a preset or domain adds to a document, per language. A `doc` check
+ * with `sections` matches heading text case-insensitively, so these follow the templates' headings.
  */
-export const SECTION_TITLES = {
+export const FOCUS_SECTIONS: Record<Language, Record<'poc-plan' | 'architecture' | 'test-plan', Partial<Record<Focus, string>>>> = {
   en: {
-    evaluationSet: 'Evaluation set',
-    modelRisk: 'Model risk management',
-    explainability: 'Explainability and audit trail',
-    patientPrivacy: 'Patient data privacy',
-    humanOversight: 'Human oversight',
-    promptVersions: 'Prompt and model version pinning',
-    clinicalValidation: 'Clinical validation',
-    abTesting: 'A/B test plan',
-    llmSafety: 'Prompt injection and safety tests',
+    'poc-plan': { llmApp: 'LLM evaluation' },
+    architecture: {
+      llmApp: 'LLM-specific design',
+      finance: 'Model risk management and audit trail',
+      healthcare: 'Clinical safety and human oversight',
+      retail: 'Experimentation and recommendation quality',
+    },
+    'test-plan': {
+      llmApp: 'LLM application testing',
+      finance: 'Finance: model validation and audit evidence',
+      healthcare: 'Healthcare: clinical validation and safety',
+      retail: 'Retail: A/B test plan and peak readiness',
+    },
   },
   'zh-CN': {
-    evaluationSet: '评测集',
-    modelRisk: '模型风险管理',
-    explainability: '可解释性与审计追踪',
-    patientPrivacy: '患者数据隐私',
-    humanOversight: '人工监督',
-    promptVersions: '提示词与模型版本锁定',
-    clinicalValidation: '临床验证',
-    abTesting: 'A/B 测试方案',
-    llmSafety: '提示词注入与安全测试',
+    'poc-plan': { llmApp: '大模型评测' },
+    architecture: {
+      llmApp: '大模型专项设计',
+      finance: '模型风险管理与审计轨迹',
+      healthcare: '临床安全与人工监督',
+      retail: '实验与推荐质量',
+    },
+    'test-plan': {
+      llmApp: '大模型应用测试',
+      finance: '金融：模型验证与审计证据',
+      healthcare: '医疗：临床验证与安全',
+      retail: '零售：A/B 测试方案与大促准备',
+    },
   },
-} as const satisfies Record<Language, Record<string, string>>;
+};
+
+/** The focused checks a preset or domain adds for one document: its own section must be filled in. */
+function focusChecks(answers: InitAnswers, template: keyof (typeof FOCUS_SECTIONS)['en'], checks: Partial<Record<Focus, { id: string; comment: string }>>): ScaffoldCheck[] {
+  const sections = FOCUS_SECTIONS[answers.language][template];
+  const active: Focus[] = [...(answers.preset === 'llm-app' ? ['llmApp' as const] : []), ...(answers.domain === 'general' ? [] : [answers.domain])];
+  return active.flatMap((focus) => {
+    const title = sections[focus];
+    const check = checks[focus];
+    return title && check ? [doc(check.id, `docs/${template}.md`, check.comment, [title])] : [];
+  });
+}
 
 type PhaseId = 'poc' | 'design' | 'develop' | 'test' | 'deploy';
 
@@ -66,11 +87,12 @@ function doc(id: string, file: string, comment: string, sections?: string[]): Sc
 }
 
 function pocPhase(answers: InitAnswers): ScaffoldPhase {
-  const titles = SECTION_TITLES[answers.language];
-  const gate: ScaffoldCheck[] = [doc('plan-written', 'docs/poc-plan.md', 'every section filled in (no TODO left) and every box ticked')];
-  if (answers.preset === 'llm-app') {
-    gate.push(doc('evaluation-set-defined', 'docs/poc-plan.md', 'llm-app: the evaluation set is described before results count', [titles.evaluationSet]));
-  }
+  const gate: ScaffoldCheck[] = [
+    doc('plan-written', 'docs/poc-plan.md', 'every section filled in (no TODO left) and every box ticked'),
+    ...focusChecks(answers, 'poc-plan', {
+      llmApp: { id: 'llm-evaluation-planned', comment: 'llm-app: evaluation set, groundedness, hallucination and cost are planned' },
+    }),
+  ];
   gate.push(...metricChecks(answers.metrics));
   const trailer: string[] = [];
   if (answers.metrics.length === 0) {
@@ -124,18 +146,16 @@ function goDecision(owners: Owner[]): ScaffoldCheck | undefined {
 }
 
 function designPhase(answers: InitAnswers): ScaffoldPhase {
-  const titles = SECTION_TITLES[answers.language];
-  const gate: ScaffoldCheck[] = [doc('architecture-written', 'docs/architecture.md', 'architecture filled in: diagram, modules, data flow, NFRs, security')];
+  const gate: ScaffoldCheck[] = [
+    doc('architecture-written', 'docs/architecture.md', 'architecture filled in: diagram, modules, data flow, NFRs, security'),
+    ...focusChecks(answers, 'architecture', {
+      llmApp: { id: 'llm-design-written', comment: 'llm-app: prompt and model version pinning, guardrails, cost per request' },
+      finance: { id: 'model-risk-designed', comment: 'finance: model risk, explainability and the audit trail are designed in' },
+      healthcare: { id: 'clinical-oversight-designed', comment: 'healthcare: clinical safety, patient-data privacy and human oversight' },
+      retail: { id: 'experimentation-designed', comment: 'retail: A/B experimentation and recommendation quality' },
+    }),
+  ];
   if (answers.preset === 'ml-model') gate.push(doc('model-card-written', 'docs/model-card.md', 'the model card (Mitchell et al., 2019) filled in'));
-  if (answers.preset === 'llm-app') {
-    gate.push(doc('versions-pinned', 'docs/architecture.md', 'llm-app: prompts and model versions are pinned and recorded', [titles.promptVersions]));
-  }
-  if (answers.domain === 'finance') {
-    gate.push(doc('model-risk-documented', 'docs/architecture.md', 'finance: model risk, explainability and the audit trail are designed in', [titles.modelRisk, titles.explainability]));
-  }
-  if (answers.domain === 'healthcare') {
-    gate.push(doc('patient-data-protected', 'docs/architecture.md', 'healthcare: patient-data privacy and human oversight are designed in', [titles.patientPrivacy, titles.humanOversight]));
-  }
   return {
     id: 'design',
     title: PHASE_TITLES[answers.language].design,
@@ -163,11 +183,15 @@ function developPhase(language: Language): ScaffoldPhase {
 }
 
 function testPhase(answers: InitAnswers): ScaffoldPhase {
-  const titles = SECTION_TITLES[answers.language];
-  const gate: ScaffoldCheck[] = [doc('test-plan-written', 'docs/test-plan.md', 'test plan filled in, ML Test Score boxes ticked')];
-  if (answers.preset === 'llm-app') gate.push(doc('safety-tests-planned', 'docs/test-plan.md', 'llm-app: prompt-injection and safety tests are planned', [titles.llmSafety]));
-  if (answers.domain === 'healthcare') gate.push(doc('clinical-validation-planned', 'docs/test-plan.md', 'healthcare: clinical validation is planned', [titles.clinicalValidation]));
-  if (answers.domain === 'retail') gate.push(doc('ab-test-planned', 'docs/test-plan.md', 'retail: the A/B test is planned', [titles.abTesting]));
+  const gate: ScaffoldCheck[] = [
+    doc('test-plan-written', 'docs/test-plan.md', 'test plan filled in, ML Test Score boxes ticked'),
+    ...focusChecks(answers, 'test-plan', {
+      llmApp: { id: 'llm-tests-planned', comment: 'llm-app: groundedness, hallucination, prompt-injection and safety tests' },
+      finance: { id: 'model-validation-planned', comment: 'finance: independent model validation and audit evidence' },
+      healthcare: { id: 'clinical-validation-planned', comment: 'healthcare: clinical validation and patient safety' },
+      retail: { id: 'ab-test-planned', comment: 'retail: the A/B test and recommendation quality' },
+    }),
+  ];
   gate.push(
     { check: { id: 'coverage', coverage: { file: 'coverage.xml', lines: 80 } }, comment: 'line coverage from coverage.py (`pytest --cov --cov-report=xml`)' },
     { check: { id: 'test-report', tests: { junit: 'reports/junit*.xml', min: 1 } }, comment: 'JUnit reports with no failures (`pytest --junitxml=reports/junit.xml`)' },
