@@ -1,0 +1,98 @@
+// `lepton hooks run pre-push` (hidden): what lepton's pre-push hook runs. Reads git's pre-push
+// input on stdin and, when the push updates a protected branch, runs `verify` and
+// `gate --completed` in this one process. Also callable from husky or lefthook hooks.
+import { EXIT, LeptonError, usageError } from '../errors.js';
+import type { GateReport } from '../gate/types.js';
+import { verifyProject } from '../lifecycle/verify.js';
+import { DEFAULT_PRE_PUSH_BRANCHES, parsePrePushInput, pushAction, updatesToGate, type GatedUpdate, type PushUpdate } from '../lifecycle/pre-push.js';
+import { loadManifest, type LoadedManifest } from '../manifest/load.js';
+import { formatGateReport } from '../report/index.js';
+import { gate } from './gate.js';
+import type { CommandIO, CommandRun } from './types.js';
+
+export const BYPASS_HINT = 'fix it and push again, or push once without the gate: `git push --no-verify` or `LEPTON_SKIP=1 git push`';
+
+export interface PrePushOutcome {
+  /** The updates that were gated (none: the push was let through without running anything). */
+  gated: GatedUpdate[];
+  verify?: { ok: boolean; problems: { seq?: number | undefined; message: string }[] } | undefined;
+  report?: GateReport | undefined;
+  passed: boolean;
+}
+
+/** Whether any update could need a gate, decided from the input alone (no manifest needed). */
+export function mayNeedGate(updates: readonly PushUpdate[]): boolean {
+  return updates.some((update) => pushAction(update) !== 'delete' && update.remoteRef.startsWith('refs/heads/'));
+}
+
+/** The regression guard for a push: `verify` and `gate --completed`, when a protected branch is updated. */
+export async function prePushGate(loaded: LoadedManifest, updates: readonly PushUpdate[], io: Pick<CommandIO, 'env' | 'signal'>): Promise<PrePushOutcome> {
+  const patterns = loaded.manifest.hooks?.['pre-push']?.branches ?? DEFAULT_PRE_PUSH_BRANCHES;
+  const gated = updatesToGate(updates, patterns);
+  if (gated.length === 0) return { gated, passed: true };
+  // verify first: it completes a transition a crash interrupted, which the gate must then see.
+  const verify = await verifyProject(loaded, { strict: false });
+  const report = await gate(loaded, { completed: true }, io);
+  return { gated, verify, report, passed: verify.ok && report.passed };
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw usageError('`lepton hooks run pre-push` reads git\'s pre-push input on stdin', 'git runs it from the pre-push hook; to check by hand, run `lepton verify` and `lepton gate --completed`');
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function failureError(outcome: PrePushOutcome): LeptonError {
+  const branches = [...new Set(outcome.gated.map((update) => update.branch))].join(', ');
+  const reasons: string[] = [];
+  const details: string[] = [];
+  if (outcome.verify && !outcome.verify.ok) {
+    reasons.push('`lepton verify` found problems');
+    for (const problem of outcome.verify.problems) details.push(`verify: ${problem.seq === undefined ? '' : `entry ${problem.seq}: `}${problem.message}`);
+  }
+  const failed = outcome.report?.checks.filter((check) => check.required && (check.status === 'fail' || check.status === 'error')) ?? [];
+  if (failed.length > 0) {
+    const phases = [...new Set(failed.map((check) => check.phase))].join(', ');
+    reasons.push(`completed phase ${phases} no longer passes its gate (${failed.map((check) => check.id).join(', ')})`);
+  }
+  return new LeptonError(`push to ${branches} refused: ${reasons.join('; ') || 'the regression guard failed'}`, {
+    exitCode: EXIT.gateFailed,
+    details,
+    hint: BYPASS_HINT,
+  });
+}
+
+export const run: CommandRun = async ({ args, globals, io }) => {
+  const [hook] = args as string[];
+  if (hook !== 'pre-push') throw usageError(`lepton runs no "${String(hook)}" hook`, 'the one hook is pre-push: `lepton hooks run pre-push`');
+  if (io.env.LEPTON_SKIP === '1') {
+    io.stderr('lepton: LEPTON_SKIP=1, skipping the pre-push gate\n');
+    return EXIT.ok;
+  }
+  let updates: PushUpdate[];
+  try {
+    updates = parsePrePushInput(await readStdin());
+  } catch (error) {
+    if (error instanceof LeptonError) throw error;
+    throw usageError((error as Error).message, 'this command reads the input git gives a pre-push hook');
+  }
+  if (!mayNeedGate(updates)) return EXIT.ok;
+  const loaded = await loadManifest(globals);
+  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+  const outcome = await prePushGate(loaded, updates, io);
+  if (outcome.gated.length === 0) return EXIT.ok;
+  const branches = [...new Set(outcome.gated.map((update) => update.branch))].join(', ');
+  if (outcome.passed) {
+    const checks = outcome.report?.checks.length ?? 0;
+    if (!globals.quiet) io.stderr(`lepton: pre-push gate passed for ${branches} (verify, and ${checks} check${checks === 1 ? '' : 's'} of completed phases)\n`);
+    return EXIT.ok;
+  }
+  if (outcome.report && !outcome.report.passed) {
+    const titles = Object.fromEntries(loaded.manifest.phases.map((phase) => [phase.id, phase.title]));
+    io.stderr(await formatGateReport('pretty', outcome.report, { color: io.mode.color, titles, env: io.env, root: loaded.root }));
+  }
+  throw failureError(outcome);
+};
