@@ -44,3 +44,10 @@ describe('manifest JSON Schema', () => {
     expect(validate(mutate(structuredClone(example)))).toBe(false);
   });
 });
+
+describe('the committed schema/lepton.schema.json', () => {
+  it('is what `lepton schema` prints (regenerate with `npx lepton schema > schema/lepton.schema.json`)', async () => {
+    const committed = JSON.parse(await readFile(new URL('../../schema/lepton.schema.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(manifestJsonSchema());
+  });
+});
