@@ -1,6 +1,6 @@
 import { EXIT, InterruptedError, usageError } from '../errors.js';
-import { evaluatePhases } from '../lifecycle/evaluate.js';
-import { completedPhases, currentPhase, phaseById } from '../lifecycle/phases.js';
+import { evaluatePhases, passedPhases } from '../lifecycle/evaluate.js';
+import { currentPhase, phaseById } from '../lifecycle/phases.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import type { GateReport } from '../gate/types.js';
 import { formatGateReport, resolveFormat } from '../report/index.js';
@@ -20,7 +20,7 @@ export interface GateOptions {
 export async function gate(loaded: LoadedManifest, options: GateOptions, io: Pick<CommandIO, 'env' | 'signal'>): Promise<GateReport> {
   if (options.phase && options.completed) throw usageError('--phase and --completed cannot be used together', 'pick one');
   const { manifest } = loaded;
-  const phases = options.completed ? completedPhases(manifest) : [options.phase ? phaseById(manifest, options.phase) : currentPhase(manifest)];
+  const phases = options.completed ? await passedPhases(loaded) : [options.phase ? phaseById(manifest, options.phase) : currentPhase(manifest)];
   const report = await evaluatePhases(loaded, phases, {
     only: options.only,
     concurrency: options.concurrency,
