@@ -23,6 +23,7 @@ await build({
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
+  minify: true,
   define: { __LEPTON_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
   // Some bundled dependencies are CommonJS and call require() for Node built-ins.
