@@ -25,7 +25,7 @@ type Focus = 'llmApp' | 'finance' | 'healthcare' | 'retail';
  * The headings of the sections a preset or domain adds to a document, per language. A `doc` check
  * with `sections` matches heading text case-insensitively, so these follow the templates' headings.
  */
-export const FOCUS_SECTIONS: Record<Language, Record<'poc-plan' | 'architecture' | 'test-plan', Partial<Record<Focus, string>>>> = {
+export const FOCUS_SECTIONS: Record<Language, Record<'poc-plan' | 'architecture' | 'test-plan' | 'deploy-runbook', Partial<Record<Focus, string>>>> = {
   en: {
     'poc-plan': { llmApp: 'LLM evaluation' },
     architecture: {
@@ -39,6 +39,12 @@ export const FOCUS_SECTIONS: Record<Language, Record<'poc-plan' | 'architecture'
       finance: 'Finance: model validation and audit evidence',
       healthcare: 'Healthcare: clinical validation and safety',
       retail: 'Retail: A/B test plan and peak readiness',
+    },
+    'deploy-runbook': {
+      llmApp: 'LLM application operations',
+      finance: 'Finance: change approval and audit trail',
+      healthcare: 'Healthcare: clinical safety in operation',
+      retail: 'Retail: experiments and peak season',
     },
   },
   'zh-CN': {
@@ -54,6 +60,12 @@ export const FOCUS_SECTIONS: Record<Language, Record<'poc-plan' | 'architecture'
       finance: '金融：模型验证与审计证据',
       healthcare: '医疗：临床验证与安全',
       retail: '零售：A/B 测试方案与大促准备',
+    },
+    'deploy-runbook': {
+      llmApp: '大模型应用运维',
+      finance: '金融：变更审批与审计追踪',
+      healthcare: '医疗：运行中的临床安全',
+      retail: '零售：实验与大促',
     },
   },
 };
@@ -79,7 +91,7 @@ export const PHASE_TITLES: Record<Language, Record<PhaseId, string>> = {
 export const RESULTS_FILE = 'poc/results.json';
 
 export function defaultPhases(answers: InitAnswers): ScaffoldPhase[] {
-  return [pocPhase(answers), designPhase(answers), developPhase(answers.language), testPhase(answers), deployPhase(answers.language)];
+  return [pocPhase(answers), designPhase(answers), developPhase(answers.language), testPhase(answers), deployPhase(answers)];
 }
 
 function doc(id: string, file: string, comment: string, sections?: string[]): ScaffoldCheck {
@@ -205,14 +217,20 @@ function testPhase(answers: InitAnswers): ScaffoldPhase {
   };
 }
 
-function deployPhase(language: Language): ScaffoldPhase {
+function deployPhase(answers: InitAnswers): ScaffoldPhase {
   return {
     id: 'deploy',
-    title: PHASE_TITLES[language].deploy,
+    title: PHASE_TITLES[answers.language].deploy,
     templates: ['deploy-runbook'],
     comment: 'Ship and run it: runbook, a healthy staging, a tagged release.',
     gate: [
       doc('runbook-written', 'docs/deploy-runbook.md', 'strategy steps, rollback, alerts and on-call filled in'),
+      ...focusChecks(answers, 'deploy-runbook', {
+        llmApp: { id: 'llm-operations-planned', comment: 'llm-app: cost, quality drift and prompt/model rollouts in operation' },
+        finance: { id: 'change-approval-planned', comment: 'finance: change approval and the audit trail of releases' },
+        healthcare: { id: 'clinical-safety-operated', comment: 'healthcare: clinical safety monitoring and escalation in operation' },
+        retail: { id: 'experiments-operated', comment: 'retail: running experiments and the peak season' },
+      }),
       {
         check: { id: 'staging-healthy', http: { url: 'http://127.0.0.1:8080/health', status: 200 }, required: false },
         comment: 'advisory until you point it at your staging health endpoint; then remove `required: false`',
