@@ -171,6 +171,7 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .description('check the ledger\'s hash chain and that phase: matches it')
     .option('--strict', 'also check in git history that each entry was committed by its actor')
     .addOption(formatOption())
+    .option('--all', 'every project below the current folder')
     .addHelpText('after', examples(['lepton verify', 'lepton verify --strict', 'lepton verify --strict --format junit > reports/ledger.xml']))
     .action(action(() => import('./commands/verify.js')));
 

@@ -31,7 +31,9 @@ export async function gate(loaded: LoadedManifest, options: GateOptions, io: Pic
   return report;
 }
 
-export const run: CommandRun<GateOptions> = async ({ options, globals, io }) => {
+export const run: CommandRun<GateOptions & { all?: boolean }> = async (input) => {
+  if (input.options.all) return (await import('./all-projects.js')).runAll('gate', input);
+  const { options, globals, io } = input;
   const loaded = await loadGateManifest(globals, io);
   const report = await gate(loaded, options, io);
   const format = resolveFormat(options.format, io.env);

@@ -46,7 +46,9 @@ export async function status(loaded: LoadedManifest, io: Pick<CommandIO, 'env' |
   };
 }
 
-export const run: CommandRun<{ format?: string }> = async ({ options, globals, io }) => {
+export const run: CommandRun<{ format?: string; all?: boolean }> = async (input) => {
+  if (input.options.all) return (await import('./all-projects.js')).runAll('status', input);
+  const { options, globals, io } = input;
   const loaded = await loadManifest(globals);
   for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
   const report = await status(loaded, io);

@@ -74,3 +74,14 @@ export async function configWithScope(dir: string, key: string): Promise<{ value
 export async function hooksDir(dir: string): Promise<string> {
   return gitAt(dir).raw(['rev-parse', '--path-format=absolute', '--git-path', 'hooks']);
 }
+
+/**
+ * Files below `dir` matching the pathspecs that git does not ignore (tracked, or untracked and not
+ * ignored), relative to `dir`; undefined when `dir` is not inside a working tree.
+ */
+export async function unignoredFiles(dir: string, pathspecs: readonly string[]): Promise<string[] | undefined> {
+  const output = await gitAt(dir)
+    .raw(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...pathspecs])
+    .catch(() => undefined);
+  return output === undefined ? undefined : [...new Set(output.split('\0').filter(Boolean))];
+}

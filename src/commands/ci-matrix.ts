@@ -1,0 +1,56 @@
+// `lepton ci matrix`: the projects below the current folder as a GitHub Actions matrix, one line of
+// JSON on stdout: {"include":[{"project":"churn-predictor","path":"services/churn"},…]}, sorted by path.
+import path from 'node:path';
+import { LeptonError } from '../errors.js';
+import { findProjects, type ProjectLocation } from '../lifecycle/projects.js';
+import { loadManifest } from '../manifest/load.js';
+import type { CommandRun } from './types.js';
+
+export interface MatrixEntry {
+  /** `project.name` from the manifest (the folder name when the manifest is invalid). */
+  project: string;
+  /** The project folder relative to the current folder, forward slashes; `.` for the folder itself. */
+  path: string;
+}
+
+export interface CiMatrix {
+  include: MatrixEntry[];
+}
+
+/** Manifests read at once: enough to hide file latency, few enough for a repository of thousands. */
+const READ_CONCURRENCY = 16;
+
+export async function ciMatrix(base: string): Promise<{ matrix: CiMatrix; warnings: string[] }> {
+  const { projects } = await findProjects(base);
+  const warnings: string[] = [];
+  const include = new Array<MatrixEntry>(projects.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < projects.length) {
+      const index = next++;
+      include[index] = await entryFor(base, projects[index]!, warnings);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, projects.length) }, worker));
+  return { matrix: { include }, warnings };
+}
+
+/** An invalid manifest stays in the matrix: its job then fails with the manifest's own error, where it belongs. */
+async function entryFor(base: string, location: ProjectLocation, warnings: string[]): Promise<MatrixEntry> {
+  try {
+    const loaded = await loadManifest({ cwd: base, manifest: location.manifest });
+    return { project: loaded.manifest.project.name, path: location.path };
+  } catch (error) {
+    if (!(error instanceof LeptonError)) throw error;
+    warnings.push(`${location.manifest}: ${error.message}; its matrix job will fail until the manifest is fixed`);
+    return { project: path.basename(location.dir), path: location.path };
+  }
+}
+
+export const run: CommandRun = async ({ globals, io }) => {
+  const { matrix, warnings } = await ciMatrix(globals.cwd);
+  for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
+  if (matrix.include.length === 0) io.stderr(`warning: no lepton.yaml found in ${globals.cwd} or below it; the matrix is empty\n`);
+  io.stdout(`${JSON.stringify(matrix)}\n`);
+  return 0;
+};
