@@ -171,9 +171,17 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .description('check the ledger\'s hash chain and that phase: matches it')
     .option('--strict', 'also check in git history that each entry was committed by its actor')
     .addOption(formatOption())
+    .option('--junit <file>', 'also write the report as JUnit XML to FILE (for CI test reports)')
     .option('--all', 'every project below the current folder')
     .addHelpText('after', examples(['lepton verify', 'lepton verify --strict', 'lepton verify --strict --format junit > reports/ledger.xml']))
     .action(action(() => import('./commands/verify.js')));
+
+  const ci = program.command('ci').description('continuous integration');
+  ci.command('init').description('write a CI workflow that runs the phase-gate checks')
+    .addOption(new Option('--provider <provider>', 'CI provider').choices(['github', 'gitlab']).default('github'))
+    .option('--force', 'overwrite an existing workflow (GitLab: replace an existing `lepton` job)')
+    .addHelpText('after', examples(['lepton ci init --provider github', 'lepton ci init --provider gitlab', 'lepton ci init --force   # rewrite .github/workflows/lepton.yml']))
+    .action(action(() => import('./commands/ci-init.js')));
 
   program.command('validate')
     .description('check lepton.yaml against the schema and its rules')

@@ -7,14 +7,20 @@ import { formatVerifyReport, resolveFormat } from '../report/index.js';
 import { palette } from '../report/style.js';
 import type { CommandRun } from './types.js';
 
-export const run: CommandRun<{ strict?: boolean; format?: string }> = async ({ options, globals, io }) => {
+export const run: CommandRun<{ strict?: boolean; format?: string; junit?: string }> = async ({ options, globals, io }) => {
   const loaded = await loadProject(globals);
   for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
   const report = await verifyProject(loaded, { strict: options.strict });
   const format = resolveFormat(options.format, io.env);
+  const reportOptions = { color: io.mode.color, env: io.env, root: loaded.root };
   if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'pretty') io.stdout(formatVerifyPretty(report, Boolean(options.strict), io.mode.color));
-  else io.stdout(await formatVerifyReport(format, report, { color: io.mode.color, env: io.env, root: loaded.root }));
+  else io.stdout(await formatVerifyReport(format, report, reportOptions));
+  if (format === 'github' || options.junit) {
+    const { appendStepSummary, writeReportFile } = await import('./report-files.js');
+    if (options.junit) await writeReportFile(globals.cwd, options.junit, await formatVerifyReport('junit', report, reportOptions));
+    if (format === 'github') await appendStepSummary(io, () => formatVerifyReport('markdown', report, reportOptions));
+  }
   return report.ok ? EXIT.ok : EXIT.gateFailed;
 };
 

@@ -1,0 +1,70 @@
+// What a generated CI configuration has to do, decided once from the repository, and the shell
+// snippets GitHub Actions and GitLab CI share.
+
+export interface CiPlan {
+  /** The lepton version CI installs (the one that wrote the file). */
+  version: string;
+  /**
+   * `npm-ci`: the repository pins lepton in package.json and package-lock.json, so CI installs
+   * exactly that. `global`: a pinned `npm install --global lepton@<version>`.
+   */
+  install: 'npm-ci' | 'global';
+  /** Project folders relative to the repository root (`.` for the root). More than one: a matrix. */
+  projects: string[];
+  /** Set when a gate runs Python (pytest, python, coverage…): CI sets up Python and installs requirements. */
+  python?: {
+    /** A `.python-version` to read the version from (single project), else a default version. */
+    versionFile?: string;
+    /** Some project has a requirements*.txt, so pip's cache has something to key on. */
+    requirements: boolean;
+  };
+  /** The branch pushes to which are gated. */
+  branch: string;
+}
+
+export const PYTHON_VERSION = '3.12';
+export const NODE_VERSION = '20';
+
+/** Commands in `run:` checks that need a Python environment. */
+export const PYTHON_COMMAND = /(^|[\s;&|(])(pytest|py\.test|python3?|pip3?|coverage|jupyter|papermill|nbconvert|tox|nox|ruff|mypy|flake8|pylint|black|poetry|uv|pdm|dvc)(\s|$)/;
+
+/** The first `phase:` line of a lepton.yaml, as sed prints it. */
+const PHASE_SED = String.raw`sed -n 's/^phase:[[:space:]]*["'"'"']\{0,1\}\([A-Za-z0-9_.-]*\).*/\1/p'`;
+
+/** Reads `lepton status --format json` on stdin and prints the id of the phase before the current one. */
+const PREDECESSOR_JS = 'let text = ""; process.stdin.on("data", (chunk) => { text += chunk; }).on("end", () => { const status = JSON.parse(text); const index = status.phases.findIndex((phase) => phase.id === status.phase); process.stdout.write(index > 0 ? status.phases[index - 1].id : ""); });';
+
+/**
+ * POSIX sh: compares `phase:` in lepton.yaml (in the current folder) with the one at `$BASE_SHA`;
+ * when this change moves it, sets `previous` to the phase before the new one, whose gate must pass.
+ * An empty or all-zero `$BASE_SHA` (a new branch) means nothing to compare.
+ */
+export function phaseChangeLines(): string[] {
+  return [
+    'previous=""',
+    `current=$(${PHASE_SED} lepton.yaml | head -n 1)`,
+    'before=""',
+    'case "${BASE_SHA:-}" in',
+    `  *[!0]*) if git cat-file -e "$BASE_SHA^{commit}" 2>/dev/null; then before=$(git show "$BASE_SHA:./lepton.yaml" 2>/dev/null | ${PHASE_SED} | head -n 1) || before=""; fi ;;`,
+    'esac',
+    'if [ -n "$before" ] && [ "$before" != "$current" ]; then',
+    `  previous=$(lepton status --format json | node -e '${PREDECESSOR_JS}')`,
+    '  echo "this change moves phase: from $before to $current${previous:+; the gate of $previous must pass}"',
+    'fi',
+  ];
+}
+
+/**
+ * POSIX sh: the current phase's gate as progress. Exit 1 (the gate does not pass yet) is expected
+ * while the phase's work goes on; exit 2 (a broken manifest) still fails the job.
+ */
+export function progressLines(report: string, publish: string[] = []): string[] {
+  return [
+    'code=0',
+    `lepton gate --format markdown > "${report}" || code=$?`,
+    `cat "${report}"`,
+    ...publish,
+    'if [ "$code" -gt 1 ]; then exit "$code"; fi',
+    'if [ "$code" -eq 0 ]; then echo "the current phase\'s gate passes: lepton advance can move on"; else echo "the current phase\'s gate does not pass yet: reported as progress, not enforced"; fi',
+  ];
+}

@@ -1,0 +1,136 @@
+// `lepton ci init --provider github|gitlab [--force]`: writes the CI configuration that enforces the
+// phase gates on every pull request and push to the main branch.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { GITHUB_WORKFLOW_PATH, githubWorkflow } from '../ci/github.js';
+import { GITLAB_CI_PATH, mergeGitlabCi } from '../ci/gitlab.js';
+import { PYTHON_COMMAND, type CiPlan } from '../ci/plan.js';
+import { EXIT, LeptonError, usageError } from '../errors.js';
+import { pathExists, writeFileAtomic, writeUserFile } from '../fs.js';
+import { findProjects } from '../lifecycle/projects.js';
+import { loadManifest, type LoadedManifest } from '../manifest/load.js';
+import type { CommandRun, GlobalOptions } from './types.js';
+
+declare const __LEPTON_VERSION__: string;
+const VERSION = typeof __LEPTON_VERSION__ === 'string' ? __LEPTON_VERSION__ : '0.0.0-dev';
+
+export type CiProvider = 'github' | 'gitlab';
+
+export interface CiInitOptions {
+  provider?: string;
+  force?: boolean;
+}
+
+export interface CiInitResult {
+  provider: CiProvider;
+  /** The file written, relative to the repository root. */
+  file: string;
+  /** Absolute repository root (or the project folder outside git). */
+  root: string;
+  action: 'created' | 'overwritten' | 'merged' | 'replaced';
+  plan: CiPlan;
+  /** `test` was added to `stages:` of an existing .gitlab-ci.yml. */
+  stageAdded: boolean;
+  warnings: string[];
+}
+
+/** Decides what CI must do from the repository: where the projects are, how to get lepton, whether Python is needed. */
+export async function ciPlan(root: string, loaded: LoadedManifest[], folders: string[], branch: string): Promise<CiPlan> {
+  const packageJson = await readFile(path.join(root, 'package.json'), 'utf8').then((text) => JSON.parse(text) as Record<string, Record<string, string> | undefined>, () => undefined);
+  const pinsLepton = Boolean(packageJson?.dependencies?.lepton ?? packageJson?.devDependencies?.lepton);
+  const install = pinsLepton && (await pathExists(path.join(root, 'package-lock.json'))) ? 'npm-ci' : 'global';
+  const runsPython = loaded.some(({ manifest }) =>
+    manifest.phases.some((phase) => phase.gate.some((check) => 'run' in check && typeof check.run === 'string' && PYTHON_COMMAND.test(check.run))));
+  let python: CiPlan['python'];
+  if (runsPython) {
+    const requirements = (await Promise.all(folders.flatMap((folder) => ['requirements.txt', 'requirements-dev.txt'].map((file) => pathExists(path.join(root, folder, file)))))).some(Boolean);
+    const versionFile = folders.length === 1 ? path.posix.join(folders[0]!, '.python-version') : '.python-version';
+    python = { requirements, ...((await pathExists(path.join(root, versionFile))) && { versionFile }) };
+  }
+  return { version: VERSION, install, projects: folders, ...(python && { python }), branch };
+}
+
+async function repositoryOf(cwd: string): Promise<{ root: string; branch: string } | undefined> {
+  const git = await import('../git/git.js');
+  if (!(await git.isRepository(cwd))) return undefined;
+  const root = await git.repositoryRoot(cwd);
+  const branch = await git.currentBranch(root).catch(() => undefined);
+  return { root, branch: branch === 'master' ? 'master' : 'main' };
+}
+
+export async function ciInit(globals: GlobalOptions, options: CiInitOptions): Promise<CiInitResult> {
+  const provider = options.provider ?? 'github';
+  if (provider !== 'github' && provider !== 'gitlab') throw usageError(`unknown CI provider "${provider}"`, 'use --provider github or --provider gitlab');
+  const warnings: string[] = [];
+  const repository = await repositoryOf(globals.cwd);
+  if (!repository) warnings.push('this folder is not in a git repository; the CI file is written here, and `verify --strict` in CI needs the project committed');
+  const root = repository?.root ?? globals.cwd;
+  const loaded: LoadedManifest[] = [];
+  let folders: string[];
+  if (globals.manifest) {
+    const project = await loadManifest(globals);
+    loaded.push(project);
+    folders = [path.relative(root, project.root).split(path.sep).join('/') || '.'];
+  } else {
+    const { projects } = await findProjects(root);
+    if (projects.length === 0) {
+      throw new LeptonError(`no lepton.yaml in ${root} or below it`, { hint: 'run `lepton init` first, then `lepton ci init`' });
+    }
+    folders = projects.map((project) => project.path);
+    for (const project of projects) {
+      try {
+        loaded.push(await loadManifest({ cwd: root, manifest: project.manifest }));
+      } catch (error) {
+        if (!(error instanceof LeptonError)) throw error;
+        warnings.push(`${project.manifest}: ${error.message}; CI will fail on it until it is fixed`);
+      }
+    }
+  }
+  const plan = await ciPlan(root, loaded, folders, repository?.branch ?? 'main');
+  if (provider === 'github') {
+    const action = await writeUserFile(path.join(root, GITHUB_WORKFLOW_PATH), githubWorkflow(plan), {
+      force: options.force,
+      display: GITHUB_WORKFLOW_PATH,
+      hint: 'pass --force to overwrite it, or edit it by hand',
+    });
+    return { provider, file: GITHUB_WORKFLOW_PATH, root, action, plan, stageAdded: false, warnings };
+  }
+  const file = path.join(root, GITLAB_CI_PATH);
+  const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new LeptonError(`cannot read ${GITLAB_CI_PATH}: ${error.message}`, { hint: 'check the file permissions' });
+  });
+  const merged = mergeGitlabCi(existing, plan, { force: options.force });
+  await writeFileAtomic(file, merged.text);
+  const action = existing === undefined ? 'created' : merged.replaced ? 'replaced' : 'merged';
+  return { provider, file: GITLAB_CI_PATH, root, action, plan, stageAdded: merged.stageAdded, warnings };
+}
+
+const DONE: Record<CiInitResult['action'], (file: string) => string> = {
+  created: (file) => `created ${file}`,
+  overwritten: (file) => `overwrote ${file}`,
+  merged: (file) => `added the \`lepton\` job to ${file}`,
+  replaced: (file) => `replaced the \`lepton\` job in ${file}`,
+};
+
+export function describeCiInit(result: CiInitResult): string {
+  const { plan } = result;
+  const lines = [DONE[result.action](result.file)];
+  lines.push(plan.projects.length > 1
+    ? `  projects: ${plan.projects.length} (${result.provider === 'github' ? 'one job each, listed at run time by `lepton ci matrix`' : 'one job each through parallel:matrix; run `lepton ci init --provider gitlab --force` when projects are added'})`
+    : `  project: ${plan.projects[0]}`);
+  lines.push(`  lepton: ${plan.install === 'npm-ci' ? 'the version package-lock.json pins (npm ci)' : `lepton@${plan.version}, installed globally`}`);
+  if (plan.python) lines.push(`  python: set up for the gates' run checks; requirements.txt / requirements-dev.txt installed when present`);
+  if (result.stageAdded) lines.push('  stages: added `test`, which the job runs in');
+  lines.push('', 'Enforced on every pull request and push to ' + plan.branch + ': `lepton verify --strict` and `lepton gate --completed`;',
+    'a change that moves phase: must also pass the gate of the phase it completes. The current phase\'s gate is reported, not enforced.',
+    `Next: commit ${result.file} and push.`);
+  return `${lines.join('\n')}\n`;
+}
+
+export const run: CommandRun<CiInitOptions> = async ({ options, globals, io }) => {
+  const result = await ciInit(globals, options);
+  for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+  io.stdout(describeCiInit(result));
+  return EXIT.ok;
+};
