@@ -1,0 +1,114 @@
+// `run: command`: a shell command exits 0. With `inputs`, a pass is cached until an input changes.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../../fs.js';
+import { realPathInside } from '../../manifest/paths.js';
+import type { CheckOf } from '../../manifest/schema.js';
+import type { CheckContext, CheckModule, CheckOutcome } from '../types.js';
+import { runCommand } from './command.js';
+import { hashFiles, matchFiles, resolveInside, sha256 } from './files.js';
+
+const DEFAULT_TIMEOUT_S = 600;
+const CACHE_VERSION = 1;
+
+interface CachedPass {
+  version: number;
+  command: string;
+  cwd: string;
+  inputsHash: string;
+  output: string[];
+  at: string;
+}
+
+async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<CheckOutcome> {
+  const command = check.run;
+  const cwd = await workingDirectory(context.root, check.cwd ?? '.');
+  if ('reason' in cwd) return { status: 'error', message: cwd.reason };
+  const ownEnv = stringEnv(check.env);
+  const relativeCwd = path.relative(context.root, cwd.path).split(path.sep).join('/') || '.';
+
+  const inputsHash = check.inputs ? await hashInputs(context.root, check.inputs, context.signal) : undefined;
+  const evidenceOf = (exitCode: number | null) => ({ command, cwd: relativeCwd, exitCode, ...(inputsHash && { inputsHash }) });
+  const cacheFile = inputsHash && context.cacheDir
+    ? path.join(context.cacheDir, 'run', `${sha256(JSON.stringify({ version: CACHE_VERSION, command, cwd: relativeCwd, env: ownEnv, inputsHash }))}.json`)
+    : undefined;
+  if (cacheFile) {
+    const cached = await readCachedPass(cacheFile, command);
+    if (cached) {
+      return { status: 'pass', message: `${shown(command)} passed (cached: inputs unchanged since ${cached.at})`, output: cached.output, evidence: evidenceOf(0) };
+    }
+  }
+
+  const timeoutS = check.timeout ?? DEFAULT_TIMEOUT_S;
+  const result = await runCommand(command, {
+    cwd: cwd.path,
+    env: { ...context.env, ...Object.fromEntries(ownEnv) },
+    timeoutMs: timeoutS * 1000,
+    signal: context.signal,
+  });
+  const output = result.output;
+  if (result.interrupted) return { status: 'error', message: `${shown(command)} was interrupted`, output };
+  if (result.spawnError) return { status: 'error', message: `${shown(command)} could not be started: ${result.spawnError}`, output };
+  if (result.timedOut) return { status: 'fail', message: `${shown(command)} timed out after ${timeoutS}s`, output, evidence: evidenceOf(null) };
+  if (result.exitCode === 0) {
+    if (cacheFile && inputsHash) await writeCachedPass(cacheFile, { version: CACHE_VERSION, command, cwd: relativeCwd, inputsHash, output, at: context.now().toISOString() });
+    return { status: 'pass', message: `${shown(command)} passed`, output, evidence: evidenceOf(0) };
+  }
+  const how = result.exitCode === undefined
+    ? `was ended by ${result.signal ?? 'a signal'}`
+    : `exited with code ${result.exitCode}${result.exitCode === 127 ? ' (command not found)' : ''}`;
+  return { status: 'fail', message: `${shown(command)} ${how}`, output, evidence: evidenceOf(result.exitCode ?? null) };
+}
+
+/** The command's folder: inside the project (also after symlinks) and an existing folder. */
+async function workingDirectory(root: string, relative: string): Promise<{ path: string } | { reason: string }> {
+  const resolved = resolveInside(root, relative);
+  if ('reason' in resolved) return { reason: `cwd ${resolved.reason}` };
+  const stats = await stat(resolved.path).catch(() => undefined);
+  if (!stats?.isDirectory()) return { reason: `cwd "${relative}" is not a folder in the project` };
+  if (!realPathInside(root, resolved.path)) return { reason: `cwd "${relative}" goes through a symlink that points outside the project` };
+  return resolved;
+}
+
+/** The check's own variables as strings, sorted (so that the cache key does not depend on key order). */
+function stringEnv(env: CheckOf<'run'>['env']): [string, string][] {
+  return Object.entries(env ?? {})
+    .map(([name, value]): [string, string] => [name, String(value)])
+    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+}
+
+/** One hash over the path and contents of every file the input globs match. */
+async function hashInputs(root: string, patterns: readonly string[], signal: AbortSignal): Promise<string> {
+  const files = new Set<string>();
+  for (const pattern of patterns) for (const file of await matchFiles(root, pattern, signal)) files.add(file);
+  const digests = await hashFiles(root, [...files].sort());
+  return sha256(JSON.stringify(digests));
+}
+
+async function readCachedPass(file: string, command: string): Promise<CachedPass | undefined> {
+  try {
+    const cached = JSON.parse(await readFile(file, 'utf8')) as Partial<CachedPass>;
+    const valid = cached.version === CACHE_VERSION && cached.command === command && Array.isArray(cached.output) && typeof cached.at === 'string';
+    return valid ? (cached as CachedPass) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeCachedPass(file: string, entry: CachedPass): Promise<void> {
+  // A cache that cannot be written only costs a rerun next time; it never fails the check.
+  await writeFileAtomic(file, `${JSON.stringify(entry, null, 2)}\n`).catch(() => undefined);
+}
+
+/** The command as messages quote it: in backticks, long ones shortened. */
+function shown(command: string): string {
+  const oneLine = command.replace(/\s+/g, ' ').trim();
+  return `\`${oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine}\``;
+}
+
+function defaultHint(check: CheckOf<'run'>): string {
+  const where = check.cwd && check.cwd !== '.' ? ` in ${check.cwd}` : '';
+  return `run \`${check.run}\`${where} yourself and fix what it reports, or raise the check's \`timeout\` if it needs longer`;
+}
+
+export default { evaluate, defaultHint } satisfies CheckModule<'run'>;
