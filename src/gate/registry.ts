@@ -6,6 +6,10 @@ import type { CheckModule } from './types.js';
 type Loader = () => Promise<CheckModule<any>>;
 
 export const checkModules: Partial<Record<CheckKind, Loader>> = {
+  file: () => import('./checks/file.js').then((module) => module.default),
+  doc: () => import('./checks/doc.js').then((module) => module.default),
+  run: () => import('./checks/run.js').then((module) => module.default),
+  metric: () => import('./checks/metric.js').then((module) => module.default),
   approval: () => import('./checks/approval.js').then((module) => module.default),
   coverage: () => import('./checks/coverage.js').then((module) => module.default),
   tests: () => import('./checks/tests.js').then((module) => module.default),
