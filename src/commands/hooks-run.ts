@@ -1,7 +1,7 @@
 // `lepton hooks run pre-push` (hidden): what lepton's pre-push hook runs. Reads git's pre-push
 // input on stdin and, when the push updates a protected branch, runs `verify` and
 // `gate --completed` in this one process. Also callable from husky or lefthook hooks.
-import { EXIT, LeptonError, usageError } from '../errors.js';
+import { EXIT, InterruptedError, LeptonError, usageError } from '../errors.js';
 import type { GateReport } from '../gate/types.js';
 import { verifyProject } from '../lifecycle/verify.js';
 import { DEFAULT_PRE_PUSH_BRANCHES, parsePrePushInput, pushAction, updatesToGate, type GatedUpdate, type PushUpdate } from '../lifecycle/pre-push.js';
@@ -65,6 +65,19 @@ function failureError(outcome: PrePushOutcome): LeptonError {
   });
 }
 
+/** An error met while gating, as a refused push that says how to bypass the gate. */
+function refusal(error: unknown, gated: readonly GatedUpdate[]): unknown {
+  if (!(error instanceof LeptonError) || error instanceof InterruptedError) return error;
+  const branches = [...new Set(gated.map((update) => update.branch))].join(', ') || 'a protected branch';
+  return new LeptonError(`push to ${branches} refused: ${error.message}`, {
+    exitCode: error.exitCode,
+    location: error.location,
+    details: error.details,
+    hint: error.hint ? `${error.hint}; or push once without the gate: \`git push --no-verify\` or \`LEPTON_SKIP=1 git push\`` : BYPASS_HINT,
+    cause: error,
+  });
+}
+
 export const run: CommandRun = async ({ args, globals, io }) => {
   const [hook] = args as string[];
   if (hook !== 'pre-push') throw usageError(`lepton runs no "${String(hook)}" hook`, 'the one hook is pre-push: `lepton hooks run pre-push`');
@@ -82,7 +95,9 @@ export const run: CommandRun = async ({ args, globals, io }) => {
   if (!mayNeedGate(updates)) return EXIT.ok;
   const loaded = await loadManifest(globals);
   for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
-  const outcome = await prePushGate(loaded, updates, io);
+  const outcome = await prePushGate(loaded, updates, io).catch((error: unknown) => {
+    throw refusal(error, updatesToGate(updates, loaded.manifest.hooks?.['pre-push']?.branches ?? DEFAULT_PRE_PUSH_BRANCHES));
+  });
   if (outcome.gated.length === 0) return EXIT.ok;
   const branches = [...new Set(outcome.gated.map((update) => update.branch))].join(', ');
   if (outcome.passed) {

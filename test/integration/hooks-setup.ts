@@ -51,9 +51,10 @@ export function pushEnv(env: Record<string, string | undefined> = {}): Record<st
 
 /**
  * A project past its first phase (advanced by `lepton advance`, so the ledger agrees with
- * `phase: design`), `main` already on the remote, and lepton's hook installed unless `install: false`.
+ * `phase: design`; `advance: false` leaves it in poc), `main` already on the remote, and lepton's
+ * hook installed unless `install: false`.
  */
-export async function createHookProject(options: { extraManifest?: string; install?: boolean } = {}): Promise<HookProject> {
+export async function createHookProject(options: { extraManifest?: string; install?: boolean; advance?: boolean } = {}): Promise<HookProject> {
   const repo = await createTempRepo({
     files: {
       'lepton.yaml': manifest(options.extraManifest),
@@ -66,10 +67,12 @@ export async function createHookProject(options: { extraManifest?: string; insta
   await execa('git', ['init', '-q', '--bare', '-b', 'main', remote], { env: gitEnv() });
   await repo.git('remote', 'add', 'origin', remote);
   const lepton = (args: string[], env: Record<string, string | undefined> = {}) => runLepton(args, { cwd: repo.dir, env: { ...gitEnv(), ...env } });
-  const advanced = await lepton(['advance']);
-  if (advanced.exitCode !== 0) throw new Error(`lepton advance failed in the fixture:\n${advanced.stderr}`);
-  await repo.commitAll('enter design');
-  await repo.git('push', '-q', '--no-verify', 'origin', 'main');
+  if (options.advance !== false) {
+    const advanced = await lepton(['advance']);
+    if (advanced.exitCode !== 0) throw new Error(`lepton advance failed in the fixture:\n${advanced.stderr}`);
+    await repo.commitAll('enter design');
+    await repo.git('push', '-q', '--no-verify', 'origin', 'main');
+  }
   if (options.install !== false) {
     const installed = await lepton(['hooks', 'install']);
     if (installed.exitCode !== 0) throw new Error(`lepton hooks install failed in the fixture:\n${installed.stderr}`);
