@@ -10,6 +10,8 @@ export const checkModules: Partial<Record<CheckKind, Loader>> = {
   doc: () => import('./checks/doc.js').then((module) => module.default),
   run: () => import('./checks/run.js').then((module) => module.default),
   metric: () => import('./checks/metric.js').then((module) => module.default),
+  git: () => import('./checks/git.js').then((module) => module.default),
+  http: () => import('./checks/http.js').then((module) => module.default),
   approval: () => import('./checks/approval.js').then((module) => module.default),
   coverage: () => import('./checks/coverage.js').then((module) => module.default),
   tests: () => import('./checks/tests.js').then((module) => module.default),
