@@ -182,6 +182,12 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .option('--force', 'overwrite an existing workflow (GitLab: replace an existing `lepton` job)')
     .addHelpText('after', examples(['lepton ci init --provider github', 'lepton ci init --provider gitlab', 'lepton ci init --force   # rewrite .github/workflows/lepton.yml']))
     .action(action(() => import('./commands/ci-init.js')));
+  ci.command('matrix').description('the projects below the current folder as JSON, for a CI matrix')
+    .addHelpText('after', examples([
+      'lepton ci matrix   # {"include":[{"project":"churn-predictor","path":"services/churn"}]}',
+      'echo "matrix=$(lepton ci matrix)" >> "$GITHUB_OUTPUT"',
+    ]))
+    .action(action(() => import('./commands/ci-matrix.js')));
 
   program.command('validate')
     .description('check lepton.yaml against the schema and its rules')
