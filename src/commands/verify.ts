@@ -7,7 +7,9 @@ import { formatVerifyReport, resolveFormat } from '../report/index.js';
 import { palette } from '../report/style.js';
 import type { CommandRun } from './types.js';
 
-export const run: CommandRun<{ strict?: boolean; format?: string; junit?: string }> = async ({ options, globals, io }) => {
+export const run: CommandRun<{ strict?: boolean; format?: string; all?: boolean; junit?: string }> = async (input) => {
+  if (input.options.all) return (await import('./all-projects.js')).runAll('verify', input);
+  const { options, globals, io } = input;
   const loaded = await loadProject(globals);
   for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
   const report = await verifyProject(loaded, { strict: options.strict });
