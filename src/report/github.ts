@@ -83,7 +83,8 @@ export function checkAnnotations(check: CheckResult, options: Pick<ReportOptions
   if (!failed && check.status !== 'waived') return [];
   const rank = check.status === 'waived' ? 3 : !check.required ? 2 : check.status === 'fail' ? 0 : 1;
   const level: Level = rank <= 1 ? 'error' : 'warning';
-  const label = check.status === 'waived' ? 'waived' : check.required ? (check.status === 'fail' ? 'failed' : 'errored') : `${check.status === 'fail' ? 'failed' : 'errored'}, advisory`;
+  const outcome = check.status === 'fail' ? 'failed' : 'errored';
+  const label = check.status === 'waived' ? 'waived' : check.required ? outcome : `${outcome} (advisory)`;
   const title = `lepton ${check.phase}/${check.id} ${label}`;
   const hint = failed && check.hint ? `\nhint: ${check.hint}` : '';
   if (check.status === 'waived') {
