@@ -1,13 +1,12 @@
 // `lepton hooks run pre-push` (hidden): what lepton's pre-push hook runs. Reads git's pre-push
 // input on stdin and, when the push updates a protected branch, runs `verify` and
 // `gate --completed` in this one process. Also callable from husky or lefthook hooks.
+// The manifest, verify and the gate load only when the input shows a branch update: a push of
+// tags or deletions costs no more than starting Node.
 import { EXIT, InterruptedError, LeptonError, usageError } from '../errors.js';
 import type { GateReport } from '../gate/types.js';
-import { verifyProject } from '../lifecycle/verify.js';
 import { DEFAULT_PRE_PUSH_BRANCHES, parsePrePushInput, pushAction, updatesToGate, type GatedUpdate, type PushUpdate } from '../lifecycle/pre-push.js';
-import { loadManifest, type LoadedManifest } from '../manifest/load.js';
-import { formatGateReport } from '../report/index.js';
-import { gate } from './gate.js';
+import type { LoadedManifest } from '../manifest/load.js';
 import type { CommandIO, CommandRun } from './types.js';
 
 export const BYPASS_HINT = 'fix it and push again, or push once without the gate: `git push --no-verify` or `LEPTON_SKIP=1 git push`';
@@ -30,6 +29,7 @@ export async function prePushGate(loaded: LoadedManifest, updates: readonly Push
   const patterns = loaded.manifest.hooks?.['pre-push']?.branches ?? DEFAULT_PRE_PUSH_BRANCHES;
   const gated = updatesToGate(updates, patterns);
   if (gated.length === 0) return { gated, passed: true };
+  const [{ verifyProject }, { gate }] = await Promise.all([import('../lifecycle/verify.js'), import('./gate.js')]);
   // verify first: it completes a transition a crash interrupted, which the gate must then see.
   const verify = await verifyProject(loaded, { strict: false });
   const report = await gate(loaded, { completed: true }, io);
@@ -93,6 +93,7 @@ export const run: CommandRun = async ({ args, globals, io }) => {
     throw usageError((error as Error).message, 'this command reads the input git gives a pre-push hook');
   }
   if (!mayNeedGate(updates)) return EXIT.ok;
+  const { loadManifest } = await import('../manifest/load.js');
   const loaded = await loadManifest(globals);
   for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
   const outcome = await prePushGate(loaded, updates, io).catch((error: unknown) => {
@@ -107,6 +108,7 @@ export const run: CommandRun = async ({ args, globals, io }) => {
   }
   if (outcome.report && !outcome.report.passed) {
     const titles = Object.fromEntries(loaded.manifest.phases.map((phase) => [phase.id, phase.title]));
+    const { formatGateReport } = await import('../report/index.js');
     io.stderr(await formatGateReport('pretty', outcome.report, { color: io.mode.color, titles, env: io.env, root: loaded.root }));
   }
   throw failureError(outcome);

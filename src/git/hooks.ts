@@ -99,6 +99,11 @@ lepton_end_of_input
 
 if [ -n "\${LEPTON_BIN:-}" ]; then
   lepton_bin=$LEPTON_BIN
+  if [ ! -f "$lepton_bin" ]; then
+    echo "lepton: LEPTON_BIN=$lepton_bin is not a file; push refused" >&2
+    echo "hint: point LEPTON_BIN at lepton's bin/lepton.js (or unset it), or push once without the gate: git push --no-verify" >&2
+    exit 1
+  fi
 elif [ -x "$lepton_project/node_modules/.bin/lepton" ]; then
   lepton_bin="$lepton_project/node_modules/.bin/lepton"
 elif [ -x node_modules/.bin/lepton ]; then
