@@ -225,7 +225,7 @@ describe('development guide, test plan and runbook templates', () => {
       expect(markdown).toContain('Ada Lovelace');
       expect(markdown).toContain('Grace Hopper');
       if (variant.template !== 'test-plan') expect(markdown).toContain('grace@example.com');
-      if (variant.template !== 'development-guide') expect(markdown).toContain('accuracy');
+      expect(markdown).toContain('accuracy >= 0.85');
     } else {
       expect(markdown).not.toContain('Ada Lovelace');
       expect(markdown).not.toContain('accuracy');
