@@ -67,9 +67,7 @@ export async function runAll(command: AllCommand, input: CommandInput<AllOptions
     for (const id of run.checkIds ?? []) ran.add(id);
     if (format !== 'json') io.stdout(run.text);
   });
-  if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else if (format === 'pretty') io.stdout(overallLines(report, io.mode.color));
-  else if (format === 'markdown' || format === 'github') io.stdout(format === 'markdown' ? `\n${overallMarkdown(report)}` : `${overallLine(report)}\n`);
+  io.stdout(closing(format, report, io.mode.color));
   const unmatched = command === 'gate' ? (options.only ?? []).filter((id) => !ran.has(id)) : [];
   if (unmatched.length > 0) {
     io.stderr(`lepton: --only names no check ${unmatched.map((id) => `"${id}"`).join(', ')} in any project's gate\nhint: check the ids with \`lepton gate --all --format json\`\n`);
@@ -134,7 +132,7 @@ async function runProject(command: AllCommand, base: string, location: ProjectLo
     const load = command === 'verify' ? (await import('../lifecycle/project.js')).loadProject : loadManifest;
     loaded = await load({ cwd: base, manifest: location.manifest });
     const section = await SECTIONS[command](loaded, options, io);
-    return { path: location.path, project: loaded.manifest.project.name, warnings: loaded.warnings, ...section, text: heading(location, loaded, options.format, io) + section.text };
+    return { path: location.path, project: loaded.manifest.project.name, warnings: loaded.warnings, ...section, text: heading(location, loaded, options.format, io) + section.text + (options.format === 'github' ? '::endgroup::\n' : '') };
   } catch (error) {
     if (error instanceof InterruptedError || !(error instanceof LeptonError)) throw error;
     const failure = { message: error.message, details: error.details, ...(error.hint && { hint: error.hint }) };
@@ -216,7 +214,7 @@ async function appendSummary(io: CommandIO, markdown: () => Promise<string>): Pr
 function heading(location: ProjectLocation, loaded: LoadedManifest | undefined, format: ReportFormat, io: CommandIO): string {
   const name = loaded ? ` (${loaded.manifest.project.name})` : '';
   if (format === 'pretty') return `${palette(io.mode.color).bold.underline(`${location.path}${name}`)}\n`;
-  if (format === 'markdown') return `\n## ${location.path}${name}\n\n`;
+  if (format === 'markdown') return `\n# ${location.path}${name}\n\n`;
   if (format === 'github') return `::group::${location.path}${name}\n`;
   return '';
 }
@@ -224,11 +222,26 @@ function heading(location: ProjectLocation, loaded: LoadedManifest | undefined, 
 function errorText(error: NonNullable<ProjectResult['error']>, format: ReportFormat): string {
   const lines = [`lepton: ${error.message}`, ...error.details.map((detail) => `  ${detail}`), ...(error.hint ? [`hint: ${error.hint}`] : [])];
   if (format === 'github') return `::error title=lepton::${escapeGithub(lines.join('\n'))}\n::endgroup::\n`;
+  if (format === 'markdown') return `\`\`\`text\n${lines.join('\n')}\n\`\`\`\n`;
   return `${lines.join('\n')}\n\n`;
 }
 
 function escapeGithub(text: string): string {
   return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** What follows the projects' sections: the whole report (json) or the overall verdict. */
+function closing(format: ReportFormat, report: AllReport, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'markdown':
+      return `\n${overallMarkdown(report)}`;
+    case 'github':
+      return `${overallLine(report)}\n`;
+    default:
+      return overallLines(report, color);
+  }
 }
 
 function verdictOf(result: ProjectResult): 'passed' | 'failed' | 'invalid' {
@@ -258,7 +271,7 @@ function overallLines(report: AllReport, color: boolean): string {
 
 function overallMarkdown(report: AllReport): string {
   const rows = report.projects.map((project) => `| \`${project.path}\` | ${project.project ?? ''} | ${verdictOf(project)} |`);
-  return `## ${overallLine(report)}\n\n| path | project | result |\n|---|---|---|\n${rows.join('\n')}\n`;
+  return `# ${overallLine(report)}\n\n| path | project | result |\n|---|---|---|\n${rows.join('\n')}\n`;
 }
 
 /** The worst project decides: an invalid manifest (2) over a failed gate (1). */

@@ -1,4 +1,6 @@
-import { cp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { execa } from 'execa';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,5 +104,35 @@ describe('tests check on missing and malformed reports', () => {
   it('does not look inside node_modules', async () => {
     const outcome = await evaluate({ junit: '**/junit-data.xml' }, dir);
     expect(outcome).toMatchObject({ status: 'pass', message: '2 tests in 1 file' });
+  });
+});
+
+/** pytest is not a dependency of lepton: this runs only where python3 has it installed. */
+const HAS_PYTEST = spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
+
+describe.skipIf(!HAS_PYTEST)('tests check on a report pytest writes here and now', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await makeTempDir();
+    await mkdir(path.join(dir, 'tests'));
+    await writeFile(path.join(dir, 'tests/test_metrics.py'), [
+      'def test_precision():',
+      '    assert 0.91 >= 0.9',
+      '',
+      'def test_recall():',
+      '    recall = 0.62',
+      '    assert recall >= 0.7, f"recall {recall} below 0.7"',
+      '',
+    ].join('\n'));
+    await execa('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-o', 'junit_family=xunit1', '--junitxml=reports/junit.xml', 'tests'], { cwd: dir, reject: false, env: { PYTHONDONTWRITEBYTECODE: '1' } });
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('fails naming the failed test and its assertion', async () => {
+    const outcome = await evaluate({ junit: 'reports/*.xml' }, dir);
+    expect(outcome).toMatchObject({ status: 'fail', message: '2 tests, 1 failed in 1 file' });
+    expect(outcome.problems).toEqual([{ file: 'reports/junit.xml', message: 'tests/test_metrics.py::test_recall failed: AssertionError: recall 0.62 below 0.7' }]);
   });
 });
