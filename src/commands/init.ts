@@ -86,9 +86,9 @@ export function formatResult(result: InitResult, answers: InitAnswers, cwd: stri
   const shown = where === '' ? '.' : where.startsWith('..') ? result.root : where;
   const first = result.manifest.phases[0]!;
   const lines = [
-    `Initialized ${answers.name} in ${shown}${result.initializedGit ? ' (new git repository)' : ''}`,
+    `Created lepton project ${answers.name} in ${shown}${result.initializedGit ? ' (new git repository)' : ''}`,
     ...result.files.map((file) => {
-      const description = file.file.startsWith('docs/') ? `the ${first.title} document to fill in` : file.file === '.lepton/ledger.jsonl' ? `${DESCRIPTIONS[file.file]} ${first.id}` : DESCRIPTIONS[file.file] ?? '';
+      const description = file.file.startsWith('docs/') ? `to fill in during phase ${first.id}` : file.file === '.lepton/ledger.jsonl' ? `${DESCRIPTIONS[file.file]} ${first.id}` : DESCRIPTIONS[file.file] ?? '';
       return `  ${file.status.padEnd(11)} ${file.file.padEnd(22)} ${description}`.trimEnd();
     }),
   ];

@@ -1,6 +1,6 @@
 // What init writes around the manifest: git repository, .gitignore entry, schema, ledger.
 import { execa } from 'execa';
-import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import YAML from 'yaml';
@@ -82,4 +82,14 @@ test('without a git identity init stops before writing anything', async () => {
   expect(result.stderr).toMatch(/^lepton: no git identity/m);
   expect(result.stderr).toMatch(/^hint: .*git config/m);
   await expect(readFile(path.join(dir, 'demo/lepton.yaml'))).rejects.toThrow();
+});
+
+test('a failure while writing undoes everything init did, including git init', async () => {
+  const dir = await tempDir();
+  await mkdir(path.join(dir, '.lepton/templates/en'), { recursive: true });
+  await writeFile(path.join(dir, '.lepton/templates/en/poc-plan.md.hbs'), '# {{project.nam}}\n');
+  const result = await runLepton(['init', '--yes'], { cwd: dir, env: initEnv() });
+  expect(result.exitCode).toBe(2);
+  expect(result.stderr).toMatch(/^lepton: template "poc-plan" failed to render/m);
+  expect((await readdir(dir, { recursive: true })).sort()).toEqual(['.lepton', '.lepton/templates', '.lepton/templates/en', '.lepton/templates/en/poc-plan.md.hbs']);
 });

@@ -1,0 +1,54 @@
+// The lepton.yaml text init writes: it reads back as the intended data, passes the manifest's
+// own validation, and explains itself in comments.
+import { expect, test } from 'vitest';
+import YAML from 'yaml';
+import { parseManifest } from '../../src/manifest/load.js';
+import { withDefaults } from '../../src/templates/answers.js';
+import { SCHEMA_LINE, manifestText, yamlScalar } from '../../src/templates/scaffold.js';
+
+const owners = [
+  { name: 'Ada Lovelace', email: 'ada@example.com', roles: ['tech-lead'] },
+  { name: '张伟: "PO"', email: 'zhang@example.com', roles: ['product-owner'] },
+];
+
+test.each(['plain', 'yes', 'null', '0.5', 'a: b', 'x #y', '- dash', '*star', '>=', 'trailing ', '', '# hash', '[x]', '数据平台', "it's", 'back\\slash', 'line\nbreak'])(
+  'yamlScalar(%j) reads back as the same string',
+  (value) => {
+    expect(YAML.parse(`key: ${yamlScalar(value)}`)).toEqual({ key: value });
+  },
+);
+
+test('the text parses back to the answers and validates, with the schema line first', async () => {
+  const answers = withDefaults({
+    name: 'churn: predictor', description: 'Predict # of cancellations', preset: 'llm-app', domain: 'finance', language: 'zh-CN', strategy: 'blue-green',
+    owners, metrics: [{ path: 'accuracy', op: '>=', value: 0.85 }, { path: 'latency_ms.p95', op: '<=', value: 300 }],
+  }, { name: 'x' });
+  const text = manifestText(answers);
+  expect(text.split('\n')[0]).toBe(SCHEMA_LINE);
+  const parsed = await parseManifest(new TextEncoder().encode(text), '/tmp/project');
+  expect(parsed.problems).toEqual([]);
+  expect(parsed.warnings).toEqual([]);
+  expect(parsed.manifest!.project).toEqual({
+    name: 'churn: predictor', description: 'Predict # of cancellations', preset: 'llm-app', domain: 'finance', language: 'zh-CN', strategy: 'blue-green', owners,
+  });
+  const poc = parsed.manifest!.phases[0]!;
+  expect(poc.gate.map((check) => check.id)).toEqual(['plan-written', 'llm-evaluation-planned', 'metric-accuracy', 'metric-latency-ms-p95', 'go-decision']);
+  expect(parsed.manifest!.phases.map((phase) => phase.templates)).toEqual([['poc-plan'], ['architecture'], ['development-guide'], ['test-plan'], ['deploy-runbook']]);
+  const develop = parsed.manifest!.phases[2]!.gate;
+  expect(develop).toContainEqual({ id: 'unit-tests', run: 'pytest -q', timeout: 600, inputs: ['src/**', 'tests/**'] });
+  expect(parsed.manifest!.phases[4]!.gate).toContainEqual({ id: 'staging-healthy', http: { url: 'http://127.0.0.1:8080/health', status: 200 }, required: false });
+});
+
+test('no owners and no metrics: no approval or metric check, and comments say how to add them', async () => {
+  const text = manifestText(withDefaults({}, { name: 'demo' }));
+  const parsed = await parseManifest(new TextEncoder().encode(text), '/tmp/project');
+  expect(parsed.manifest!.phases[0]!.gate.map((check) => check.id)).toEqual(['plan-written']);
+  expect(text).toContain('# No success metric was given');
+  expect(text).toContain('#  - { name: Ada Lovelace, email: ada@example.com, roles: [tech-lead] }');
+  expect(text).toContain('# - { id: go-decision, approval: { roles: [product-owner] } }');
+  // The commented-out examples are valid once uncommented.
+  const uncommented = text.replace(/^(\s*)# (- \{ id: .*)$/gm, '$1$2').replace('  owners: []', '  owners:').replace('  #  - {', '    - {');
+  const again = await parseManifest(new TextEncoder().encode(uncommented), '/tmp/project');
+  expect(again.problems).toEqual([]);
+  expect(again.manifest!.phases[0]!.gate.map((check) => check.id)).toEqual(['plan-written', 'metric-accuracy', 'go-decision']);
+});
