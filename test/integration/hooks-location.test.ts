@@ -5,7 +5,8 @@ import { execa } from 'execa';
 import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../helpers/git-repo.js';
+import { runLepton } from '../helpers/cli.js';
+import { createTempRepo, gitEnv, makeTempDir } from '../helpers/git-repo.js';
 import { FAILING_RESULTS, createHookProject, pushEnv, writeExecutable, type HookProject } from './hooks-setup.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -108,5 +109,20 @@ describe('a linked worktree', () => {
     expect(refused.exitCode).not.toBe(0);
     expect(String(refused.stderr)).toContain('results-meet-criteria');
     expect((await git('push', 'origin', 'topic')).exitCode).toBe(0);
+  });
+});
+
+describe('a submodule', () => {
+  it('gets the hook in its own hooks folder inside the superproject\'s .git', async () => {
+    const sub = await project({ pushes: false });
+    const superproject = await createTempRepo();
+    cleanups.push(superproject.cleanup);
+    await superproject.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub.dir, 'model');
+    const inside = path.join(superproject.dir, 'model');
+    const result = await runLepton(['-C', inside, 'hooks', 'install'], { env: gitEnv() });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(path.join(superproject.dir, '.git', 'modules', 'model', 'hooks', 'pre-push'));
+    await stat(path.join(superproject.dir, '.git', 'modules', 'model', 'hooks', 'pre-push'));
+    await expect(stat(path.join(superproject.dir, '.git', 'hooks', 'pre-push'))).rejects.toThrow();
   });
 });
