@@ -225,7 +225,8 @@ describe('development guide, test plan and runbook templates', () => {
       expect(markdown).toContain('Ada Lovelace');
       expect(markdown).toContain('Grace Hopper');
       if (variant.template !== 'test-plan') expect(markdown).toContain('grace@example.com');
-      expect(markdown).toContain('accuracy >= 0.85');
+      expect(markdown).toMatch(variant.template === 'deploy-runbook' ? /accuracy.*>= 0\.85/ : /`accuracy >= 0\.85`/);
+      expect(markdown).toContain('latency_ms.p95');
     } else {
       expect(markdown).not.toContain('Ada Lovelace');
       expect(markdown).not.toContain('accuracy');
