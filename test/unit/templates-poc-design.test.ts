@@ -256,13 +256,16 @@ describe.each(TEMPLATES)('template %s', (name) => {
         other.split('\n').filter((line) => line.startsWith('- [ ]')).length,
       );
     });
+  });
+});
 
-    it.runIf(variant.language === 'zh-CN')('is written in Chinese in every section', () => {
-      for (const section of sectionsOf(output)) {
-        expect(section.title, `heading '${section.title}'`).toMatch(CJK);
-        expect(withoutComments(section.whole), `section '${section.title}'`).toMatch(CJK);
-      }
-    });
+describe.each(TEMPLATES)('template %s in Chinese', (name) => {
+  const chinese = VARIANTS.filter((variant) => variant.language === 'zh-CN');
+  it.each(chinese.map((variant) => [label(variant), variant] as const))('is written in Chinese in every section: %s', async (_label, variant) => {
+    for (const section of sectionsOf(await render(name, variant))) {
+      expect(section.title, `heading '${section.title}'`).toMatch(CJK);
+      expect(withoutComments(section.whole), `section '${section.title}'`).toMatch(CJK);
+    }
   });
 });
 
