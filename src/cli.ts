@@ -109,12 +109,13 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .option('--role <role>', 'role of the matching --owner, e.g. tech-lead (repeatable)', collect)
     .option('--metric <metric>', 'success metric with threshold, e.g. "accuracy>=0.85" (repeatable)', collect)
     .addOption(new Option('--strategy <strategy>', 'deployment strategy').choices(['rolling', 'blue-green', 'canary']))
-    .option('--answers <file>', 'read the answers from a YAML file')
+    .option('--answers <file>', 'read the answers from a YAML file (keys: name, description, preset, domain, lang, owners, metrics, strategy)')
     .option('--force', 'overwrite an existing lepton.yaml and documents')
     .addHelpText('after', examples([
       'lepton init                      # asks on a terminal',
       'lepton init demo --yes --metric "accuracy>=0.85"',
       'lepton init churn --yes --preset ml-model --domain retail --lang zh-CN \\\n      --owner "Ada Lovelace <ada@example.com>" --role tech-lead',
+      'lepton init churn --answers answers.yaml   # in CI: every answer from a file',
     ]))
     .action(action(() => import('./commands/init.js')));
 
