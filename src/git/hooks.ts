@@ -255,8 +255,14 @@ export async function uninstallHook(dir: string): Promise<UninstallResult> {
   const hookFile = path.join(dir, HOOK_NAME);
   const chainedFile = path.join(dir, CHAINED_NAME);
   const content = await readIfFile(hookFile);
+  const exists = await entryExists(hookFile);
+  // lepton's hook deleted by hand leaves the kept one behind: it is still put back.
+  if (!exists && (await entryExists(chainedFile))) {
+    await rename(chainedFile, hookFile);
+    return { hookFile, action: 'restored', foreign: false };
+  }
   if (content === undefined || !isLeptonHook(content)) {
-    return { hookFile, action: 'absent', foreign: await entryExists(hookFile) };
+    return { hookFile, action: 'absent', foreign: exists };
   }
   if (await entryExists(chainedFile)) {
     await rename(chainedFile, hookFile);
