@@ -1,4 +1,4 @@
-import { symlink, writeFile } from 'node:fs/promises';
+import { symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import coverageCheck, { formatPercent } from '../../../src/gate/checks/coverage.
 import type { CheckOf } from '../../../src/manifest/schema.js';
 import { makeTempDir } from '../../helpers/git-repo.js';
 import { rm } from 'node:fs/promises';
+import { MAX_REPORT_BYTES } from '../../../src/gate/reports/read.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/reports', import.meta.url));
 
@@ -109,6 +110,13 @@ describe('coverage check on files that are not usable reports', () => {
     const outcome = await evaluate({ file: 'outside.xml', lines: 10 }, dir);
     expect(outcome.status).toBe('fail');
     expect(outcome.message).toMatch(/outside\.xml resolves outside the project/);
+  });
+
+  it('refuses an oversized report without reading it', async () => {
+    await writeFile(path.join(dir, 'huge.xml'), '');
+    await truncate(path.join(dir, 'huge.xml'), MAX_REPORT_BYTES + 1);
+    const outcome = await evaluate({ file: 'huge.xml', lines: 10 }, dir);
+    expect(outcome).toMatchObject({ status: 'fail', message: 'huge.xml is 64 MiB; reports larger than 64 MiB are not read' });
   });
 
   it('fails on JUnit XML given as a coverage report', async () => {

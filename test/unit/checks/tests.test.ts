@@ -96,6 +96,13 @@ describe('tests check on missing and malformed reports', () => {
     expect(outcome.problems).toEqual([{ file: 'reports/junit-entity-bomb.xml', message: 'bomb.laughs failed: &lol9;' }]);
   });
 
+  it('fails a report with no tests against the default min of 1', async () => {
+    await writeFile(path.join(dir, 'reports/empty.xml'), '<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests"><testsuite name="pytest" errors="0" failures="0" skipped="0" tests="0" time="0.004" timestamp="2026-11-27T10:00:00+00:00" hostname="ci-runner-7" /></testsuites>');
+    const outcome = await evaluate({ junit: 'reports/empty.xml' }, dir);
+    expect(outcome).toMatchObject({ status: 'fail', message: '0 tests in 1 file; fewer than the 1 required' });
+    expect((await evaluate({ junit: 'reports/empty.xml', min: 0 }, dir)).status).toBe('pass');
+  });
+
   it('rejects XML that is not JUnit', async () => {
     const outcome = await evaluate({ junit: 'reports/not-junit.xml' }, dir);
     expect(outcome.problems?.[0]?.message).toMatch(/a <html> root is not JUnit XML/);
