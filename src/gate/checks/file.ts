@@ -1,7 +1,8 @@
 // `file: glob | [globs]`: every pattern matches at least one non-empty file inside the project.
 import type { CheckOf } from '../../manifest/schema.js';
 import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
-import { fileSize, hashFiles, matchFiles, plural, type FileDigest } from './files.js';
+import { fileSize, hashFiles, plural, type FileDigest } from './files.js';
+import { matchFiles } from './glob.js';
 
 function patternsOf(check: CheckOf<'file'>): string[] {
   return typeof check.file === 'string' ? [check.file] : check.file;

@@ -1,13 +1,9 @@
-// File helpers the checks share: project-relative paths that stay inside the root, globbing, hashing.
+// File helpers the checks share: project-relative paths that stay inside the root, hashing.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
-import { isInside, pathEscapeReason, realPathInside } from '../../manifest/paths.js';
-
-/** Folders no check looks into. */
-export const IGNORED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
+import { isInside, pathEscapeReason } from '../../manifest/paths.js';
 
 export interface FileDigest {
   path: string;
@@ -34,27 +30,6 @@ export function resolveInside(root: string, relativePath: string): { path: strin
   const absolute = path.resolve(root, relativePath);
   if (!isInside(path.resolve(root), absolute)) return { reason: `"${relativePath}" leaves the project` };
   return { path: absolute };
-}
-
-/** Project-relative paths (POSIX separators, sorted) of the files a glob matches inside the project. */
-export async function matchFiles(root: string, pattern: string, signal?: AbortSignal): Promise<string[]> {
-  if (pathEscapeReason(root, pattern, { glob: true })) return [];
-  const matches = await glob(pattern, {
-    cwd: root,
-    dot: false,
-    onlyFiles: true,
-    ignore: IGNORED_FOLDERS,
-    expandDirectories: false,
-    ...(signal && { signal }),
-  });
-  const absoluteRoot = path.resolve(root);
-  return matches
-    .filter((match) => {
-      const absolute = path.resolve(root, match);
-      return isInside(absoluteRoot, absolute) && realPathInside(root, absolute);
-    })
-    .map((match) => match.split(path.sep).join('/'))
-    .sort();
 }
 
 /** Size in bytes of a project file, or undefined when it cannot be read. */

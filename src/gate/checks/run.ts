@@ -6,7 +6,8 @@ import { realPathInside } from '../../manifest/paths.js';
 import type { CheckOf } from '../../manifest/schema.js';
 import type { CheckContext, CheckModule, CheckOutcome } from '../types.js';
 import { runCommand } from './command.js';
-import { hashFiles, matchFiles, resolveInside, sha256 } from './files.js';
+import { hashFiles, resolveInside, sha256 } from './files.js';
+import { matchFiles } from './glob.js';
 
 const DEFAULT_TIMEOUT_S = 600;
 const CACHE_VERSION = 1;

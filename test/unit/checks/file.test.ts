@@ -105,6 +105,19 @@ describe('file check', () => {
     expect(outcome.status).toBe('fail');
   });
 
+  it('treats a plain path like a glob matching only itself', async () => {
+    await write('src/model.py', 'x = 1\n');
+    await write('src/__init__.py', '');
+    await write('node_modules/pkg/index.py', 'x = 1\n');
+    await writeFile(path.join(outside, 'secret.py'), 'token = 1\n');
+    await symlink(path.join(outside, 'secret.py'), path.join(root, 'secret.py'));
+    expect(await evaluate('./src/model.py')).toMatchObject({ status: 'pass', evidence: { files: [{ path: 'src/model.py', sha256: sha('x = 1\n') }] } });
+    expect((await evaluate('src/__init__.py')).message).toBe('"src/__init__.py" matches only empty files: src/__init__.py');
+    expect((await evaluate('src')).message).toBe('no file matches "src"');
+    expect((await evaluate('node_modules/pkg/index.py')).status).toBe('fail');
+    expect((await evaluate('secret.py')).status).toBe('fail');
+  });
+
   it('hints at the patterns', () => {
     expect(fileCheck.defaultHint({ id: 'x', file: ['src/**/*.py', 'notebooks/*.ipynb'] })).toContain('"src/**/*.py", "notebooks/*.ipynb"');
   });
