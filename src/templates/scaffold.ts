@@ -120,9 +120,10 @@ export function manifestText(answers: InitAnswers): string {
     'phases:',
     ...phases.flatMap((phase, index) => (index === 0 ? phaseLines(phase) : ['', ...phaseLines(phase)])),
     '',
-    '# `lepton hooks install` adds a git pre-push hook that runs the gates of the completed phases.',
+    '# `lepton hooks install` adds a git pre-push hook: pushes to these branches must pass the gates',
+    '# of every completed phase (`lepton gate --completed`).',
     'hooks:',
-    '  pre-push: { branches: [main, "release/*"] }',
+    '  pre-push: { branches: [main, master, "release/*"] }',
     '',
   ];
   return lines.join('\n');
