@@ -78,6 +78,14 @@ export function workspacePath(file: string, options: Pick<ReportOptions, 'env' |
   return relative.split(path.sep).join('/');
 }
 
+// Colour codes and control characters from a command's output mean nothing in an annotation.
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+function plain(text: string): string {
+  return text.replace(ANSI, '').replace(CONTROL, '');
+}
+
 export function checkAnnotations(check: CheckResult, options: Pick<ReportOptions, 'env' | 'root'>): Annotation[] {
   const failed = check.status === 'fail' || check.status === 'error';
   if (!failed && check.status !== 'waived') return [];
@@ -93,7 +101,7 @@ export function checkAnnotations(check: CheckResult, options: Pick<ReportOptions
   }
   if (check.problems.length === 0) {
     const output = check.output?.length ? `\n${check.output.slice(-5).join('\n')}` : '';
-    return [{ level, rank, title, message: `${check.message}${output}${hint}` }];
+    return [{ level, rank, title, message: plain(`${check.message}${output}${hint}`) }];
   }
   return check.problems.map((problem) => ({
     level,
@@ -101,7 +109,7 @@ export function checkAnnotations(check: CheckResult, options: Pick<ReportOptions
     title,
     ...(problem.file !== undefined && { file: workspacePath(problem.file, options) }),
     ...(problem.file !== undefined && problem.line !== undefined && { line: problem.line }),
-    message: `${problem.message}${hint}`,
+    message: plain(`${problem.message}${hint}`),
   }));
 }
 
