@@ -11,7 +11,10 @@ const MAX_RETRY_MS = 1000;
 /** Statuses a service answers while it is starting or behind a proxy that cannot reach it yet. */
 const STARTING = new Set([502, 503, 504]);
 
-type Attempt = { status: number } | { failure: string };
+/** A failure is `transient` when the service may simply not be up yet (as opposed to, say, a bad certificate). */
+type Attempt = { status: number } | { failure: string; transient: boolean };
+
+const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 async function evaluate(check: CheckOf<'http'>, context: CheckContext): Promise<CheckOutcome> {
   const { url } = check.http;
@@ -28,6 +31,7 @@ async function evaluate(check: CheckOf<'http'>, context: CheckContext): Promise<
     if (context.signal.aborted) break;
     if (attempt) last = attempt;
     if (last && 'status' in last && (last.status === expected || !STARTING.has(last.status))) break;
+    if (last && 'failure' in last && !last.transient) break;
     try {
       await sleep(delay, undefined, { signal });
     } catch {
@@ -42,6 +46,7 @@ async function evaluate(check: CheckOf<'http'>, context: CheckContext): Promise<
     if (last.status === expected) return { status: 'pass', message: `GET ${url} answered ${last.status}`, evidence };
     return { status: 'fail', message: `GET ${url} answered ${last.status}, expected ${expected}${tries}`, evidence };
   }
+  if (last && !last.transient) return { status: 'fail', message: `GET ${url} failed: ${last.failure}`, evidence };
   const why = last ? ` (${last.failure})` : '';
   return { status: 'fail', message: `no answer from GET ${url} within ${timeoutS}s${why}`, evidence };
 }
@@ -55,7 +60,8 @@ async function get(url: string, expected: number, signal: AbortSignal): Promise<
     return { status: response.status };
   } catch (error) {
     if (signal.aborted) return undefined;
-    return { failure: describeFailure(error) };
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    return { failure: describeFailure(error), transient: code !== undefined && TRANSIENT_CODES.has(code) };
   }
 }
 
@@ -69,7 +75,9 @@ function describeFailure(error: unknown): string {
     case 'ECONNRESET': return 'connection reset';
     case 'EHOSTUNREACH':
     case 'ENETUNREACH': return 'host unreachable';
-    default: return cause?.message ?? (error as Error).message;
+    default:
+      if (cause?.code && /SSL|TLS|CERT/.test(cause.code)) return `TLS failed (${cause.code})`;
+      return (cause?.message ?? (error as Error).message).split('\n')[0]!.slice(0, 160);
   }
 }
 

@@ -85,6 +85,14 @@ describe('http check', () => {
     expect(outcome.evidence).toMatchObject({ status: null });
   });
 
+  it('does not retry what waiting cannot fix, such as TLS against a plain HTTP server', async () => {
+    const server = await serve(answer(200));
+    const url = server.url.replace('http:', 'https:');
+    const outcome = await evaluate({ url, timeout: 20 });
+    expect(outcome.status).toBe('fail');
+    expect(outcome.message).toMatch(new RegExp(`^GET ${url} failed: TLS failed \\(ERR_SSL_\\w+\\)$`));
+  });
+
   it('gives up on a server that accepts but never answers', async () => {
     const { url } = await serve(() => undefined);
     const outcome = await evaluate({ url, timeout: 1 });
