@@ -1,7 +1,8 @@
 import { EXIT, InterruptedError, usageError } from '../errors.js';
 import { evaluatePhases, passedPhases } from '../lifecycle/evaluate.js';
 import { currentPhase, phaseById } from '../lifecycle/phases.js';
-import { loadManifest, type LoadedManifest } from '../manifest/load.js';
+import type { LoadedManifest } from '../manifest/load.js';
+import { loadProject } from '../lifecycle/project.js';
 import type { GateReport } from '../gate/types.js';
 import { formatGateReport, resolveFormat } from '../report/index.js';
 import type { CommandIO, CommandRun, GlobalOptions } from './types.js';
@@ -52,7 +53,8 @@ export const run: CommandRun<GateOptions & { all?: boolean }> = async (input) =>
 };
 
 async function loadGateManifest(globals: GlobalOptions, io: CommandIO): Promise<LoadedManifest> {
-  const loaded = await loadManifest(globals);
+  // A transition a crash interrupted is completed first, so the gate sees the ledger and phase: agree.
+  const loaded = await loadProject(globals);
   for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
   return loaded;
 }

@@ -1,7 +1,8 @@
 import { EXIT } from '../errors.js';
 import { evaluatePhases } from '../lifecycle/evaluate.js';
 import { currentPhase, phaseIndex } from '../lifecycle/phases.js';
-import { loadManifest, type LoadedManifest } from '../manifest/load.js';
+import { loadProject, readProjectLedger } from '../lifecycle/project.js';
+import type { LoadedManifest } from '../manifest/load.js';
 import type { CheckKind } from '../manifest/schema.js';
 import type { GateReport } from '../gate/types.js';
 import { publicCheck } from '../report/json.js';
@@ -20,13 +21,17 @@ export interface StatusReport {
   description?: string;
   phase: string;
   phases: { id: string; title: string; state: PhaseState; checks: number }[];
+  /** From the ledger: `complete` once the last phase's gate passed, `terminated` after `lepton terminate`. */
+  lifecycle: 'active' | 'complete' | 'terminated';
   gate: Pick<GateReport, 'passed' | 'summary' | 'checks'>;
 }
 
 export async function status(loaded: LoadedManifest, io: Pick<CommandIO, 'env' | 'signal'>): Promise<StatusReport> {
   const { manifest } = loaded;
   const current = phaseIndex(manifest, manifest.phase);
+  const { state: ledger } = await readProjectLedger(loaded);
   const gate = await evaluatePhases(loaded, [currentPhase(manifest)], {
+    state: ledger,
     env: io.env,
     signal: io.signal,
     skipKinds: { kinds: SLOW_KINDS, message: 'not evaluated by `lepton status`; `lepton gate` runs it' },
@@ -39,9 +44,10 @@ export async function status(loaded: LoadedManifest, io: Pick<CommandIO, 'env' |
     phases: manifest.phases.map((phase, index) => ({
       id: phase.id,
       title: phase.title,
-      state: index < current ? 'done' : index === current ? 'current' : 'upcoming',
+      state: index < current || (index === current && ledger.complete) ? 'done' : index === current ? 'current' : 'upcoming',
       checks: phase.gate.length,
     })),
+    lifecycle: ledger.terminated ? 'terminated' : ledger.complete ? 'complete' : 'active',
     gate: { passed: gate.passed, summary: gate.summary, checks: gate.checks },
   };
 }
@@ -49,7 +55,7 @@ export async function status(loaded: LoadedManifest, io: Pick<CommandIO, 'env' |
 export const run: CommandRun<{ format?: string; all?: boolean }> = async (input) => {
   if (input.options.all) return (await import('./all-projects.js')).runAll('status', input);
   const { options, globals, io } = input;
-  const loaded = await loadManifest(globals);
+  const loaded = await loadProject(globals);
   for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
   const report = await status(loaded, io);
   const { formatStatusReport, resolveFormat } = await import('../report/index.js');
@@ -85,7 +91,11 @@ export function formatStatusPretty(report: StatusReport, color: boolean): string
   for (const check of checks) {
     lines.push(`  ${paintStatus(paint, check.status, check.required)} ${check.id.padEnd(idWidth)}  ${check.message}${check.required ? '' : paint.dim(' (advisory)')}`);
   }
-  lines.push('', report.gate.passed
+  lines.push('', report.lifecycle === 'complete'
+    ? 'Complete: every phase has passed its gate. `lepton gate --completed` keeps them holding.'
+    : report.lifecycle === 'terminated'
+      ? 'Terminated: the project has ended; `lepton history` shows why.'
+      : report.gate.passed
     ? `Next: \`lepton advance\` moves to the next phase once \`lepton gate\` passes in full.`
     : 'Next: `lepton gate` shows what is missing and how to fix it.');
   return `${lines.join('\n')}\n`;

@@ -103,6 +103,8 @@ describe('lifecycle commands', () => {
     expect(history.stdout).toMatch(/#1 .* Grace Hopper\s+approve\s+signed off go-decision \(poc, as product-owner\) — "Go"/);
     expect(history.stdout).toMatch(/#2 .* Ada Lovelace\s+terminate\s+ended the project in poc — "No-go: accuracy 0.71 against 0.85"/);
     expect(history.stdout).toContain('Now: terminated in poc');
+    const status = await lepton(repo, ['status']);
+    expect(status.stdout).toContain('Terminated: the project has ended; `lepton history` shows why.');
     expect((await lepton(repo, ['verify'])).exitCode).toBe(0);
   });
 });

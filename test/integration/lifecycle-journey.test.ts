@@ -156,6 +156,10 @@ describe('a project from poc to complete', () => {
     expect(verify.exitCode, verify.stdout).toBe(0);
     expect(verify.stdout).toContain('14 ledger entries, hash chain intact, phase: deploy matches the ledger, each entry committed by its actor');
 
+    const status = JSON.parse((await lepton(repo, ['status', '--format', 'json'], { now: MARCH_9 })).stdout);
+    expect(status.lifecycle).toBe('complete');
+    expect(status.phases.map((phase: { state: string }) => phase.state)).toEqual(['done', 'done', 'done', 'done', 'done']);
+
     const completed = await lepton(repo, ['gate', '--completed', '--format', 'json'], { now: MARCH_9 });
     expect(completed.exitCode, completed.stdout + completed.stderr).toBe(0);
     expect(new Set(JSON.parse(completed.stdout).checks.map((check: { phase: string }) => check.phase))).toEqual(new Set(['poc', 'design', 'develop', 'test', 'deploy']));
