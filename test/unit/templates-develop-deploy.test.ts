@@ -201,6 +201,9 @@ describe('development guide, test plan and runbook templates', () => {
       expect(todos, `'${section.title}' TODO lines`).toHaveLength(1);
       const at = section.lines.indexOf(todos[0]!);
       expect(section.lines[at + 1], `'${section.title}' guidance`).toMatch(/^<!-- .+ -->$/);
+      // Above the subsections, so the gate reports the placeholder under the section it belongs to.
+      const firstSubsection = section.lines.findIndex((line) => line.startsWith('### '));
+      if (firstSubsection >= 0) expect(at, `'${section.title}' TODO before its subsections`).toBeLessThan(firstSubsection);
       const content = withoutComments(section.raw.filter((line) => !isTodoLine(line))).trim();
       expect(content.length, `'${section.title}' content`).toBeGreaterThan(0);
     }
