@@ -59,7 +59,7 @@ export async function runAll(command: AllCommand, input: CommandInput<AllOptions
   const { resolveFormat } = await import('../report/index.js');
   const format = resolveFormat(options.format, io.env);
   if (!ALL_FORMATS.includes(format)) {
-    throw usageError(`--format ${format} is not available with --all`, `use --format ${ALL_FORMATS.join(', ')}; for one JUnit report per project, fan out with \`lepton ci matrix\``);
+    throw usageError(`--format ${format} is not available with --all`, `use --format pretty, json, github or markdown; for one JUnit report per project, fan out with \`lepton ci matrix\``);
   }
   const ran = new Set<string>();
   const report = await evaluateAll(command, globals.cwd, { ...options, format }, io, (run) => {
