@@ -61,13 +61,18 @@ export async function runCommand(command: string, options: CommandOptions): Prom
     // Unref'd: a stubborn leftover must not keep lepton itself alive.
     setTimeout(() => signalGroup(pid, 'SIGKILL'), options.killGraceMs ?? DEFAULT_GRACE_MS).unref();
   };
-  const timer = setTimeout(() => endTree('timeout'), options.timeoutMs);
+  let exited = false;
+  // Once the command itself has exited, its exit code stands, however long leftovers take to go.
+  const timer = setTimeout(() => exited || endTree('timeout'), options.timeoutMs);
   const onAbort = () => endTree('interrupt');
   options.signal.addEventListener('abort', onAbort, { once: true });
   if (options.signal.aborted) onAbort();
   // Background jobs the command left behind belong to its tree too; they would otherwise hold
   // the output pipes open and keep the check waiting.
-  subprocess.once('exit', () => endTree());
+  subprocess.once('exit', () => {
+    exited = true;
+    endTree();
+  });
 
   try {
     const result = await subprocess;

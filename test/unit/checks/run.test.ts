@@ -138,6 +138,17 @@ describe('run check: ending the whole process tree', () => {
     expect(await isAlive(Number(await readFile(path.join(root, 'grandchild.pid'), 'utf8')))).toBe(false);
   });
 
+  it('keeps the exit code of a command whose stubborn leftover outlives the timeout', async () => {
+    const result = await runCommand(`(trap '' TERM; sleep 30) & echo done`, {
+      cwd: root,
+      env: process.env,
+      timeoutMs: 200,
+      killGraceMs: 600,
+      signal: new AbortController().signal,
+    });
+    expect(result).toMatchObject({ exitCode: 0, timedOut: false, output: ['done'] });
+  });
+
   it('ends background jobs a passing command leaves behind', async () => {
     const outcome = await evaluate('sleep 30 & echo $! > leftover.pid; echo done');
     expect(outcome).toMatchObject({ status: 'pass', output: ['done'] });
