@@ -126,6 +126,19 @@ describe('merging into an existing .gitlab-ci.yml', () => {
     }
   });
 
+  it('gives a monorepo one parallel job per project', async () => {
+    const repo = await createTempRepo({ files: { 'a/lepton.yaml': MANIFEST, 'b/c/lepton.yaml': MANIFEST } });
+    try {
+      const result = await runLepton(['ci', 'init', '--provider', 'gitlab'], { cwd: repo.dir });
+      expect(result.exitCode, result.stderr).toBe(0);
+      const job = (parse(await readFile(`${repo.dir}/.gitlab-ci.yml`, 'utf8')) as Record<string, Job & { parallel: unknown }>).lepton!;
+      expect(job.parallel).toEqual({ matrix: [{ LEPTON_PROJECT: ['a', 'b/c'] }] });
+      expect(job.before_script).toContain('cd "$LEPTON_PROJECT"');
+    } finally {
+      await repo.cleanup();
+    }
+  });
+
   it('refuses a .gitlab-ci.yml that is not valid YAML, changing nothing', async () => {
     const repo = await createTempRepo({ files: { 'lepton.yaml': MANIFEST, '.gitlab-ci.yml': 'build:\n  script: [unclosed\n' } });
     try {
