@@ -7,8 +7,6 @@ import type { CheckOf } from '../../manifest/schema.js';
 import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
 import { plural } from './files.js';
 
-type GitRules = CheckOf<'git'>['git'];
-
 interface Verdict {
   ok: boolean;
   message: string;
@@ -99,7 +97,7 @@ function tagVerdict(pattern: string, tags: readonly string[], matching: readonly
 
 function defaultHint(check: CheckOf<'git'>): string {
   const steps: string[] = [];
-  const rules: GitRules = check.git;
+  const rules = check.git;
   if (rules.clean) steps.push('commit or stash your changes (or add generated files to .gitignore)');
   if (rules.branch !== undefined) steps.push(`switch to a branch matching ${[rules.branch].flat().join(' or ')}`);
   if (rules.tag !== undefined) steps.push(`tag the release commit (\`git tag ${exampleTag(rules.tag)}\`) and push the tag`);
