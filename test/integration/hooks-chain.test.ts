@@ -70,7 +70,7 @@ describe('an existing pre-push hook', () => {
 
 describe('an existing hook that is a symbolic link', () => {
   it('stays the same link through install and uninstall', async () => {
-    const linkProject = await createHookProject({ install: false });
+    const linkProject = await createHookProject({ install: false, advance: false });
     try {
       const linked = path.join(linkProject.dir, '.git', 'hooks', 'pre-push');
       await writeExecutable(path.join(linkProject.dir, 'tools', 'pre-push.sh'), '#!/bin/sh\nexit 0\n');

@@ -32,7 +32,7 @@ describe('a push to main when lepton is not installed', () => {
     await project.commitAll('a change');
   });
   afterAll(async () => {
-    await project.cleanupAll();
+    await project?.cleanupAll();
   });
 
   it('is refused, naming npm install and git push --no-verify', async () => {
@@ -54,7 +54,8 @@ describe('a push to main when lepton is not installed', () => {
 
 describe('a push to main when lepton is not installed and hooks.pre-push.required is false', () => {
   it('goes through with a warning naming the fix', async () => {
-    const project = await createHookProject({ extraManifest: 'hooks:\n  pre-push: { required: false }\n' });
+    // No gate runs, so the project need not be past its first phase.
+    const project = await createHookProject({ extraManifest: 'hooks:\n  pre-push: { required: false }\n', advance: false });
     try {
       await project.commitAll('a change');
       const result = await project.push(['origin', 'main'], { LEPTON_BIN: undefined, PATH: pathWithoutLepton });

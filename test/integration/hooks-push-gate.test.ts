@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await project.cleanupAll();
+  await project?.cleanupAll();
 });
 
 describe('a push to main with lepton\'s hook', () => {

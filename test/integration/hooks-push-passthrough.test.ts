@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await project.cleanupAll();
+  await project?.cleanupAll();
 });
 
 describe('with a failing completed gate, lepton\'s hook lets through', () => {
