@@ -219,6 +219,13 @@ export async function main(argv: string[]): Promise<number> {
     controller.abort();
   };
   process.on('SIGINT', onSigint);
+  // A reader that stops early (`lepton gate | head`) is not an error: stop writing, exit quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const io: CommandIO = {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
