@@ -128,8 +128,7 @@ export function formatGateGithub(report: GateReport, options: ReportOptions): st
   return `${annotations.map((line) => `${line}\n`).join('')}${inertText(plain)}`;
 }
 
-export function formatStatusGithub(report: StatusView, options: ReportOptions): string {
-  void options;
+export function formatStatusGithub(report: StatusView): string {
   const { summary } = report.gate;
   const current = report.phases.find((phase) => phase.state === 'current');
   const notice = annotationLine({

@@ -62,7 +62,7 @@ export async function formatStatusReport(format: 'junit' | 'github' | 'markdown'
     case 'junit':
       return (await import('./junit.js')).formatStatusJunit(report, options);
     case 'github':
-      return (await import('./github.js')).formatStatusGithub(report, options);
+      return (await import('./github.js')).formatStatusGithub(report);
     case 'markdown':
       return (await import('./markdown.js')).formatStatusMarkdown(report);
   }

@@ -124,7 +124,7 @@ describe('status and verify', () => {
       project: 'churn', phase: 'design',
       phases: [{ id: 'poc', title: 'PoC', state: 'done', checks: 2 }, { id: 'design', title: 'Design', state: 'current', checks: 3 }],
       gate: { passed: false, summary: { total: 3, passed: 1, failed: 2, errored: 0, skipped: 0, waived: 0 }, checks: [check({ id: 'arch', phase: 'design', status: 'fail' })] },
-    }, OPTIONS);
+    });
     expect(annotations(output)).toEqual(['::notice title=lepton status%3A churn::phase design (Design): 1 of 3 checks of its gate pass']);
     expect(output).toContain('FAIL   arch  arch message');
   });
