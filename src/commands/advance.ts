@@ -1,8 +1,9 @@
 // `lepton advance [--dry-run] [--message TEXT]`: the lifecycle core records the move, then the
 // next phase's documents are rendered (never overwriting one that exists).
-import { EXIT, InterruptedError, usageError } from '../errors.js';
+import { EXIT, InterruptedError, LeptonError, usageError } from '../errors.js';
 import { loadProject } from '../lifecycle/project.js';
 import { advance, type AdvanceResult } from '../lifecycle/transitions.js';
+import type { LoadedManifest } from '../manifest/load.js';
 import { publicCheck } from '../report/json.js';
 import { formatGateReport } from '../report/index.js';
 import { palette } from '../report/style.js';
@@ -23,7 +24,7 @@ export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals,
   const result = await advance(loaded, { dryRun: options.dryRun, message: options.message, env: io.env, signal: io.signal });
   if (io.signal.aborted) throw new InterruptedError();
   const next = result.to ? loaded.manifest.phases.find((phase) => phase.id === result.to) : undefined;
-  const documents = result.advanced && next && result.manifest ? await renderTemplates({ ...loaded, manifest: result.manifest }, next.templates, { force: false }) : [];
+  const documents = result.advanced && next && result.manifest ? await renderNext({ ...loaded, manifest: result.manifest }, next.templates, io.stderr) : [];
   if (format === 'json') {
     io.stdout(`${JSON.stringify(advanceJson(result, documents), null, 2)}\n`);
   } else {
@@ -33,6 +34,17 @@ export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals,
   }
   return result.gate.passed ? EXIT.ok : EXIT.gateFailed;
 };
+
+/** The move is recorded already: a document that cannot be rendered is reported, not fatal. */
+async function renderNext(loaded: LoadedManifest, templates: string[], stderr: (text: string) => void): Promise<RenderedDocument[]> {
+  try {
+    return await renderTemplates(loaded, templates, { force: false });
+  } catch (error) {
+    if (!(error instanceof LeptonError)) throw error;
+    stderr(`warning: advanced, but the new phase's documents were not rendered: ${error.message}\nhint: ${error.hint ?? 'fix it'}, then run \`lepton generate\`\n`);
+    return [];
+  }
+}
 
 export function advanceJson(result: AdvanceResult, documents: RenderedDocument[]) {
   return {
