@@ -106,7 +106,7 @@ const HEADER = (plan: CiPlan) => [
   '',
   'concurrency:',
   '  group: lepton-${{ github.ref }}',
-  '  cancel-in-progress: true',
+  "  cancel-in-progress: ${{ github.event_name == 'pull_request' }}",
   '',
   'jobs:',
 ];
