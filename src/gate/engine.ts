@@ -98,6 +98,7 @@ async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): 
     cacheDir: options.cacheDir,
   };
   let result: CheckResult;
+  let outcomeHint: string | undefined;
   const module = options.skipKinds?.kinds.includes(kind) ? undefined : await loadCheckModule(kind);
   if (options.skipKinds?.kinds.includes(kind)) {
     result = { ...base, status: 'skipped', message: options.skipKinds.message, problems: [], durationMs: 0 };
@@ -106,6 +107,7 @@ async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): 
   } else {
     try {
       const outcome = await module.evaluate(check as never, context);
+      outcomeHint = outcome.hint;
       result = {
         ...base,
         status: outcome.status,
@@ -119,7 +121,7 @@ async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): 
       result = { ...base, status: 'error', message: `could not evaluate: ${(error as Error).message}`, problems: [], durationMs: 0 };
     }
     if (result.status === 'fail' || result.status === 'error') {
-      result.hint = check.hint ?? module.defaultHint(check as never);
+      result.hint = check.hint ?? outcomeHint ?? module.defaultHint(check as never);
     }
   }
   result = applyWaiver(result, options.waivers ?? [], context.now());

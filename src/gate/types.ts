@@ -37,6 +37,8 @@ export interface CheckOutcome {
   problems?: Problem[];
   /** The last lines of a command's output. */
   output?: string[];
+  /** What to do about this particular failure, when it differs from the kind's default hint. */
+  hint?: string;
   /**
    * What the result rests on (file contents hashes, metric values, command and exit code),
    * hashed into the ledger on advance. Never printed.

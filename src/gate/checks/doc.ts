@@ -22,7 +22,7 @@ async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<C
     bytes = await readFile(resolved.path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { status: 'fail', message: `${file} does not exist`, evidence: { file, missing: true } };
+    if (code === 'ENOENT') return { status: 'fail', message: `${file} does not exist`, hint: missingHint(file), evidence: { file, missing: true } };
     if (code === 'EISDIR') return { status: 'fail', message: `${file} is a folder, not a Markdown file`, evidence: { file, missing: true } };
     return { status: 'error', message: `could not read ${file}: ${(error as Error).message}` };
   }
@@ -70,9 +70,13 @@ function where(section: string | undefined): string {
 
 function defaultHint(check: CheckOf<'doc'>): string {
   const marker = check.placeholder ?? DEFAULT_PLACEHOLDER;
-  const todo = `fill in every section of ${check.doc}, replace each ${marker} marker${check.checklist === false ? '' : ' and tick every box'}`;
-  const template = /^docs\/([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/.exec(check.doc)?.[1];
-  return template ? `${todo}; if the file is missing, run \`lepton generate ${template}\`` : `${todo}; create the file if it is missing`;
+  return `fill in every section of ${check.doc}, replace each ${marker} marker${check.checklist === false ? '' : ' and tick every box'}`;
+}
+
+/** Built-in documents are rendered to docs/<template>.md: name the command that recreates one. */
+function missingHint(file: string): string {
+  const template = /^docs\/([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/.exec(file)?.[1];
+  return template ? `run \`lepton generate ${template}\` to create it from its template` : `write ${file}`;
 }
 
 export default { evaluate, defaultHint } satisfies CheckModule<'doc'>;
