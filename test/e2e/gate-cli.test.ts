@@ -12,7 +12,7 @@ const validateReport = new Ajv2020({ allErrors: true, strict: false }).compile(r
 
 const MANIFEST = `version: 1
 project: { name: gate-e2e }
-phase: design
+phase: poc
 phases:
   - id: poc
     title: Proof of concept
@@ -42,6 +42,9 @@ beforeAll(async () => {
       'docs/architecture.md': '# Architecture\n\n## System architecture\n\nTODO: draw it\n',
     },
   });
+  // Earn the design phase the only way there is: through the ledger.
+  const advanced = await runLepton(['advance'], { cwd: repo.dir });
+  expect(advanced.exitCode, advanced.stderr).toBe(0);
 });
 afterAll(() => repo.cleanup());
 
