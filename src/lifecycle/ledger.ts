@@ -92,8 +92,9 @@ export async function readLedgerText(root: string): Promise<string | undefined> 
   });
 }
 
+/** The ledger's non-blank lines; a checkout with CRLF line ends reads the same. */
 export function ledgerLines(text: string | undefined): string[] {
-  return (text ?? '').split('\n').filter((line) => line.trim() !== '');
+  return (text ?? '').split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
 }
 
 /** Parses the ledger's lines; a line that is not a JSON object is an error naming it. */
