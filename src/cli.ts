@@ -131,7 +131,7 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .description('if the current gate passes: record it in the ledger and move to the next phase')
     .option('--dry-run', 'show what would happen; write nothing')
     .option('-m, --message <text>', 'a note recorded with the transition')
-    .addOption(formatOption(['pretty', 'json']))
+    .addOption(new Option('--format <format>', 'output format (default: pretty)').choices(['pretty', 'json']))
     .addHelpText('after', examples(['lepton advance --dry-run', 'lepton advance -m "PoC accepted by the steering group"']))
     .action(action(() => import('./commands/advance.js')));
 
@@ -164,7 +164,7 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
 
   program.command('history')
     .description('the ledger as a timeline')
-    .addOption(formatOption(['pretty', 'json']))
+    .addOption(new Option('--format <format>', 'output format (default: pretty)').choices(['pretty', 'json']))
     .addHelpText('after', examples(['lepton history', 'lepton history --format json']))
     .action(action(() => import('./commands/history.js')));
 
