@@ -4,9 +4,10 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError, usageError } from '../errors.js';
 import {
-  QUESTION_FLAGS, answersFromFlags, mergeDrafts, readAnswersFile, unansweredQuestions, withDefaults,
+  QUESTION_FLAGS, answersFromFlags, mergeDrafts, unansweredQuestions, withDefaults,
   type DraftAnswers, type InitAnswers, type InitFlags,
 } from '../templates/answers.js';
+import { readAnswersFile } from '../templates/answers-file.js';
 import { RESULTS_FILE } from '../templates/default-gates.js';
 import { initProject, refuseOverwrite, type InitResult } from './init-project.js';
 import type { CommandIO, CommandRun } from './types.js';
@@ -27,6 +28,8 @@ const DESCRIPTIONS: Record<string, string> = {
 export const run: CommandRun<InitCommandOptions> = async ({ args, options, globals, io }) => {
   const root = path.resolve(globals.cwd, (args[0] as string | undefined) ?? '.');
   await refuseOverwrite(root, undefined, options.force);
+  const fromFile: DraftAnswers = options.answers ? await readAnswersFile(path.resolve(globals.cwd, options.answers), globals.cwd) : {};
+  const draft = mergeDrafts(fromFile, answersFromFlags(options));
   const { userIdentity } = await import('../git/git.js');
   const identity = await userIdentity(await nearestExistingFolder(root));
   if (!identity) {
@@ -34,24 +37,22 @@ export const run: CommandRun<InitCommandOptions> = async ({ args, options, globa
       hint: 'set one: git config --global user.name "Your Name" && git config --global user.email you@example.com',
     });
   }
-  const answers = await collectAnswers(options, { name: path.basename(root), owner: identity }, io, globals.cwd);
+  const answers = await completeAnswers(draft, options.yes, { name: path.basename(root), owner: identity }, io);
   const result = await initProject(root, answers, { force: options.force, signal: io.signal });
   io.stdout(formatResult(result, answers, globals.cwd, globals.quiet));
   for (const note of notesFor(answers)) if (!globals.quiet) io.stderr(`note: ${note}\n`);
   return 0;
 };
 
-async function collectAnswers(
-  options: InitCommandOptions,
+/** What flags and the file left open: defaulted under --yes, asked on a terminal, else an error naming the flags. */
+async function completeAnswers(
+  draft: DraftAnswers,
+  yes: boolean | undefined,
   defaults: { name: string; owner: { name: string; email: string } },
   io: CommandIO,
-  cwd: string,
 ): Promise<InitAnswers> {
-  const fromFile: DraftAnswers = options.answers ? await readAnswersFile(path.resolve(cwd, options.answers), cwd) : {};
-  const draft = mergeDrafts(fromFile, answersFromFlags(options));
-  if (options.yes) return withDefaults(draft, defaults);
   const open = unansweredQuestions(draft);
-  if (open.length === 0) return withDefaults(draft, defaults);
+  if (yes || open.length === 0) return withDefaults(draft, defaults);
   if (!io.mode.interactive) {
     const why = io.mode.ci ? 'in CI' : 'stdin or stdout is not a terminal';
     throw usageError(
