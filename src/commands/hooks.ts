@@ -54,7 +54,9 @@ export const install: CommandRun = async ({ globals, io }) => {
   } else if (result.chainedFile) {
     io.stdout(`${CHAINED_NAME} still runs first\n`);
   }
-  io.stdout(`before a push to ${settings.branches.join(', ')} it runs \`lepton verify\` and \`lepton gate --completed\`\n`);
+  io.stdout(settings.branches.length > 0
+    ? `before a push to ${settings.branches.join(', ')} it runs \`lepton verify\` and \`lepton gate --completed\`\n`
+    : 'hooks.pre-push.branches is empty, so it gates no push\n');
   if (!globals.quiet) {
     io.stderr(`skip it once with \`git push --no-verify\` or \`LEPTON_SKIP=1 git push\`\n`);
     if (isInside(location.worktree, location.hooksDir) && !isInside(location.commonDir, location.hooksDir)) {
@@ -95,7 +97,7 @@ export function describeStatus(status: HookStatus, expected: HookSettings | unde
       if (!status.chainedExecutable) lines.push(`  note: ${CHAINED_NAME} is not executable, so it is skipped, as git would skip it`);
     }
     if (status.settings) {
-      lines.push(`  gates pushes to: ${status.settings.branches.join(', ')}`);
+      lines.push(`  gates pushes to: ${status.settings.branches.join(', ') || 'no branch (hooks.pre-push.branches is empty)'}`);
       lines.push(`  when lepton is not installed: ${status.settings.required ? 'refuse the push' : 'warn and push'}`);
       if (expected && !sameSettings(status.settings, expected)) {
         ok = false;
