@@ -1,6 +1,6 @@
 // The one map from check kind to its module. A new kind is one file in checks/ and one line here;
 // modules load only when a gate uses their kind.
-import type { CheckKind } from '../manifest/schema.js';
+import type { CheckKind } from '../manifest/kinds.js';
 import type { CheckModule } from './types.js';
 
 type Loader = () => Promise<CheckModule<any>>;
