@@ -2,11 +2,11 @@
 // Every problem is collected with its line:col before anything runs.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { LeptonError, formatLocation } from '../errors.js';
 import type { Manifest } from './schema.js';
 import { crossFieldProblems } from './rules.js';
-import validateManifestShape from './validate-shape.generated.js';
+import { readCachedManifest, writeCachedManifest } from './cache.js';
 
 export const MANIFEST_NAME = 'lepton.yaml';
 /** Larger files are refused before parsing: a manifest is a few kilobytes. */
@@ -68,9 +68,25 @@ export async function loadManifest(options: LoadOptions): Promise<LoadedManifest
     });
   });
   const root = path.dirname(file);
+  const cached = await loadCachedManifest(bytes, root, file);
+  if (cached) return { ...cached, file, root, displayPath };
   const { manifest, problems, warnings, source } = await parseManifest(bytes, root);
   if (!manifest) throw invalidManifestError(displayPath, problems);
+  await writeCachedManifest(root, file, source, manifest);
   return { manifest, file, root, displayPath, source, warnings };
+}
+
+/**
+ * The manifest validated earlier from this very text. The rules that look at the file system
+ * (symlinks) run again; if they find a problem, the full parse reports it with its place.
+ */
+async function loadCachedManifest(bytes: Uint8Array, root: string, file: string): Promise<Pick<LoadedManifest, 'manifest' | 'source' | 'warnings'> | undefined> {
+  if (bytes.length > MAX_MANIFEST_BYTES) return undefined;
+  const source = Buffer.from(bytes).toString('utf8');
+  const manifest = await readCachedManifest(root, file, source);
+  if (!manifest) return undefined;
+  const rules = await crossFieldProblems(manifest, root);
+  return rules.errors.length === 0 ? { manifest, source, warnings: rules.warnings } : undefined;
 }
 
 export function displayPathOf(file: string, cwd: string): string {
@@ -122,6 +138,11 @@ export async function parseManifest(bytes: Uint8Array, root: string): Promise<Pa
     return fail('file is empty; expected a manifest starting with `version: 1` (see `lepton init`)');
   }
 
+  const [{ LineCounter, parseDocument, isMap, isPair, isScalar, isSeq }, { default: validateManifestShape }] = await Promise.all([
+    import('yaml'),
+    import('./validate-shape.generated.js'),
+  ]);
+  const yamlNodes = { isMap, isPair, isScalar, isSeq };
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const at = (offset: number | undefined) => {
@@ -150,7 +171,7 @@ export async function parseManifest(bytes: Uint8Array, root: string): Promise<Pa
     return { ...fail('expected a mapping with the keys version, project, phase and phases'), source };
   }
 
-  const locate = (keyPath: (string | number)[], key?: string) => at(offsetOf(doc, keyPath, key));
+  const locate = (keyPath: (string | number)[], key?: string) => at(offsetOf(doc, yamlNodes, keyPath, key));
   // The generated validator accepts exactly what the schema accepts and fills in defaults; only an
   // invalid manifest loads the schema library, to say precisely what is wrong.
   if (!validateManifestShape(raw)) {
@@ -195,7 +216,9 @@ export function formatKeyPath(keyPath: readonly (string | number)[], key?: strin
  * The source offset of the node at `keyPath` (or of `key`'s key inside it),
  * falling back to the nearest ancestor that exists.
  */
-function offsetOf(doc: Document, keyPath: readonly (string | number)[], key?: string): number {
+type YamlNodeTests = Pick<typeof import('yaml'), 'isMap' | 'isPair' | 'isScalar' | 'isSeq'>;
+
+function offsetOf(doc: Document, { isMap, isPair, isScalar, isSeq }: YamlNodeTests, keyPath: readonly (string | number)[], key?: string): number {
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   const steps = key === undefined ? keyPath : [...keyPath, key];

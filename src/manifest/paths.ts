@@ -38,7 +38,7 @@ function symlinkLeaves(root: string, relativePath: string): boolean {
   let candidate = path.resolve(root, relativePath);
   for (;;) {
     try {
-      const real = realpathSync(candidate);
+      const real = realpathSync.native(candidate);
       return !isInside(realRoot, real);
     } catch {
       const parent = path.dirname(candidate);
@@ -55,7 +55,7 @@ export function isInside(root: string, candidate: string): boolean {
 
 export function realpathOrSelf(file: string): string {
   try {
-    return realpathSync(file);
+    return realpathSync.native(file);
   } catch {
     return file;
   }

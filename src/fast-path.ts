@@ -1,0 +1,117 @@
+// The commands that hooks and CI run on every push (gate, validate, status, verify, --version),
+// parsed without loading commander: start-up time is most of their cost. Anything unusual
+// (help, an unknown option, a bad value) goes to the full command line in program.ts, which
+// explains the problem. A test keeps these tables in step with program.ts.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CommandRun, GlobalOptions } from './commands/types.js';
+
+declare const __LEPTON_VERSION__: string;
+export const VERSION = typeof __LEPTON_VERSION__ === 'string' ? __LEPTON_VERSION__ : '0.0.0-dev';
+
+export const FORMATS = ['pretty', 'json', 'junit', 'github', 'markdown'] as const;
+
+export type CommandModule = { run: CommandRun<any> };
+
+export interface FastOption {
+  /** The long name, as on the command line (`only`, `no-color`). */
+  name: string;
+  takesValue: boolean;
+  short?: string;
+  choices?: readonly string[];
+  /** Parses and checks a value; undefined means "not valid: let the full parser explain". */
+  parse?: (value: string) => unknown;
+}
+
+/** A positive whole number, or undefined. */
+export function parsePositiveInteger(value: string): number | undefined {
+  const number = Number(value);
+  return Number.isInteger(number) && number >= 1 ? number : undefined;
+}
+
+/** `a,b, c` → ['a', 'b', 'c']. */
+export function splitIds(value: string): string[] {
+  return value.split(',').map((id) => id.trim()).filter(Boolean);
+}
+
+export const GLOBAL_OPTIONS: FastOption[] = [
+  { name: 'cwd', short: 'C', takesValue: true },
+  { name: 'manifest', takesValue: true },
+  { name: 'no-color', takesValue: false },
+  { name: 'quiet', short: 'q', takesValue: false },
+];
+
+const format: FastOption = { name: 'format', takesValue: true, choices: FORMATS };
+const all: FastOption = { name: 'all', takesValue: false };
+const junit: FastOption = { name: 'junit', takesValue: true };
+
+export const FAST_COMMANDS: Record<string, { load: () => Promise<CommandModule>; options: FastOption[] }> = {
+  gate: {
+    load: () => import('./commands/gate.js'),
+    options: [
+      { name: 'phase', takesValue: true },
+      { name: 'completed', takesValue: false },
+      { name: 'only', takesValue: true, parse: splitIds },
+      format,
+      { name: 'concurrency', takesValue: true, parse: parsePositiveInteger },
+      junit,
+      all,
+    ],
+  },
+  validate: { load: () => import('./commands/validate.js'), options: [] },
+  status: { load: () => import('./commands/status.js'), options: [format, all] },
+  verify: { load: () => import('./commands/verify.js'), options: [{ name: 'strict', takesValue: false }, format, junit, all] },
+};
+
+export type FastInvocation =
+  | { kind: 'version' }
+  | { kind: 'command'; load: () => Promise<CommandModule>; options: Record<string, unknown>; globals: GlobalOptions; noColor: boolean };
+
+const camelCase = (name: string) => name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
+/** The invocation, when argv is a plain use of a fast command; undefined sends it to commander. */
+export function parseFastPath(argv: readonly string[]): FastInvocation | undefined {
+  if (argv.length === 1 && argv[0] === '--version') return { kind: 'version' };
+  const commandIndex = argv.findIndex((arg) => !arg.startsWith('-'));
+  const name = argv[commandIndex];
+  const command = name === undefined ? undefined : FAST_COMMANDS[name];
+  // A global option's value would look like a command word: leave such lines to commander.
+  if (!command || argv.slice(0, commandIndex).some((arg) => !arg.startsWith('--') || ['--cwd', '--manifest'].includes(arg))) return undefined;
+  const specs = [...GLOBAL_OPTIONS, ...command.options];
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)],
+      strict: true,
+      allowPositionals: false,
+      options: Object.fromEntries(specs.map((spec) => [spec.name, {
+        type: spec.takesValue ? 'string' as const : 'boolean' as const,
+        ...(spec.short && { short: spec.short }),
+        ...(spec.name === 'only' && { multiple: true }),
+      }])),
+    });
+  } catch {
+    return undefined;
+  }
+  const options: Record<string, unknown> = {};
+  for (const spec of command.options) {
+    const raw = parsed.values[spec.name];
+    if (raw === undefined) continue;
+    if (spec.choices && !spec.choices.includes(raw as string)) return undefined;
+    if (spec.name === 'only') {
+      options.only = (raw as string[]).flatMap(splitIds);
+      continue;
+    }
+    const value = spec.parse ? spec.parse(raw as string) : raw;
+    if (value === undefined) return undefined;
+    options[camelCase(spec.name)] = value;
+  }
+  const values = parsed.values as { cwd?: string; manifest?: string; 'no-color'?: boolean; quiet?: boolean };
+  return {
+    kind: 'command',
+    load: command.load,
+    options,
+    globals: { cwd: path.resolve(values.cwd ?? '.'), manifest: values.manifest, quiet: Boolean(values.quiet) },
+    noColor: Boolean(values['no-color']),
+  };
+}
