@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     if (fast?.kind === 'version') {
       io.stdout(`${VERSION}\n`);
     } else if (fast) {
-      exitCode = await run(fast.load, [], fast.options, fast.globals, fast.noColor);
+      exitCode = await run(fast.load, fast.args, fast.options, fast.globals, fast.noColor);
     } else {
       const { buildProgram, globalsOf } = await import('./program.js');
       const program = buildProgram(async (load, args, command) => {

@@ -65,13 +65,17 @@ export const FAST_COMMANDS: Record<string, { load: () => Promise<CommandModule>;
 
 export type FastInvocation =
   | { kind: 'version' }
-  | { kind: 'command'; load: () => Promise<CommandModule>; options: Record<string, unknown>; globals: GlobalOptions; noColor: boolean };
+  | { kind: 'command'; load: () => Promise<CommandModule>; args: unknown[]; options: Record<string, unknown>; globals: GlobalOptions; noColor: boolean };
 
 const camelCase = (name: string) => name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 
 /** The invocation, when argv is a plain use of a fast command; undefined sends it to commander. */
 export function parseFastPath(argv: readonly string[]): FastInvocation | undefined {
   if (argv.length === 1 && argv[0] === '--version') return { kind: 'version' };
+  // What git's pre-push hook runs: `lepton hooks run pre-push <remote> <url>`.
+  if (argv[0] === 'hooks' && argv[1] === 'run' && argv.length >= 3 && argv.slice(2).every((arg) => !arg.startsWith('-'))) {
+    return { kind: 'command', load: () => import('./commands/hooks-run.js'), args: [argv[2], argv.slice(3)], options: {}, globals: { cwd: process.cwd(), quiet: false }, noColor: false };
+  }
   const commandIndex = argv.findIndex((arg) => !arg.startsWith('-'));
   const name = argv[commandIndex];
   const command = name === undefined ? undefined : FAST_COMMANDS[name];
@@ -110,6 +114,7 @@ export function parseFastPath(argv: readonly string[]): FastInvocation | undefin
   return {
     kind: 'command',
     load: command.load,
+    args: [],
     options,
     globals: { cwd: path.resolve(values.cwd ?? '.'), manifest: values.manifest, quiet: Boolean(values.quiet) },
     noColor: Boolean(values['no-color']),

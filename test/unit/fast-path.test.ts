@@ -33,6 +33,16 @@ describe('the fast path', () => {
     });
   });
 
+  it('hands `hooks run pre-push <remote> <url>` straight to the hook runner', () => {
+    expect(parseFastPath(['hooks', 'run', 'pre-push', 'origin', 'file:///tmp/remote.git'])).toMatchObject({
+      kind: 'command',
+      args: ['pre-push', ['origin', 'file:///tmp/remote.git']],
+      options: {},
+    });
+    const hooks = program.commands.find((candidate) => candidate.name() === 'hooks')!;
+    expect(hooks.commands.find((candidate) => candidate.name() === 'run')!.options).toEqual([]);
+  });
+
   it('answers --version by itself', () => {
     expect(parseFastPath(['--version'])).toEqual({ kind: 'version' });
   });
