@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Most tests wait on child processes (the CLI, git, sh): more workers than cores keep both cores busy.
+    maxWorkers: 4,
   },
 });

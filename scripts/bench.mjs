@@ -35,6 +35,8 @@ function makeProject() {
   for (let index = 0; index < 6; index++) {
     gate.push(`      - id: metric-${index}\n        metric: { file: poc/results.json, checks: [{ path: accuracy, op: ">=", value: 0.85 }, { path: latency_ms.p95, op: "<=", value: 300 }] }`);
   }
+  // As `lepton init` leaves it: lepton keeps its state (and its caches) in .lepton/.
+  mkdirSync(path.join(dir, '.lepton'), { recursive: true });
   writeFileSync(path.join(dir, 'lepton.yaml'), [
     'version: 1',
     'project: { name: bench }',

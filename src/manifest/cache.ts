@@ -1,7 +1,7 @@
 // A validated manifest, cached beside the project as JSON together with the exact text it came
 // from. A later run whose lepton.yaml text is identical skips the YAML parser and the schema
 // validator, the bulk of lepton's start-up; any other text is parsed and validated afresh.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../fs.js';
 import type { Manifest } from './schema.js';
@@ -28,10 +28,15 @@ export async function readCachedManifest(root: string, file: string, source: str
   }
 }
 
-/** Best effort: a read-only checkout simply gets no cache. */
+/**
+ * Best effort: a read-only checkout simply gets no cache. Only a project lepton already keeps
+ * state for (a `.lepton/` folder, made by init or advance) gets one: reading a hand-written
+ * manifest never creates files.
+ */
 export async function writeCachedManifest(root: string, file: string, source: string, manifest: Manifest): Promise<void> {
   const cacheDir = path.join(root, path.dirname(MANIFEST_CACHE));
   try {
+    if (!(await stat(path.join(root, '.lepton'))).isDirectory()) return;
     await mkdir(cacheDir, { recursive: true });
     // The cache folder ignores itself, so it never shows in `git status`, whatever the project's .gitignore says.
     await writeFile(path.join(cacheDir, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => {});

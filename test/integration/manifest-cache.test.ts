@@ -1,0 +1,62 @@
+// The validated-manifest cache: used only for the exact text it was made from, re-checked
+// against the file system, never created in a project lepton keeps no state for.
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MANIFEST_CACHE } from '../../src/manifest/cache.js';
+import { loadManifest } from '../../src/manifest/load.js';
+import { runLepton } from '../helpers/cli.js';
+import { makeTempDir } from '../helpers/git-repo.js';
+
+const MANIFEST = 'version: 1\nproject: { name: cached }\nphase: poc\nphases:\n  - id: poc\n    title: PoC\n    gate:\n      - { id: plan, doc: docs/plan.md }\n';
+
+let root: string;
+beforeEach(async () => {
+  root = await makeTempDir();
+  await writeFile(path.join(root, 'lepton.yaml'), MANIFEST);
+  await mkdir(path.join(root, '.lepton'));
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+describe('manifest cache', () => {
+  it('stores a validated manifest with its text, in a folder that ignores itself', async () => {
+    const first = await loadManifest({ cwd: root });
+    const cached = JSON.parse(await readFile(path.join(root, MANIFEST_CACHE), 'utf8'));
+    expect(cached.source).toBe(MANIFEST);
+    expect(cached.manifest).toEqual(first.manifest);
+    expect(await readFile(path.join(root, '.lepton/cache/.gitignore'), 'utf8')).toBe('*\n');
+    const second = await loadManifest({ cwd: root });
+    expect(second.manifest).toEqual(first.manifest);
+  });
+
+  it('validates a changed manifest afresh: a cache never hides an error', async () => {
+    await loadManifest({ cwd: root });
+    await writeFile(path.join(root, 'lepton.yaml'), MANIFEST.replace('doc: docs/plan.md', 'doc: docs/plan.md, colour: red'));
+    await expect(loadManifest({ cwd: root })).rejects.toThrow(/lepton\.yaml:8:\d+: phases\[0\]\.gate\[0\]\.colour: unknown key/);
+    const result = await runLepton(['gate'], { cwd: root });
+    expect(result.exitCode).toBe(2);
+  });
+
+  it('re-checks the file system: a symlink pointing out, added later, is still refused', async () => {
+    await loadManifest({ cwd: root });
+    const outside = await mkdtemp(path.join(tmpdir(), 'lepton-outside-'));
+    await symlink(outside, path.join(root, 'docs'));
+    await expect(loadManifest({ cwd: root })).rejects.toThrow(/lepton\.yaml:8:\d+: .*goes through a symlink/);
+    await rm(outside, { recursive: true, force: true });
+  });
+
+  it('creates nothing for a hand-written manifest without .lepton/', async () => {
+    await rm(path.join(root, '.lepton'), { recursive: true });
+    await loadManifest({ cwd: root });
+    await expect(readFile(path.join(root, MANIFEST_CACHE))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('ignores a cache written for another schema or another file', async () => {
+    await loadManifest({ cwd: root });
+    const file = path.join(root, MANIFEST_CACHE);
+    const cached = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...cached, schema: 'older', manifest: { ...cached.manifest, phase: 'bogus' } }));
+    expect((await loadManifest({ cwd: root })).manifest.phase).toBe('poc');
+  });
+});
