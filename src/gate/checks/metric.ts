@@ -16,7 +16,18 @@ async function evaluate(check: CheckOf<'metric'>, context: CheckContext): Promis
     source = await readFile(resolved.path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? `${file} does not exist` : `${file} cannot be read: ${(error as Error).message}`;
+    if (code === 'ENOENT') {
+      // An example only with top-level keys: a dotted path is a nested object, not a key with dots.
+      const simple = checks.filter((comparison) => /^[A-Za-z_][\w-]*$/.test(comparison.path)).slice(0, 2);
+      const example = simple.length ? `, e.g. ${JSON.stringify(Object.fromEntries(simple.map((comparison) => [comparison.path, comparison.value])))}` : '';
+      return {
+        status: 'fail',
+        message: `${file} does not exist`,
+        hint: `write the measured values to ${file} from your evaluation run${example}`,
+        evidence: { file, missing: true },
+      };
+    }
+    const message = `${file} cannot be read: ${(error as Error).message}`;
     return { status: 'fail', message, problems: [{ file, message }], evidence: { file, missing: true } };
   }
   const parsed = await parseResults(file, source);
