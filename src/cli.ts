@@ -29,7 +29,9 @@ export async function main(argv: string[]): Promise<number> {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+      // Anything else: say it once, without a stack trace, and stop.
+      process.stderr.write(`lepton: cannot write output: ${error.message}\n`);
+      process.exit(EXIT.usage);
     });
   }
   const io: CommandIO = {

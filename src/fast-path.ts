@@ -72,10 +72,8 @@ const camelCase = (name: string) => name.replace(/-([a-z])/g, (_match, letter: s
 /** The invocation, when argv is a plain use of a fast command; undefined sends it to commander. */
 export function parseFastPath(argv: readonly string[]): FastInvocation | undefined {
   if (argv.length === 1 && argv[0] === '--version') return { kind: 'version' };
-  // What git's pre-push hook runs: `lepton hooks run pre-push <remote> <url>`.
-  if (argv[0] === 'hooks' && argv[1] === 'run' && argv.length >= 3 && argv.slice(2).every((arg) => !arg.startsWith('-'))) {
-    return { kind: 'command', load: () => import('./commands/hooks-run.js'), args: [argv[2], argv.slice(3)], options: {}, globals: { cwd: process.cwd(), quiet: false }, noColor: false };
-  }
+  const hookRun = parseHookRun(argv);
+  if (hookRun) return hookRun;
   const commandIndex = argv.findIndex((arg) => !arg.startsWith('-'));
   const name = argv[commandIndex];
   const command = name === undefined ? undefined : FAST_COMMANDS[name];
@@ -118,5 +116,30 @@ export function parseFastPath(argv: readonly string[]): FastInvocation | undefin
     options,
     globals: { cwd: path.resolve(values.cwd ?? '.'), manifest: values.manifest, quiet: Boolean(values.quiet) },
     noColor: Boolean(values['no-color']),
+  };
+}
+
+/**
+ * What git's pre-push hook runs: `lepton [-C DIR] hooks run pre-push [--] <remote> <url>`
+ * (lepton's own hook passes -C and --; husky and lefthook call it without).
+ */
+function parseHookRun(argv: readonly string[]): FastInvocation | undefined {
+  let rest = [...argv];
+  let cwd = '.';
+  if (rest[0] === '-C' || rest[0] === '--cwd') {
+    if (rest[1] === undefined) return undefined;
+    cwd = rest[1];
+    rest = rest.slice(2);
+  }
+  if (rest[0] !== 'hooks' || rest[1] !== 'run' || rest[2] === undefined || rest[2].startsWith('-')) return undefined;
+  const gitArgs = rest[3] === '--' ? rest.slice(4) : rest.slice(3);
+  if (gitArgs.some((arg) => arg.startsWith('-'))) return undefined;
+  return {
+    kind: 'command',
+    load: () => import('./commands/hooks-run.js'),
+    args: [rest[2], gitArgs],
+    options: {},
+    globals: { cwd: path.resolve(cwd), quiet: false },
+    noColor: false,
   };
 }

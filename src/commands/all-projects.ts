@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { EXIT, InterruptedError, LeptonError, usageError } from '../errors.js';
 import { findProjects, type ProjectLocation } from '../lifecycle/projects.js';
-import { loadManifest, type LoadedManifest } from '../manifest/load.js';
+import type { LoadedManifest } from '../manifest/load.js';
 import type { ReportFormat } from '../report/index.js';
 import { palette } from '../report/style.js';
 import type { CommandInput, CommandIO } from './types.js';
@@ -129,7 +129,7 @@ async function runProject(command: AllCommand, base: string, location: ProjectLo
   let loaded: LoadedManifest | undefined;
   try {
     // verify completes a transition a crash interrupted before reading, as `lepton verify` does.
-    const load = command === 'verify' ? (await import('../lifecycle/project.js')).loadProject : loadManifest;
+    const { loadProject: load } = await import('../lifecycle/project.js');
     loaded = await load({ cwd: base, manifest: location.manifest });
     const section = await SECTIONS[command](loaded, options, io);
     return { path: location.path, project: loaded.manifest.project.name, warnings: loaded.warnings, ...section, text: heading(location, loaded, options.format, io) + section.text + (options.format === 'github' ? '::endgroup::\n' : '') };

@@ -93,8 +93,9 @@ export const run: CommandRun = async ({ args, globals, io }) => {
     throw usageError((error as Error).message, 'this command reads the input git gives a pre-push hook');
   }
   if (!mayNeedGate(updates)) return EXIT.ok;
-  const { loadManifest } = await import('../manifest/load.js');
-  const loaded = await loadManifest(globals);
+  // loadProject first completes a step an interrupted `advance` left, as every lifecycle command does.
+  const { loadProject } = await import('../lifecycle/project.js');
+  const loaded = await loadProject(globals);
   for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
   const outcome = await prePushGate(loaded, updates, io).catch((error: unknown) => {
     throw refusal(error, updatesToGate(updates, loaded.manifest.hooks?.['pre-push']?.branches ?? DEFAULT_PRE_PUSH_BRANCHES));

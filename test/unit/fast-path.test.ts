@@ -39,6 +39,11 @@ describe('the fast path', () => {
       args: ['pre-push', ['origin', 'file:///tmp/remote.git']],
       options: {},
     });
+    expect(parseFastPath(['-C', 'sub', 'hooks', 'run', 'pre-push', '--', 'origin', '/tmp/remote.git'])).toMatchObject({
+      kind: 'command',
+      args: ['pre-push', ['origin', '/tmp/remote.git']],
+      globals: { cwd: path.resolve('sub') },
+    });
     const hooks = program.commands.find((candidate) => candidate.name() === 'hooks')!;
     expect(hooks.commands.find((candidate) => candidate.name() === 'run')!.options).toEqual([]);
   });

@@ -45,20 +45,22 @@ function docProblems(file: string, analysis: MarkdownAnalysis, check: CheckOf<'d
       if (!present.has(normaliseTitle(title))) missing.push({ file, message: `missing section '${title}'` });
     }
   }
-  const hasPlaceholderIn = (section: Section) =>
-    analysis.placeholders.some((marker) => marker.line >= section.line && marker.line <= section.endLine);
-  const empty = required.filter((section) => !section.hasContent && !hasPlaceholderIn(section));
-  const boxes = check.checklist === false ? [] : analysis.uncheckedBoxes;
+  const within = (section: Section, line: number) => line >= section.line && line <= section.endLine;
+  // With `sections`, the check is about those sections only (their subsections included).
+  const inScope = (line: number) => !check.sections || required.some((section) => within(section, line));
+  const placeholders = analysis.placeholders.filter((marker) => inScope(marker.line));
+  const empty = required.filter((section) => !section.hasContent && !placeholders.some((marker) => within(section, marker.line)));
+  const boxes = check.checklist === false ? [] : analysis.uncheckedBoxes.filter((box) => inScope(box.line));
   const located: Problem[] = [
     ...empty.map((section) => ({ file, line: section.line, message: `section '${section.title}' is empty` })),
-    ...analysis.placeholders.map((marker) => ({ file, line: marker.line, message: `placeholder ${marker.text} ${where(marker.section)}` })),
+    ...placeholders.map((marker) => ({ file, line: marker.line, message: `placeholder ${marker.text} ${where(marker.section)}` })),
     ...boxes.map((box) => ({ file, line: box.line, message: `unticked box ${where(box.section)}${box.text ? `: ${box.text}` : ''}` })),
   ].sort((left, right) => left.line - right.line);
 
   const parts: string[] = [];
   if (missing.length) parts.push(`${plural(missing.length, 'section')} ${missing.length === 1 ? 'is' : 'are'} missing`);
   if (empty.length) parts.push(`${plural(empty.length, 'section')} ${empty.length === 1 ? 'is' : 'are'} empty`);
-  const withPlaceholders = new Set(analysis.placeholders.map((marker) => marker.section ?? '')).size;
+  const withPlaceholders = new Set(placeholders.map((marker) => marker.section ?? '')).size;
   if (withPlaceholders) parts.push(`${plural(withPlaceholders, 'section')} still ${withPlaceholders === 1 ? 'has' : 'have'} placeholders`);
   if (boxes.length) parts.push(`${plural(boxes.length, 'box', 'boxes')} ${boxes.length === 1 ? 'is' : 'are'} unticked`);
   return { list: [...missing, ...located], summary: parts.join(', ') };

@@ -168,6 +168,19 @@ describe('doc check: listed sections', () => {
     ]);
   });
 
+  it('counts placeholders and unticked boxes only inside the listed sections and their subsections', async () => {
+    const document = lines(
+      '# Plan', '## Goals', 'TODO: write the goals', '- [ ] agreed',
+      '## LLM evaluation', 'Groundedness on 200 questions.', '### Targets', '- [x] set', '- [ ] reviewed',
+      '## Risks', 'TODO: risks',
+    );
+    const outcome = await evaluate(document, { sections: ['LLM evaluation'] });
+    expect(outcome.problems).toEqual([{ file: 'docs/poc-plan.md', line: 9, message: "unticked box in 'Targets': reviewed" }]);
+    const filled = await evaluate(document.replace('- [ ] reviewed', '- [x] reviewed'), { sections: ['LLM evaluation'] });
+    expect(filled.status).toBe('pass');
+    expect((await evaluate(document)).problems).toHaveLength(4);
+  });
+
   it('does not take a heading inside a code block for a listed section', async () => {
     const outcome = await evaluate(lines('# Design', 'Text.', '```', '## Modules', '```'), { sections: ['Modules'] });
     expect(outcome.problems).toEqual([{ file: 'docs/poc-plan.md', message: "missing section 'Modules'" }]);
