@@ -9,11 +9,10 @@ import { manifestJsonSchema, type Manifest } from '../manifest/schema.js';
 import type { InitAnswers } from '../templates/answers.js';
 import { documentPath, renderTemplates } from '../templates/generate.js';
 import { SCHEMA_FILE, manifestText } from '../templates/scaffold.js';
+import { LEDGER_PATH, LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT, parseLedger, readLedgerText } from '../lifecycle/ledger.js';
 
 export const CACHE_IGNORE = '.lepton/cache/';
 /** Inside .lepton/: commit the ledger, the schema and the project's templates; not the lock, journal or cache. */
-const LEPTON_GITIGNORE = '.lepton/.gitignore';
-const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n';
 
 export interface InitOptions {
   force?: boolean;
@@ -39,6 +38,14 @@ export interface InitResult {
 export async function refuseOverwrite(root: string, manifest: Pick<Manifest, 'phases'> | undefined, force: boolean | undefined): Promise<void> {
   const info = await stat(root).catch(() => undefined);
   if (info && !info.isDirectory()) throw usageError(`${root} exists and is not a folder`, 'pass the folder to create the project in');
+  // The ledger is history: init keeps it, and refuses once the project has moved on.
+  const moved = parseLedger(await readLedgerText(root)).find((entry) => ['advance', 'reopen', 'terminate'].includes(entry.event));
+  if (moved) {
+    throw usageError(
+      `this project has moved through its lifecycle (${LEDGER_PATH} entry #${moved.seq}: ${moved.event}); init would contradict its ledger`,
+      'init never rewrites a ledger, even with --force; use `lepton generate --force` to re-render documents',
+    );
+  }
   if (force) return;
   const documents = manifest ? manifest.phases[0]!.templates.map(documentPath) : [documentPath('poc-plan')];
   for (const file of [MANIFEST_NAME, ...documents]) {
@@ -127,10 +134,13 @@ export async function initProject(root: string, answers: InitAnswers, options: I
     if (ignore) files.push(ignore);
     checkpoint();
 
-    const { appendLedgerEntry, LEDGER_PATH } = await import('../lifecycle/ledger.js');
-    await undo.willWrite(path.join(root, LEDGER_PATH));
-    await appendLedgerEntry(root, { event: 'init', to: manifest.phases[0]!.id }, { now: options.now });
-    files.push({ file: LEDGER_PATH, status: 'created' });
+    // A project re-initialised with --force keeps its ledger, and its one init entry.
+    if (!(await pathExists(path.join(root, LEDGER_PATH)))) {
+      const { appendLedgerEntry } = await import('../lifecycle/ledger.js');
+      await undo.willWrite(path.join(root, LEDGER_PATH));
+      await appendLedgerEntry(root, { event: 'init', to: manifest.phases[0]!.id }, { now: options.now });
+      files.push({ file: LEDGER_PATH, status: 'created' });
+    }
     checkpoint();
     const rank = (file: WrittenFile) => (file.file === MANIFEST_NAME ? 0 : file.file.startsWith('docs/') ? 1 : 2);
     return { root, manifest, createdFolder, initializedGit, files: files.sort((left, right) => rank(left) - rank(right)) };

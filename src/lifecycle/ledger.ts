@@ -3,14 +3,16 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LeptonError } from '../errors.js';
+import { EXIT, LeptonError } from '../errors.js';
 import { pathExists, writeFileAtomic } from '../fs.js';
 import { rollForward } from './journal.js';
 import { withLock } from './lock.js';
 import { clockNow } from './test-hooks.js';
 
 export const LEDGER_PATH = '.lepton/ledger.jsonl';
-const LEPTON_GITIGNORE = '.lepton/.gitignore';
+export const LEPTON_GITIGNORE = '.lepton/.gitignore';
+/** What of .lepton/ is committed: the ledger, the schema and project templates; not the lock, journal or cache. */
+export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n';
 
 export type LedgerEvent = 'init' | 'advance' | 'approve' | 'waive' | 'reopen' | 'terminate';
 export const LEDGER_EVENTS: readonly LedgerEvent[] = ['init', 'advance', 'approve', 'waive', 'reopen', 'terminate'];
@@ -97,22 +99,66 @@ export function ledgerLines(text: string | undefined): string[] {
   return (text ?? '').split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
 }
 
-/** Parses the ledger's lines; a line that is not a JSON object is an error naming it. */
+export interface ChainProblem {
+  seq: number;
+  check: 'chain';
+  message: string;
+}
+
+/**
+ * The ledger's entries, its hash chain checked: nothing built on a ledger edited by hand is
+ * trusted (a gate, a sign-off, a transition). `lepton verify` reports the same break in full.
+ */
 export function parseLedger(text: string | undefined): LedgerEntry[] {
-  return ledgerLines(text).map((line, index) => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      parsed = undefined;
+  const { entries, problems } = checkChain(ledgerLines(text));
+  const [broken] = problems;
+  if (broken) {
+    throw new LeptonError(`${LEDGER_PATH} cannot be trusted: ${broken.message}`, {
+      exitCode: EXIT.gateFailed,
+      hint: 'the ledger is append-only; restore it from git (`git checkout -- .lepton/ledger.jsonl`) and run `lepton verify`',
+    });
+  }
+  return entries;
+}
+
+/** Parses and checks each line's seq, prev and hash; stops at the first break (what follows it cannot be trusted). */
+export function checkChain(lines: readonly string[]): { entries: LedgerEntry[]; problems: ChainProblem[] } {
+  const entries: LedgerEntry[] = [];
+  let previous: LedgerEntry | undefined;
+  for (const [index, line] of lines.entries()) {
+    const position = index + 1;
+    const entry = parseEntry(line);
+    const fail = (message: string) => ({ entries, problems: [{ seq: position, check: 'chain' as const, message: `entry #${position}: ${message}` }] });
+    if (!entry) return fail('not a ledger entry (one JSON object per line expected)');
+    if (entry.seq !== position) {
+      return fail(entry.seq > position
+        ? `has seq ${entry.seq}: ${entry.seq - position === 1 ? `entry #${position} is` : `entries #${position}–#${entry.seq - 1} are`} missing (a line was removed)`
+        : `has seq ${entry.seq}, expected ${position} (lines were reordered or copied)`);
     }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new LeptonError(`${LEDGER_PATH}:${index + 1}: not a ledger entry (expected one JSON object per line)`, {
-        hint: 'the ledger is append-only; restore it from git (`git checkout -- .lepton/ledger.jsonl`) and run `lepton verify`',
-      });
+    if (entry.prev !== (previous?.hash ?? null)) {
+      return fail(previous ? `its prev hash is not the hash of entry #${previous.seq} (the chain was altered before it)` : 'the first entry must have prev: null');
     }
-    return parsed as LedgerEntry;
-  });
+    if (entry.hash !== entryHash(entry)) return fail('its hash does not match its content (the line was edited after it was written)');
+    if (!LEDGER_EVENTS.includes(entry.event) || typeof entry.time !== 'string' || typeof entry.actor?.email !== 'string') {
+      return fail('lacks an event, time or actor');
+    }
+    // Entries are appended as time goes on: one dated before its predecessor was backdated.
+    if (previous && Date.parse(entry.time) < Date.parse(previous.time)) {
+      return fail(`is dated ${entry.time}, before entry #${previous.seq} (${previous.time}): entries are only ever appended`);
+    }
+    entries.push(entry);
+    previous = entry;
+  }
+  return { entries, problems: [] };
+}
+
+export function parseEntry(line: string): LedgerEntry | undefined {
+  try {
+    const parsed: unknown = JSON.parse(line);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as LedgerEntry) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every entry of the project's ledger, oldest first; none when there is no ledger yet. */
@@ -167,7 +213,7 @@ export async function stampFor(root: string, options: AppendOptions = {}, actor?
 export async function ensureLeptonGitignore(root: string): Promise<void> {
   const file = path.join(root, LEPTON_GITIGNORE);
   if (await pathExists(file)) return;
-  await writeFileAtomic(file, '# lepton: commit the ledger, not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n');
+  await writeFileAtomic(file, LEPTON_GITIGNORE_TEXT);
 }
 
 /** Appends one entry under the project lock and returns it as written. */

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import { rollForward } from './journal.js';
-import { entryHash, LEDGER_EVENTS, LEDGER_PATH, ledgerLines, readLedgerText, type LedgerEntry } from './ledger.js';
+import { checkChain, LEDGER_PATH, ledgerLines, parseEntry, readLedgerText, type LedgerEntry } from './ledger.js';
 import { replayLedger } from './state.js';
 
 export interface VerifyProblem {
@@ -31,7 +31,9 @@ export async function verifyProject(given: LoadedManifest, options: VerifyOption
   const loaded = (await rollForward(given.root)) ? await loadManifest({ cwd: given.root, manifest: given.file }) : given;
   const { manifest } = loaded;
   const lines = ledgerLines(await readLedgerText(loaded.root));
-  const { entries, problems } = checkChain(lines);
+  const chain = checkChain(lines);
+  const { entries } = chain;
+  const problems: VerifyProblem[] = [...chain.problems];
   const first = manifest.phases[0]!.id;
   if (lines.length === 0 && manifest.phase !== first) {
     problems.push({ check: 'phase', message: `there is no ledger (${LEDGER_PATH}), but phase: is ${manifest.phase}; without a ledger a project can only be in its first phase, ${first}` });
@@ -48,42 +50,6 @@ export async function verifyProject(given: LoadedManifest, options: VerifyOption
   if (options.strict) problems.push(...(await checkAuthors(loaded.root, lines, entries)));
   problems.sort((left, right) => (left.seq ?? Number.MAX_SAFE_INTEGER) - (right.seq ?? Number.MAX_SAFE_INTEGER));
   return { version: 1, project: manifest.project.name, phase: manifest.phase, ok: problems.length === 0, entries: lines.length, problems };
-}
-
-/** Parses and checks each line's seq, prev and hash; stops at the first break (what follows it cannot be trusted). */
-function checkChain(lines: readonly string[]): { entries: LedgerEntry[]; problems: VerifyProblem[] } {
-  const entries: LedgerEntry[] = [];
-  let previous: LedgerEntry | undefined;
-  for (const [index, line] of lines.entries()) {
-    const position = index + 1;
-    const entry = parseEntry(line);
-    const fail = (message: string) => ({ entries, problems: [{ seq: position, check: 'chain' as const, message: `entry #${position}: ${message}` }] });
-    if (!entry) return fail('not a ledger entry (one JSON object per line expected)');
-    if (entry.seq !== position) {
-      return fail(entry.seq > position
-        ? `has seq ${entry.seq}: ${entry.seq - position === 1 ? `entry #${position} is` : `entries #${position}–#${entry.seq - 1} are`} missing (a line was removed)`
-        : `has seq ${entry.seq}, expected ${position} (lines were reordered or copied)`);
-    }
-    if (entry.prev !== (previous?.hash ?? null)) {
-      return fail(previous ? `its prev hash is not the hash of entry #${previous.seq} (the chain was altered before it)` : 'the first entry must have prev: null');
-    }
-    if (entry.hash !== entryHash(entry)) return fail('its hash does not match its content (the line was edited after it was written)');
-    if (!LEDGER_EVENTS.includes(entry.event) || typeof entry.time !== 'string' || typeof entry.actor?.email !== 'string') {
-      return fail('lacks an event, time or actor');
-    }
-    entries.push(entry);
-    previous = entry;
-  }
-  return { entries, problems: [] };
-}
-
-function parseEntry(line: string): LedgerEntry | undefined {
-  try {
-    const parsed: unknown = JSON.parse(line);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as LedgerEntry) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Each line must have been added by a commit authored by the entry's actor, and no commit may remove one. */

@@ -130,7 +130,7 @@ export async function parseManifest(bytes: Uint8Array, root: string): Promise<Pa
   if (nul !== -1) return fail(`not a text file (a NUL byte at offset ${nul}); expected YAML text`);
   let source: string;
   try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    source = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return fail('not valid UTF-8 text; expected a YAML manifest saved as UTF-8');
   }

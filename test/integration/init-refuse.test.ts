@@ -50,9 +50,23 @@ test('a second init is refused; with --force it rewrites the manifest and the pl
   expect(forced.stdout).toMatch(/overwritten\s+docs\/poc-plan\.md/);
   expect(await readFile(path.join(dir, 'lepton.yaml'), 'utf8')).toContain('name: second');
   expect(await readFile(path.join(dir, 'docs/poc-plan.md'), 'utf8')).toContain('second');
-  // .gitignore keeps one entry for the cache.
+  // .gitignore keeps one entry for the cache; the ledger keeps its one init entry.
   const ignore = await readFile(path.join(dir, '.gitignore'), 'utf8');
   expect(ignore.match(/\.lepton\/cache\//g)).toHaveLength(1);
+  expect((await readFile(path.join(dir, '.lepton/ledger.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(1);
+});
+
+test('init --force is refused once the project has advanced: it would contradict the ledger', async () => {
+  expect((await init('--yes', '--name', 'first')).exitCode).toBe(0);
+  const ledger = path.join(dir, '.lepton/ledger.jsonl');
+  const [line] = (await readFile(ledger, 'utf8')).trim().split('\n');
+  const { chainEntry } = await import('../../src/lifecycle/ledger.js');
+  const advanced = chainEntry(JSON.parse(line!), { event: 'advance', from: 'poc', to: 'design' }, { actor: { name: 'Ada', email: 'ada@example.com' }, commit: null, time: new Date() });
+  await writeFile(ledger, `${line}\n${JSON.stringify(advanced)}\n`);
+  const forced = await init('--yes', '--name', 'second', '--force');
+  expect(forced.exitCode).toBe(2);
+  expect(forced.stderr).toMatch(/has moved through its lifecycle \(\.lepton\/ledger\.jsonl entry #2: advance\)/);
+  expect(await readFile(path.join(dir, 'lepton.yaml'), 'utf8')).toContain('name: first');
 });
 
 test('a file where the project folder should be is refused', async () => {

@@ -49,7 +49,7 @@ describe('canonical form and hashes', () => {
   });
 
   it('names a line that is not a JSON object', () => {
-    expect(() => parseLedger('{"seq":1}\nnot json\n')).toThrow(/ledger\.jsonl:2: not a ledger entry/);
+    expect(() => parseLedger('not json\n')).toThrow(/ledger\.jsonl cannot be trusted: entry #1: not a ledger entry/);
     expect(parseLedger(undefined)).toEqual([]);
   });
 });
