@@ -4,7 +4,7 @@ import { usageError } from '../errors.js';
 import { checkKind, type CheckKind } from '../manifest/kinds.js';
 import type { Check, Manifest, Phase } from '../manifest/schema.js';
 import { loadCheckModule } from './registry.js';
-import type { Approval, CheckContext, CheckResult, GateReport, GateSummary, Waiver } from './types.js';
+import type { Approval, CheckContext, CheckResult, GateReport, GateSummary, GitQueries, Waiver } from './types.js';
 
 export interface GateRunOptions {
   manifest: Manifest;
@@ -21,6 +21,8 @@ export interface GateRunOptions {
   waivers?: readonly Waiver[] | undefined;
   /** Folder for cached results; undefined turns caching off. */
   cacheDir?: string | undefined;
+  /** Git for the checks that need it (lifecycle passes the git module). */
+  git?: (() => Promise<GitQueries>) | undefined;
   /** Kinds reported as `skipped` without running, with this message (e.g. slow kinds in `status`). */
   skipKinds?: { kinds: readonly CheckKind[]; message: string } | undefined;
   /** Called as each check finishes, in completion order (for live progress). */
@@ -97,6 +99,7 @@ async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): 
     signal: options.signal ?? new AbortController().signal,
     approvals: (options.approvals ?? []).filter((approval) => approval.phase === phase.id),
     cacheDir: options.cacheDir,
+    git: options.git ?? (() => Promise.reject(new Error('git is not available to this gate'))),
   };
   let result: CheckResult;
   let outcomeHint: string | undefined;

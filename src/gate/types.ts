@@ -46,6 +46,16 @@ export interface CheckOutcome {
   evidence?: unknown;
 }
 
+/** The git queries a check may make. The caller supplies them: gate does not import git. */
+export interface GitQueries {
+  isRepository(dir: string): Promise<boolean>;
+  repositoryRoot(dir: string): Promise<string>;
+  currentBranch(dir: string): Promise<string | undefined>;
+  tagsAtHead(dir: string): Promise<string[]>;
+  headCommit(dir: string): Promise<string | undefined>;
+  uncommittedChanges(dir: string): Promise<{ path: string; untracked: boolean }[]>;
+}
+
 /** What a check gets besides its own settings: it stays small and testable. */
 export interface CheckContext {
   /** Absolute project root. */
@@ -60,6 +70,8 @@ export interface CheckContext {
   approvals: readonly Approval[];
   /** Folder for cached results (`.lepton/cache`), or undefined when caching is off. */
   cacheDir: string | undefined;
+  /** Git, loaded only by the checks that ask for it. */
+  git: () => Promise<GitQueries>;
 }
 
 export interface CheckModule<K extends CheckKind = CheckKind> {

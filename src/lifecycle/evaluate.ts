@@ -23,6 +23,7 @@ export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Ph
   return runGate({
     now: () => clockNow(options.env),
     cacheDir: path.join(loaded.root, CACHE_DIR),
+    git: () => import('../git/git.js'),
     ...rest,
     manifest: loaded.manifest,
     root: loaded.root,

@@ -1,10 +1,9 @@
 // `git: { clean, branch, tag }`: the working tree is clean, the branch matches, a matching tag is on HEAD.
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { currentBranch, headCommit, isRepository, repositoryRoot, tagsAtHead, uncommittedChanges } from '../../git/git.js';
 import { isInside } from '../../manifest/paths.js';
 import type { CheckOf } from '../../manifest/schema.js';
-import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
+import type { CheckContext, CheckModule, CheckOutcome, GitQueries, Problem } from '../types.js';
 import { plural } from './files.js';
 
 interface Verdict {
@@ -15,24 +14,25 @@ interface Verdict {
 
 async function evaluate(check: CheckOf<'git'>, context: CheckContext): Promise<CheckOutcome> {
   const rules = check.git;
-  if (!(await isRepository(context.root))) {
+  const git = await context.git();
+  if (!(await git.isRepository(context.root))) {
     return { status: 'error', message: 'the project is not inside a git repository, so its git state cannot be checked' };
   }
-  const commit = await headCommit(context.root);
+  const commit = await git.headCommit(context.root);
   const evidence: Record<string, unknown> = { commit: commit ?? null };
   const verdicts: Verdict[] = [];
   if (rules.clean) {
-    const changes = await changesOutsideCache(context);
+    const changes = await changesOutsideCache(git, context);
     evidence.changes = changes.length;
     verdicts.push(cleanVerdict(changes));
   }
   if (rules.branch !== undefined) {
-    const branch = await branchName(context);
+    const branch = await branchName(git, context);
     evidence.branch = branch?.name ?? null;
     verdicts.push(branchVerdict(rules.branch, branch));
   }
   if (rules.tag !== undefined) {
-    const tags = commit ? await tagsAtHead(context.root) : [];
+    const tags = commit ? await git.tagsAtHead(context.root) : [];
     const isMatch = picomatch(rules.tag);
     const matching = tags.filter((tag) => isMatch(tag));
     evidence.tags = matching;
@@ -45,9 +45,9 @@ async function evaluate(check: CheckOf<'git'>, context: CheckContext): Promise<C
 }
 
 /** Uncommitted changes, paths relative to the project; lepton's own result cache is not the project's work. */
-async function changesOutsideCache(context: CheckContext): Promise<{ path: string; untracked: boolean }[]> {
-  const top = await repositoryRoot(context.root);
-  const changes = await uncommittedChanges(context.root);
+async function changesOutsideCache(git: GitQueries, context: CheckContext): Promise<{ path: string; untracked: boolean }[]> {
+  const top = await git.repositoryRoot(context.root);
+  const changes = await git.uncommittedChanges(context.root);
   return changes
     .map((change) => ({ ...change, absolute: path.resolve(top, change.path) }))
     .filter((change) => !(context.cacheDir && isInside(path.resolve(context.cacheDir), change.absolute)))
@@ -65,8 +65,8 @@ function cleanVerdict(changes: readonly { path: string; untracked: boolean }[]):
  * The checked-out branch; on a detached HEAD (usual in CI checkouts) the branch the CI
  * system says it is building.
  */
-async function branchName(context: CheckContext): Promise<{ name: string; from?: string } | undefined> {
-  const name = await currentBranch(context.root);
+async function branchName(git: GitQueries, context: CheckContext): Promise<{ name: string; from?: string } | undefined> {
+  const name = await git.currentBranch(context.root);
   if (name) return { name };
   const env = context.env;
   const candidates: [string, string | undefined][] = [

@@ -18,7 +18,7 @@ async function repo(files: Record<string, string> = { 'lepton.yaml': 'version: 1
 }
 
 function evaluate(root: string, git: CheckOf<'git'>['git'], context: Partial<CheckContext> = {}) {
-  const full = { root, env: {}, signal: new AbortController().signal, cacheDir: undefined, ...context } as CheckContext;
+  const full = { root, env: {}, signal: new AbortController().signal, cacheDir: undefined, git: () => import('../../../src/git/git.js'), ...context } as CheckContext;
   return gitCheck.evaluate({ id: 'release-tagged', git }, full);
 }
 
