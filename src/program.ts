@@ -41,6 +41,7 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .option('--no-color', 'no colours (also NO_COLOR=1)')
     .option('-q, --quiet', 'print only results and errors')
     .showSuggestionAfterError()
+    .showHelpAfterError('hint: add --help for the usage and examples')
     .configureHelp({ sortSubcommands: false })
     .addHelpText('after', examples([
       'lepton init my-model --yes --metric "accuracy>=0.85"',
@@ -116,21 +117,21 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
 
   program.command('waive').argument('<check-id>', 'the required check to waive')
     .description('waive a required check until a date (recorded in the ledger)')
-    .requiredOption('--reason <text>', 'why the check may be waived')
-    .requiredOption('--until <date>', 'last day the waiver holds, YYYY-MM-DD')
+    .requiredOption('--reason <text>', 'why the check may be waived (required)')
+    .requiredOption('--until <date>', 'last day the waiver holds, YYYY-MM-DD (required)')
     .option('--phase <id>', 'the phase of the check (default: the current phase)')
     .addHelpText('after', examples(['lepton waive coverage --reason "Legacy module, tests in #142" --until 2026-12-31']))
     .action(action(() => import('./commands/waive.js')));
 
   program.command('reopen').argument('<phase>', 'the earlier phase to go back to')
     .description('go back to an earlier phase')
-    .requiredOption('--reason <text>', 'why the project goes back')
+    .requiredOption('--reason <text>', 'why the project goes back (required)')
     .addHelpText('after', examples(['lepton reopen poc --reason "Latency target unreachable with the chosen model"']))
     .action(action(() => import('./commands/reopen.js')));
 
   program.command('terminate')
     .description('end the project (a PoC no-go)')
-    .requiredOption('--reason <text>', 'why the project ends')
+    .requiredOption('--reason <text>', 'why the project ends (required)')
     .addHelpText('after', examples(['lepton terminate --reason "No-go: accuracy 0.71 against 0.85 required"']))
     .action(action(() => import('./commands/terminate.js')));
 
@@ -167,19 +168,23 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .addHelpText('after', examples(['lepton schema > lepton.schema.json', '# then, first line of lepton.yaml:', '# yaml-language-server: $schema=./lepton.schema.json']))
     .action(action(() => import('./commands/schema.js')));
 
-  const hooks = program.command('hooks').description('the git pre-push hook that runs the regression guard');
+  const hooks = program.command('hooks').description('the git pre-push hook that runs the regression guard')
+    .addHelpText('after', examples(['lepton hooks install', 'lepton hooks status', 'lepton hooks uninstall']));
   hooks.command('install').description('install the pre-push hook (keeps and chains an existing one)')
     .addHelpText('after', examples(['lepton hooks install', 'lepton hooks status', 'LEPTON_SKIP=1 git push   # skip the gate once', 'git push --no-verify      # skip every pre-push hook once']))
     .action(action(() => import('./commands/hooks.js').then((module) => ({ run: module.install }))));
   hooks.command('uninstall').description('remove lepton\'s hook and restore what was there')
+    .addHelpText('after', examples(['lepton hooks uninstall   # a hook lepton kept is put back as it was']))
     .action(action(() => import('./commands/hooks.js').then((module) => ({ run: module.uninstall }))));
   hooks.command('status').description('whether the hook is installed and whether git will run it (exit 1 when it will not)')
+    .addHelpText('after', examples(['lepton hooks status', 'lepton hooks status || lepton hooks install']))
     .action(action(() => import('./commands/hooks.js').then((module) => ({ run: module.status }))));
   hooks.command('run', { hidden: true }).argument('<hook>', 'the hook git is running (pre-push)').argument('[git-args...]', 'what git passes the hook')
     .description('run by the hook: reads git\'s pre-push input on stdin and gates pushes to protected branches')
     .action(action(() => import('./commands/hooks-run.js')));
 
-  const ci = program.command('ci').description('continuous integration');
+  const ci = program.command('ci').description('continuous integration')
+    .addHelpText('after', examples(['lepton ci init', 'lepton ci init --provider gitlab', 'lepton ci matrix']));
   ci.command('init').description('write a CI workflow that runs the phase-gate checks')
     .addOption(new Option('--provider <provider>', 'CI provider').choices(['github', 'gitlab']).default('github'))
     .option('--force', 'overwrite an existing workflow (GitLab: replace an existing `lepton` job)')

@@ -56,13 +56,16 @@ export async function loadManifest(options: LoadOptions): Promise<LoadedManifest
     ? path.resolve(options.cwd, options.manifest)
     : await findManifest(options.cwd);
   if (!file) {
+    if (!(await stat(options.cwd).then((info) => info.isDirectory(), () => false))) {
+      throw new LeptonError(`no such folder: ${options.cwd}`, { hint: 'check the folder given to -C / --cwd' });
+    }
     throw new LeptonError(`no ${MANIFEST_NAME} found in ${options.cwd} or any folder above it`, {
       hint: 'run `lepton init` to create one, or pass -C DIR / --manifest FILE',
     });
   }
   const displayPath = displayPathOf(file, options.cwd);
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new LeptonError(`cannot read ${displayPath}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, {
+    throw new LeptonError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, {
       hint: options.manifest ? 'check the path given to --manifest' : 'check the file permissions',
       location: { file: displayPath },
     });

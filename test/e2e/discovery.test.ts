@@ -45,10 +45,16 @@ describe('manifest discovery', () => {
     await rm(empty, { recursive: true, force: true });
   });
 
+  it('names a -C folder that does not exist', async () => {
+    const result = await runLepton(['gate', '-C', path.join(root, 'nope')], { cwd: root });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^lepton: no such folder: .*nope$/m);
+  });
+
   it('names a missing --manifest file', async () => {
     const result = await runLepton(['validate', '--manifest', 'nope.yaml'], { cwd: root });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/cannot read nope\.yaml: no such file/);
+    expect(result.stderr).toMatch(/cannot read \/.*\/nope\.yaml: no such file/);
   });
 
   it('refuses unknown options and commands with exit 2', async () => {

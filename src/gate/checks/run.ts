@@ -50,7 +50,15 @@ async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<C
   const output = result.output;
   if (result.interrupted) return { status: 'error', message: `${shown(command)} was interrupted`, output };
   if (result.spawnError) return { status: 'error', message: `${shown(command)} could not be started: ${result.spawnError}`, output };
-  if (result.timedOut) return { status: 'fail', message: `${shown(command)} timed out after ${timeoutS}s`, output, evidence: evidenceOf(null) };
+  if (result.timedOut) {
+    return {
+      status: 'fail',
+      message: `${shown(command)} timed out after ${timeoutS}s`,
+      hint: `find out why \`${check.run}\` takes so long, or raise the check's \`timeout\` (now ${timeoutS}s) if it needs longer`,
+      output,
+      evidence: evidenceOf(null),
+    };
+  }
   if (result.exitCode === 0) {
     if (cacheFile && inputsHash) await writeCachedPass(cacheFile, { version: CACHE_VERSION, command, cwd: relativeCwd, inputsHash, output, at: context.now().toISOString() });
     return { status: 'pass', message: `${shown(command)} passed`, output, evidence: evidenceOf(0) };
@@ -109,7 +117,7 @@ function shown(command: string): string {
 
 function defaultHint(check: CheckOf<'run'>): string {
   const where = check.cwd && check.cwd !== '.' ? ` in ${check.cwd}` : '';
-  return `run \`${check.run}\`${where} yourself and fix what it reports, or raise the check's \`timeout\` if it needs longer`;
+  return `run \`${check.run}\`${where} yourself and fix what it reports`;
 }
 
 export default { evaluate, defaultHint } satisfies CheckModule<'run'>;
