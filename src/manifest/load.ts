@@ -52,13 +52,14 @@ export async function findManifest(startDir: string): Promise<string | undefined
 }
 
 export async function loadManifest(options: LoadOptions): Promise<LoadedManifest> {
+  // As `git -C`: a folder that does not exist is an error, not a place to search upwards from.
+  if (!(await stat(options.cwd).then((info) => info.isDirectory(), () => false))) {
+    throw new LeptonError(`no such folder: ${options.cwd}`, { hint: 'check the folder given to -C / --cwd' });
+  }
   const file = options.manifest
     ? path.resolve(options.cwd, options.manifest)
     : await findManifest(options.cwd);
   if (!file) {
-    if (!(await stat(options.cwd).then((info) => info.isDirectory(), () => false))) {
-      throw new LeptonError(`no such folder: ${options.cwd}`, { hint: 'check the folder given to -C / --cwd' });
-    }
     throw new LeptonError(`no ${MANIFEST_NAME} found in ${options.cwd} or any folder above it`, {
       hint: 'run `lepton init` to create one, or pass -C DIR / --manifest FILE',
     });
