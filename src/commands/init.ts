@@ -101,10 +101,11 @@ export function formatResult(result: InitResult, answers: InitAnswers, cwd: stri
       'Next steps:',
       ...cd,
       ...[
+        ['git add -A && git commit', 'as the identity the ledger names: `lepton verify --strict` checks it'],
         ['lepton status', 'the phases and the current gate at a glance'],
         [`edit ${documents}`, 'replace every TODO with your content, tick every box'],
         ['lepton gate', `check the exit gate of phase ${first.id}`],
-      ].map(([command, what]) => `  ${command!.padEnd(24)} ${what}`),
+      ].map(([command, what]) => `  ${command!.padEnd(26)} ${what}`),
     );
   }
   return `${lines.join('\n')}\n`;
