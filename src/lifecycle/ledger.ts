@@ -222,7 +222,8 @@ export async function appendLedgerEntry(root: string, entry: NewLedgerEntry, opt
   return withLock(root, async () => {
     await rollForward(root);
     const text = await readLedgerText(root);
-    const written = chainEntry(parseLedger(text).at(-1), entry, stamp);
+    // The time is taken under the lock, so entries are in time order whoever waited for whom.
+    const written = chainEntry(parseLedger(text).at(-1), entry, { ...stamp, time: options.now ?? clockNow(options.env) });
     await ensureLeptonGitignore(root);
     await writeFileAtomic(path.join(root, LEDGER_PATH), appendedText(text, written));
     return written;

@@ -1,6 +1,6 @@
 // `.lepton/lock`: one lepton command writes a project at a time. Created with O_EXCL, it holds
 // the owner's pid and start time; a lock whose process is gone, or older than STALE_AFTER_MS, is stale.
-import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { LeptonError } from '../errors.js';
@@ -42,13 +42,17 @@ async function acquire(root: string): Promise<void> {
   const content: LockContent = { pid: process.pid, host: hostname(), time: new Date().toISOString() };
   const deadline = Date.now() + WAIT_MS;
   for (let attempt = 0; ; attempt++) {
+    // The lock appears with its content in one step (link fails if it exists), so no reader ever
+    // sees a lock half written.
+    const temp = `${file}.${process.pid}.${attempt}.tmp`;
+    await writeFile(temp, `${JSON.stringify(content)}\n`);
     try {
-      const handle = await open(file, 'wx');
-      await handle.writeFile(`${JSON.stringify(content)}\n`);
-      await handle.close();
+      await link(temp, file);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      await rm(temp, { force: true });
     }
     const holder = await readLock(file);
     if (holder && isStale(holder)) {
@@ -67,15 +71,13 @@ async function acquire(root: string): Promise<void> {
 async function readLock(file: string): Promise<LockContent | undefined> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
+  const unreadable = { pid: 0, host: '', time: new Date(0).toISOString() };
   try {
     const parsed = JSON.parse(text) as LockContent;
-    return typeof parsed.pid === 'number' && typeof parsed.time === 'string' ? parsed : { pid: 0, host: '', time: new Date(0).toISOString() };
+    return typeof parsed.pid === 'number' && typeof parsed.time === 'string' ? parsed : unreadable;
   } catch {
-    // Created with O_EXCL and filled right after: an empty file is a lock being written, unless it stays empty.
-    const stale = { pid: 0, host: '', time: new Date(0).toISOString() };
-    if (text !== '') return stale;
-    const modified = await stat(file).then((info) => info.mtimeMs, () => 0);
-    return Date.now() - modified < 2000 ? undefined : stale;
+    // Locks are created whole, so one that does not parse was damaged: treat it as stale.
+    return unreadable;
   }
 }
 
@@ -102,7 +104,8 @@ async function removeStale(file: string, holder: LockContent): Promise<void> {
   const moved = await rename(file, aside).then(() => true, () => false);
   if (!moved) return;
   const content = await readLock(aside);
-  if (content && content.pid !== holder.pid) {
+  const same = content && content.pid === holder.pid && content.host === holder.host && content.time === holder.time;
+  if (content && !same) {
     // Someone else's fresh lock was moved: put it back unless a new one already took its place.
     await link(aside, file).catch(() => undefined);
   }

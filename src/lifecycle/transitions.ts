@@ -54,7 +54,8 @@ async function record(loaded: LoadedManifest, options: TransitionOptions, plan: 
     }
     const state = replayLedger(loaded.manifest, entries);
     const planned = plan({ text, entries, state, source }, stamp.actor);
-    const entry = chainEntry(entries.at(-1), planned.entry, stamp);
+    // The time is taken under the lock, so entries are in time order whoever waited for whom.
+    const entry = chainEntry(entries.at(-1), planned.entry, { ...stamp, time: clockNow(env) });
     const ledgerText = appendedText(text, entry);
     await ensureLeptonGitignore(loaded.root);
     if (planned.phase === undefined) {
