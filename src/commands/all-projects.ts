@@ -5,6 +5,7 @@ import { EXIT, InterruptedError, LeptonError, usageError } from '../errors.js';
 import { findProjects, type ProjectLocation } from '../lifecycle/projects.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { ReportFormat } from '../report/index.js';
+import { escapeData } from '../report/github.js';
 import { palette } from '../report/style.js';
 import type { CommandInput, CommandIO } from './types.js';
 
@@ -221,13 +222,9 @@ function heading(location: ProjectLocation, loaded: LoadedManifest | undefined, 
 
 function errorText(error: NonNullable<ProjectResult['error']>, format: ReportFormat): string {
   const lines = [`lepton: ${error.message}`, ...error.details.map((detail) => `  ${detail}`), ...(error.hint ? [`hint: ${error.hint}`] : [])];
-  if (format === 'github') return `::error title=lepton::${escapeGithub(lines.join('\n'))}\n::endgroup::\n`;
+  if (format === 'github') return `::error title=lepton::${escapeData(lines.join('\n'))}\n::endgroup::\n`;
   if (format === 'markdown') return `\`\`\`text\n${lines.join('\n')}\n\`\`\`\n`;
   return `${lines.join('\n')}\n\n`;
-}
-
-function escapeGithub(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 }
 
 /** What follows the projects' sections: the whole report (json) or the overall verdict. */

@@ -9,10 +9,9 @@ import { EXIT, LeptonError, usageError } from '../errors.js';
 import { pathExists, writeFileAtomic, writeUserFile } from '../fs.js';
 import { findProjects } from '../lifecycle/projects.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
+import { VERSION } from '../fast-path.js';
 import type { CommandRun, GlobalOptions } from './types.js';
 
-declare const __LEPTON_VERSION__: string;
-const VERSION = typeof __LEPTON_VERSION__ === 'string' ? __LEPTON_VERSION__ : '0.0.0-dev';
 
 export type CiProvider = 'github' | 'gitlab';
 

@@ -19,11 +19,6 @@ export async function initRepository(dir: string): Promise<void> {
   await gitAt(dir).init();
 }
 
-/** True when nothing is modified, staged or untracked (ignored files do not count). */
-export async function isClean(dir: string): Promise<boolean> {
-  return (await gitAt(dir).status()).isClean();
-}
-
 /**
  * What keeps the working tree from being clean: modified, staged and untracked files (each untracked
  * file listed; ignored files do not count), paths relative to the repository root.

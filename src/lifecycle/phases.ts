@@ -23,6 +23,3 @@ export function completedPhases(manifest: Manifest, state: { complete?: boolean 
   return manifest.phases.slice(0, phaseIndex(manifest, manifest.phase) + (state.complete ? 1 : 0));
 }
 
-export function nextPhase(manifest: Manifest): Phase | undefined {
-  return manifest.phases[phaseIndex(manifest, manifest.phase) + 1];
-}

@@ -130,8 +130,3 @@ export function currentWaivers(state: LifecycleState): Waiver[] {
   return state.waivers.filter((waiver) => waiver.seq > (state.enteredAt[waiver.phase] ?? 0)).map(({ seq: _seq, ...waiver }) => waiver);
 }
 
-/** The phases the ledger says were passed: those before the current one, and the current one once complete. */
-export function earnedPhaseCount(manifest: Manifest, state: LifecycleState): number {
-  const index = manifest.phases.findIndex((phase) => phase.id === state.phase);
-  return index + (state.complete ? 1 : 0);
-}

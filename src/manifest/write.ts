@@ -3,7 +3,6 @@
 // byte-for-byte.
 import { isMap, isPair, isScalar, parseDocument, Scalar } from 'yaml';
 import { LeptonError } from '../errors.js';
-import { writeFileAtomic } from '../fs.js';
 
 /** The manifest source with `phase:` set to `phase`, everything else untouched. */
 export function setManifestPhase(source: string, phase: string): string {
@@ -33,9 +32,3 @@ function formatLike(value: Scalar, phase: string): string {
   }
 }
 
-/** Sets `phase:` in the manifest file, atomically. */
-export async function writeManifestPhase(file: string, source: string, phase: string): Promise<string> {
-  const text = setManifestPhase(source, phase);
-  await writeFileAtomic(file, text);
-  return text;
-}
