@@ -53,6 +53,19 @@ describe('advance killed at each write point', () => {
     expect((await lepton(repo, ['verify'])).exitCode).toBe(0);
   });
 
+  it.each([
+    ['gate --completed', ['gate', '--completed', '--format', 'json']],
+    ['gate --all --completed', ['gate', '--all', '--completed', '--format', 'json']],
+    ['status --all', ['status', '--all', '--format', 'json']],
+  ])('%s completes an interrupted step before judging the project', async (_name, args) => {
+    repo = await createProject(MANIFEST, { 'src/model.py': 'print(1)\n' });
+    await lepton(repo, ['advance'], { env: { LEPTON_TEST_CRASH_AT: 'after-ledger' } });
+    expect(phaseOf(await readManifestText(repo))).toBe('poc');
+    const result = await lepton(repo, args);
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(phaseOf(await readManifestText(repo))).toBe('design');
+  });
+
   it('any lepton command rolls an interrupted step forward first', async () => {
     repo = await createProject(MANIFEST, { 'src/model.py': 'print(1)\n' });
     await lepton(repo, ['advance'], { env: { LEPTON_TEST_CRASH_AT: 'after-ledger' } });
