@@ -2,6 +2,7 @@
 // content of both goes into `.lepton/pending.json` first, then each file is replaced, then the
 // journal is removed. A journal left by a crash is applied again (idempotently) before anything
 // else reads or writes the project, so the ledger and `phase:` never disagree.
+import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError } from '../errors.js';
@@ -16,6 +17,8 @@ export interface JournalWrite {
   /** Relative to the project root. */
   path: string;
   content: string;
+  /** SHA-256 of the file this write replaces (null: it did not exist), set by commitWrites. */
+  replaces?: string | null;
   /** Names the crash point after this write, for the crash tests. */
   label: 'ledger' | 'manifest';
 }
@@ -27,7 +30,7 @@ interface Journal {
 
 /** Writes every file or, after a crash, leaves a journal that `rollForward` completes. Call it holding the lock. */
 export async function commitWrites(root: string, writes: JournalWrite[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const journal: Journal = { version: 1, writes };
+  const journal: Journal = { version: 1, writes: await Promise.all(writes.map(async (write) => ({ ...write, replaces: await fileHash(root, write.path) }))) };
   await writeFileAtomic(path.join(root, JOURNAL_PATH), `${JSON.stringify(journal)}\n`);
   crashPoint('after-journal', env);
   await applyWrites(root, writes, env);
@@ -60,8 +63,27 @@ export async function rollForward(root: string): Promise<boolean> {
     if (journal.version !== 1 || !Array.isArray(journal.writes)) {
       throw new LeptonError(`${JOURNAL_PATH} is not a lepton journal`, { hint: `remove it and run \`lepton verify\`` });
     }
+    // A file edited by hand after the crash is neither what the step replaced nor what it wrote:
+    // replaying over it would lose the edit, so refuse and say which.
+    for (const write of journal.writes) {
+      const current = await fileHash(root, write.path);
+      if (write.replaces !== undefined && current !== write.replaces && current !== sha256(write.content)) {
+        throw new LeptonError(`${write.path} changed after an interrupted lepton command; ${JOURNAL_PATH} would overwrite that change`, {
+          hint: `compare ${write.path} with the content in ${JOURNAL_PATH}, keep what you want, remove ${JOURNAL_PATH}, then run \`lepton verify\``,
+        });
+      }
+    }
     await applyWrites(root, journal.writes);
     await rm(file, { force: true });
     return true;
   });
+}
+
+async function fileHash(root: string, relativePath: string): Promise<string | null> {
+  const content = await readFile(path.resolve(root, relativePath), 'utf8').catch(() => undefined);
+  return content === undefined ? null : sha256(content);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

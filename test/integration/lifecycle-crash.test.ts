@@ -2,6 +2,7 @@
 // step: the next lepton command completes an interrupted step from its journal.
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TempRepo } from '../helpers/git-repo.js';
 import { createProject, lepton, phaseOf, readLedgerLines, readManifestText } from '../helpers/lifecycle-project.js';
@@ -74,5 +75,21 @@ describe('advance killed at each write point', () => {
     expect(history.exitCode, history.stderr).toBe(0);
     expect(JSON.parse(history.stdout)).toMatchObject({ phase: 'design', entries: [{ event: 'advance', to: 'design' }] });
     expect(phaseOf(await readManifestText(repo))).toBe('design');
+  });
+});
+
+describe('a crash followed by a hand edit', () => {
+  let repo: TempRepo | undefined;
+  afterEach(async () => repo?.cleanup());
+
+  it('is not overwritten: the journal is refused, naming the file', async () => {
+    repo = await createProject(MANIFEST, { 'src/model.py': 'print(1)\n' });
+    await lepton(repo, ['advance'], { env: { LEPTON_TEST_CRASH_AT: 'after-journal' } });
+    const edited = MANIFEST.replace('title: Design', 'title: Design and architecture');
+    await writeFile(path.join(repo.dir, 'lepton.yaml'), edited);
+    const result = await lepton(repo, ['status']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/lepton\.yaml changed after an interrupted lepton command; \.lepton\/pending\.json would overwrite that change/);
+    expect(await readManifestText(repo)).toBe(edited);
   });
 });
