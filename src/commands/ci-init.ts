@@ -118,11 +118,13 @@ export function describeCiInit(result: CiInitResult): string {
   lines.push(plan.projects.length > 1
     ? `  projects: ${plan.projects.length} (${result.provider === 'github' ? 'one job each, listed at run time by `lepton ci matrix`' : 'one job each through parallel:matrix; run `lepton ci init --provider gitlab --force` when projects are added'})`
     : `  project: ${plan.projects[0]}`);
-  lines.push(`  lepton: ${plan.install === 'npm-ci' ? 'the version package-lock.json pins (npm ci)' : `lepton@${plan.version}, installed globally`}`);
+  lines.push(`  lepton: ${plan.install === 'npm-ci' ? 'the version package-lock.json pins (npm ci)' : `lepton@${plan.version}, installed globally from the npm registry`}`);
   if (plan.python) lines.push(`  python: set up for the gates' run checks; requirements.txt / requirements-dev.txt installed when present`);
   if (result.stageAdded) lines.push('  stages: added `test`, which the job runs in');
-  lines.push('', 'Enforced on every pull request and push to ' + plan.branch + ': `lepton verify --strict` and `lepton gate --completed`;',
+  const review = result.provider === 'gitlab' ? 'merge request' : 'pull request';
+  lines.push('', `Enforced on every ${review} and push to ${plan.branch}: \`lepton verify --strict\` and \`lepton gate --completed\`;`,
     'a change that moves phase: must also pass the gate of the phase it completes. The current phase\'s gate is reported, not enforced.',
+    ...(plan.install === 'npm-ci' ? [] : ['lepton is not published to the npm registry yet: pin it in package.json (and commit the lock file) so the job installs it with npm ci.']),
     `Next: commit ${result.file} and push.`);
   return `${lines.join('\n')}\n`;
 }
