@@ -1,6 +1,5 @@
 // File writes that never leave a half-written file and never overwrite what a user wrote
 // unless asked to.
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError } from './errors.js';
@@ -9,10 +8,13 @@ export async function pathExists(file: string): Promise<boolean> {
   return stat(file).then(() => true, () => false);
 }
 
+let tempCounter = 0;
+
 /** Writes through a temp file in the same folder, fsynced, then renamed over the target. */
 export async function writeFileAtomic(file: string, content: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Unique within this process and across processes: no need to load node:crypto for it.
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++tempCounter}.tmp`);
   const handle = await open(temp, 'w', options.mode ?? 0o666);
   try {
     await handle.writeFile(content);
