@@ -10,6 +10,12 @@ export async function pathExists(file: string): Promise<boolean> {
 
 let tempCounter = 0;
 
+/** True when `candidate` is `root` or inside it (paths compared as given, no symlinks resolved). */
+export function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
 /** Writes through a temp file in the same folder, fsynced, then renamed over the target. */
 export async function writeFileAtomic(file: string, content: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });

@@ -3,12 +3,12 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, LeptonError, usageError } from '../errors.js';
+import { isInside } from '../fs.js';
 import {
   CHAINED_NAME,
   displayHookPath,
   hookStatus,
   installHook,
-  isInside,
   locateHooks,
   uninstallHook,
   type HookLocation,

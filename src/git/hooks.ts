@@ -4,7 +4,7 @@
 import { lstat, mkdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError } from '../errors.js';
-import { writeFileAtomic } from '../fs.js';
+import { isInside, writeFileAtomic } from '../fs.js';
 import { configWithScope, gitCommonDir, hooksDir, repositoryRoot } from './git.js';
 
 export const HOOK_NAME = 'pre-push';
@@ -146,10 +146,6 @@ export function isLeptonHook(content: string): boolean {
   return content.split('\n', 3).includes(HOOK_MARKER);
 }
 
-export function isInside(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
 
 async function realOrSelf(file: string): Promise<string> {
   return realpath(file).catch(() => path.resolve(file));

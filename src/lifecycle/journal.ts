@@ -2,13 +2,13 @@
 // content of both goes into `.lepton/pending.json` first, then each file is replaced, then the
 // journal is removed. A journal left by a crash is applied again (idempotently) before anything
 // else reads or writes the project, so the ledger and `phase:` never disagree.
-import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError } from '../errors.js';
 import { pathExists, writeFileAtomic } from '../fs.js';
 import { isInside } from '../manifest/paths.js';
 import { withLock } from './lock.js';
+import { sha256 } from '../text.js';
 import { crashPoint } from './test-hooks.js';
 
 export const JOURNAL_PATH = '.lepton/pending.json';
@@ -82,8 +82,4 @@ export async function rollForward(root: string): Promise<boolean> {
 async function fileHash(root: string, relativePath: string): Promise<string | null> {
   const content = await readFile(path.resolve(root, relativePath), 'utf8').catch(() => undefined);
   return content === undefined ? null : sha256(content);
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }

@@ -1,6 +1,6 @@
 // The evidence ledger `.lepton/ledger.jsonl`: one JSON object per line, append-only, each entry
 // chained to the one before by its SHA-256 hash over a canonical form (sorted keys, no whitespace).
-import { createHash } from 'node:crypto';
+import { sha256 } from '../text.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, LeptonError } from '../errors.js';
@@ -64,9 +64,7 @@ export interface AppendOptions {
   env?: NodeJS.ProcessEnv | undefined;
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export { sha256 } from '../text.js';
 
 /** JSON with object keys sorted at every level and no whitespace; undefined values dropped. */
 export function canonicalJson(value: unknown): string {

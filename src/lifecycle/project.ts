@@ -8,8 +8,10 @@ import { replayLedger, type LifecycleState } from './state.js';
 
 export async function loadProject(options: LoadOptions): Promise<LoadedManifest> {
   const file = options.manifest ? path.resolve(options.cwd, options.manifest) : await findManifest(options.cwd);
-  if (file) await rollForward(path.dirname(file));
-  return loadManifest(options);
+  if (!file) return loadManifest(options);
+  await rollForward(path.dirname(file));
+  // The file is found once: the loader is told which one.
+  return loadManifest({ cwd: options.cwd, manifest: file });
 }
 
 export interface ProjectLedger {

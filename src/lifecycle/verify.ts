@@ -1,8 +1,7 @@
 // `lepton verify`: the ledger's hash chain, each entry's place in the lifecycle, `phase:` against
 // the ledger, and with `strict` that git history shows each line added by the actor it names.
 import path from 'node:path';
-import { loadManifest, type LoadedManifest } from '../manifest/load.js';
-import { rollForward } from './journal.js';
+import type { LoadedManifest } from '../manifest/load.js';
 import { checkChain, LEDGER_PATH, ledgerLines, parseEntry, readLedgerText, type LedgerEntry } from './ledger.js';
 import { replayLedger } from './state.js';
 
@@ -26,9 +25,8 @@ export interface VerifyOptions {
   strict?: boolean;
 }
 
-export async function verifyProject(given: LoadedManifest, options: VerifyOptions = {}): Promise<VerifyReport> {
-  // A transition a crash interrupted is completed first; the manifest is then read again.
-  const loaded = (await rollForward(given.root)) ? await loadManifest({ cwd: given.root, manifest: given.file }) : given;
+/** Checks a project loaded with `loadProject`, which has already completed any interrupted step. */
+export async function verifyProject(loaded: LoadedManifest, options: VerifyOptions = {}): Promise<VerifyReport> {
   const { manifest } = loaded;
   const lines = ledgerLines(await readLedgerText(loaded.root));
   const chain = checkChain(lines);

@@ -2,6 +2,7 @@
 // no absolute paths, no `..`, no symlink that points out.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../fs.js';
 
 const GLOB_CHARS = /[*?[\]{}()!]/;
 
@@ -48,10 +49,7 @@ function symlinkLeaves(root: string, relativePath: string): boolean {
   }
 }
 
-export function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
+export { isInside };
 
 export function realpathOrSelf(file: string): string {
   try {

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { CheckResult, GateReport } from '../gate/types.js';
+import { stripAnsi } from '../text.js';
 import type { ReportOptions, StatusView, VerifyView } from './index.js';
 import { formatGatePretty } from './pretty.js';
 import { STATUS_LABEL } from './style.js';
@@ -79,11 +80,10 @@ export function workspacePath(file: string, options: Pick<ReportOptions, 'env' |
 }
 
 // Colour codes and control characters from a command's output mean nothing in an annotation.
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]/g;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 function plain(text: string): string {
-  return text.replace(ANSI, '').replace(CONTROL, '');
+  return stripAnsi(text).replace(CONTROL, '');
 }
 
 export function checkAnnotations(check: CheckResult, options: Pick<ReportOptions, 'env' | 'root'>): Annotation[] {

@@ -2,6 +2,7 @@
 // Jenkins' lenient one. One <testsuite> per phase, one <testcase> per check.
 import { hostname } from 'node:os';
 import type { CheckResult, GateReport } from '../gate/types.js';
+import { stripAnsi } from '../text.js';
 import type { ReportOptions, StatusView, VerifyView } from './index.js';
 
 interface Failure {
@@ -176,12 +177,11 @@ function attributes(values: Record<string, string>): string {
   return Object.entries(values).map(([name, value]) => ` ${name}="${attribute(value)}"`).join('');
 }
 
-// ANSI colour sequences from a command's output, then anything XML 1.0 cannot carry at all.
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]/g;
+// Terminal escape sequences from a command's output, then anything XML 1.0 cannot carry at all.
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function xmlSafe(value: string): string {
-  return value.replace(ANSI, '').replace(INVALID_XML, '\ufffd');
+  return stripAnsi(value).replace(INVALID_XML, '\ufffd');
 }
 
 export function text(value: string): string {

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { verifyProject } from '../../src/lifecycle/verify.js';
-import { loadManifest } from '../../src/manifest/load.js';
+import { loadProject } from '../../src/lifecycle/project.js';
 import type { TempRepo } from '../helpers/git-repo.js';
 import { ADA, GRACE, OWNERS_YAML, commitAs, createProject, lepton, phaseOf, readLedgerLines, readManifestText, type Identity } from '../helpers/lifecycle-project.js';
 
@@ -63,7 +63,7 @@ describe('a project from poc to complete', () => {
     const result = await lepton(repo, args, { as, now });
     expect(result.exitCode, `lepton ${args.join(' ')}\n${result.stdout}${result.stderr}`).toBe(expected);
     await commitAs(repo, as, `lepton ${args.join(' ')}`);
-    const report = await verifyProject(await loadManifest({ cwd: repo.dir }), { strict: true });
+    const report = await verifyProject(await loadProject({ cwd: repo.dir }), { strict: true });
     expect(report.problems, `verify --strict after lepton ${args.join(' ')}`).toEqual([]);
     return result;
   }

@@ -5,7 +5,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appendedText, chainEntry, parseLedger } from '../../src/lifecycle/ledger.js';
 import { verifyProject } from '../../src/lifecycle/verify.js';
-import { loadManifest } from '../../src/manifest/load.js';
+import { loadProject } from '../../src/lifecycle/project.js';
 import type { TempRepo } from '../helpers/git-repo.js';
 import { ADA, GRACE, MALLORY, OWNERS_YAML, commitAs, createProject, lepton, readLedgerLines, readManifestText } from '../helpers/lifecycle-project.js';
 
@@ -55,7 +55,7 @@ describe('tampering', () => {
 
   /** In-process, against the real repository: the CLI's output is checked where it matters. */
   async function verifies(strict = false): Promise<boolean> {
-    return (await verifyProject(await loadManifest({ cwd: repo.dir }), { strict })).ok;
+    return (await verifyProject(await loadProject({ cwd: repo.dir }), { strict })).ok;
   }
 
   async function editLedger(edit: (lines: string[]) => string[]) {

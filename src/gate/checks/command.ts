@@ -3,6 +3,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { execa } from 'execa';
+import { stripAnsi } from '../../text.js';
 
 export interface CommandOptions {
   cwd: string;
@@ -31,8 +32,6 @@ export interface CommandResult {
 const DEFAULT_GRACE_MS = 3000;
 const DEFAULT_TAIL = 20;
 const MAX_LINE = 500;
-// ANSI escape sequences (colours, cursor moves): kept lines are plain text.
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 
 export async function runCommand(command: string, options: CommandOptions): Promise<CommandResult> {
   const tail = new OutputTail(options.tailLines ?? DEFAULT_TAIL);
@@ -135,7 +134,7 @@ class OutputTail {
 
   private keep(raw: string): void {
     // A progress bar redraws its line with \r: only the last drawing counts.
-    const line = (raw.split('\r').filter((part) => part !== '').at(-1) ?? '').replace(ANSI, '').trimEnd();
+    const line = stripAnsi(raw.split('\r').filter((part) => part !== '').at(-1) ?? '').trimEnd();
     this.kept.push(line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line);
     if (this.kept.length > this.limit) this.kept.shift();
   }

@@ -10,9 +10,7 @@ export interface FileDigest {
   sha256: string;
 }
 
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+export { sha256 } from '../../text.js';
 
 export async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');

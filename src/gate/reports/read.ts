@@ -1,8 +1,8 @@
 // Reads a report file a check names: inside the project, size-capped, decoded as UTF-8, hashed.
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { realPathInside } from '../../manifest/paths.js';
+import { sha256 } from '../../text.js';
 
 /** Reports larger than this are refused unread: a generous cap for large Cobertura files. */
 export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
@@ -35,5 +35,5 @@ export async function readReport(root: string, relativePath: string): Promise<Re
   } catch {
     throw new ReportReadError(`${file} is not UTF-8 text`);
   }
-  return { file, text: text.replace(/^\uFEFF/, ''), sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { file, text: text.replace(/^\uFEFF/, ''), sha256: sha256(bytes) };
 }
