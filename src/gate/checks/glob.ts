@@ -10,9 +10,9 @@ const IGNORED_SEGMENTS = new Set(['node_modules', '.git']);
 const WILDCARD = /[*?[\]{}()!+@\\]/;
 
 /** Project-relative paths (POSIX separators, sorted) of the files a glob matches inside the project. */
-export async function matchFiles(root: string, pattern: string, signal?: AbortSignal): Promise<string[]> {
+export async function matchFiles(root: string, pattern: string, signal?: AbortSignal, options: { dot?: boolean } = {}): Promise<string[]> {
   if (pathEscapeReason(root, pattern, { glob: true })) return [];
-  const matches = WILDCARD.test(pattern) ? await globFiles(root, pattern, signal) : await literalFile(root, pattern);
+  const matches = WILDCARD.test(pattern) ? await globFiles(root, pattern, signal, options.dot ?? false) : await literalFile(root, pattern);
   const absoluteRoot = path.resolve(root);
   return matches
     .filter((match) => {
@@ -23,11 +23,11 @@ export async function matchFiles(root: string, pattern: string, signal?: AbortSi
     .sort();
 }
 
-async function globFiles(root: string, pattern: string, signal: AbortSignal | undefined): Promise<string[]> {
+async function globFiles(root: string, pattern: string, signal: AbortSignal | undefined, dot: boolean): Promise<string[]> {
   const { glob } = await import('tinyglobby');
   return glob(pattern, {
     cwd: root,
-    dot: false,
+    dot,
     onlyFiles: true,
     ignore: IGNORED_FOLDERS,
     expandDirectories: false,

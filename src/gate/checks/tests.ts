@@ -1,5 +1,5 @@
 // `tests: { junit, min }`: the JUnit XML reports matched show no failures or errors and at least `min` tests.
-import { glob } from 'tinyglobby';
+import { matchFiles } from './glob.js';
 import type { CheckOf } from '../../manifest/schema.js';
 import { parseJunit, type JunitCounts, type TestCase } from '../reports/junit.js';
 import { readReport, ReportReadError } from '../reports/read.js';
@@ -62,10 +62,7 @@ async function evaluate(check: TestsCheck, context: Pick<CheckContext, 'root'>):
 /** Each pattern's matches, relative to the root, sorted; dot folders are searched too (`.reports/`), dependencies not. */
 async function matchReports(root: string, patterns: readonly string[]): Promise<Map<string, string[]>> {
   const matched = new Map<string, string[]>();
-  for (const pattern of patterns) {
-    const files = await glob(pattern, { cwd: root, onlyFiles: true, dot: true, expandDirectories: false, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] });
-    matched.set(pattern, files.map((file) => file.replaceAll('\\', '/')).sort());
-  }
+  for (const pattern of patterns) matched.set(pattern, await matchFiles(root, pattern, undefined, { dot: true }));
   return matched;
 }
 
