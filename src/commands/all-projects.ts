@@ -201,9 +201,8 @@ const SECTIONS: Record<AllCommand, SectionRunner> = {
  */
 async function onlyHere(loaded: LoadedManifest, options: AllOptions): Promise<string[] | undefined> {
   if (!options.only?.length) return undefined;
-  const { completedPhases, currentPhase, phaseById } = await import('../lifecycle/phases.js');
-  const { manifest } = loaded;
-  const phases = options.completed ? completedPhases(manifest) : [options.phase ? phaseById(manifest, options.phase) : currentPhase(manifest)];
+  const { selectPhases } = await import('./gate.js');
+  const phases = await selectPhases(loaded, options);
   const here = new Set(phases.flatMap((phase) => phase.gate.map((check) => check.id)));
   return options.only.filter((id) => here.has(id));
 }

@@ -2,6 +2,7 @@ import { EXIT, InterruptedError, usageError } from '../errors.js';
 import { evaluatePhases, passedPhases } from '../lifecycle/evaluate.js';
 import { currentPhase, phaseById } from '../lifecycle/phases.js';
 import type { LoadedManifest } from '../manifest/load.js';
+import type { Phase } from '../manifest/schema.js';
 import { loadProject } from '../lifecycle/project.js';
 import type { GateReport } from '../gate/types.js';
 import { formatGateReport, resolveFormat } from '../report/index.js';
@@ -17,11 +18,16 @@ export interface GateOptions {
   junit?: string;
 }
 
+/** The phases `--phase` / `--completed` select (the current one by default). */
+export async function selectPhases(loaded: LoadedManifest, options: Pick<GateOptions, 'phase' | 'completed'>): Promise<Phase[]> {
+  if (options.phase && options.completed) throw usageError('--phase and --completed cannot be used together', 'pick one');
+  if (options.completed) return passedPhases(loaded);
+  return [options.phase ? phaseById(loaded.manifest, options.phase) : currentPhase(loaded.manifest)];
+}
+
 /** Evaluates the gate the options select; returns the report (options in, data out). */
 export async function gate(loaded: LoadedManifest, options: GateOptions, io: Pick<CommandIO, 'env' | 'signal'>): Promise<GateReport> {
-  if (options.phase && options.completed) throw usageError('--phase and --completed cannot be used together', 'pick one');
-  const { manifest } = loaded;
-  const phases = options.completed ? await passedPhases(loaded) : [options.phase ? phaseById(manifest, options.phase) : currentPhase(manifest)];
+  const phases = await selectPhases(loaded, options);
   const report = await evaluatePhases(loaded, phases, {
     only: options.only,
     concurrency: options.concurrency,

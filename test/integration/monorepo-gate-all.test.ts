@@ -99,3 +99,21 @@ describe('lepton gate --all', () => {
     expect(empty.stderr).toMatch(/^lepton: no lepton\.yaml found in .*empty or below it/m);
   });
 });
+
+describe('gate --all --completed --only on a completed project', () => {
+  it('picks the phases exactly as the single-project gate does, the last phase included', async () => {
+    const { createProject, lepton } = await import('../helpers/lifecycle-project.js');
+    const repo = await createProject('version: 1\nproject: { name: done }\nphase: poc\nphases:\n  - id: poc\n    title: PoC\n    gate:\n      - { id: code, file: "src/*.py" }\n', { 'src/model.py': 'x = 1\n' });
+    try {
+      expect((await lepton(repo, ['advance'])).exitCode).toBe(0);
+      const single = await lepton(repo, ['gate', '--completed', '--only', 'code', '--format', 'json']);
+      const all = await lepton(repo, ['gate', '--all', '--completed', '--only', 'code', '--format', 'json']);
+      expect(single.exitCode, single.stderr).toBe(0);
+      expect(all.exitCode, all.stderr).toBe(0);
+      expect(JSON.parse(single.stdout).checks.map((check: { id: string }) => check.id)).toEqual(['code']);
+      expect(JSON.parse(all.stdout).projects[0].report.checks.map((check: { id: string }) => check.id)).toEqual(['code']);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+});
