@@ -4,7 +4,7 @@ import { usageError } from '../errors.js';
 import { checkKind, type CheckKind } from '../manifest/kinds.js';
 import type { Check, Manifest, Phase } from '../manifest/schema.js';
 import { loadCheckModule } from './registry.js';
-import type { Approval, CheckContext, CheckResult, GateReport, GateSummary, GitQueries, Waiver } from './types.js';
+import type { Approval, CheckContext, CheckResult, GateReport, GateSummary, GitQueries, TextCache, Waiver } from './types.js';
 
 export interface GateRunOptions {
   manifest: Manifest;
@@ -21,6 +21,10 @@ export interface GateRunOptions {
   waivers?: readonly Waiver[] | undefined;
   /** Folder for cached results; undefined turns caching off. */
   cacheDir?: string | undefined;
+  /** Results computed from file texts, kept between runs; saved when the gate is done. */
+  cache?: (TextCache & { save(): Promise<void> }) | undefined;
+  /** Gather the evidence `advance` records (file hashes); a plain gate does without. */
+  evidence?: boolean | undefined;
   /** Git for the checks that need it (lifecycle passes the git module). */
   git?: (() => Promise<GitQueries>) | undefined;
   /** Kinds reported as `skipped` without running, with this message (e.g. slow kinds in `status`). */
@@ -41,6 +45,7 @@ export function defaultConcurrency(): number {
 export async function runGate(options: GateRunOptions): Promise<GateReport> {
   const planned = planChecks(options.phases, options.only);
   const results = await runPooled(planned, options.concurrency ?? defaultConcurrency(), (item) => runOne(item, options));
+  await options.cache?.save();
   return {
     version: 1,
     project: options.manifest.project.name,
@@ -99,6 +104,8 @@ async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): 
     signal: options.signal ?? new AbortController().signal,
     approvals: (options.approvals ?? []).filter((approval) => approval.phase === phase.id),
     cacheDir: options.cacheDir,
+    cache: options.cache,
+    evidence: options.evidence ?? false,
     git: options.git ?? (() => Promise.reject(new Error('git is not available to this gate'))),
   };
   let result: CheckResult;

@@ -56,6 +56,12 @@ export interface GitQueries {
   uncommittedChanges(dir: string): Promise<{ path: string; untracked: boolean }[]>;
 }
 
+/** A value kept with the exact text it was computed from (see check-cache.ts). */
+export interface TextCache {
+  get<T>(key: string, input: string): Promise<T | undefined>;
+  set(key: string, input: string, value: unknown): Promise<void>;
+}
+
 /** What a check gets besides its own settings: it stays small and testable. */
 export interface CheckContext {
   /** Absolute project root. */
@@ -70,6 +76,13 @@ export interface CheckContext {
   approvals: readonly Approval[];
   /** Folder for cached results (`.lepton/cache`), or undefined when caching is off. */
   cacheDir: string | undefined;
+  /** Results computed from a file's text alone, kept between runs; undefined when caching is off. */
+  cache: TextCache | undefined;
+  /**
+   * True when the evidence will be recorded (`lepton advance` hashes it into the ledger). Checks
+   * leave out evidence that is costly to gather (file hashes) when it is not.
+   */
+  evidence: boolean;
   /** Git, loaded only by the checks that ask for it. */
   git: () => Promise<GitQueries>;
 }

@@ -1,6 +1,8 @@
 // Evaluates gates with what the ledger knows: sign-offs of the current visit and open waivers.
 import path from 'node:path';
+import { CACHE_DIR } from '../cache.js';
 import { EXIT, LeptonError } from '../errors.js';
+import { CheckCache } from '../gate/check-cache.js';
 import { runGate, type GateRunOptions } from '../gate/engine.js';
 import type { GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
@@ -9,8 +11,6 @@ import { readLedger } from './ledger.js';
 import { completedPhases } from './phases.js';
 import { currentApprovals, currentWaivers, replayLedger, type LifecycleState } from './state.js';
 import { clockNow } from './test-hooks.js';
-
-export const CACHE_DIR = '.lepton/cache';
 
 export type EvaluateOptions = Omit<GateRunOptions, 'manifest' | 'root' | 'phases' | 'approvals' | 'waivers'> & {
   /** The replayed ledger, when the caller has it already. */
@@ -23,6 +23,7 @@ export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Ph
   return runGate({
     now: () => clockNow(options.env),
     cacheDir: path.join(loaded.root, CACHE_DIR),
+    cache: new CheckCache(loaded.root),
     git: () => import('../git/git.js'),
     ...rest,
     manifest: loaded.manifest,

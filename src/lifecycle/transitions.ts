@@ -129,6 +129,7 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
     signal: options.signal,
     concurrency: options.concurrency,
     state: before.state,
+    evidence: !options.dryRun,
   });
   const result: AdvanceResult = { from, to: next?.id ?? null, complete: !next, dryRun: Boolean(options.dryRun), advanced: false, gate };
   if (!gate.passed || options.dryRun || options.signal?.aborted) return result;

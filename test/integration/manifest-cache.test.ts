@@ -52,11 +52,11 @@ describe('manifest cache', () => {
     await expect(readFile(path.join(root, MANIFEST_CACHE))).rejects.toThrow(/ENOENT/);
   });
 
-  it('ignores a cache written for another schema or another file', async () => {
+  it('ignores a cache written by another build or another file', async () => {
     await loadManifest({ cwd: root });
     const file = path.join(root, MANIFEST_CACHE);
     const cached = JSON.parse(await readFile(file, 'utf8'));
-    await writeFile(file, JSON.stringify({ ...cached, schema: 'older', manifest: { ...cached.manifest, phase: 'bogus' } }));
+    await writeFile(file, JSON.stringify({ ...cached, build: 'older', manifest: { ...cached.manifest, phase: 'bogus' } }));
     expect((await loadManifest({ cwd: root })).manifest.phase).toBe('poc');
   });
 });

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { CheckOf } from '../../manifest/schema.js';
 import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
 import { plural, resolveInside, sha256 } from './files.js';
-import { analyseMarkdown, normaliseTitle, type MarkdownAnalysis, type Section } from './markdown.js';
+import type { MarkdownAnalysis, Section } from './markdown.js';
 
 const DEFAULT_PLACEHOLDER = 'TODO';
 
@@ -26,12 +26,31 @@ async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<C
     if (code === 'EISDIR') return { status: 'fail', message: `${file} is a folder, not a Markdown file`, evidence: { file, missing: true } };
     return { status: 'error', message: `could not read ${file}: ${(error as Error).message}` };
   }
-  const evidence = { file, sha256: sha256(bytes) };
+  const evidence = context.evidence ? { file, sha256: sha256(bytes) } : undefined;
   const source = bytes.toString('utf8');
   if (source.trim() === '') return { status: 'fail', message: `${file} is empty`, evidence };
-  const problems = docProblems(file, analyseMarkdown(source, placeholder), check);
+  const problems = docProblems(file, await analyse(file, source, placeholder, context), check);
   if (problems.list.length === 0) return { status: 'pass', message: `${file} is complete`, evidence };
   return { status: 'fail', message: problems.summary, problems: problems.list, evidence };
+}
+
+/**
+ * The document's analysis: from the cache when this exact text was analysed with this placeholder
+ * before, otherwise from the CommonMark parser (loaded only then).
+ */
+async function analyse(file: string, source: string, placeholder: RegExp, context: CheckContext): Promise<MarkdownAnalysis> {
+  const key = `doc\0${file}\0${placeholder.source}\0${placeholder.flags}`;
+  const cached = await context.cache?.get<MarkdownAnalysis>(key, source);
+  if (cached) return cached;
+  const { analyseMarkdown } = await import('./markdown.js');
+  const analysis = analyseMarkdown(source, placeholder);
+  await context.cache?.set(key, source, analysis);
+  return analysis;
+}
+
+/** Case- and space-insensitive heading title, for matching the titles a manifest lists. */
+function normaliseTitle(title: string): string {
+  return title.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 function docProblems(file: string, analysis: MarkdownAnalysis, check: CheckOf<'doc'>): { list: Problem[]; summary: string } {

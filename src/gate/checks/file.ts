@@ -1,7 +1,7 @@
 // `file: glob | [globs]`: every pattern matches at least one non-empty file inside the project.
 import type { CheckOf } from '../../manifest/schema.js';
 import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
-import { fileSize, hashFiles, plural, type FileDigest } from './files.js';
+import { fileSize, hashFiles, plural } from './files.js';
 import { matchFiles } from './glob.js';
 
 function patternsOf(check: CheckOf<'file'>): string[] {
@@ -23,13 +23,13 @@ async function evaluate(check: CheckOf<'file'>, context: CheckContext): Promise<
     }
     for (const file of nonEmpty) matched.add(file);
   }
-  const digests: FileDigest[] = await hashFiles(context.root, [...matched].sort());
-  const evidence = { files: digests };
+  const files = [...matched].sort();
+  const evidence = context.evidence ? { files: await hashFiles(context.root, files) } : undefined;
   if (problems.length > 0) {
     const message = problems.length === 1 ? problems[0]!.message : `${plural(problems.length, 'pattern')} of ${patterns.length} match no non-empty file`;
     return { status: 'fail', message, problems, evidence };
   }
-  return { status: 'pass', message: `${plural(digests.length, 'file')} found`, evidence };
+  return { status: 'pass', message: `${plural(files.length, 'file')} found`, evidence };
 }
 
 function listed(files: readonly string[]): string {

@@ -57,11 +57,6 @@ export function analyseMarkdown(source: string, placeholder: RegExp): MarkdownAn
   return { sections, placeholders, uncheckedBoxes };
 }
 
-/** Case- and space-insensitive heading title, for matching the titles a manifest lists. */
-export function normaliseTitle(title: string): string {
-  return title.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
 /** Sections of the top-level headings; a section runs until the next heading of the same or a higher level. */
 function sectionsOf(tree: Root, lastLine: number, isPlaceholder: RegExp): Section[] {
   const children = tree.children;

@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import docCheck from '../../../src/gate/checks/doc.js';
-import type { CheckContext } from '../../../src/gate/types.js';
+import type { CheckContext, TextCache } from '../../../src/gate/types.js';
 import type { CheckOf } from '../../../src/manifest/schema.js';
 import { makeTempDir } from '../../helpers/git-repo.js';
 
@@ -16,13 +16,31 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function evaluate(markdown: string | undefined, options: Omit<CheckOf<'doc'>, 'id' | 'doc'> = {}, doc = 'docs/poc-plan.md') {
+async function evaluate(markdown: string | undefined, options: Omit<CheckOf<'doc'>, 'id' | 'doc'> = {}, doc = 'docs/poc-plan.md', extra: Partial<CheckContext> = {}) {
   if (markdown !== undefined) {
     await mkdir(path.dirname(path.join(root, doc)), { recursive: true });
     await writeFile(path.join(root, doc), markdown);
   }
-  const context = { root, env: process.env, signal: new AbortController().signal } as CheckContext;
+  const context = { root, env: process.env, signal: new AbortController().signal, evidence: true, ...extra } as CheckContext;
   return docCheck.evaluate({ id: 'plan-written', doc, ...options }, context);
+}
+
+/** A TextCache in memory that records what was asked of it. */
+function memoryCache() {
+  const entries = new Map<string, { input: string; value: unknown }>();
+  const log: string[] = [];
+  const cache: TextCache = {
+    async get<T>(key: string, input: string) {
+      log.push(`get ${key.split('\0')[1]}`);
+      const entry = entries.get(key);
+      return entry?.input === input ? (entry.value as T) : undefined;
+    },
+    async set(key: string, input: string, value: unknown) {
+      log.push(`set ${key.split('\0')[1]}`);
+      entries.set(key, { input, value });
+    },
+  };
+  return { cache, entries, log };
 }
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
@@ -40,6 +58,40 @@ const COMPLETE = lines(
   '- [x] Accuracy of at least 0.85 on the holdout month',
   '- [x] p95 latency under 300 ms',
 );
+
+describe('doc check: evidence and the analysis cache', () => {
+  it('leaves the hash out when the evidence is not recorded (a plain gate)', async () => {
+    const outcome = await evaluate(COMPLETE, {}, undefined, { evidence: false });
+    expect(outcome).toMatchObject({ status: 'pass' });
+    expect(outcome.evidence).toBeUndefined();
+  });
+
+  it('analyses a document once and answers from the cache while its text stays the same', async () => {
+    const { cache, log } = memoryCache();
+    const first = await evaluate(COMPLETE, {}, undefined, { cache });
+    const second = await evaluate(undefined, {}, undefined, { cache });
+    expect(second).toEqual(first);
+    expect(log).toEqual(['get docs/poc-plan.md', 'set docs/poc-plan.md', 'get docs/poc-plan.md']);
+  });
+
+  it('analyses the document again once its text changes, and keeps one entry per document and placeholder', async () => {
+    const { cache, entries } = memoryCache();
+    expect(await evaluate(COMPLETE, {}, undefined, { cache })).toMatchObject({ status: 'pass' });
+    const unfinished = COMPLETE.replace('Predict which subscribers cancel next month.', 'TODO: the goal');
+    expect(await evaluate(unfinished, {}, undefined, { cache })).toMatchObject({ status: 'fail', problems: [{ line: 5, message: "placeholder TODO in 'Goal'" }] });
+    expect(await evaluate(undefined, { placeholder: 'TBD' }, undefined, { cache })).toMatchObject({ status: 'pass' });
+    expect(entries.size).toBe(2);
+  });
+
+  it('uses what the cache holds for exactly this text, so a stale entry can never pass a changed document', async () => {
+    const { cache, entries } = memoryCache();
+    await evaluate(COMPLETE, {}, undefined, { cache });
+    const [key] = [...entries.keys()];
+    // An entry recorded for other text is not used: the document is parsed afresh.
+    entries.set(key!, { input: 'other text', value: { sections: [], placeholders: [], uncheckedBoxes: [] } });
+    expect(await evaluate(COMPLETE.replace('[x] p95', '[ ] p95'), {}, undefined, { cache })).toMatchObject({ status: 'fail', message: '1 box is unticked' });
+  });
+});
 
 describe('doc check: a finished document', () => {
   it('passes, with the SHA-256 of the file as evidence', async () => {

@@ -24,14 +24,21 @@ async function write(file: string, content: string): Promise<void> {
   await writeFile(path.join(root, file), content);
 }
 
-function evaluate(file: CheckOf<'file'>['file']) {
-  const context = { root, env: process.env, signal: new AbortController().signal } as CheckContext;
+function evaluate(file: CheckOf<'file'>['file'], evidence = true) {
+  const context = { root, env: process.env, signal: new AbortController().signal, evidence } as CheckContext;
   return fileCheck.evaluate({ id: 'prototype-exists', file }, context);
 }
 
 const sha = (content: string) => createHash('sha256').update(content).digest('hex');
 
 describe('file check', () => {
+  it('hashes the files only when the evidence is recorded (advance), not on a plain gate', async () => {
+    await write('src/model.py', 'x = 1\n');
+    const outcome = await evaluate('src/*.py', false);
+    expect(outcome).toMatchObject({ status: 'pass', message: '1 file found' });
+    expect(outcome.evidence).toBeUndefined();
+  });
+
   it('passes when every pattern matches a non-empty file, with the files and their hashes as evidence', async () => {
     await write('src/churn/model.py', 'def train(): ...\n');
     await write('src/churn/features.py', 'COLUMNS = []\n');

@@ -1,0 +1,56 @@
+// What checks compute from a file's text alone (a Markdown document's analysis), kept from run to
+// run in `.lepton/cache/checks.json` beside the exact text it came from: an unchanged document is
+// not parsed again. Loaded on first use, saved once when the gate is done.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BUILD_ID, CACHE_DIR, writeCacheFile } from '../cache.js';
+
+const FILE = 'checks.json';
+
+interface Entry {
+  input: string;
+  value: unknown;
+}
+
+interface CacheFile {
+  build: string;
+  entries: Record<string, Entry>;
+}
+
+export class CheckCache {
+  #entries: Promise<Map<string, Entry>> | undefined;
+  #changed = false;
+
+  constructor(private readonly root: string) {}
+
+  /** The value kept under `key` when it was computed from exactly `input`. */
+  async get<T>(key: string, input: string): Promise<T | undefined> {
+    const entry = (await this.#load()).get(key);
+    return entry?.input === input ? (entry.value as T) : undefined;
+  }
+
+  /** Keeps `value`, computed from `input`, under `key` (one input per key: the last one wins). */
+  async set(key: string, input: string, value: unknown): Promise<void> {
+    (await this.#load()).set(key, { input, value });
+    this.#changed = true;
+  }
+
+  /** Writes the cache back when something was added (best effort, see src/cache.ts). */
+  async save(): Promise<void> {
+    if (!this.#changed || !this.#entries) return;
+    const content: CacheFile = { build: BUILD_ID, entries: Object.fromEntries(await this.#entries) };
+    await writeCacheFile(this.root, FILE, JSON.stringify(content));
+    this.#changed = false;
+  }
+
+  #load(): Promise<Map<string, Entry>> {
+    this.#entries ??= readFile(path.join(this.root, CACHE_DIR, FILE), 'utf8').then(
+      (text) => {
+        const cached = JSON.parse(text) as Partial<CacheFile>;
+        return new Map(cached.build === BUILD_ID && cached.entries ? Object.entries(cached.entries) : []);
+      },
+      () => new Map(),
+    ).catch(() => new Map());
+    return this.#entries;
+  }
+}
