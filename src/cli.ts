@@ -1,6 +1,7 @@
 // The entry point: routes the command line to a command module and turns what it returns or
 // throws into output and an exit code. Only this file ends the process.
 import { EXIT, LeptonError, formatLocation } from './errors.js';
+import { exitWhenSettled } from './exit.js';
 import { parseFastPath, VERSION, type CommandModule } from './fast-path.js';
 import { resolveOutputMode } from './output.js';
 import type { CommandIO, GlobalOptions } from './commands/types.js';
@@ -88,6 +89,4 @@ function exitCodeFor(error: unknown, io: CommandIO): number {
   return EXIT.usage;
 }
 
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+exitWhenSettled(main(process.argv));

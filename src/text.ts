@@ -1,9 +1,21 @@
 // Small text and hashing helpers shared by checks, reports and the ledger.
-import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+// node:crypto takes milliseconds to load: it is required on the first hash, so a gate that
+// hashes nothing (no ledger, no evidence to record) never loads it.
+const requireBuiltin = createRequire(import.meta.url);
+let crypto: typeof import('node:crypto') | undefined;
+
+/** A SHA-256 hash to feed. */
+export function createSha256(): Hash {
+  crypto ??= requireBuiltin('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha256');
+}
 
 /** SHA-256 as hex, of text (UTF-8) or bytes. */
 export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return createSha256().update(data).digest('hex');
 }
 
 // ANSI escape sequences: CSI (colours, cursor moves) and OSC (titles, hyperlinks).

@@ -6,7 +6,7 @@ import { advance, type AdvanceResult } from '../lifecycle/transitions.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import { publicCheck } from '../report/json.js';
 import { formatGateReport } from '../report/index.js';
-import { palette } from '../report/style.js';
+import { palette, type Paint } from '../report/style.js';
 import { renderTemplates, type RenderedDocument } from '../templates/generate.js';
 import type { CommandRun } from './types.js';
 
@@ -30,7 +30,7 @@ export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals,
   } else {
     const titles = Object.fromEntries(loaded.manifest.phases.map((phase) => [phase.id, phase.title]));
     if (!globals.quiet || !result.gate.passed) io.stdout(await formatGateReport('pretty', result.gate, { color: io.mode.color, titles, env: io.env, root: loaded.root }));
-    io.stdout(advanceSummary(result, documents, next?.templates ?? [], io.mode.color));
+    io.stdout(advanceSummary(result, documents, next?.templates ?? [], await palette(io.mode.color)));
   }
   return result.gate.passed ? EXIT.ok : EXIT.gateFailed;
 };
@@ -61,8 +61,7 @@ export function advanceJson(result: AdvanceResult, documents: RenderedDocument[]
   };
 }
 
-export function advanceSummary(result: AdvanceResult, documents: RenderedDocument[], templates: string[], color: boolean): string {
-  const paint = palette(color);
+export function advanceSummary(result: AdvanceResult, documents: RenderedDocument[], templates: string[], paint: Paint): string {
   const target = result.to ?? 'complete';
   if (!result.gate.passed) {
     const blocking = result.gate.checks.filter((check) => check.required && (check.status === 'fail' || check.status === 'error'));

@@ -6,7 +6,7 @@ import { findProjects, type ProjectLocation } from '../lifecycle/projects.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { ReportFormat } from '../report/index.js';
 import { escapeData } from '../report/github.js';
-import { palette } from '../report/style.js';
+import { palette, type Paint } from '../report/style.js';
 import type { CommandInput, CommandIO } from './types.js';
 
 export type AllCommand = 'gate' | 'status' | 'verify';
@@ -68,7 +68,7 @@ export async function runAll(command: AllCommand, input: CommandInput<AllOptions
     for (const id of run.checkIds ?? []) ran.add(id);
     if (format !== 'json') io.stdout(run.text);
   });
-  io.stdout(closing(format, report, io.mode.color));
+  io.stdout(closing(format, report, await palette(io.mode.color)));
   const unmatched = command === 'gate' ? (options.only ?? []).filter((id) => !ran.has(id)) : [];
   if (unmatched.length > 0) {
     io.stderr(`lepton: --only names no check ${unmatched.map((id) => `"${id}"`).join(', ')} in any project's gate\nhint: check the ids with \`lepton gate --all --format json\`\n`);
@@ -133,7 +133,7 @@ async function runProject(command: AllCommand, base: string, location: ProjectLo
     const { loadProject: load } = await import('../lifecycle/project.js');
     loaded = await load({ cwd: base, manifest: location.manifest });
     const section = await SECTIONS[command](loaded, options, io);
-    return { path: location.path, project: loaded.manifest.project.name, warnings: loaded.warnings, ...section, text: heading(location, loaded, options.format, io) + section.text + (options.format === 'github' ? '::endgroup::\n' : '') };
+    return { path: location.path, project: loaded.manifest.project.name, warnings: loaded.warnings, ...section, text: heading(location, loaded, options.format, await palette(io.mode.color)) + section.text + (options.format === 'github' ? '::endgroup::\n' : '') };
   } catch (error) {
     if (error instanceof InterruptedError || !(error instanceof LeptonError)) throw error;
     const failure = { message: error.message, details: error.details, ...(error.hint && { hint: error.hint }) };
@@ -144,7 +144,7 @@ async function runProject(command: AllCommand, base: string, location: ProjectLo
       exitCode: error.exitCode,
       error: failure,
       warnings: loaded?.warnings ?? [],
-      text: heading(location, loaded, options.format, io) + errorText(failure, options.format),
+      text: heading(location, loaded, options.format, await palette(io.mode.color)) + errorText(failure, options.format),
     };
   }
 }
@@ -176,7 +176,7 @@ const SECTIONS: Record<AllCommand, SectionRunner> = {
     const report = await status(loaded, io);
     const reportOptions = { color: false, env: io.env, root: loaded.root };
     let text = '';
-    if (options.format === 'pretty') text = `${formatStatusPretty(report, io.mode.color)}\n`;
+    if (options.format === 'pretty') text = `${formatStatusPretty(report, await palette(io.mode.color))}\n`;
     else if (options.format !== 'json') text = await formatStatusReport(options.format as 'github' | 'markdown', report, reportOptions);
     if (options.format === 'github') await appendSummary(io, () => formatStatusReport('markdown', report, reportOptions));
     return { passed: report.gate.passed, exitCode: EXIT.ok, report: { ...report, gate: { ...report.gate, checks: report.gate.checks.map(publicCheck) } }, text };
@@ -188,7 +188,7 @@ const SECTIONS: Record<AllCommand, SectionRunner> = {
     const report = await verifyProject(loaded, { strict: Boolean(options.strict) });
     const reportOptions = { color: false, env: io.env, root: loaded.root };
     let text = '';
-    if (options.format === 'pretty') text = `${formatVerifyPretty(report, Boolean(options.strict), io.mode.color)}\n`;
+    if (options.format === 'pretty') text = `${formatVerifyPretty(report, Boolean(options.strict), await palette(io.mode.color))}\n`;
     else if (options.format !== 'json') text = await formatVerifyReport(options.format as 'github' | 'markdown', report, reportOptions);
     if (options.format === 'github') await appendSummary(io, () => formatVerifyReport('markdown', report, reportOptions));
     return { passed: report.ok, exitCode: report.ok ? EXIT.ok : EXIT.gateFailed, report, text };
@@ -211,9 +211,9 @@ async function appendSummary(io: CommandIO, markdown: () => Promise<string>): Pr
   await (await import('./report-files.js')).appendStepSummary(io, markdown);
 }
 
-function heading(location: ProjectLocation, loaded: LoadedManifest | undefined, format: ReportFormat, io: CommandIO): string {
+function heading(location: ProjectLocation, loaded: LoadedManifest | undefined, format: ReportFormat, paint: Paint): string {
   const name = loaded ? ` (${loaded.manifest.project.name})` : '';
-  if (format === 'pretty') return `${palette(io.mode.color).bold.underline(`${location.path}${name}`)}\n`;
+  if (format === 'pretty') return `${paint.bold.underline(`${location.path}${name}`)}\n`;
   if (format === 'markdown') return `\n# ${location.path}${name}\n\n`;
   if (format === 'github') return `::group::${location.path}${name}\n`;
   return '';
@@ -227,7 +227,7 @@ function errorText(error: NonNullable<ProjectResult['error']>, format: ReportFor
 }
 
 /** What follows the projects' sections: the whole report (json) or the overall verdict. */
-function closing(format: ReportFormat, report: AllReport, color: boolean): string {
+function closing(format: ReportFormat, report: AllReport, paint: Paint): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
@@ -236,7 +236,7 @@ function closing(format: ReportFormat, report: AllReport, color: boolean): strin
     case 'github':
       return `${overallLine(report)}\n`;
     default:
-      return overallLines(report, color);
+      return overallLines(report, paint);
   }
 }
 
@@ -252,8 +252,7 @@ function overallLine(report: AllReport): string {
   return `${summary.total} project${summary.total === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
-function overallLines(report: AllReport, color: boolean): string {
-  const paint = palette(color);
+function overallLines(report: AllReport, paint: Paint): string {
   const width = Math.max(...report.projects.map((project) => project.path.length));
   const marks = { passed: paint.green('✔'), failed: paint.red('✖'), invalid: paint.red('!') };
   const lines = report.projects.map((project) => {

@@ -4,7 +4,7 @@ import type { LedgerEntry } from '../lifecycle/ledger.js';
 import { loadProject, readProjectLedger } from '../lifecycle/project.js';
 import type { LifecycleState } from '../lifecycle/state.js';
 import type { Manifest } from '../manifest/schema.js';
-import { palette } from '../report/style.js';
+import { palette, type Paint } from '../report/style.js';
 import type { CommandRun } from './types.js';
 
 export interface HistoryReport {
@@ -30,7 +30,7 @@ export const run: CommandRun<{ format?: string }> = async ({ options, globals, i
     terminated: Boolean(state.terminated),
     entries,
   };
-  io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatHistoryPretty(loaded.manifest, entries, state, io.mode.color));
+  io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatHistoryPretty(loaded.manifest, entries, state, await palette(io.mode.color)));
   return EXIT.ok;
 };
 
@@ -61,8 +61,7 @@ export function describeEntry(entry: LedgerEntry): string {
   }
 }
 
-export function formatHistoryPretty(manifest: Manifest, entries: readonly LedgerEntry[], state: LifecycleState, color: boolean): string {
-  const paint = palette(color);
+export function formatHistoryPretty(manifest: Manifest, entries: readonly LedgerEntry[], state: LifecycleState, paint: Paint): string {
   const lines = [`${paint.bold(manifest.project.name)} — ${entries.length} ledger entr${entries.length === 1 ? 'y' : 'ies'} (times in UTC)`, ''];
   if (entries.length === 0) lines.push('  (no entries yet: the ledger starts with the first `lepton approve`, `waive` or `advance`)');
   const actorWidth = Math.max(0, ...entries.map((entry) => entry.actor?.name?.length ?? 0));

@@ -6,7 +6,7 @@ import type { LoadedManifest } from '../manifest/load.js';
 import type { CheckKind } from '../manifest/schema.js';
 import type { GateReport } from '../gate/types.js';
 import { publicCheck } from '../report/json.js';
-import { paintStatus, palette } from '../report/style.js';
+import { paintStatus, palette, type Paint } from '../report/style.js';
 import { usageError } from '../errors.js';
 import type { CommandIO, CommandRun } from './types.js';
 
@@ -63,7 +63,7 @@ export const run: CommandRun<{ format?: string; all?: boolean }> = async (input)
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ ...report, gate: { ...report.gate, checks: report.gate.checks.map(publicCheck) } }, null, 2)}\n`);
   } else if (format === 'pretty') {
-    io.stdout(formatStatusPretty(report, io.mode.color));
+    io.stdout(formatStatusPretty(report, await palette(io.mode.color)));
   } else if (format === 'junit' || format === 'github' || format === 'markdown') {
     const reportOptions = { color: false, env: io.env, root: loaded.root };
     io.stdout(await formatStatusReport(format, report, reportOptions));
@@ -76,8 +76,7 @@ export const run: CommandRun<{ format?: string; all?: boolean }> = async (input)
 
 const STATE_MARK: Record<PhaseState, string> = { done: '✔', current: '▶', upcoming: '·' };
 
-export function formatStatusPretty(report: StatusReport, color: boolean): string {
-  const paint = palette(color);
+export function formatStatusPretty(report: StatusReport, paint: Paint): string {
   const lines = [paint.bold(report.project) + (report.description ? ` — ${report.description}` : ''), ''];
   const width = Math.max(...report.phases.map((phase) => phase.id.length));
   for (const phase of report.phases) {

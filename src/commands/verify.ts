@@ -4,7 +4,7 @@ import { EXIT } from '../errors.js';
 import { loadProject } from '../lifecycle/project.js';
 import { verifyProject, type VerifyReport } from '../lifecycle/verify.js';
 import { formatVerifyReport, resolveFormat } from '../report/index.js';
-import { palette } from '../report/style.js';
+import { palette, type Paint } from '../report/style.js';
 import type { CommandRun } from './types.js';
 
 export const run: CommandRun<{ strict?: boolean; format?: string; all?: boolean; junit?: string }> = async (input) => {
@@ -16,7 +16,7 @@ export const run: CommandRun<{ strict?: boolean; format?: string; all?: boolean;
   const format = resolveFormat(options.format, io.env);
   const reportOptions = { color: io.mode.color, env: io.env, root: loaded.root };
   if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else if (format === 'pretty') io.stdout(formatVerifyPretty(report, Boolean(options.strict), io.mode.color));
+  else if (format === 'pretty') io.stdout(formatVerifyPretty(report, Boolean(options.strict), await palette(io.mode.color)));
   else io.stdout(await formatVerifyReport(format, report, reportOptions));
   if (format === 'github' || options.junit) {
     const { appendStepSummary, writeReportFile } = await import('./report-files.js');
@@ -33,8 +33,7 @@ const HINTS: Record<NonNullable<VerifyReport['problems'][number]['check']>, stri
   authors: 'commit each ledger entry as the person it names (e.g. `git commit --author "Name <email>"` right after their command)',
 };
 
-export function formatVerifyPretty(report: VerifyReport, strict: boolean, color: boolean): string {
-  const paint = palette(color);
+export function formatVerifyPretty(report: VerifyReport, strict: boolean, paint: Paint): string {
   if (report.ok) {
     const what = report.entries === 0
       ? `no ledger yet; ${report.phase} is the first phase`

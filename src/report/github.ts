@@ -6,6 +6,7 @@ import type { CheckResult, GateReport } from '../gate/types.js';
 import { stripAnsi } from '../text.js';
 import type { ReportOptions, StatusView, VerifyView } from './index.js';
 import { formatGatePretty } from './pretty.js';
+import { PLAIN } from './style.js';
 import { STATUS_LABEL } from './style.js';
 
 /** GitHub shows at most this many annotations of each level per step. */
@@ -124,7 +125,7 @@ export function inertText(text: string): string {
 
 export function formatGateGithub(report: GateReport, options: ReportOptions): string {
   const annotations = selectAnnotations(report.checks.flatMap((check) => checkAnnotations(check, options)));
-  const plain = formatGatePretty(report, { color: false, ...(options.titles && { titles: options.titles }) });
+  const plain = formatGatePretty(report, { paint: PLAIN, ...(options.titles && { titles: options.titles }) });
   return `${annotations.map((line) => `${line}\n`).join('')}${inertText(plain)}`;
 }
 

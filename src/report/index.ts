@@ -44,7 +44,7 @@ export async function formatGateReport(format: ReportFormat, report: GateReport,
     case 'json':
       return (await import('./json.js')).formatGateJson(report);
     case 'pretty':
-      return (await import('./pretty.js')).formatGatePretty(report, options);
+      return (await import('./pretty.js')).formatGatePretty(report, { ...options, paint: await (await import('./style.js')).palette(options.color) });
     case 'junit':
       return (await import('./junit.js')).formatGateJunit(report, options);
     case 'github':

@@ -1,15 +1,16 @@
 // The human report of a gate: one line per check, and for each failing one what is wrong and what to do.
 import type { CheckResult, GateReport } from '../gate/types.js';
-import { paintStatus, palette } from './style.js';
+import { paintStatus, type Paint } from './style.js';
 
 export interface PrettyOptions {
-  color: boolean;
+  /** From `palette()`: chalk when there is colour, PLAIN otherwise. */
+  paint: Paint;
   /** Phase titles by id, for the heading. */
   titles?: Record<string, string>;
 }
 
 export function formatGatePretty(report: GateReport, options: PrettyOptions): string {
-  const paint = palette(options.color);
+  const { paint } = options;
   const lines: string[] = [];
   const phases = [...new Set(report.checks.map((check) => check.phase))];
   const width = Math.max(8, ...report.checks.map((check) => check.id.length));
@@ -32,7 +33,7 @@ export function formatGatePretty(report: GateReport, options: PrettyOptions): st
   return `${lines.join('\n')}\n`;
 }
 
-function checkLines(check: CheckResult, width: number, paint: ReturnType<typeof palette>): string[] {
+function checkLines(check: CheckResult, width: number, paint: Paint): string[] {
   const advisory = check.required ? '' : paint.dim(' (advisory)');
   const lines = [`  ${paintStatus(paint, check.status, check.required)} ${check.id.padEnd(width)}  ${check.message}${advisory}`];
   const indent = ' '.repeat(4);

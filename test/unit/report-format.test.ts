@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ciVendor, isCI, resolveOutputMode } from '../../src/output.js';
 import { resolveFormat } from '../../src/report/index.js';
+import { PLAIN, palette } from '../../src/report/style.js';
 
 describe('resolveFormat', () => {
   it('uses an explicit --format everywhere', () => {
@@ -14,6 +15,20 @@ describe('resolveFormat', () => {
     expect(resolveFormat(undefined, { GITLAB_CI: 'true', CI: 'true' })).toBe('pretty');
     expect(resolveFormat(undefined, { GITHUB_ACTIONS: 'false' })).toBe('pretty');
     expect(resolveFormat(undefined, {})).toBe('pretty');
+  });
+});
+
+describe('palette', () => {
+  it('without colour, paints nothing however styles chain, and survives being awaited', async () => {
+    const paint = await palette(false);
+    expect(paint).toBe(PLAIN);
+    expect(paint.red.bold('gate failed')).toBe('gate failed');
+    expect(paint.dim('a', 'b')).toBe('a b');
+  });
+
+  it('with colour, paints with 16-colour ANSI codes', async () => {
+    const paint = await palette(true);
+    expect(paint.red('FAIL')).toBe('\u001b[31mFAIL\u001b[39m');
   });
 });
 

@@ -1,9 +1,9 @@
 // File helpers the checks share: project-relative paths that stay inside the root, hashing.
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside, pathEscapeReason } from '../../manifest/paths.js';
+import { createSha256 } from '../../text.js';
 
 export interface FileDigest {
   path: string;
@@ -13,7 +13,7 @@ export interface FileDigest {
 export { sha256 } from '../../text.js';
 
 export async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
+  const hash = createSha256();
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }

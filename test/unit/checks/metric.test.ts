@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,12 +23,12 @@ const RESULTS = JSON.stringify({
   model: 'gbm-v3',
 });
 
-async function evaluate(checks: MetricComparison[], content: string | null = RESULTS, file = 'poc/results.json') {
+async function evaluate(checks: MetricComparison[], content: string | null = RESULTS, file = 'poc/results.json', evidence = false) {
   if (content !== null) {
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
     await writeFile(path.join(root, file), content);
   }
-  const context = { root, env: process.env, signal: new AbortController().signal } as CheckContext;
+  const context = { root, env: process.env, signal: new AbortController().signal, evidence } as CheckContext;
   return metricCheck.evaluate({ id: 'results-meet-criteria', metric: { file, checks } }, context);
 }
 
@@ -40,6 +41,13 @@ describe('metric check: comparisons', () => {
     ]);
     expect(outcome).toMatchObject({ status: 'pass', message: 'latency_ms.p95 = 250 (<= 300), runs[1].f1 = 0.74 (> 0.7), accuracy = 0.8 (!= 0)' });
     expect(outcome.evidence).toMatchObject({ file: 'poc/results.json', values: { 'latency_ms.p95': 250, 'runs[1].f1': 0.74, accuracy: 0.8 } });
+  });
+
+  it('adds the SHA-256 of the results file when the evidence is recorded (advance), and only then', async () => {
+    const checks: MetricComparison[] = [{ path: 'accuracy', op: '>=', value: 0.5 }];
+    const recorded = await evaluate(checks, RESULTS, undefined, true);
+    expect(recorded.evidence).toEqual({ file: 'poc/results.json', sha256: createHash('sha256').update(RESULTS).digest('hex'), values: { accuracy: 0.8 } });
+    expect((await evaluate(checks)).evidence).toEqual({ file: 'poc/results.json', values: { accuracy: 0.8 } });
   });
 
   it('says expected, actual and by how much, without floating-point noise', async () => {
