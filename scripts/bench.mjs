@@ -12,7 +12,7 @@ const bin = path.join(repo, 'bin', 'lepton.js');
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 const budget = 1.5;
 
-if (!existsSync(path.join(repo, 'dist', 'cli.js'))) {
+if (!existsSync(path.join(repo, 'dist', 'lepton.cjs'))) {
   spawnSync(process.execPath, [path.join(repo, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 }
 

@@ -1,43 +1,134 @@
-// Bundles src/cli.ts into dist/ as ESM with code splitting, so each command's
-// dependencies load only when that command runs. Builds into a temporary folder and
-// swaps it in, so a CLI started during a rebuild never sees half a dist/.
+// Builds dist/ from src/:
+//   dist/lepton.cjs        lepton's own code, one minified CommonJS bundle;
+//   dist/vendor/<pkg>.cjs  each third-party package it imports, bundled on its own and required
+//                          only when the code that uses it first runs;
+//   dist/lepton.cjs.cache  V8's code cache for the bundle, made by a training run of `lepton gate`.
+// Why this shape: Node 20 links dozens of ES module chunks far more slowly than it compiles one
+// file, and it has no module compile cache of its own (bin/lepton.js starts the bundle from the
+// cache). Builds into a temporary folder and swaps it in, so a CLI started during a rebuild never
+// sees half a dist/.
 import { build } from 'esbuild';
-import { readdir, readFile, rename, rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateValidator } from './generate-validator.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
-const staging = `dist.tmp-${process.pid}`;
-const retired = `dist.old-${process.pid}`;
+const staging = path.join(root, `dist.tmp-${process.pid}`);
+const retired = path.join(root, `dist.old-${process.pid}`);
+
+// yaml's ESM build (published for browsers, free of Node-only code), as lepton has always shipped it.
+const VENDOR_ENTRY = { yaml: './node_modules/yaml/browser/index.js' };
+// import.meta.url has no CommonJS equivalent of its own: it is derived from the file's name.
+const IMPORT_META_URL = { define: { 'import.meta.url': '__leptonUrl' }, banner: 'var __leptonUrl = require("node:url").pathToFileURL(__filename).href;' };
 
 await generateValidator();
-// Caches (.lepton/cache) are keyed by this: any change to the code or the schema invalidates them.
+// Caches (.lepton/cache, the code cache) are keyed by this: any change to the code invalidates them.
 const buildId = await hashSources();
-await build({
-  absWorkingDir: root,
-  entryPoints: ['src/cli.ts'],
-  outdir: staging,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
-  legalComments: 'none',
-  minify: true,
-  // yaml's ESM build (published for browsers, free of Node-only code): it is imported lazily, and
-  // a lazily imported CommonJS module would expose only a default export in the bundle.
-  alias: { yaml: './node_modules/yaml/browser/index.js' },
-  define: { __LEPTON_VERSION__: JSON.stringify(version), __LEPTON_BUILD_ID__: JSON.stringify(buildId) },
-  logLevel: 'warning',
-  // Some bundled dependencies are CommonJS and call require() for Node built-ins.
-  banner: { js: "import { createRequire as __leptonRequire } from 'node:module'; const require = __leptonRequire(import.meta.url);" },
-});
-await rename(`${root}/dist`, `${root}/${retired}`).catch(() => {});
-await rename(`${root}/${staging}`, `${root}/dist`);
-await rm(`${root}/${retired}`, { recursive: true, force: true });
+const vendors = new Map();
+try {
+  await build({
+    absWorkingDir: root,
+    entryPoints: { lepton: 'src/cli.ts' },
+    outdir: staging,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    // import() of a package becomes a require() inside a promise: the bundle runs through vm.Script
+    // (bin/lepton.js), where import() is not available.
+    supported: { 'dynamic-import': false },
+    plugins: [vendorPackages(vendors)],
+    define: { __LEPTON_VERSION__: JSON.stringify(version), __LEPTON_BUILD_ID__: JSON.stringify(buildId), ...IMPORT_META_URL.define },
+    // The first line names the build: bin/lepton.js uses a code cache only for the build it was made from.
+    banner: { js: `// lepton build ${buildId}\n${IMPORT_META_URL.banner}` },
+    logLevel: 'warning',
+  });
+  await Promise.all([...vendors].map(([specifier, name]) => build({
+    absWorkingDir: root,
+    entryPoints: { [`vendor/${name}`]: VENDOR_ENTRY[specifier] ?? specifier },
+    outdir: staging,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    define: IMPORT_META_URL.define,
+    banner: { js: IMPORT_META_URL.banner },
+    logLevel: 'warning',
+  })));
+  const bundle = await readFile(path.join(staging, 'lepton.cjs'), 'utf8');
+  if (/\bimport\(/.test(bundle)) throw new Error('dist/lepton.cjs still calls import(), which vm.Script cannot run; import that module statically or through a package');
+  await rename(path.join(root, 'dist'), retired).catch(() => {});
+  await rename(staging, path.join(root, 'dist'));
+} finally {
+  await rm(staging, { recursive: true, force: true });
+  await rm(retired, { recursive: true, force: true });
+}
+await trainCodeCache();
+
+/**
+ * Every package own code imports (`yaml`, `@inquirer/prompts`) resolves to dist/vendor/<name>.cjs,
+ * outside the bundle; packages' own imports are bundled into their vendor file. JSON is inlined.
+ */
+function vendorPackages(found) {
+  return {
+    name: 'vendor-packages',
+    setup(builder) {
+      builder.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.kind === 'entry-point' || args.path.startsWith('node:') || args.path.endsWith('.json')) return undefined;
+        if (args.importer.split(path.sep).includes('node_modules')) return undefined;
+        const name = args.path.replace(/^@/, '').replaceAll('/', '-');
+        found.set(args.path, name);
+        return { path: `./vendor/${name}.cjs`, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * Runs `lepton gate` on a small project of file, doc and metric checks: bin/lepton.js, finding no
+ * code cache, writes one as it exits, holding every function that run compiled. The first run
+ * fills the project's own caches (.lepton/cache); the cache kept is the second run's, so it holds
+ * what a repeated gate runs and not the YAML parser or the schema validator.
+ */
+async function trainCodeCache() {
+  const project = await mkdtemp(path.join(tmpdir(), 'lepton-train-'));
+  try {
+    await mkdir(path.join(project, 'docs'));
+    await mkdir(path.join(project, '.lepton'));
+    await writeFile(path.join(project, 'docs', 'plan.md'), '# Plan\n\n## Goal\n\nPredict churn.\n\n- [x] agreed\n');
+    await writeFile(path.join(project, 'results.json'), '{ "accuracy": 0.9 }\n');
+    await writeFile(path.join(project, 'lepton.yaml'), [
+      'version: 1',
+      'project: { name: training }',
+      'phase: poc',
+      'phases:',
+      '  - id: poc',
+      '    title: Proof of concept',
+      '    gate:',
+      '      - { id: plan, doc: docs/plan.md }',
+      '      - { id: code, file: "docs/*.md" }',
+      '      - { id: results, metric: { file: results.json, checks: [{ path: accuracy, op: ">=", value: 0.8 }] } }',
+      '',
+    ].join('\n'));
+    for (let run = 0; run < 2; run++) {
+      await rm(path.join(root, 'dist', 'lepton.cjs.cache'), { force: true });
+      execFileSync(process.execPath, [path.join(root, 'bin', 'lepton.js'), 'gate', '-C', project], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+    }
+  } finally {
+    await rm(project, { recursive: true, force: true });
+  }
+}
 
 /** A hash over the version, every source file (the generated validator among them). */
 async function hashSources() {

@@ -14,7 +14,10 @@ function printError(error: LeptonError, io: CommandIO): void {
 }
 
 function outputMode(env: NodeJS.ProcessEnv, noColor: boolean, quiet: boolean): CommandIO['mode'] {
-  return resolveOutputMode({ env, stdoutIsTTY: Boolean(process.stdout.isTTY), stdinIsTTY: Boolean(process.stdin.isTTY), noColor, quiet });
+  const stdoutIsTTY = Boolean(process.stdout.isTTY);
+  // stdin matters only for prompts, which need stdout on a terminal too: a command writing to a
+  // pipe or file never sets up the stdin stream (milliseconds of start-up).
+  return resolveOutputMode({ env, stdoutIsTTY, stdinIsTTY: stdoutIsTTY && Boolean(process.stdin.isTTY), noColor, quiet });
 }
 
 export async function main(argv: string[]): Promise<number> {

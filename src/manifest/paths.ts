@@ -33,9 +33,13 @@ function literalPrefix(glob: string): string {
   return literal.length === segments.length ? glob : literal.join('/');
 }
 
+// A project's root does not move while lepton runs: its real path is looked up once per root.
+const realRoots = new Map<string, string>();
+
 /** True when the longest existing prefix of the path resolves outside the root. */
 function symlinkLeaves(root: string, relativePath: string): boolean {
-  const realRoot = realpathOrSelf(root);
+  let realRoot = realRoots.get(root);
+  if (realRoot === undefined) realRoots.set(root, (realRoot = realpathOrSelf(root)));
   let candidate = path.resolve(root, relativePath);
   for (;;) {
     try {

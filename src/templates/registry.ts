@@ -35,7 +35,7 @@ let packageRootCache: string | undefined;
 
 /**
  * The folder of the installed lepton package: walked up from this module, which is
- * src/templates/ in development and dist/ or dist/chunks/ once built.
+ * src/templates/ in development and dist/ (the bundle, dist/lepton.cjs) once built.
  */
 export function packageRoot(): string {
   if (packageRootCache) return packageRootCache;
