@@ -6,6 +6,7 @@ import path from 'node:path';
 import { EXIT, LeptonError } from '../errors.js';
 import { pathExists, writeFileAtomic } from '../fs.js';
 import { rollForward } from './journal.js';
+import { checkedLines, rememberCheckedLines } from './ledger-cache.js';
 import { withLock } from './lock.js';
 import { clockNow } from './test-hooks.js';
 
@@ -107,8 +108,8 @@ export interface ChainProblem {
  * The ledger's entries, its hash chain checked: nothing built on a ledger edited by hand is
  * trusted (a gate, a sign-off, a transition). `lepton verify` reports the same break in full.
  */
-export function parseLedger(text: string | undefined): LedgerEntry[] {
-  const { entries, problems } = checkChain(ledgerLines(text));
+export function parseLedger(text: string | undefined, checked?: ReadonlySet<string>): LedgerEntry[] {
+  const { entries, problems } = checkChain(ledgerLines(text), checked);
   const [broken] = problems;
   if (broken) {
     throw new LeptonError(`${LEDGER_PATH} cannot be trusted: ${broken.message}`, {
@@ -119,8 +120,11 @@ export function parseLedger(text: string | undefined): LedgerEntry[] {
   return entries;
 }
 
-/** Parses and checks each line's seq, prev and hash; stops at the first break (what follows it cannot be trusted). */
-export function checkChain(lines: readonly string[]): { entries: LedgerEntry[]; problems: ChainProblem[] } {
+/**
+ * Parses and checks each line's seq, prev and hash; stops at the first break (what follows it
+ * cannot be trusted). Lines in `checked` are known to carry the right hash (ledger-cache.ts).
+ */
+export function checkChain(lines: readonly string[], checked?: ReadonlySet<string>): { entries: LedgerEntry[]; problems: ChainProblem[] } {
   const entries: LedgerEntry[] = [];
   let previous: LedgerEntry | undefined;
   for (const [index, line] of lines.entries()) {
@@ -136,7 +140,7 @@ export function checkChain(lines: readonly string[]): { entries: LedgerEntry[]; 
     if (entry.prev !== (previous?.hash ?? null)) {
       return fail(previous ? `its prev hash is not the hash of entry #${previous.seq} (the chain was altered before it)` : 'the first entry must have prev: null');
     }
-    if (entry.hash !== entryHash(entry)) return fail('its hash does not match its content (the line was edited after it was written)');
+    if (!checked?.has(line) && entry.hash !== entryHash(entry)) return fail('its hash does not match its content (the line was edited after it was written)');
     if (!LEDGER_EVENTS.includes(entry.event) || typeof entry.time !== 'string' || typeof entry.actor?.email !== 'string') {
       return fail('lacks an event, time or actor');
     }
@@ -161,7 +165,10 @@ export function parseEntry(line: string): LedgerEntry | undefined {
 
 /** Every entry of the project's ledger, oldest first; none when there is no ledger yet. */
 export async function readLedger(root: string): Promise<LedgerEntry[]> {
-  return parseLedger(await readLedgerText(root));
+  const text = await readLedgerText(root);
+  const entries = parseLedger(text, await checkedLines(root));
+  await rememberCheckedLines(root, ledgerLines(text));
+  return entries;
 }
 
 /** The entry that follows `previous`, made by `actor` on `commit` at `time`. */
@@ -223,7 +230,9 @@ export async function appendLedgerEntry(root: string, entry: NewLedgerEntry, opt
     // The time is taken under the lock, so entries are in time order whoever waited for whom.
     const written = chainEntry(parseLedger(text).at(-1), entry, { ...stamp, time: options.now ?? clockNow(options.env) });
     await ensureLeptonGitignore(root);
-    await writeFileAtomic(path.join(root, LEDGER_PATH), appendedText(text, written));
+    const appended = appendedText(text, written);
+    await writeFileAtomic(path.join(root, LEDGER_PATH), appended);
+    await rememberCheckedLines(root, ledgerLines(appended));
     return written;
   });
 }

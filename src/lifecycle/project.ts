@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { findManifest, loadManifest, type LoadedManifest, type LoadOptions } from '../manifest/load.js';
 import { rollForward } from './journal.js';
-import { parseLedger, readLedgerText, type LedgerEntry } from './ledger.js';
+import { checkedLines, rememberCheckedLines } from './ledger-cache.js';
+import { ledgerLines, parseLedger, readLedgerText, type LedgerEntry } from './ledger.js';
 import { replayLedger, type LifecycleState } from './state.js';
 
 export async function loadProject(options: LoadOptions): Promise<LoadedManifest> {
@@ -23,6 +24,7 @@ export interface ProjectLedger {
 
 export async function readProjectLedger(loaded: LoadedManifest): Promise<ProjectLedger> {
   const text = await readLedgerText(loaded.root);
-  const entries = parseLedger(text);
+  const entries = parseLedger(text, await checkedLines(loaded.root));
+  await rememberCheckedLines(loaded.root, ledgerLines(text));
   return { text, entries, state: replayLedger(loaded.manifest, entries) };
 }

@@ -12,9 +12,10 @@ import { setManifestPhase } from '../manifest/write.js';
 import { evaluatePhases } from './evaluate.js';
 import { commitWrites, rollForward, type JournalWrite } from './journal.js';
 import {
-  appendedText, chainEntry, ensureLeptonGitignore, evidenceHash, LEDGER_PATH, parseLedger, readLedgerText, stampFor,
+  appendedText, chainEntry, ensureLeptonGitignore, evidenceHash, LEDGER_PATH, ledgerLines, parseLedger, readLedgerText, stampFor,
   type Actor, type LedgerEntry, type NewLedgerEntry,
 } from './ledger.js';
+import { rememberCheckedLines } from './ledger-cache.js';
 import { withLock } from './lock.js';
 import { readProjectLedger } from './project.js';
 import { approvalCheck, currentApprovals, ownerByEmail, replayLedger, type LifecycleState } from './state.js';
@@ -60,6 +61,7 @@ async function record(loaded: LoadedManifest, options: TransitionOptions, plan: 
     await ensureLeptonGitignore(loaded.root);
     if (planned.phase === undefined) {
       await commitWrites(loaded.root, [{ path: LEDGER_PATH, content: ledgerText, label: 'ledger' }], env);
+      await rememberCheckedLines(loaded.root, ledgerLines(ledgerText));
       return { entry };
     }
     const manifestText = setManifestPhase(source, planned.phase);
@@ -68,6 +70,7 @@ async function record(loaded: LoadedManifest, options: TransitionOptions, plan: 
       { path: path.relative(loaded.root, loaded.file), content: manifestText, label: 'manifest' },
     ];
     await commitWrites(loaded.root, writes, env);
+    await rememberCheckedLines(loaded.root, ledgerLines(ledgerText));
     return { entry, manifestText };
   });
 }

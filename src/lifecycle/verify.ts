@@ -2,6 +2,7 @@
 // the ledger, and with `strict` that git history shows each line added by the actor it names.
 import path from 'node:path';
 import type { LoadedManifest } from '../manifest/load.js';
+import { checkedLines, rememberCheckedLines } from './ledger-cache.js';
 import { checkChain, LEDGER_PATH, ledgerLines, parseEntry, readLedgerText, type LedgerEntry } from './ledger.js';
 import { replayLedger } from './state.js';
 
@@ -29,7 +30,9 @@ export interface VerifyOptions {
 export async function verifyProject(loaded: LoadedManifest, options: VerifyOptions = {}): Promise<VerifyReport> {
   const { manifest } = loaded;
   const lines = ledgerLines(await readLedgerText(loaded.root));
-  const chain = checkChain(lines);
+  const chain = checkChain(lines, await checkedLines(loaded.root));
+  // The lines before a break were checked; what follows it was not.
+  await rememberCheckedLines(loaded.root, lines.slice(0, chain.entries.length));
   const { entries } = chain;
   const problems: VerifyProblem[] = [...chain.problems];
   const first = manifest.phases[0]!.id;

@@ -1,6 +1,6 @@
 // Nothing is built on a ledger edited by hand: gate and approve refuse it, verify names the break;
 // a backdated entry is a break; a manifest saved with a byte-order mark works like any other.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chainEntry, parseLedger } from '../../src/lifecycle/ledger.js';
@@ -55,6 +55,45 @@ describe('a ledger edited by hand', () => {
     const verify = await runLepton(['verify'], { cwd: repo.dir });
     expect(verify.exitCode).toBe(1);
     expect(verify.stdout + verify.stderr).toMatch(/entry #2: is dated .* before entry #1/);
+  });
+});
+
+describe('the cache of checked ledger lines (.lepton/cache/ledger.json)', () => {
+  const cacheFile = () => path.join(repo.dir, '.lepton/cache/ledger.json');
+
+  it('holds the lines lepton wrote or checked, and never excuses a line edited since', async () => {
+    expect((await runLepton(['approve', 'go-decision'], { cwd: repo.dir })).exitCode).toBe(0);
+    const lines = (await readFile(ledger, 'utf8')).split('\n').filter(Boolean);
+    expect(JSON.parse(await readFile(cacheFile(), 'utf8')).lines).toEqual(lines);
+    // The same entry with another actor: its hash no longer matches, whatever the cache holds.
+    const edited = lines.map((line) => line.replace('"Ada Lovelace"', '"Someone Else"'));
+    await writeFile(ledger, `${edited.join('\n')}\n`);
+    const gate = await runLepton(['gate'], { cwd: repo.dir });
+    expect(gate.exitCode).toBe(1);
+    expect(gate.stderr).toMatch(/cannot be trusted: entry #\d+: its hash does not match its content/);
+  });
+
+  it('still checks order and links: a cached line moved or dropped breaks the chain', async () => {
+    expect((await runLepton(['approve', 'go-decision'], { cwd: repo.dir })).exitCode).toBe(0);
+    expect((await runLepton(['advance'], { cwd: repo.dir })).exitCode).toBe(0);
+    const lines = (await readFile(ledger, 'utf8')).split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(1);
+    await writeFile(ledger, `${lines.slice(1).join('\n')}\n`);
+    const verify = await runLepton(['verify'], { cwd: repo.dir });
+    expect(verify.exitCode).toBe(1);
+    expect(verify.stdout + verify.stderr).toMatch(/entry #1: has seq 2/);
+  });
+
+  it('lets a gate on an unchanged ledger run without loading node:crypto', async () => {
+    expect((await runLepton(['approve', 'go-decision'], { cwd: repo.dir })).exitCode).toBe(0);
+    const probe = path.join(repo.dir, 'probe.cjs');
+    await writeFile(probe, "process.on('exit', () => process.stderr.write(`crypto loaded: ${process.moduleLoadList.some((name) => name === 'NativeModule crypto')}\\n`));\n");
+    const gate = await runLepton(['gate'], { cwd: repo.dir, env: { NODE_OPTIONS: `--require ${probe}` } });
+    expect(gate.exitCode).toBe(0);
+    expect(gate.stderr).toContain('crypto loaded: false');
+    await rm(cacheFile());
+    const uncached = await runLepton(['gate'], { cwd: repo.dir, env: { NODE_OPTIONS: `--require ${probe}` } });
+    expect(uncached.stderr).toContain('crypto loaded: true');
   });
 });
 
