@@ -23,6 +23,9 @@ const retired = path.join(root, `dist.old-${process.pid}`);
 
 // yaml's ESM build (published for browsers, free of Node-only code), as lepton has always shipped it.
 const VENDOR_ENTRY = { yaml: './node_modules/yaml/browser/index.js' };
+// Own modules kept out of the bundle, like packages: the generated manifest validator (a third of
+// the bundle) runs only when a manifest is not in the cache. It imports nothing.
+const SEPARATE = { './validate-shape.generated.js': { name: 'manifest-validator', entry: './src/manifest/validate-shape.generated.js' } };
 // import.meta.url has no CommonJS equivalent of its own: it is derived from the file's name.
 const IMPORT_META_URL = { define: { 'import.meta.url': '__leptonUrl' }, banner: 'var __leptonUrl = require("node:url").pathToFileURL(__filename).href;' };
 
@@ -53,7 +56,7 @@ try {
   });
   await Promise.all([...vendors].map(([specifier, name]) => build({
     absWorkingDir: root,
-    entryPoints: { [`vendor/${name}`]: VENDOR_ENTRY[specifier] ?? specifier },
+    entryPoints: { [`vendor/${name}`]: SEPARATE[specifier]?.entry ?? VENDOR_ENTRY[specifier] ?? specifier },
     outdir: staging,
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -78,12 +81,19 @@ await trainCodeCache();
 
 /**
  * Every package own code imports (`yaml`, `@inquirer/prompts`) resolves to dist/vendor/<name>.cjs,
- * outside the bundle; packages' own imports are bundled into their vendor file. JSON is inlined.
+ * outside the bundle, as do the SEPARATE own modules; packages' own imports are bundled into their
+ * vendor file. JSON is inlined.
  */
 function vendorPackages(found) {
   return {
     name: 'vendor-packages',
     setup(builder) {
+      builder.onResolve({ filter: /\.generated\.js$/ }, (args) => {
+        const separate = SEPARATE[args.path];
+        if (!separate) return undefined;
+        found.set(args.path, separate.name);
+        return { path: `./vendor/${separate.name}.cjs`, external: true };
+      });
       builder.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.kind === 'entry-point' || args.path.startsWith('node:') || args.path.endsWith('.json')) return undefined;
         if (args.importer.split(path.sep).includes('node_modules')) return undefined;

@@ -1,7 +1,7 @@
 // What checks compute from a file's text alone (a Markdown document's analysis), kept from run to
 // run in `.lepton/cache/checks.json` beside the exact text it came from: an unchanged document is
 // not parsed again. Loaded on first use, saved once when the gate is done.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_ID, CACHE_DIR, writeCacheFile } from '../cache.js';
 
@@ -44,13 +44,10 @@ export class CheckCache {
   }
 
   #load(): Promise<Map<string, Entry>> {
-    this.#entries ??= readFile(path.join(this.root, CACHE_DIR, FILE), 'utf8').then(
-      (text) => {
-        const cached = JSON.parse(text) as Partial<CacheFile>;
-        return new Map(cached.build === BUILD_ID && cached.entries ? Object.entries(cached.entries) : []);
-      },
-      () => new Map(),
-    ).catch(() => new Map());
+    this.#entries ??= Promise.resolve().then(() => {
+      const cached = JSON.parse(readFileSync(path.join(this.root, CACHE_DIR, FILE), 'utf8')) as Partial<CacheFile>;
+      return new Map(cached.build === BUILD_ID && cached.entries ? Object.entries(cached.entries) : []);
+    }).catch(() => new Map<string, Entry>());
     return this.#entries;
   }
 }

@@ -2,10 +2,11 @@
 // content of both goes into `.lepton/pending.json` first, then each file is replaced, then the
 // journal is removed. A journal left by a crash is applied again (idempotently) before anything
 // else reads or writes the project, so the ledger and `phase:` never disagree.
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError } from '../errors.js';
-import { pathExists, writeFileAtomic } from '../fs.js';
+import { writeFileAtomic } from '../fs.js';
 import { isInside } from '../manifest/paths.js';
 import { withLock } from './lock.js';
 import { sha256 } from '../text.js';
@@ -50,7 +51,8 @@ async function applyWrites(root: string, writes: JournalWrite[], env?: NodeJS.Pr
 /** Completes a transition a crash interrupted, if any. Returns whether there was one. */
 export async function rollForward(root: string): Promise<boolean> {
   const file = path.join(root, JOURNAL_PATH);
-  if (!(await pathExists(file))) return false;
+  // Checked on every start: synchronously, as an await through the thread pool costs more than the check.
+  if (!existsSync(file)) return false;
   return withLock(root, async () => {
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (text === undefined) return false;

@@ -3,7 +3,7 @@
 // pre-push hook on an unchanged ledger does not even load node:crypto. Everything else about
 // the chain (seq, prev, time order) is checked on every read. The cache is local (git ignores
 // it); a fresh clone, as in CI, hashes every line.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_ID, CACHE_DIR, writeCacheFile } from '../cache.js';
 
@@ -21,12 +21,10 @@ const byRoot = new Map<string, Promise<Set<string>>>();
 export function checkedLines(root: string): Promise<Set<string>> {
   let known = byRoot.get(root);
   if (!known) {
-    known = readFile(path.join(root, CACHE_DIR, FILE), 'utf8')
-      .then((text) => {
-        const cached = JSON.parse(text) as Partial<CacheFile>;
-        return new Set(cached.build === BUILD_ID && Array.isArray(cached.lines) ? cached.lines : []);
-      })
-      .catch(() => new Set<string>());
+    known = Promise.resolve().then(() => {
+      const cached = JSON.parse(readFileSync(path.join(root, CACHE_DIR, FILE), 'utf8')) as Partial<CacheFile>;
+      return new Set(cached.build === BUILD_ID && Array.isArray(cached.lines) ? cached.lines : []);
+    }).catch(() => new Set<string>());
     byRoot.set(root, known);
   }
   return known;

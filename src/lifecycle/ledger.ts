@@ -1,7 +1,7 @@
 // The evidence ledger `.lepton/ledger.jsonl`: one JSON object per line, append-only, each entry
 // chained to the one before by its SHA-256 hash over a canonical form (sorted keys, no whitespace).
 import { sha256 } from '../text.js';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, LeptonError } from '../errors.js';
 import { pathExists, writeFileAtomic } from '../fs.js';
@@ -87,10 +87,13 @@ export function evidenceHash(evidence: unknown): string {
 }
 
 export async function readLedgerText(root: string): Promise<string | undefined> {
-  return readFile(path.join(root, LEDGER_PATH), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw new LeptonError(`cannot read ${LEDGER_PATH}: ${error.message}`, { hint: 'check the file permissions' });
-  });
+  try {
+    return readFileSync(path.join(root, LEDGER_PATH), 'utf8');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT') return undefined;
+    throw new LeptonError(`cannot read ${LEDGER_PATH}: ${message}`, { hint: 'check the file permissions' });
+  }
 }
 
 /** The ledger's non-blank lines; a checkout with CRLF line ends reads the same. */

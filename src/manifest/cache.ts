@@ -1,7 +1,7 @@
 // A validated manifest, cached beside the project as JSON together with the exact text it came
 // from. A later run whose lepton.yaml text is identical skips the YAML parser and the schema
 // validator, the bulk of lepton's start-up; any other text is parsed and validated afresh.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_ID, CACHE_DIR, writeCacheFile } from '../cache.js';
 import type { Manifest } from './schema.js';
@@ -17,7 +17,7 @@ interface CacheFile {
 
 export async function readCachedManifest(root: string, file: string, source: string): Promise<Manifest | undefined> {
   try {
-    const cached = JSON.parse(await readFile(path.join(root, MANIFEST_CACHE), 'utf8')) as CacheFile;
+    const cached = JSON.parse(readFileSync(path.join(root, MANIFEST_CACHE), 'utf8')) as CacheFile;
     return cached.build === BUILD_ID && cached.file === file && cached.source === source ? cached.manifest : undefined;
   } catch {
     return undefined;

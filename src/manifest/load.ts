@@ -1,6 +1,7 @@
 // Finds, reads and validates lepton.yaml: read → YAML parse → schema → cross-field rules.
 // Every problem is collected with its line:col before anything runs.
-import { readFile, stat } from 'node:fs/promises';
+// Start-up reads are synchronous: small files, where an await through the thread pool costs more than the read.
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Document, Node } from 'yaml';
 import { LeptonError, formatLocation } from '../errors.js';
@@ -43,7 +44,7 @@ export async function findManifest(startDir: string): Promise<string | undefined
   let dir = path.resolve(startDir);
   for (;;) {
     const candidate = path.join(dir, MANIFEST_NAME);
-    const found = await stat(candidate).then((info) => info.isFile(), () => false);
+    const found = statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
     if (found) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
@@ -53,7 +54,7 @@ export async function findManifest(startDir: string): Promise<string | undefined
 
 export async function loadManifest(options: LoadOptions): Promise<LoadedManifest> {
   // As `git -C`: a folder that does not exist is an error, not a place to search upwards from.
-  if (!(await stat(options.cwd).then((info) => info.isDirectory(), () => false))) {
+  if (!statSync(options.cwd, { throwIfNoEntry: false })?.isDirectory()) {
     throw new LeptonError(`no such folder: ${options.cwd}`, { hint: 'check the folder given to -C / --cwd' });
   }
   const file = options.manifest
@@ -65,12 +66,16 @@ export async function loadManifest(options: LoadOptions): Promise<LoadedManifest
     });
   }
   const displayPath = displayPathOf(file, options.cwd);
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new LeptonError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new LeptonError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : message}`, {
       hint: options.manifest ? 'check the path given to --manifest' : 'check the file permissions',
       location: { file: displayPath },
     });
-  });
+  }
   const root = path.dirname(file);
   const cached = await loadCachedManifest(bytes, root, file);
   if (cached) return { ...cached, file, root, displayPath };
@@ -142,7 +147,7 @@ export async function parseManifest(bytes: Uint8Array, root: string): Promise<Pa
     return fail('file is empty; expected a manifest starting with `version: 1` (see `lepton init`)');
   }
 
-  const [{ LineCounter, parseDocument, isMap, isPair, isScalar, isSeq }, { default: validateManifestShape }] = await Promise.all([
+  const [{ LineCounter, parseDocument, isMap, isPair, isScalar, isSeq }, { validate: validateManifestShape }] = await Promise.all([
     import('yaml'),
     import('./validate-shape.generated.js'),
   ]);

@@ -1,5 +1,5 @@
 // File helpers the checks share: project-relative paths that stay inside the root, hashing.
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside, pathEscapeReason } from '../../manifest/paths.js';
@@ -32,7 +32,7 @@ export function resolveInside(root: string, relativePath: string): { path: strin
 
 /** Size in bytes of a project file, or undefined when it cannot be read. */
 export async function fileSize(root: string, relativePath: string): Promise<number | undefined> {
-  return stat(path.resolve(root, relativePath)).then((stats) => stats.size, () => undefined);
+  return statSync(path.resolve(root, relativePath), { throwIfNoEntry: false })?.size;
 }
 
 /** SHA-256 of each file, in the given order. */

@@ -1,6 +1,7 @@
 // Globbing inside the project. The glob library loads only for patterns it is needed for: a plain
 // path (`docs/plan.md`) costs a stat, and a `*` in the last segment only (`src/*.py`,
 // `tests/test_*.py`) one folder listing; anything else (`**`, `?`, classes, braces) goes to tinyglobby.
+import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside, pathEscapeReason, realPathInside } from '../../manifest/paths.js';
@@ -73,6 +74,6 @@ async function starsInFolder(root: string, pattern: string, dot: boolean): Promi
 async function literalFile(root: string, pattern: string): Promise<string[]> {
   const normalised = path.posix.normalize(pattern.replaceAll('\\', '/')).replace(/^\.\//, '');
   if (normalised.split('/').some((segment) => IGNORED_SEGMENTS.has(segment))) return [];
-  const stats = await stat(path.resolve(root, normalised)).catch(() => undefined);
+  const stats = statSync(path.resolve(root, normalised), { throwIfNoEntry: false });
   return stats?.isFile() ? [normalised] : [];
 }
