@@ -33,18 +33,23 @@ await generateValidator();
 // Caches (.lepton/cache, the code cache) are keyed by this: any change to the code invalidates them.
 const buildId = await hashSources();
 const vendors = new Map();
+/** What the bundle and every vendor file are built with: minified CommonJS for Node 20. */
+const COMMON = {
+  absWorkingDir: root,
+  outdir: staging,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
 try {
   await build({
-    absWorkingDir: root,
+    ...COMMON,
     entryPoints: { lepton: 'src/cli.ts' },
-    outdir: staging,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    legalComments: 'none',
     // import() of a package becomes a require() inside a promise: the bundle runs through vm.Script
     // (bin/lepton.js), where import() is not available.
     supported: { 'dynamic-import': false },
@@ -52,22 +57,12 @@ try {
     define: { __LEPTON_VERSION__: JSON.stringify(version), __LEPTON_BUILD_ID__: JSON.stringify(buildId), ...IMPORT_META_URL.define },
     // The first line names the build: bin/lepton.js uses a code cache only for the build it was made from.
     banner: { js: `// lepton build ${buildId}\n${IMPORT_META_URL.banner}` },
-    logLevel: 'warning',
   });
   await Promise.all([...vendors].map(([specifier, name]) => build({
-    absWorkingDir: root,
+    ...COMMON,
     entryPoints: { [`vendor/${name}`]: SEPARATE[specifier]?.entry ?? VENDOR_ENTRY[specifier] ?? specifier },
-    outdir: staging,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    legalComments: 'none',
     define: IMPORT_META_URL.define,
     banner: { js: IMPORT_META_URL.banner },
-    logLevel: 'warning',
   })));
   const bundle = await readFile(path.join(staging, 'lepton.cjs'), 'utf8');
   if (/\bimport\(/.test(bundle)) throw new Error('dist/lepton.cjs still calls import(), which vm.Script cannot run; import that module statically or through a package');
