@@ -12,9 +12,9 @@ const { Script } = require('node:vm');
 const bundle = path.join(__dirname, '..', 'dist', 'lepton.cjs');
 const cacheFile = `${bundle}.cache`;
 const source = readFileSync(bundle, 'utf8');
-// V8 checks only that a cache was made for source of the same length: the cache carries the
-// build id from the bundle's first line, and one made for another build is never used.
-const header = Buffer.from(`${/^\/\/ lepton build (\w+)/.exec(source)?.[1] ?? 'unknown'}\n`);
+// V8 checks only that a cache was made for source of the same length: the cache carries the id
+// of the bundle's content from its first line, and one made for another bundle is never used.
+const header = Buffer.from(`${/^\/\/ lepton bundle (\w+)/.exec(source)?.[1] ?? 'unknown'}\n`);
 let cachedData;
 try {
   const data = readFileSync(cacheFile);

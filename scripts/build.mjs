@@ -26,8 +26,13 @@ const VENDOR_ENTRY = { yaml: './node_modules/yaml/browser/index.js' };
 // Own modules kept out of the bundle, like packages: the generated manifest validator (a third of
 // the bundle) runs only when a manifest is not in the cache. It imports nothing.
 const SEPARATE = { './validate-shape.generated.js': { name: 'manifest-validator', entry: './src/manifest/validate-shape.generated.js' } };
-// import.meta.url has no CommonJS equivalent of its own: it is derived from the file's name.
-const IMPORT_META_URL = { define: { 'import.meta.url': '__leptonUrl' }, banner: 'var __leptonUrl = require("node:url").pathToFileURL(__filename).href;' };
+// Every file runs in strict mode, as the ES modules it is built from did ("use strict" must be the
+// first statement, so it leads the banner). import.meta.url has no CommonJS equivalent of its own:
+// it is derived from the file's name.
+const PRELUDE = { define: { 'import.meta.url': '__leptonUrl' }, banner: '"use strict";var __leptonUrl = require("node:url").pathToFileURL(__filename).href;' };
+// The bundle's first line names its content (filled in after the build): bin/lepton.js uses a code
+// cache only for the bundle it was made from, as V8 itself checks no more than the source's length.
+const BUNDLE_ID_PLACEHOLDER = '0'.repeat(16);
 
 await generateValidator();
 // Caches (.lepton/cache, the code cache) are keyed by this: any change to the code invalidates them.
@@ -54,18 +59,21 @@ try {
     // (bin/lepton.js), where import() is not available.
     supported: { 'dynamic-import': false },
     plugins: [vendorPackages(vendors)],
-    define: { __LEPTON_VERSION__: JSON.stringify(version), __LEPTON_BUILD_ID__: JSON.stringify(buildId), ...IMPORT_META_URL.define },
-    // The first line names the build: bin/lepton.js uses a code cache only for the build it was made from.
-    banner: { js: `// lepton build ${buildId}\n${IMPORT_META_URL.banner}` },
+    define: { __LEPTON_VERSION__: JSON.stringify(version), __LEPTON_BUILD_ID__: JSON.stringify(buildId), ...PRELUDE.define },
+    banner: { js: `// lepton bundle ${BUNDLE_ID_PLACEHOLDER}\n${PRELUDE.banner}` },
   });
   await Promise.all([...vendors].map(([specifier, name]) => build({
     ...COMMON,
     entryPoints: { [`vendor/${name}`]: SEPARATE[specifier]?.entry ?? VENDOR_ENTRY[specifier] ?? specifier },
-    define: IMPORT_META_URL.define,
-    banner: { js: IMPORT_META_URL.banner },
+    define: PRELUDE.define,
+    banner: { js: PRELUDE.banner },
   })));
-  const bundle = await readFile(path.join(staging, 'lepton.cjs'), 'utf8');
+  const bundleFile = path.join(staging, 'lepton.cjs');
+  const bundle = await readFile(bundleFile, 'utf8');
   if (/\bimport\(/.test(bundle)) throw new Error('dist/lepton.cjs still calls import(), which vm.Script cannot run; import that module statically or through a package');
+  const body = bundle.slice(bundle.indexOf('\n'));
+  const bundleId = createHash('sha256').update(body).digest('hex').slice(0, BUNDLE_ID_PLACEHOLDER.length);
+  await writeFile(bundleFile, `// lepton bundle ${bundleId}${body}`);
   await rename(path.join(root, 'dist'), retired).catch(() => {});
   await rename(staging, path.join(root, 'dist'));
 } finally {
@@ -126,19 +134,31 @@ async function trainCodeCache() {
       '      - { id: results, metric: { file: results.json, checks: [{ path: accuracy, op: ">=", value: 0.8 }] } }',
       '',
     ].join('\n'));
+    // A plain terminal-less environment: no CI (a GitHub step summary would get the training
+    // reports), no colour, no lepton or git settings of the caller.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(CI|GITHUB_.*|GITLAB_.*|LEPTON_.*|GIT_.*|FORCE_COLOR|NO_COLOR)$/.test(name)));
     for (let run = 0; run < 2; run++) {
       await rm(path.join(root, 'dist', 'lepton.cjs.cache'), { force: true });
-      execFileSync(process.execPath, [path.join(root, 'bin', 'lepton.js'), 'gate', '-C', project], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+      execFileSync(process.execPath, [path.join(root, 'bin', 'lepton.js'), 'gate', '--format', 'pretty', '-C', project], { stdio: 'ignore', env: { ...env, NO_COLOR: '1' } });
     }
+  } catch (error) {
+    // lepton works without a code cache, only slower; the test suite finds what broke the run.
+    await rm(path.join(root, 'dist', 'lepton.cjs.cache'), { force: true });
+    process.stderr.write(`warning: no code cache: the training run of \`lepton gate\` failed (${error.message.split('\n')[0]})\n`);
   } finally {
     await rm(project, { recursive: true, force: true });
   }
 }
 
-/** A hash over the version, every source file (the generated validator among them). */
+/**
+ * A hash over what decides lepton's behaviour: the version, every source file (the generated
+ * validator among them), this build script and the locked dependency versions.
+ */
 async function hashSources() {
   const hash = createHash('sha256').update(version);
-  const files = (await readdir(`${root}/src`, { recursive: true })).filter((file) => /\.[jt]s$/.test(file)).sort();
-  for (const file of files) hash.update(`${file}\0`).update(await readFile(`${root}/src/${file}`));
+  const files = (await readdir(`${root}/src`, { recursive: true })).filter((file) => /\.[jt]s$/.test(file)).sort().map((file) => `src/${file}`);
+  for (const file of [...files, 'scripts/build.mjs', 'package-lock.json']) {
+    hash.update(`${file}\0`).update(await readFile(path.join(root, file)).catch(() => ''));
+  }
   return hash.digest('hex').slice(0, 16);
 }

@@ -1,9 +1,7 @@
 // What checks compute from a file's text alone (a Markdown document's analysis), kept from run to
 // run in `.lepton/cache/checks.json` beside the exact text it came from: an unchanged document is
 // not parsed again. Loaded on first use, saved once when the gate is done.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { BUILD_ID, CACHE_DIR, writeCacheFile } from '../cache.js';
+import { readCache, writeCache } from '../cache.js';
 
 const FILE = 'checks.json';
 
@@ -12,10 +10,6 @@ interface Entry {
   value: unknown;
 }
 
-interface CacheFile {
-  build: string;
-  entries: Record<string, Entry>;
-}
 
 export class CheckCache {
   #entries: Promise<Map<string, Entry>> | undefined;
@@ -38,16 +32,12 @@ export class CheckCache {
   /** Writes the cache back when something was added (best effort, see src/cache.ts). */
   async save(): Promise<void> {
     if (!this.#changed || !this.#entries) return;
-    const content: CacheFile = { build: BUILD_ID, entries: Object.fromEntries(await this.#entries) };
-    await writeCacheFile(this.root, FILE, JSON.stringify(content));
+    await writeCache(this.root, FILE, Object.fromEntries(await this.#entries));
     this.#changed = false;
   }
 
   #load(): Promise<Map<string, Entry>> {
-    this.#entries ??= Promise.resolve().then(() => {
-      const cached = JSON.parse(readFileSync(path.join(this.root, CACHE_DIR, FILE), 'utf8')) as Partial<CacheFile>;
-      return new Map(cached.build === BUILD_ID && cached.entries ? Object.entries(cached.entries) : []);
-    }).catch(() => new Map<string, Entry>());
+    this.#entries ??= Promise.resolve(new Map(Object.entries(readCache<Record<string, Entry>>(this.root, FILE) ?? {})));
     return this.#entries;
   }
 }

@@ -39,12 +39,29 @@ export interface LoadOptions {
   manifest?: string | undefined;
 }
 
+/** stat's answer; false for what cannot be looked at (missing, a symlink loop, no permission). */
+function isFile(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
+}
+
 /** Walks from `startDir` upwards to the first folder holding lepton.yaml, as git finds `.git`. */
 export async function findManifest(startDir: string): Promise<string | undefined> {
   let dir = path.resolve(startDir);
   for (;;) {
     const candidate = path.join(dir, MANIFEST_NAME);
-    const found = statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
+    const found = isFile(candidate);
     if (found) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
@@ -54,7 +71,7 @@ export async function findManifest(startDir: string): Promise<string | undefined
 
 export async function loadManifest(options: LoadOptions): Promise<LoadedManifest> {
   // As `git -C`: a folder that does not exist is an error, not a place to search upwards from.
-  if (!statSync(options.cwd, { throwIfNoEntry: false })?.isDirectory()) {
+  if (!isDirectory(options.cwd)) {
     throw new LeptonError(`no such folder: ${options.cwd}`, { hint: 'check the folder given to -C / --cwd' });
   }
   const file = options.manifest

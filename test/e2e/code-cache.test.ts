@@ -1,7 +1,7 @@
 // bin/lepton.js starts the bundle from V8's code cache: the build leaves one for its own bundle,
 // a valid one is used as it is, and a damaged or foreign one is never trusted, only replaced.
 import { execa } from 'execa';
-import { chmod, cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,15 +28,27 @@ async function lepton(...args: string[]) {
   return execa(process.execPath, [path.join(install, 'bin', 'lepton.js'), ...args], { reject: false, env: { NO_COLOR: '1' } });
 }
 
-async function buildId(): Promise<string> {
+async function bundleId(): Promise<string> {
   const bundle = await readFile(path.join(install, 'dist', 'lepton.cjs'), 'utf8');
-  return /^\/\/ lepton build (\w+)\n/.exec(bundle)![1]!;
+  return /^\/\/ lepton bundle (\w+)\n/.exec(bundle)![1]!;
 }
+
+describe('the built files', () => {
+  it('all run in strict mode, as the ES modules they are built from did', async () => {
+    const files = ['lepton.cjs', ...(await readdir(path.join(install, 'dist', 'vendor'))).map((name) => `vendor/${name}`)];
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = await readFile(path.join(install, 'dist', file), 'utf8');
+      // "use strict" counts only as the first statement; a comment line may come before it.
+      expect(text.replace(/^\/\/[^\n]*\n/, '').startsWith('"use strict";'), file).toBe(true);
+    }
+  });
+});
 
 describe('the code cache of dist/lepton.cjs', () => {
   it('comes with the build, marked with the build it belongs to, and is used as it is', async () => {
     const cache = await readFile(cacheFile);
-    expect(cache.subarray(0, 17).toString()).toBe(`${await buildId()}\n`);
+    expect(cache.subarray(0, 17).toString()).toBe(`${await bundleId()}\n`);
     const before = await stat(cacheFile);
     const result = await lepton('--version');
     expect(result.stdout).toMatch(/^\d+\.\d+\.\d+/);
@@ -46,13 +58,13 @@ describe('the code cache of dist/lepton.cjs', () => {
   });
 
   it('is replaced when V8 rejects it (damaged, or made by another Node), and the command still works', async () => {
-    const damaged = Buffer.concat([Buffer.from(`${await buildId()}\n`), Buffer.alloc(4096, 7)]);
+    const damaged = Buffer.concat([Buffer.from(`${await bundleId()}\n`), Buffer.alloc(4096, 7)]);
     await writeFile(cacheFile, damaged);
     const result = await lepton('validate', '-C', path.join(repo, 'examples', 'churn-predictor'));
     expect(result.exitCode).toBe(0);
     const replaced = await readFile(cacheFile);
     expect(replaced.equals(damaged)).toBe(false);
-    expect(replaced.subarray(0, 17).toString()).toBe(`${await buildId()}\n`);
+    expect(replaced.subarray(0, 17).toString()).toBe(`${await bundleId()}\n`);
     // The new one is accepted: the next run leaves it alone.
     await lepton('--version');
     expect((await readFile(cacheFile)).equals(replaced)).toBe(true);
@@ -63,7 +75,7 @@ describe('the code cache of dist/lepton.cjs', () => {
     const foreign = Buffer.concat([Buffer.from('0123456789abcdef\n'), valid.subarray(17)]);
     await writeFile(cacheFile, foreign);
     expect((await lepton('--version')).exitCode).toBe(0);
-    expect((await readFile(cacheFile)).subarray(0, 17).toString()).toBe(`${await buildId()}\n`);
+    expect((await readFile(cacheFile)).subarray(0, 17).toString()).toBe(`${await bundleId()}\n`);
   });
 
   it('runs without one, and writes one as it exits', async () => {
@@ -71,7 +83,7 @@ describe('the code cache of dist/lepton.cjs', () => {
     const result = await lepton('--version');
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe('');
-    expect((await readFile(cacheFile)).subarray(0, 17).toString()).toBe(`${await buildId()}\n`);
+    expect((await readFile(cacheFile)).subarray(0, 17).toString()).toBe(`${await bundleId()}\n`);
   });
 
   // root writes through any file mode, so only another user can show a read-only install.

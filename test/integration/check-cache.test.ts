@@ -1,6 +1,6 @@
 // The check cache (.lepton/cache/checks.json): a document's analysis is reused only for the
 // exact text it came from, and only projects lepton keeps state for get one.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckCache } from '../../src/gate/check-cache.js';
@@ -44,7 +44,11 @@ describe('CheckCache', () => {
   it('ignores a cache written by another build, or one that is not JSON, and replaces it', async () => {
     const file = path.join(root, CACHE);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify({ build: 'older', entries: { a: { input: 'in', value: 'stale' } } }));
+    const older = new CheckCache(root);
+    await older.set('a', 'in', 'stale');
+    await older.save();
+    const written = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...written, build: 'older' }));
     expect(await new CheckCache(root).get('a', 'in')).toBeUndefined();
     await writeFile(file, '{ not json');
     const cache = new CheckCache(root);
@@ -52,6 +56,34 @@ describe('CheckCache', () => {
     await cache.set('a', 'in', 'fresh');
     await cache.save();
     expect(await new CheckCache(root).get('a', 'in')).toBe('fresh');
+  });
+
+  it('trusts a cache only in the folder that wrote it: not in a copy of the project, as a clone would bring', async () => {
+    const cache = new CheckCache(root);
+    await cache.set('a', 'in', 'value');
+    await cache.save();
+    expect(await new CheckCache(root).get('a', 'in')).toBe('value');
+    const copy = await makeTempDir();
+    try {
+      await cp(root, copy, { recursive: true });
+      expect(JSON.parse(await readFile(path.join(copy, CACHE), 'utf8')).data).toEqual({ a: { input: 'in', value: 'value' } });
+      expect(await new CheckCache(copy).get('a', 'in')).toBeUndefined();
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('neither reads nor writes through a cache folder that is a symlink', async () => {
+    const elsewhere = await makeTempDir();
+    try {
+      await symlink(elsewhere, path.join(root, '.lepton', 'cache'));
+      const cache = new CheckCache(root);
+      await cache.set('a', 'in', 'value');
+      await cache.save();
+      expect(await readdir(elsewhere)).toEqual([]);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('writes nothing in a project without .lepton/, and nothing when nothing was added', async () => {
@@ -76,7 +108,7 @@ describe('lepton gate with cached document analyses', () => {
   it('caches the analysis on the first gate and follows every later edit of the document', async () => {
     expect((await runLepton(['gate'], { cwd: root })).exitCode).toBe(0);
     const cached = JSON.parse(await readFile(path.join(root, CACHE), 'utf8'));
-    expect(Object.values(cached.entries)).toEqual([expect.objectContaining({ input: PLAN })]);
+    expect(Object.values(cached.data)).toEqual([expect.objectContaining({ input: PLAN })]);
     expect((await runLepton(['gate'], { cwd: root })).exitCode).toBe(0);
 
     await writeFile(path.join(root, 'docs/plan.md'), PLAN.replace('Predict churn.', 'TODO'));

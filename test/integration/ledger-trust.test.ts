@@ -64,7 +64,7 @@ describe('the cache of checked ledger lines (.lepton/cache/ledger.json)', () => 
   it('holds the lines lepton wrote or checked, and never excuses a line edited since', async () => {
     expect((await runLepton(['approve', 'go-decision'], { cwd: repo.dir })).exitCode).toBe(0);
     const lines = (await readFile(ledger, 'utf8')).split('\n').filter(Boolean);
-    expect(JSON.parse(await readFile(cacheFile(), 'utf8')).lines).toEqual(lines);
+    expect(JSON.parse(await readFile(cacheFile(), 'utf8')).data).toEqual(lines);
     // The same entry with another actor: its hash no longer matches, whatever the cache holds.
     const edited = lines.map((line) => line.replace('"Ada Lovelace"', '"Someone Else"'));
     await writeFile(ledger, `${edited.join('\n')}\n`);
@@ -79,9 +79,28 @@ describe('the cache of checked ledger lines (.lepton/cache/ledger.json)', () => 
     const lines = (await readFile(ledger, 'utf8')).split('\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(1);
     await writeFile(ledger, `${lines.slice(1).join('\n')}\n`);
-    const verify = await runLepton(['verify'], { cwd: repo.dir });
-    expect(verify.exitCode).toBe(1);
-    expect(verify.stdout + verify.stderr).toMatch(/entry #1: has seq 2/);
+    const dropped = await runLepton(['verify'], { cwd: repo.dir });
+    expect(dropped.exitCode).toBe(1);
+    expect(dropped.stdout + dropped.stderr).toMatch(/entry #1: has seq 2/);
+    await writeFile(ledger, `${[...lines].reverse().join('\n')}\n`);
+    const moved = await runLepton(['gate'], { cwd: repo.dir });
+    expect(moved.exitCode).toBe(1);
+    expect(moved.stderr).toMatch(/cannot be trusted: entry #1: has seq \d+/);
+  });
+
+  it('is hashed in full by verify --strict, which trusts no cache', async () => {
+    expect((await runLepton(['approve', 'go-decision'], { cwd: repo.dir })).exitCode).toBe(0);
+    const [line] = (await readFile(ledger, 'utf8')).split('\n').filter(Boolean);
+    const forged = line!.replace('"Ada Lovelace"', '"Someone Else"');
+    await writeFile(ledger, `${forged}\n`);
+    // Only someone who can write the local cache can list a line there; lepton's own reads then trust it...
+    const cached = JSON.parse(await readFile(cacheFile(), 'utf8'));
+    await writeFile(cacheFile(), JSON.stringify({ ...cached, data: [forged] }));
+    expect((await runLepton(['verify'], { cwd: repo.dir })).exitCode).toBe(0);
+    // ...but the audit does not.
+    const strict = await runLepton(['verify', '--strict'], { cwd: repo.dir });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.stdout + strict.stderr).toMatch(/entry #1: its hash does not match its content/);
   });
 
   it('lets a gate on an unchanged ledger run without loading node:crypto', async () => {

@@ -1,6 +1,6 @@
 // The validated-manifest cache: used only for the exact text it was made from, re-checked
 // against the file system, never created in a project lepton keeps no state for.
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,8 +23,8 @@ describe('manifest cache', () => {
   it('stores a validated manifest with its text, in a folder that ignores itself', async () => {
     const first = await loadManifest({ cwd: root });
     const cached = JSON.parse(await readFile(path.join(root, MANIFEST_CACHE), 'utf8'));
-    expect(cached.source).toBe(MANIFEST);
-    expect(cached.manifest).toEqual(first.manifest);
+    expect(cached.data.source).toBe(MANIFEST);
+    expect(cached.data.manifest).toEqual(first.manifest);
     expect(await readFile(path.join(root, '.lepton/cache/.gitignore'), 'utf8')).toBe('*\n');
     const second = await loadManifest({ cwd: root });
     expect(second.manifest).toEqual(first.manifest);
@@ -56,7 +56,23 @@ describe('manifest cache', () => {
     await loadManifest({ cwd: root });
     const file = path.join(root, MANIFEST_CACHE);
     const cached = JSON.parse(await readFile(file, 'utf8'));
-    await writeFile(file, JSON.stringify({ ...cached, build: 'older', manifest: { ...cached.manifest, phase: 'bogus' } }));
+    await writeFile(file, JSON.stringify({ ...cached, build: 'older', data: { ...cached.data, manifest: { ...cached.data.manifest, phase: 'bogus' } } }));
     expect((await loadManifest({ cwd: root })).manifest.phase).toBe('poc');
+  });
+
+  it('ignores a cache that came with a copy of the project (as a force-committed one would with a clone)', async () => {
+    await loadManifest({ cwd: root });
+    const copy = await makeTempDir();
+    try {
+      await cp(root, copy, { recursive: true });
+      const file = path.join(copy, MANIFEST_CACHE);
+      const cached = JSON.parse(await readFile(file, 'utf8'));
+      // A forged cache: same text, a manifest whose gate has no checks.
+      const forged = { ...cached.data, file: path.join(copy, 'lepton.yaml'), manifest: { ...cached.data.manifest, phases: [{ ...cached.data.manifest.phases[0], gate: [] }] } };
+      await writeFile(file, JSON.stringify({ ...cached, data: forged }));
+      expect((await loadManifest({ cwd: copy })).manifest.phases[0]!.gate).toHaveLength(1);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 });

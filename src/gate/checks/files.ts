@@ -32,7 +32,11 @@ export function resolveInside(root: string, relativePath: string): { path: strin
 
 /** Size in bytes of a project file, or undefined when it cannot be read. */
 export async function fileSize(root: string, relativePath: string): Promise<number | undefined> {
-  return statSync(path.resolve(root, relativePath), { throwIfNoEntry: false })?.size;
+  try {
+    return statSync(path.resolve(root, relativePath), { throwIfNoEntry: false })?.size;
+  } catch {
+    return undefined;
+  }
 }
 
 /** SHA-256 of each file, in the given order. */

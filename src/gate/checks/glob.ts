@@ -9,10 +9,10 @@ import { isInside, pathEscapeReason, realPathInside } from '../../manifest/paths
 /** Folders no check looks into. */
 export const IGNORED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
 const IGNORED_SEGMENTS = new Set(['node_modules', '.git']);
-const WILDCARD = /[*?[\]{}()!+@\\]/;
+const WILDCARD = /[*?[\]{}()!+@|\\]/;
 /** Wildcards only in the last segment, and only `*` (not `**`): the folder before it is a plain path. */
 function isOneFolderStars(pattern: string): boolean {
-  return /^(?:[^*?[\]{}()!+@\\]+\/)?[^/?[\]{}()!+@\\]+$/.test(pattern) && !pattern.includes('**');
+  return /^(?:[^*?[\]{}()!+@|\\]+\/)?[^/?[\]{}()!+@|\\]+$/.test(pattern) && !pattern.includes('**');
 }
 
 /**
@@ -59,11 +59,11 @@ async function starsInFolder(root: string, pattern: string, dot: boolean): Promi
   const folder = normalised.slice(0, slash + 1);
   const namePattern = normalised.slice(slash + 1);
   if (folder.split('/').some((segment) => IGNORED_SEGMENTS.has(segment))) return [];
-  const matcher = new RegExp(`^${namePattern.split('*').map((part) => part.replace(/[.^$|+?()[\]{}\\]/g, '\\$&')).join('.*')}$`);
+  const matcher = new RegExp(`^${namePattern.split('*').map((part) => part.replace(/[.^$|+?()[\]{}\\]/g, '\\$&')).join('[\\s\\S]*')}$`);
   const entries = await readdir(path.resolve(root, folder), { withFileTypes: true }).catch(() => []);
   const matches: string[] = [];
   for (const entry of entries) {
-    if (!matcher.test(entry.name) || (entry.name.startsWith('.') && !dot && !namePattern.startsWith('.'))) continue;
+    if (!matcher.test(entry.name) || IGNORED_SEGMENTS.has(entry.name) || (entry.name.startsWith('.') && !dot && !namePattern.startsWith('.'))) continue;
     const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(path.resolve(root, folder, entry.name)).catch(() => undefined))?.isFile());
     if (isFile) matches.push(`${folder}${entry.name}`);
   }
@@ -74,6 +74,10 @@ async function starsInFolder(root: string, pattern: string, dot: boolean): Promi
 async function literalFile(root: string, pattern: string): Promise<string[]> {
   const normalised = path.posix.normalize(pattern.replaceAll('\\', '/')).replace(/^\.\//, '');
   if (normalised.split('/').some((segment) => IGNORED_SEGMENTS.has(segment))) return [];
-  const stats = statSync(path.resolve(root, normalised), { throwIfNoEntry: false });
-  return stats?.isFile() ? [normalised] : [];
+  try {
+    return statSync(path.resolve(root, normalised), { throwIfNoEntry: false })?.isFile() ? [normalised] : [];
+  } catch {
+    // A symlink loop, a folder it may not read: no file, as a glob would find none.
+    return [];
+  }
 }

@@ -1,7 +1,7 @@
 // `run: command`: a shell command exits 0. With `inputs`, a pass is cached until an input changes.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../../fs.js';
+import { readCache, writeCache } from '../../cache.js';
 import { realPathInside } from '../../manifest/paths.js';
 import type { CheckOf } from '../../manifest/schema.js';
 import type { CheckContext, CheckModule, CheckOutcome } from '../types.js';
@@ -30,11 +30,11 @@ async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<C
 
   const inputsHash = check.inputs ? await hashInputs(context.root, check.inputs, context.signal) : undefined;
   const evidenceOf = (exitCode: number | null) => ({ command, cwd: relativeCwd, exitCode, ...(inputsHash && { inputsHash }) });
-  const cacheFile = inputsHash && context.cacheDir
-    ? path.join(context.cacheDir, 'run', `${sha256(JSON.stringify({ version: CACHE_VERSION, command, cwd: relativeCwd, env: ownEnv, inputsHash }))}.json`)
+  const cacheName = inputsHash && context.cacheDir
+    ? `run/${sha256(JSON.stringify({ version: CACHE_VERSION, command, cwd: relativeCwd, env: ownEnv, inputsHash }))}.json`
     : undefined;
-  if (cacheFile) {
-    const cached = await readCachedPass(cacheFile, command);
+  if (cacheName) {
+    const cached = readCachedPass(context.root, cacheName, command);
     if (cached) {
       return { status: 'pass', message: `${shown(command)} passed (cached: inputs unchanged since ${cached.at})`, output: cached.output, evidence: evidenceOf(0) };
     }
@@ -60,7 +60,7 @@ async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<C
     };
   }
   if (result.exitCode === 0) {
-    if (cacheFile && inputsHash) await writeCachedPass(cacheFile, { version: CACHE_VERSION, command, cwd: relativeCwd, inputsHash, output, at: context.now().toISOString() });
+    if (cacheName && inputsHash) await writeCache(context.root, cacheName, { version: CACHE_VERSION, command, cwd: relativeCwd, inputsHash, output, at: context.now().toISOString() } satisfies CachedPass);
     return { status: 'pass', message: `${shown(command)} passed`, output, evidence: evidenceOf(0) };
   }
   const how = result.exitCode === undefined
@@ -94,19 +94,11 @@ async function hashInputs(root: string, patterns: readonly string[], signal: Abo
   return sha256(JSON.stringify(digests));
 }
 
-async function readCachedPass(file: string, command: string): Promise<CachedPass | undefined> {
-  try {
-    const cached = JSON.parse(await readFile(file, 'utf8')) as Partial<CachedPass>;
-    const valid = cached.version === CACHE_VERSION && cached.command === command && Array.isArray(cached.output) && typeof cached.at === 'string';
-    return valid ? (cached as CachedPass) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeCachedPass(file: string, entry: CachedPass): Promise<void> {
-  // A cache that cannot be written only costs a rerun next time; it never fails the check.
-  await writeFileAtomic(file, `${JSON.stringify(entry, null, 2)}\n`).catch(() => undefined);
+/** A pass kept in `.lepton/cache/run/` (trusted only where it was written: see src/cache.ts). */
+function readCachedPass(root: string, name: string, command: string): CachedPass | undefined {
+  const cached = readCache<Partial<CachedPass>>(root, name);
+  const valid = cached?.version === CACHE_VERSION && cached.command === command && Array.isArray(cached.output) && typeof cached.at === 'string';
+  return valid ? (cached as CachedPass) : undefined;
 }
 
 /** The command as messages quote it: in backticks, long ones shortened. */

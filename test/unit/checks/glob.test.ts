@@ -14,6 +14,8 @@ const FILES = [
   'src/model.py', 'src/.env.py', 'src/features.py', 'src/test_model.py', 'src/model_test.py', 'src/py', 'src/x.pyc',
   'src/nested/deep.py', 'src/node_modules/dep.py', 'tests/test_a.py', 'tests/test_b.py', 'tests/conftest.py',
   '.github/workflows/ci.yml', '.github/workflows/.draft.yml', 'node_modules/pkg/index.py', 'docs/a.md', 'docs/b.md',
+  // A worktree's or submodule's `.git` is a file; so can `node_modules` be. A name may hold a newline.
+  'sub/.git', 'sub/node_modules', 'sub/main.py', 'odd/new\nline.py', 'odd/a|b.py',
 ];
 
 beforeAll(async () => {
@@ -29,6 +31,9 @@ beforeAll(async () => {
   await symlink(path.join(root, 'src', 'missing.py'), path.join(root, 'src', 'broken.py'));
   await symlink(path.join(outside, 'secret.py'), path.join(root, 'src', 'escape.py'));
   await symlink(path.join(root, 'docs'), path.join(root, 'docs-link'));
+  await mkdir(path.join(root, 'loop'));
+  await symlink(path.join(root, 'loop', 'a.py'), path.join(root, 'loop', 'b.py'));
+  await symlink(path.join(root, 'loop', 'b.py'), path.join(root, 'loop', 'a.py'));
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -39,6 +44,7 @@ const PATTERNS = [
   '*.py', '*', '*.md', '*.MD', 'src/*.py', './src/*.py', 'src//*.py', 'src/*', 'src/test_*.py', 'src/*_test.py', 'src/*model*',
   'src/*.p', 'src/*py', 'tests/test_*.py', '.github/workflows/*.yml', 'docs-link/*.md', 'node_modules/pkg/*.py',
   'src/node_modules/*.py', 'missing/*.py', 'a.b$c^d*', 'with *', '.*.py', 'src/.*',
+  'sub/*', 'sub/.g*', 'sub/node*', 'odd/*', 'odd/*line.py', 'odd/*|*', 'loop/*',
 ];
 
 describe('matchFiles: one-folder `*` patterns without the glob library', () => {
@@ -55,5 +61,11 @@ describe('matchFiles: one-folder `*` patterns without the glob library', () => {
   it('finds what the patterns are meant to find, and nothing through a symlink out of the project', async () => {
     expect(await matchFiles(root, 'src/*.py')).toEqual(['src/features.py', 'src/linked.py', 'src/model.py', 'src/model_test.py', 'src/test_model.py']);
     expect(await matchFiles(root, 'tests/test_*.py')).toEqual(['tests/test_a.py', 'tests/test_b.py']);
+    expect(await matchFiles(root, 'sub/*', undefined, { dot: true })).toEqual(['sub/main.py']);
+  });
+
+  it('finds no file, rather than failing, where a path cannot be looked at (a symlink loop)', async () => {
+    expect(await matchFiles(root, 'loop/a.py')).toEqual([]);
+    expect(await matchFiles(root, 'loop/*.py')).toEqual([]);
   });
 });

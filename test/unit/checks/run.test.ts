@@ -163,6 +163,8 @@ describe('run check: caching passes by inputs', () => {
     await mkdir(path.join(root, 'src'), { recursive: true });
     await writeFile(path.join(root, 'src', 'model.py'), 'def train(): ...\n');
     await writeFile(path.join(root, 'src', 'features.py'), 'COLUMNS = []\n');
+    // As init leaves a project: lepton keeps state (and caches) only where .lepton/ exists.
+    await mkdir(path.join(root, '.lepton'), { recursive: true });
     const cacheDir = path.join(root, '.lepton', 'cache');
     const runs = async () => (await readFile(path.join(root, 'runs.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
     return { cacheDir, runs };
