@@ -38,7 +38,8 @@ function scriptLines(): string[] {
       `if [ -n "$previous" ]; then lepton gate --phase "$previous" --junit "${REPORTS}/phase-$previous.xml" || failed=$?; fi`,
     ].join('\n'),
     `lepton gate --completed --junit "${REPORTS}/completed.xml" || failed=$?`,
-    progressLines('/tmp/lepton-progress.md').join('\n'),
+    // A file of its own: jobs of a shell runner share /tmp.
+    ['progress="$(mktemp)"', ...progressLines('$progress', ['rm -f "$progress"'])].join('\n'),
     'exit "$failed"',
   ];
 }

@@ -125,4 +125,10 @@ describe('the GitLab job', () => {
     expect(await readFile(path.join(repo.dir, 'lepton-reports/verify.xml'), 'utf8')).toMatch(/<testsuite name="lepton\.verify"[^>]* failures="0"/);
     expect(result.stdout).toContain('## ❌ lepton gate: churn — failed');
   });
+
+  it('writes its progress report to a file of its own, never a fixed path that concurrent jobs would share', () => {
+    expect(gitlabJob).toContain('progress="$(mktemp)"');
+    expect(gitlabJob).toContain('lepton gate --format markdown > "$progress"');
+    expect(gitlabJob).not.toMatch(/\/tmp\//);
+  });
 });
