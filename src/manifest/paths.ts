@@ -33,18 +33,30 @@ function literalPrefix(glob: string): string {
   return literal.length === segments.length ? glob : literal.join('/');
 }
 
-// A project's root does not move while lepton runs: its real path is looked up once per root.
+// A project's root does not move while lepton runs: its real path is looked up once per root,
+// and kept only once it exists (init checks paths before it makes the folder).
 const realRoots = new Map<string, string>();
+
+function realRoot(root: string): string {
+  const known = realRoots.get(root);
+  if (known !== undefined) return known;
+  try {
+    const real = realpathSync.native(root);
+    realRoots.set(root, real);
+    return real;
+  } catch {
+    return root;
+  }
+}
 
 /** True when the longest existing prefix of the path resolves outside the root. */
 function symlinkLeaves(root: string, relativePath: string): boolean {
-  let realRoot = realRoots.get(root);
-  if (realRoot === undefined) realRoots.set(root, (realRoot = realpathOrSelf(root)));
+  const realRootPath = realRoot(root);
   let candidate = path.resolve(root, relativePath);
   for (;;) {
     try {
       const real = realpathSync.native(candidate);
-      return !isInside(realRoot, real);
+      return !isInside(realRootPath, real);
     } catch {
       const parent = path.dirname(candidate);
       if (parent === candidate || !isInside(path.resolve(root), parent)) return false;
@@ -65,5 +77,5 @@ export function realpathOrSelf(file: string): string {
 
 /** True when the real location of an existing file is inside the (real) root. */
 export function realPathInside(root: string, file: string): boolean {
-  return isInside(realpathOrSelf(root), realpathOrSelf(file));
+  return isInside(realRoot(root), realpathOrSelf(file));
 }

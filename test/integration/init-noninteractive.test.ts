@@ -1,6 +1,6 @@
 // Without a terminal (or in CI) init never prompts: it takes flags, an answers file or --yes,
 // and otherwise says which flags are missing instead of waiting for input.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import YAML from 'yaml';
@@ -122,4 +122,13 @@ test('an invalid answers file is reported with its line and what is valid', asyn
   const missing = await init(['--answers', 'nope.yaml']);
   expect(missing.stderr).toMatch(/^lepton: cannot read answers file nope\.yaml: no such file$/m);
   expect(await readdir(dir)).toEqual(['answers.yaml']);
+});
+
+test('creates a project below a symlinked folder (as $TMPDIR is on macOS), its documents included', async () => {
+  await mkdir(path.join(dir, 'real'));
+  await symlink(path.join(dir, 'real'), path.join(dir, 'link'));
+  const result = await init([path.join(dir, 'link', 'demo'), '--yes', '--name', 'demo']);
+  expect(result.stderr).not.toMatch(/symlink/);
+  expect(result.exitCode).toBe(0);
+  expect(await readdir(path.join(dir, 'real', 'demo', 'docs'))).toContain('poc-plan.md');
 });
