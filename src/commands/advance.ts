@@ -1,6 +1,6 @@
 // `lepton advance [--dry-run] [--message TEXT]`: the lifecycle core records the move, then the
 // next phase's documents are rendered (never overwriting one that exists).
-import { EXIT, InterruptedError, LeptonError, usageError } from '../errors.js';
+import { EXIT, InterruptedError, LeptonError } from '../errors.js';
 import { loadProject } from '../lifecycle/project.js';
 import { advance, type AdvanceResult } from '../lifecycle/transitions.js';
 import type { LoadedManifest } from '../manifest/load.js';
@@ -17,8 +17,8 @@ export interface AdvanceCommandOptions {
 }
 
 export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals, io }) => {
+  // commander allows only pretty and json.
   const format = options.format ?? 'pretty';
-  if (format !== 'pretty' && format !== 'json') throw usageError(`--format ${format} is not available for advance`, 'use --format pretty or json');
   const loaded = await loadProject(globals);
   for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
   const result = await advance(loaded, { dryRun: options.dryRun, message: options.message, env: io.env, signal: io.signal });

@@ -201,8 +201,8 @@ const SECTIONS: Record<AllCommand, SectionRunner> = {
  */
 async function onlyHere(loaded: LoadedManifest, options: AllOptions): Promise<string[] | undefined> {
   if (!options.only?.length) return undefined;
-  const { selectPhases } = await import('./gate.js');
-  const phases = await selectPhases(loaded, options);
+  const [{ selectPhases }, { readProjectLedger }] = await Promise.all([import('./gate.js'), import('../lifecycle/project.js')]);
+  const phases = selectPhases(loaded.manifest, (await readProjectLedger(loaded)).state, options);
   const here = new Set(phases.flatMap((phase) => phase.gate.map((check) => check.id)));
   return options.only.filter((id) => here.has(id));
 }

@@ -2,8 +2,9 @@ import { EXIT, InterruptedError, usageError } from '../errors.js';
 import { evaluatePhases, passedPhases } from '../lifecycle/evaluate.js';
 import { currentPhase, phaseById } from '../lifecycle/phases.js';
 import type { LoadedManifest } from '../manifest/load.js';
-import type { Phase } from '../manifest/schema.js';
-import { loadProject } from '../lifecycle/project.js';
+import type { Manifest, Phase } from '../manifest/schema.js';
+import { loadProject, readProjectLedger } from '../lifecycle/project.js';
+import type { LifecycleState } from '../lifecycle/state.js';
 import type { GateReport } from '../gate/types.js';
 import { formatGateReport, resolveFormat } from '../report/index.js';
 import type { CommandIO, CommandRun, GlobalOptions } from './types.js';
@@ -18,17 +19,19 @@ export interface GateOptions {
   junit?: string;
 }
 
-/** The phases `--phase` / `--completed` select (the current one by default). */
-export async function selectPhases(loaded: LoadedManifest, options: Pick<GateOptions, 'phase' | 'completed'>): Promise<Phase[]> {
+/** The phases `--phase` / `--completed` select (the current one by default); `state` is the replayed ledger. */
+export function selectPhases(manifest: Manifest, state: LifecycleState, options: Pick<GateOptions, 'phase' | 'completed'>): Phase[] {
   if (options.phase && options.completed) throw usageError('--phase and --completed cannot be used together', 'pick one');
-  if (options.completed) return passedPhases(loaded);
-  return [options.phase ? phaseById(loaded.manifest, options.phase) : currentPhase(loaded.manifest)];
+  if (options.completed) return passedPhases(manifest, state);
+  return [options.phase ? phaseById(manifest, options.phase) : currentPhase(manifest)];
 }
 
 /** Evaluates the gate the options select; returns the report (options in, data out). */
 export async function gate(loaded: LoadedManifest, options: GateOptions, io: Pick<CommandIO, 'env' | 'signal'>): Promise<GateReport> {
-  const phases = await selectPhases(loaded, options);
-  const report = await evaluatePhases(loaded, phases, {
+  // The ledger is read once: it decides the phases (--completed) and the sign-offs and waivers.
+  const { state } = await readProjectLedger(loaded);
+  const report = await evaluatePhases(loaded, selectPhases(loaded.manifest, state, options), {
+    state,
     only: options.only,
     concurrency: options.concurrency,
     env: io.env,

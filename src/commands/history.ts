@@ -1,5 +1,5 @@
 // `lepton history [--format pretty|json]`: the ledger as a timeline.
-import { EXIT, usageError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import type { LedgerEntry } from '../lifecycle/ledger.js';
 import { loadProject, readProjectLedger } from '../lifecycle/project.js';
 import type { LifecycleState } from '../lifecycle/state.js';
@@ -17,8 +17,8 @@ export interface HistoryReport {
 }
 
 export const run: CommandRun<{ format?: string }> = async ({ options, globals, io }) => {
+  // commander allows only pretty and json.
   const format = options.format ?? 'pretty';
-  if (format !== 'pretty' && format !== 'json') throw usageError(`--format ${format} is not available for history`, 'use --format pretty or json');
   const loaded = await loadProject(globals);
   for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
   const { entries, state } = await readProjectLedger(loaded);

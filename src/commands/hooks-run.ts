@@ -30,8 +30,9 @@ export async function prePushGate(loaded: LoadedManifest, updates: readonly Push
   const gated = updatesToGate(updates, patterns);
   if (gated.length === 0) return { gated, passed: true };
   const [{ verifyProject }, { gate }] = await Promise.all([import('../lifecycle/verify.js'), import('./gate.js')]);
-  // verify first: it completes a transition a crash interrupted, which the gate must then see.
   const verify = await verifyProject(loaded, { strict: false });
+  // A ledger that does not verify is the answer: the gate would stop at the first of its problems.
+  if (!verify.ok) return { gated, verify, passed: false };
   const report = await gate(loaded, { completed: true }, io);
   return { gated, verify, report, passed: verify.ok && report.passed };
 }

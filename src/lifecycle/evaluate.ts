@@ -6,10 +6,10 @@ import { CheckCache } from '../gate/check-cache.js';
 import { runGate, type GateRunOptions } from '../gate/engine.js';
 import type { GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
-import type { Phase } from '../manifest/schema.js';
-import { readLedger } from './ledger.js';
+import type { Manifest, Phase } from '../manifest/schema.js';
 import { completedPhases } from './phases.js';
-import { currentApprovals, currentWaivers, replayLedger, type LifecycleState } from './state.js';
+import { readProjectLedger } from './project.js';
+import { currentApprovals, currentWaivers, type LifecycleState } from './state.js';
 import { clockNow } from './test-hooks.js';
 
 export type EvaluateOptions = Omit<GateRunOptions, 'manifest' | 'root' | 'phases' | 'approvals' | 'waivers'> & {
@@ -19,7 +19,7 @@ export type EvaluateOptions = Omit<GateRunOptions, 'manifest' | 'root' | 'phases
 
 export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Phase[], options: EvaluateOptions = {}): Promise<GateReport> {
   const { state: given, ...rest } = options;
-  const state = given ?? replayLedger(loaded.manifest, await readLedger(loaded.root));
+  const state = given ?? (await readProjectLedger(loaded)).state;
   return runGate({
     now: () => clockNow(options.env),
     cacheDir: path.join(loaded.root, CACHE_DIR),
@@ -38,9 +38,7 @@ export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Ph
  * The phases the project has passed, for `gate --completed`. A `phase:` the ledger does not
  * back (set by hand instead of by `lepton advance`) fails the gate: exit 1, naming the phases never earned.
  */
-export async function passedPhases(loaded: LoadedManifest): Promise<Phase[]> {
-  const { manifest } = loaded;
-  const state = replayLedger(manifest, await readLedger(loaded.root));
+export function passedPhases(manifest: Manifest, state: LifecycleState): Phase[] {
   if (manifest.phase !== state.phase) {
     const ids = manifest.phases.map((phase) => phase.id);
     const unearned = ids.slice(ids.indexOf(state.phase), ids.indexOf(manifest.phase));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { EXIT, LeptonError } from '../errors.js';
 import { pathExists, writeFileAtomic } from '../fs.js';
 import { rollForward } from './journal.js';
-import { checkedLines, rememberCheckedLines } from './ledger-cache.js';
+import { rememberCheckedLines } from './ledger-cache.js';
 import { withLock } from './lock.js';
 import { clockNow } from './test-hooks.js';
 
@@ -64,8 +64,6 @@ export interface AppendOptions {
   now?: Date | undefined;
   env?: NodeJS.ProcessEnv | undefined;
 }
-
-export { sha256 } from '../text.js';
 
 /** JSON with object keys sorted at every level and no whitespace; undefined values dropped. */
 export function canonicalJson(value: unknown): string {
@@ -164,14 +162,6 @@ export function parseEntry(line: string): LedgerEntry | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Every entry of the project's ledger, oldest first; none when there is no ledger yet. */
-export async function readLedger(root: string): Promise<LedgerEntry[]> {
-  const text = await readLedgerText(root);
-  const entries = parseLedger(text, await checkedLines(root));
-  await rememberCheckedLines(root, ledgerLines(text));
-  return entries;
 }
 
 /** The entry that follows `previous`, made by `actor` on `commit` at `time`. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { LeptonError, usageError } from '../errors.js';
 import { localDate } from '../gate/engine.js';
 import type { GateReport } from '../gate/types.js';
+import { checkKind } from '../manifest/kinds.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
 import { setManifestPhase } from '../manifest/write.js';
@@ -16,20 +17,20 @@ import {
   type Actor, type LedgerEntry, type NewLedgerEntry,
 } from './ledger.js';
 import { rememberCheckedLines } from './ledger-cache.js';
+import { phaseById, phaseIndex } from './phases.js';
 import { withLock } from './lock.js';
 import { readProjectLedger } from './project.js';
-import { approvalCheck, currentApprovals, ownerByEmail, replayLedger, type LifecycleState } from './state.js';
+import { currentApprovals, ownerByEmail, replayLedger, type LifecycleState } from './state.js';
 import { clockNow } from './test-hooks.js';
 
 export interface TransitionOptions {
   env?: NodeJS.ProcessEnv | undefined;
 }
 
+/** What a plan decides on: the ledger as read under the lock, and its replay. */
 interface Fresh {
   text: string | undefined;
-  entries: LedgerEntry[];
   state: LifecycleState;
-  source: string;
 }
 
 interface Planned {
@@ -42,7 +43,7 @@ interface Planned {
  * Under the lock: completes an interrupted move, re-reads the ledger and manifest, lets `plan`
  * decide (or refuse) on that fresh state, then writes the entry (and `phase:`, through the journal).
  */
-async function record(loaded: LoadedManifest, options: TransitionOptions, plan: (fresh: Fresh, actor: Actor) => Planned): Promise<{ entry: LedgerEntry; manifestText?: string }> {
+async function record(loaded: LoadedManifest, options: TransitionOptions, plan: (fresh: Fresh, actor: Actor) => Planned): Promise<{ entry: LedgerEntry }> {
   const env = options.env ?? process.env;
   const stamp = await stampFor(loaded.root, { env });
   return withLock(loaded.root, async () => {
@@ -54,24 +55,18 @@ async function record(loaded: LoadedManifest, options: TransitionOptions, plan: 
       throw new LeptonError(`${loaded.displayPath} changed while lepton was running`, { hint: 'run the command again' });
     }
     const state = replayLedger(loaded.manifest, entries);
-    const planned = plan({ text, entries, state, source }, stamp.actor);
+    const planned = plan({ text, state }, stamp.actor);
     // The time is taken under the lock, so entries are in time order whoever waited for whom.
     const entry = chainEntry(entries.at(-1), planned.entry, { ...stamp, time: clockNow(env) });
     const ledgerText = appendedText(text, entry);
     await ensureLeptonGitignore(loaded.root);
-    if (planned.phase === undefined) {
-      await commitWrites(loaded.root, [{ path: LEDGER_PATH, content: ledgerText, label: 'ledger' }], env);
-      await rememberCheckedLines(loaded.root, ledgerLines(ledgerText));
-      return { entry };
+    const writes: JournalWrite[] = [{ path: LEDGER_PATH, content: ledgerText, label: 'ledger' }];
+    if (planned.phase !== undefined) {
+      writes.push({ path: path.relative(loaded.root, loaded.file), content: setManifestPhase(source, planned.phase), label: 'manifest' });
     }
-    const manifestText = setManifestPhase(source, planned.phase);
-    const writes: JournalWrite[] = [
-      { path: LEDGER_PATH, content: ledgerText, label: 'ledger' },
-      { path: path.relative(loaded.root, loaded.file), content: manifestText, label: 'manifest' },
-    ];
     await commitWrites(loaded.root, writes, env);
     await rememberCheckedLines(loaded.root, ledgerLines(ledgerText));
-    return { entry, manifestText };
+    return { entry };
   });
 }
 
@@ -92,7 +87,7 @@ function assertMovable(manifest: Manifest, state: LifecycleState, what: string):
 }
 
 function phaseAfter(manifest: Manifest, id: string): Phase | undefined {
-  return manifest.phases[manifest.phases.findIndex((phase) => phase.id === id) + 1];
+  return manifest.phases[phaseIndex(manifest, id) + 1];
 }
 
 // ——— advance ———
@@ -176,8 +171,8 @@ export interface ReopenResult {
 export async function reopen(loaded: LoadedManifest, phaseId: string, options: ReasonOptions): Promise<ReopenResult> {
   const { manifest } = loaded;
   const reason = requireReason(options.reason, 'reopen');
+  phaseById(manifest, phaseId);
   const ids = manifest.phases.map((phase) => phase.id);
-  if (!ids.includes(phaseId)) throw usageError(`no phase "${phaseId}" in this manifest`, `phases: ${ids.join(', ')}`);
   const { entry } = await record(loaded, options, ({ state }) => {
     assertMovable(manifest, state, 'reopen');
     const target = ids.indexOf(phaseId);
@@ -225,8 +220,7 @@ export interface ApproveResult {
 /** The check a sign-off or waiver is for: in the current phase (sign-offs count for the current visit only). */
 function checkOfCurrentPhase(manifest: Manifest, state: LifecycleState, checkId: string, phaseOption: string | undefined) {
   const phaseId = phaseOption ?? state.phase;
-  const phase = manifest.phases.find((candidate) => candidate.id === phaseId);
-  if (!phase) throw usageError(`no phase "${phaseId}" in this manifest`, `phases: ${manifest.phases.map((candidate) => candidate.id).join(', ')}`);
+  const phase = phaseById(manifest, phaseId);
   const check = phase.gate.find((candidate) => candidate.id === checkId);
   if (!check) {
     throw usageError(`no check "${checkId}" in the gate of ${phaseId}`, phase.gate.length ? `checks of ${phaseId}: ${phase.gate.map((candidate) => candidate.id).join(', ')}` : `${phaseId} has no checks`);
@@ -245,7 +239,7 @@ export async function approve(loaded: LoadedManifest, checkId: string, options: 
   const attempt = record(loaded, options, ({ state }, actor) => {
     assertMovable(manifest, state, 'sign off');
     const { phase, check } = checkOfCurrentPhase(manifest, state, checkId, options.phase);
-    if (!('approval' in check)) throw usageError(`${checkId} is a ${Object.keys(check).find((key) => !['id', 'title', 'hint', 'required'].includes(key))} check, not an approval`, 'only `approval` checks are signed off with `lepton approve`');
+    if (!('approval' in check)) throw usageError(`${checkId} is a ${checkKind(check)} check, not an approval`, 'only `approval` checks are signed off with `lepton approve`');
     const roles = check.approval.roles;
     const owner = ownerByEmail(manifest, actor.email);
     const holding = owner?.roles.filter((role) => roles.includes(role)) ?? [];

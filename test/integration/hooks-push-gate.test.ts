@@ -63,6 +63,9 @@ describe('a push to main with lepton\'s hook', () => {
     expect(result.exitCode).not.toBe(0);
     expect(result.stderr).toContain('push to main refused');
     expect(result.stderr).toMatch(/ledger/);
+    // verify's own findings, in full, rather than the first error of a gate that could not start.
+    expect(result.stderr).toContain('`lepton verify` found problems');
+    expect(result.stderr).toMatch(/^ {2}verify: .*phase: was changed without `lepton advance`/m);
     expect(result.stderr).toContain('git push --no-verify');
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { appendLedgerEntry, canonicalJson, chainEntry, entryHash, evidenceHash, parseLedger, readLedger, type LedgerEntry, type NewLedgerEntry } from '../../src/lifecycle/ledger.js';
+import { appendLedgerEntry, canonicalJson, chainEntry, entryHash, evidenceHash, parseLedger, readLedgerText, type LedgerEntry, type NewLedgerEntry } from '../../src/lifecycle/ledger.js';
 import { completedPhases } from '../../src/lifecycle/phases.js';
 import { currentApprovals, currentWaivers, replayLedger } from '../../src/lifecycle/state.js';
 import { validUntil } from '../../src/lifecycle/transitions.js';
@@ -119,7 +119,7 @@ describe('appendLedgerEntry', () => {
     const second = await appendLedgerEntry(repo.dir, { event: 'terminate', from: 'poc', reason: 'no-go' }, { now });
     expect(first).toMatchObject({ seq: 1, event: 'init', to: 'poc', actor: TEST_IDENTITY, commit: head, prev: null, time: '2026-01-01T00:00:00.000Z' });
     expect(second).toMatchObject({ seq: 2, prev: first.hash });
-    expect(await readLedger(repo.dir)).toEqual([first, second]);
+    expect(parseLedger(await readLedgerText(repo.dir))).toEqual([first, second]);
     const text = await readFile(path.join(repo.dir, '.lepton/ledger.jsonl'), 'utf8');
     expect(text.split('\n')).toHaveLength(3);
     expect(JSON.parse(text.split('\n')[0]!)).toEqual(first);
