@@ -77,8 +77,8 @@ function exitCodeFor(error: unknown, io: CommandIO): number {
   const code = (error as { code?: unknown } | null)?.code;
   // commander's errors carry a `commander.*` code (its class name does not survive minifying).
   if (typeof code === 'string' && code.startsWith('commander.')) {
-    // Help and --version are not errors; commander has already printed its message otherwise.
-    return ['commander.helpDisplayed', 'commander.version'].includes(code) ? EXIT.ok : EXIT.usage;
+    // Help and --version (`lepton help`, `--help`) end with commander's exit code 0.
+    return (error as { exitCode?: unknown }).exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof LeptonError) {
     printError(error, io);
