@@ -86,10 +86,14 @@ function stringEnv(env: CheckOf<'run'>['env']): [string, string][] {
     .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
 }
 
-/** One hash over the path and contents of every file the input globs match. */
-async function hashInputs(root: string, patterns: readonly string[], signal: AbortSignal): Promise<string> {
+/**
+ * One hash over the path and contents of every file the input globs match; undefined when they
+ * match none (a typo in `inputs` must not cache a pass for good).
+ */
+async function hashInputs(root: string, patterns: readonly string[], signal: AbortSignal): Promise<string | undefined> {
   const files = new Set<string>();
   for (const pattern of patterns) for (const file of await matchFiles(root, pattern, signal)) files.add(file);
+  if (files.size === 0) return undefined;
   const digests = await hashFiles(root, [...files].sort());
   return sha256(JSON.stringify(digests));
 }

@@ -211,6 +211,13 @@ describe('run check: caching passes by inputs', () => {
     await evaluate(command, { inputs: ['src/**'] });
     expect(await runs()).toBe(6);
   });
+
+  it('caches nothing when the inputs match no file (a typo in a glob would otherwise keep a pass for good)', async () => {
+    const { cacheDir, runs } = await setUp();
+    await evaluate(command, { inputs: ['scr/**'] }, { cacheDir });
+    await evaluate(command, { inputs: ['scr/**'] }, { cacheDir });
+    expect(await runs()).toBe(2);
+  });
 });
 
 describe('run check through the built CLI', () => {
