@@ -6,7 +6,7 @@
 //
 // Budgets (issue 5): a push the hook does not gate adds at most 1× `node -e 0`; a push gating a
 // manifest of file/doc/metric checks adds at most 2×. lefthook's Go binary running a no-op
-// pre-push hook is shown for reference. Always exits 0 (a measurement, not a test).
+// pre-push hook is shown for reference. Exits 1 when a hook is over its budget, as bench.mjs does.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
@@ -168,6 +168,7 @@ try {
 
   const medians = Object.fromEntries(scenarios.map((scenario) => [scenario.key, median(samples[scenario.key])]));
   const node = medians.node;
+  if (scenarios.some((scenario) => scenario.budget && (medians[scenario.key] - medians.plain) / node > scenario.budget)) process.exitCode = 1;
   const rows = scenarios.map((scenario) => {
     const value = medians[scenario.key];
     const isHook = scenario.key !== 'plain' && scenario.key !== 'node';

@@ -1,6 +1,7 @@
 // `npm run bench`: start-up cost of lepton against `node -e 0`, measured side by side
-// (runs interleaved, medians compared), on a manifest of 20 file/doc/metric checks.
-// Then the pre-push hook overheads (scripts/bench-hooks.mjs).
+// (runs interleaved, medians compared), on a manifest of 20 file/doc/metric checks, plus a first
+// gate without caches for reference. Then the pre-push hook overheads (scripts/bench-hooks.mjs).
+// Exits 1 when a budgeted ratio is over its budget.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,10 +54,14 @@ function makeProject() {
 
 function timeOnce(args, cwd) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, args, { cwd, stdio: 'ignore', env });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
   return { elapsed, status: result.status };
 }
+
+// A plain shell outside CI: inside GitHub Actions lepton would default to --format github.
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(CI|GITHUB_.*|GITLAB_.*|LEPTON_.*|FORCE_COLOR)$/.test(name)));
+env.NO_COLOR = '1';
 
 const median = (values) => {
   const sorted = [...values].sort((left, right) => left - right);
@@ -65,11 +70,15 @@ const median = (values) => {
 };
 
 const project = makeProject();
+// The budgeted rows run as a developer or a hook repeats them, with .lepton/cache filled by the
+// warm-up run. The last row, for reference and not budgeted, is a first run (as in a fresh CI
+// clone): the cache is removed before each of its runs, outside the timing.
 const cases = [
   { name: 'node -e 0', args: ['-e', '0'] },
   { name: 'lepton --version', args: [bin, '--version'] },
   { name: 'lepton validate', args: [bin, 'validate'] },
   { name: 'lepton gate (20 checks)', args: [bin, 'gate'] },
+  { name: 'gate, first run (no cache)', args: [bin, 'gate'], cold: true },
 ];
 try {
   for (const item of cases) {
@@ -78,17 +87,22 @@ try {
   }
   const samples = cases.map(() => []);
   for (let run = 0; run < runs; run++) {
-    cases.forEach((item, index) => samples[index].push(timeOnce(item.args, project).elapsed));
+    cases.forEach((item, index) => {
+      if (item.cold) rmSync(path.join(project, '.lepton', 'cache'), { recursive: true, force: true });
+      samples[index].push(timeOnce(item.args, project).elapsed);
+    });
   }
   const baseline = median(samples[0]);
   console.log(`lepton start-up, median of ${runs} interleaved runs (budget: ${budget}× node -e 0)\n`);
-  console.log(`${'command'.padEnd(26)}${'median ms'.padStart(10)}${'× node'.padStart(9)}`);
+  console.log(`${'command'.padEnd(28)}${'median ms'.padStart(10)}${'× node'.padStart(9)}`);
   let over = false;
   cases.forEach((item, index) => {
     const value = median(samples[index]);
     const ratio = value / baseline;
-    if (index > 0 && ratio > budget) over = true;
-    console.log(`${item.name.padEnd(26)}${value.toFixed(1).padStart(10)}${ratio.toFixed(2).padStart(9)}${index > 0 && ratio > budget ? '  over budget' : ''}`);
+    const budgeted = index > 0 && !item.cold;
+    if (budgeted && ratio > budget) over = true;
+    const remark = item.cold ? '  reference, not budgeted' : budgeted && ratio > budget ? '  over budget' : '';
+    console.log(`${item.name.padEnd(28)}${value.toFixed(1).padStart(10)}${ratio.toFixed(2).padStart(9)}${remark}`);
   });
   if (over) process.exitCode = 1;
 } finally {
