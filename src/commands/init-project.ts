@@ -11,8 +11,6 @@ import { documentPath, renderTemplates } from '../templates/generate.js';
 import { SCHEMA_FILE, manifestText } from '../templates/scaffold.js';
 import { LEDGER_PATH, LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT, parseLedger, readLedgerText } from '../lifecycle/ledger.js';
 
-export const CACHE_IGNORE = '.lepton/cache/';
-/** Inside .lepton/: commit the ledger, the schema and the project's templates; not the lock, journal or cache. */
 
 export interface InitOptions {
   force?: boolean;
@@ -129,9 +127,9 @@ export async function initProject(root: string, answers: InitAnswers, options: I
 
     files.push(await writeTracked(undo, root, MANIFEST_NAME, text));
     files.push(await writeTracked(undo, root, SCHEMA_FILE, `${JSON.stringify(manifestJsonSchema(), null, 2)}\n`));
+    // Inside .lepton/: commit the ledger, the schema and the project's templates; not the lock, journal or cache.
+    // The project's own .gitignore is left alone.
     if (!(await pathExists(path.join(root, LEPTON_GITIGNORE)))) await writeTracked(undo, root, LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT);
-    const ignore = await addGitignoreEntry(undo, root, CACHE_IGNORE);
-    if (ignore) files.push(ignore);
     checkpoint();
 
     // A project re-initialised with --force keeps its ledger, and its one init entry.
@@ -156,15 +154,3 @@ async function writeTracked(undo: Undo, root: string, file: string, content: str
   return { file, status: previous === undefined ? 'created' : 'overwritten' };
 }
 
-/** Appends `entry` to the project's .gitignore unless a line already ignores it. */
-async function addGitignoreEntry(undo: Undo, root: string, entry: string): Promise<WrittenFile | undefined> {
-  const file = path.join(root, '.gitignore');
-  const previous = await readFile(file, 'utf8').catch(() => undefined);
-  const bare = entry.replace(/\/$/, '');
-  const present = (previous ?? '').split(/\r?\n/).some((line) => [bare, `${bare}/`, `/${bare}`, `/${bare}/`].includes(line.trim()));
-  if (present) return undefined;
-  const separator = previous === undefined || previous === '' || previous.endsWith('\n') ? '' : '\n';
-  await undo.willWrite(file);
-  await writeFileAtomic(file, `${previous ?? ''}${separator}${entry}\n`);
-  return { file: '.gitignore', status: previous === undefined ? 'created' : 'updated' };
-}

@@ -22,7 +22,6 @@ const DESCRIPTIONS: Record<string, string> = {
   'lepton.yaml': 'the manifest: phases, gates, owners',
   '.lepton/schema.json': 'JSON Schema of lepton.yaml, for editors',
   '.lepton/ledger.jsonl': 'the ledger, starting in phase',
-  '.gitignore': '+ .lepton/cache/',
 };
 
 export const run: CommandRun<InitCommandOptions> = async ({ args, options, globals, io }) => {

@@ -44,7 +44,8 @@ test('a new folder becomes a git repository with the manifest, the plan, the sch
   // Without a product owner, the roles the owners hold sign the go/no-go.
   expect(manifest.phases[0].gate).toContainEqual({ id: 'go-decision', approval: { roles: ['tech-lead'] } });
 
-  expect(await readFile(path.join(root, '.gitignore'), 'utf8')).toBe('.lepton/cache/\n');
+  // .lepton/.gitignore keeps the lock, journal and cache out of git: the project's own .gitignore is not touched.
+  await expect(readFile(path.join(root, '.gitignore'))).rejects.toThrow(/ENOENT/);
   const ledger = (await readFile(path.join(root, '.lepton/ledger.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
   expect(ledger).toHaveLength(1);
   expect(ledger[0]).toMatchObject({ event: 'init', to: 'poc', actor: { name: 'Ada Lovelace', email: 'ada@example.com' } });
@@ -55,9 +56,10 @@ test('a new folder becomes a git repository with the manifest, the plan, the sch
   expect(status).toContain('.lepton/ledger.jsonl');
   expect(status).toContain('.lepton/schema.json');
   expect(status).toContain('lepton.yaml');
+  expect(status).not.toContain('.lepton/cache');
 });
 
-test('inside an existing repository: no new repository, an existing .gitignore is appended to once', async () => {
+test('inside an existing repository: no new repository, and the .gitignore files are left as they are', async () => {
   const repo: TempRepo = await createTempRepo({ files: { '.gitignore': 'node_modules/\n*.pyc' } });
   cleanups.push(repo.cleanup);
   await mkdir(path.join(repo.dir, 'services/churn'), { recursive: true });
@@ -70,8 +72,8 @@ test('inside an existing repository: no new repository, an existing .gitignore i
 
   const atTop = await runLepton(['init', '--yes'], { cwd: repo.dir, env: initEnv() });
   expect(atTop.exitCode).toBe(0);
-  expect(await readFile(path.join(repo.dir, '.gitignore'), 'utf8')).toBe('node_modules/\n*.pyc\n.lepton/cache/\n');
-  expect(atTop.stdout).toMatch(/updated\s+\.gitignore/);
+  expect(await readFile(path.join(repo.dir, '.gitignore'), 'utf8')).toBe('node_modules/\n*.pyc');
+  expect(atTop.stdout).not.toMatch(/\.gitignore/);
 });
 
 test('without a git identity init stops before writing anything', async () => {
