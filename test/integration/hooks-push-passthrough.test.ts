@@ -23,7 +23,7 @@ describe('with a failing completed gate, lepton\'s hook lets through', () => {
     expect(await project.remoteRef('experiment')).toBe(await project.git('rev-parse', 'HEAD'));
   });
 
-  it('a branch deletion, main included', async () => {
+  it('a branch deletion, a protected branch (release/*) included', async () => {
     expect((await project.push(['origin', '--delete', 'experiment'])).exitCode).toBe(0);
     expect(await project.remoteRef('experiment')).toBeUndefined();
     await project.push(['--no-verify', 'origin', 'HEAD:refs/heads/release/old']);
