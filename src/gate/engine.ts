@@ -110,12 +110,10 @@ async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): 
   };
   let result: CheckResult;
   let outcomeHint: string | undefined;
-  const module = options.skipKinds?.kinds.includes(kind) ? undefined : await loadCheckModule(kind);
   if (options.skipKinds?.kinds.includes(kind)) {
     result = { ...base, status: 'skipped', message: options.skipKinds.message, problems: [], durationMs: 0 };
-  } else if (!module) {
-    result = { ...base, status: 'skipped', message: `${kind} checks are not evaluated by this version of lepton`, problems: [], durationMs: 0 };
   } else {
+    const module = await loadCheckModule(kind);
     try {
       const outcome = await module.evaluate(check as never, context);
       outcomeHint = outcome.hint;

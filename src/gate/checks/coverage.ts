@@ -2,7 +2,7 @@
 import type { CheckOf } from '../../manifest/schema.js';
 import { FORMAT_NAMES, parseCoverageReport, type CoverageRatio } from '../reports/coverage-report.js';
 import { readReport, ReportReadError } from '../reports/read.js';
-import type { CheckModule, CheckOutcome, Problem } from '../types.js';
+import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
 
 type CoverageCheck = CheckOf<'coverage'>;
 type Measure = 'lines' | 'branches';
@@ -10,11 +10,11 @@ type Measure = 'lines' | 'branches';
 /** Tolerance for floating-point noise: 4/5 * 100 must meet 80. */
 const EPSILON = 1e-9;
 
-async function evaluate(check: CoverageCheck, context: { root: string }): Promise<CheckOutcome> {
+async function evaluate(check: CoverageCheck, context: Pick<CheckContext, 'root' | 'evidence'>): Promise<CheckOutcome> {
   const { file } = check.coverage;
   let report;
   try {
-    report = await readReport(context.root, file);
+    report = await readReport(context.root, file, { hash: context.evidence });
   } catch (error) {
     if (error instanceof ReportReadError) return { status: 'fail', message: error.message, problems: [{ file, message: error.message }] };
     throw error;
@@ -24,7 +24,7 @@ async function evaluate(check: CoverageCheck, context: { root: string }): Promis
     summary = parseCoverageReport(report.text);
   } catch (error) {
     const message = `${file} cannot be read as a coverage report: ${(error as Error).message}`;
-    return { status: 'fail', message, problems: [{ file, message }], evidence: { file, sha256: report.sha256 } };
+    return { status: 'fail', message, problems: [{ file, message }], evidence: { file, ...(report.sha256 && { sha256: report.sha256 }) } };
   }
   const failing: string[] = [];
   const meeting: string[] = [];
@@ -49,7 +49,7 @@ async function evaluate(check: CoverageCheck, context: { root: string }): Promis
     problems,
     evidence: {
       file,
-      sha256: report.sha256,
+      ...(report.sha256 && { sha256: report.sha256 }),
       format: summary.format,
       ...(summary.lines && { lines: summary.lines }),
       ...(summary.branches && { branches: summary.branches }),

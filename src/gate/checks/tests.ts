@@ -12,11 +12,11 @@ const MAX_LISTED = 50;
 
 interface FileResult {
   file: string;
-  sha256: string;
+  sha256?: string;
   counts: JunitCounts;
 }
 
-async function evaluate(check: TestsCheck, context: Pick<CheckContext, 'root'>): Promise<CheckOutcome> {
+async function evaluate(check: TestsCheck, context: Pick<CheckContext, 'root' | 'evidence'>): Promise<CheckOutcome> {
   const patterns = Array.isArray(check.tests.junit) ? check.tests.junit : [check.tests.junit];
   const min = check.tests.min ?? 1;
   const matched = await matchReports(context.root, patterns);
@@ -33,9 +33,9 @@ async function evaluate(check: TestsCheck, context: Pick<CheckContext, 'root'>):
   let unreadable = 0;
   for (const file of files) {
     try {
-      const report = await readReport(context.root, file);
+      const report = await readReport(context.root, file, { hash: context.evidence });
       const parsed = parseJunitOrThrow(report.text, file);
-      results.push({ file, sha256: report.sha256, counts: parsed.counts });
+      results.push({ file, ...(report.sha256 && { sha256: report.sha256 }), counts: parsed.counts });
       for (const key of Object.keys(total) as (keyof JunitCounts)[]) total[key] += parsed.counts[key];
       for (const test of parsed.notable) {
         if (test.outcome === 'skipped') skippedTests.push({ file, name: test.name, ...(test.message && { message: test.message }) });

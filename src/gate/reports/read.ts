@@ -1,4 +1,5 @@
-// Reads a report file a check names: inside the project, size-capped, decoded as UTF-8, hashed.
+// Reads a report file a check names: inside the project, size-capped, decoded as UTF-8; hashed
+// only when the evidence is recorded (advance), like every check's evidence.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { realPathInside } from '../../manifest/paths.js';
@@ -11,13 +12,14 @@ export interface ReportFile {
   /** Path relative to the project root, with forward slashes. */
   file: string;
   text: string;
-  sha256: string;
+  /** SHA-256 of the bytes, when asked for. */
+  sha256?: string;
 }
 
 /** Why a report could not be read, in words naming the file. */
 export class ReportReadError extends Error {}
 
-export async function readReport(root: string, relativePath: string): Promise<ReportFile> {
+export async function readReport(root: string, relativePath: string, options: { hash?: boolean } = {}): Promise<ReportFile> {
   const file = relativePath.replaceAll('\\', '/');
   const absolute = path.resolve(root, relativePath);
   const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
@@ -35,5 +37,5 @@ export async function readReport(root: string, relativePath: string): Promise<Re
   } catch {
     throw new ReportReadError(`${file} is not UTF-8 text`);
   }
-  return { file, text: text.replace(/^\uFEFF/, ''), sha256: sha256(bytes) };
+  return { file, text: text.replace(/^\uFEFF/, ''), ...(options.hash && { sha256: sha256(bytes) }) };
 }

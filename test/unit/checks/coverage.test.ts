@@ -14,8 +14,8 @@ function check(coverage: CheckOf<'coverage'>['coverage']): CheckOf<'coverage'> {
   return { id: 'coverage', coverage };
 }
 
-function evaluate(coverage: CheckOf<'coverage'>['coverage'], root = FIXTURES) {
-  return coverageCheck.evaluate(check(coverage), { root } as never);
+function evaluate(coverage: CheckOf<'coverage'>['coverage'], root = FIXTURES, evidence = true) {
+  return coverageCheck.evaluate(check(coverage), { root, evidence } as never);
 }
 
 describe('coverage check on real report formats', () => {
@@ -35,6 +35,8 @@ describe('coverage check on real report formats', () => {
 
   it('passes coverage.py Cobertura XML at the edge: 105/145 = 72.41…% meets 72.41 but not 72.42', async () => {
     expect((await evaluate({ file: 'coverage/coverage.xml', lines: 72.41 })).status).toBe('pass');
+    // A plain gate records no evidence, so it hashes no report.
+    expect((await evaluate({ file: 'coverage/coverage.xml', lines: 72.41 }, FIXTURES, false)).evidence).not.toHaveProperty('sha256');
     const failing = await evaluate({ file: 'coverage/coverage.xml', lines: 72.42 });
     expect(failing.status).toBe('fail');
     expect(failing.message).toBe('lines 72.4% < 72.42%');

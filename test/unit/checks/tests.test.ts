@@ -11,7 +11,7 @@ import { makeTempDir } from '../../helpers/git-repo.js';
 const FIXTURES = fileURLToPath(new URL('../../fixtures/reports', import.meta.url));
 
 function evaluate(tests: CheckOf<'tests'>['tests'], root = FIXTURES) {
-  return testsCheck.evaluate({ id: 'test-report', tests }, { root } as never);
+  return testsCheck.evaluate({ id: 'test-report', tests }, { root, evidence: true } as never);
 }
 
 describe('tests check on pytest --junitxml reports', () => {
