@@ -13,11 +13,11 @@ function printError(error: LeptonError, io: CommandIO): void {
   if (error.hint) io.stderr(`hint: ${error.hint}\n`);
 }
 
-function outputMode(env: NodeJS.ProcessEnv, noColor: boolean, quiet: boolean): CommandIO['mode'] {
+function outputMode(env: NodeJS.ProcessEnv, noColor: boolean): CommandIO['mode'] {
   const stdoutIsTTY = Boolean(process.stdout.isTTY);
   // stdin matters only for prompts, which need stdout on a terminal too: a command writing to a
   // pipe or file never sets up the stdin stream (milliseconds of start-up).
-  return resolveOutputMode({ env, stdoutIsTTY, stdinIsTTY: stdoutIsTTY && Boolean(process.stdin.isTTY), noColor, quiet });
+  return resolveOutputMode({ env, stdoutIsTTY, stdinIsTTY: stdoutIsTTY && Boolean(process.stdin.isTTY), noColor });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -42,11 +42,11 @@ export async function main(argv: string[]): Promise<number> {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
-    mode: outputMode(process.env, false, false),
+    mode: outputMode(process.env, false),
     signal: controller.signal,
   };
   const run = async (load: () => Promise<CommandModule>, args: unknown[], options: Record<string, unknown>, globals: GlobalOptions, noColor: boolean) => {
-    io.mode = outputMode(process.env, noColor, globals.quiet);
+    io.mode = outputMode(process.env, noColor);
     const module = await load();
     return module.run({ args, options, globals, io });
   };

@@ -1,4 +1,4 @@
-// Decides once how lepton talks: colours, prompts, live progress. Takes `env` as a parameter
+// Decides once how lepton talks: colours and prompts. Takes `env` as a parameter
 // so tests can drive it.
 import ciVendors from 'ci-info/vendors.json' with { type: 'json' };
 
@@ -6,9 +6,6 @@ export interface OutputMode {
   color: boolean;
   /** Prompts allowed: stdin and stdout are terminals and this is not CI. */
   interactive: boolean;
-  /** Live progress on stderr (a terminal, not CI, not quiet). */
-  live: boolean;
-  quiet: boolean;
   ci: boolean;
 }
 
@@ -18,7 +15,6 @@ export interface OutputInput {
   stdinIsTTY: boolean;
   /** `--no-color` was given. */
   noColor?: boolean;
-  quiet?: boolean;
 }
 
 type VendorEnv = string | { env: string; includes: string } | { any: string[] } | Record<string, string>;
@@ -51,13 +47,10 @@ export function resolveOutputMode(input: OutputInput): OutputMode {
   const dumb = input.env.TERM === 'dumb';
   const noColorEnv = input.env.NO_COLOR !== undefined && input.env.NO_COLOR !== '';
   const forced = input.env.FORCE_COLOR !== undefined && input.env.FORCE_COLOR !== '0' && input.env.FORCE_COLOR !== 'false';
-  const quiet = input.quiet ?? false;
   const color = !input.noColor && !noColorEnv && (forced || (input.stdoutIsTTY && !ci && !dumb));
   return {
     color,
     interactive: input.stdinIsTTY && input.stdoutIsTTY && !ci,
-    live: input.stdoutIsTTY && !ci && !dumb && !quiet,
-    quiet,
     ci,
   };
 }

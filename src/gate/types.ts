@@ -1,5 +1,5 @@
 // The shapes every check module and the engine share.
-import type { Check, CheckKind, CheckOf, Manifest, Phase } from '../manifest/schema.js';
+import type { CheckKind, CheckOf, Manifest, Phase } from '../manifest/schema.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'error' | 'skipped' | 'waived';
 
@@ -128,4 +128,3 @@ export interface GateReport {
   summary: GateSummary;
 }
 
-export type { Check };

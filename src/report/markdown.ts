@@ -28,8 +28,8 @@ function code(value: string): string {
 function codeBlock(lines: string[]): string[] {
   const longest = Math.max(2, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((match) => match[0].length)));
   const fence = '`'.repeat(longest + 1);
-  // Terminal colours mean nothing in Markdown.
-  return [`${fence}text`, ...lines.map((line) => line.replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')), fence];
+  // Command output is kept without terminal escapes already (OutputTail strips them as it captures).
+  return [`${fence}text`, ...lines, fence];
 }
 
 function statusCell(check: CheckResult): string {

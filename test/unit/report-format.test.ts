@@ -49,8 +49,8 @@ describe('CI detection (ci-info vendor table on the injected env)', () => {
     expect(isCI({ CI: '0' })).toBe(false);
   });
 
-  it('in CI: no colours, no prompts, no live progress, even on a terminal', () => {
-    expect(resolveOutputMode({ env: { GITLAB_CI: 'true' }, stdoutIsTTY: true, stdinIsTTY: true })).toEqual({ color: false, interactive: false, live: false, quiet: false, ci: true });
-    expect(resolveOutputMode({ env: {}, stdoutIsTTY: true, stdinIsTTY: true })).toMatchObject({ color: true, interactive: true, live: true, ci: false });
+  it('in CI: no colours and no prompts, even on a terminal', () => {
+    expect(resolveOutputMode({ env: { GITLAB_CI: 'true' }, stdoutIsTTY: true, stdinIsTTY: true })).toEqual({ color: false, interactive: false, ci: true });
+    expect(resolveOutputMode({ env: {}, stdoutIsTTY: true, stdinIsTTY: true })).toMatchObject({ color: true, interactive: true, ci: false });
   });
 });

@@ -1,6 +1,5 @@
 // File helpers the checks share: project-relative paths that stay inside the root, hashing.
 import { createReadStream, statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside, pathEscapeReason } from '../../manifest/paths.js';
 import { createSha256 } from '../../text.js';

@@ -6,7 +6,6 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 
 export interface Section {
   title: string;
-  depth: number;
   line: number;
   /** Last line of the section, its subsections included. */
   endLine: number;
@@ -68,7 +67,6 @@ function sectionsOf(tree: Root, lastLine: number, isPlaceholder: RegExp): Sectio
     const next = children[end];
     return [{
       title: plainText(node).trim(),
-      depth: node.depth,
       line: lineOf(node),
       endLine: next ? lineOf(next) - 1 : lastLine,
       hasContent: body.some((child) => hasContent(child, isPlaceholder)),
