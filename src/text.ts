@@ -13,6 +13,12 @@ export function createSha256(): Hash {
   return crypto.createHash('sha256');
 }
 
+/** `bytes` random bytes as hex, from the system's secure source. */
+export function randomHex(bytes: number): string {
+  crypto ??= requireBuiltin('node:crypto') as typeof import('node:crypto');
+  return crypto.randomBytes(bytes).toString('hex');
+}
+
 /** SHA-256 as hex, of text (UTF-8) or bytes. */
 export function sha256(data: string | Uint8Array): string {
   return createSha256().update(data).digest('hex');

@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { EXIT, InterruptedError, LeptonError, usageError } from '../errors.js';
 import { findProjects, type ProjectLocation } from '../lifecycle/projects.js';
+import { runPooled } from '../pool.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { ReportFormat } from '../report/index.js';
 import { escapeData } from '../report/github.js';
@@ -100,15 +101,11 @@ export async function evaluateAll(
   const flush = () => {
     while (flushed < runs.length && runs[flushed]) onProject(runs[flushed++]!);
   };
-  let next = 0;
-  const worker = async () => {
-    while (next < projects.length && !io.signal.aborted) {
-      const index = next++;
-      runs[index] = await runProject(command, base, projects[index]!, { ...options, concurrency: checkConcurrency }, io);
-      flush();
-    }
-  };
-  await Promise.all(Array.from({ length: projectLimit }, worker));
+  await runPooled(projects, projectLimit, async (location, index) => {
+    runs[index] = await runProject(command, base, location, { ...options, concurrency: checkConcurrency }, io);
+    // Reported in the projects' order as soon as all before it are done.
+    flush();
+  }, io.signal);
   if (io.signal.aborted) throw new InterruptedError();
   const results = runs.map((run) => publicResult(run!));
   const invalid = results.filter((result) => result.error).length;

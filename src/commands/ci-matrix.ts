@@ -4,6 +4,7 @@ import path from 'node:path';
 import { LeptonError } from '../errors.js';
 import { findProjects, type ProjectLocation } from '../lifecycle/projects.js';
 import { loadManifest } from '../manifest/load.js';
+import { runPooled } from '../pool.js';
 import type { CommandRun } from './types.js';
 
 export interface MatrixEntry {
@@ -22,28 +23,23 @@ const READ_CONCURRENCY = 16;
 
 export async function ciMatrix(base: string): Promise<{ matrix: CiMatrix; warnings: string[] }> {
   const { projects } = await findProjects(base);
-  const warnings: string[] = [];
-  const include = new Array<MatrixEntry>(projects.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < projects.length) {
-      const index = next++;
-      include[index] = await entryFor(base, projects[index]!, warnings);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, projects.length) }, worker));
-  return { matrix: { include }, warnings };
+  const entries = await runPooled(projects, READ_CONCURRENCY, (location) => entryFor(base, location));
+  // Warnings in the projects' order, whichever manifest was read first.
+  const warnings = entries.flatMap((entry) => (entry.warning ? [entry.warning] : []));
+  return { matrix: { include: entries.map((entry) => entry.entry) }, warnings };
 }
 
 /** An invalid manifest stays in the matrix: its job then fails with the manifest's own error, where it belongs. */
-async function entryFor(base: string, location: ProjectLocation, warnings: string[]): Promise<MatrixEntry> {
+async function entryFor(base: string, location: ProjectLocation): Promise<{ entry: MatrixEntry; warning?: string }> {
   try {
     const loaded = await loadManifest({ cwd: base, manifest: location.manifest });
-    return { project: loaded.manifest.project.name, path: location.path };
+    return { entry: { project: loaded.manifest.project.name, path: location.path } };
   } catch (error) {
     if (!(error instanceof LeptonError)) throw error;
-    warnings.push(`${location.manifest}: ${error.message}; its matrix job will fail until the manifest is fixed`);
-    return { project: path.basename(location.dir), path: location.path };
+    return {
+      entry: { project: path.basename(location.dir), path: location.path },
+      warning: `${location.manifest}: ${error.message}; its matrix job will fail until the manifest is fixed`,
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 // Runs gates: checks of one or more phases with bounded concurrency, results in manifest order.
 import { availableParallelism } from 'node:os';
 import { usageError } from '../errors.js';
+import { runPooled } from '../pool.js';
 import { checkKind, type CheckKind } from '../manifest/kinds.js';
 import type { Check, Manifest, Phase } from '../manifest/schema.js';
 import { loadCheckModule } from './registry.js';
@@ -68,20 +69,6 @@ function planChecks(phases: readonly Phase[], only: readonly string[] | undefine
     );
   }
   return all.filter((item) => only.includes(item.check.id));
-}
-
-/** Runs `work` over `items` with at most `limit` at once; results keep the items' order. */
-async function runPooled<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-  return results;
 }
 
 async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): Promise<CheckResult> {

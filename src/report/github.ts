@@ -1,12 +1,12 @@
 // `--format github`: workflow-command annotations GitHub Actions turns into inline errors and
 // warnings, then the plain report for the log. The command appends the Markdown summary.
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { CheckResult, GateReport } from '../gate/types.js';
 import { stripAnsi } from '../text.js';
 import type { ReportOptions, StatusView, VerifyView } from './index.js';
 import { formatGatePretty } from './pretty.js';
 import { PLAIN } from './style.js';
+import { randomHex } from '../text.js';
 import { STATUS_LABEL } from './style.js';
 
 /** GitHub shows at most this many annotations of each level per step. */
@@ -119,7 +119,7 @@ export function checkAnnotations(check: CheckResult, options: Pick<ReportOptions
  * fenced with `::stop-commands::` so a line in it cannot act as a workflow command.
  */
 export function inertText(text: string): string {
-  const token = `lepton-${randomBytes(8).toString('hex')}`;
+  const token = `lepton-${randomHex(8)}`;
   return `::stop-commands::${token}\n${text.endsWith('\n') ? text : `${text}\n`}::${token}::\n`;
 }
 

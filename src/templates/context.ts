@@ -1,6 +1,7 @@
 // What a template sees: plain data derived from the manifest, with flags for the
 // preset, domain and strategy, so templates need no logic beyond if/each.
 import type { Manifest, MetricComparison } from '../manifest/schema.js';
+import { RESULTS_FILE } from './default-gates.js';
 
 export interface TemplateMetric {
   name: string;
@@ -54,7 +55,7 @@ export function templateContext(manifest: Manifest, now: Date = new Date()): Tem
     owners: project.owners.map((owner) => ({ ...owner, rolesText: owner.roles.join(', ') })),
     metrics,
     hasMetrics: metrics.length > 0,
-    resultsFile: metrics[0]?.file ?? 'poc/results.json',
+    resultsFile: metrics[0]?.file ?? RESULTS_FILE,
     preset: { mlModel: project.preset === 'ml-model', llmApp: project.preset === 'llm-app' },
     domain: {
       general: project.domain === 'general',
