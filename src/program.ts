@@ -9,8 +9,9 @@ function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
-function formatOption(choices: readonly string[] = FORMATS): Option {
-  return new Option('--format <format>', 'output format (default: pretty, or github inside GitHub Actions)').choices(choices);
+/** The report formats of gate, status and verify; advance and history print pretty or json only. */
+function formatOption(): Option {
+  return new Option('--format <format>', 'output format (default: pretty, or github inside GitHub Actions)').choices(FORMATS);
 }
 
 function positiveInteger(value: string): number {

@@ -9,6 +9,7 @@ import { formatGateReport } from '../report/index.js';
 import { palette, type Paint } from '../report/style.js';
 import { renderTemplates, type RenderedDocument } from '../templates/generate.js';
 import type { CommandRun } from './types.js';
+import { phaseTitles } from '../lifecycle/phases.js';
 
 export interface AdvanceCommandOptions {
   dryRun?: boolean;
@@ -28,7 +29,7 @@ export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals,
   if (format === 'json') {
     io.stdout(`${JSON.stringify(advanceJson(result, documents), null, 2)}\n`);
   } else {
-    const titles = Object.fromEntries(loaded.manifest.phases.map((phase) => [phase.id, phase.title]));
+    const titles = phaseTitles(loaded.manifest);
     if (!globals.quiet || !result.gate.passed) io.stdout(await formatGateReport('pretty', result.gate, { color: io.mode.color, titles, env: io.env, root: loaded.root }));
     io.stdout(advanceSummary(result, documents, next?.templates ?? [], await palette(io.mode.color)));
   }

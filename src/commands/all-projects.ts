@@ -9,6 +9,7 @@ import type { ReportFormat } from '../report/index.js';
 import { escapeData } from '../report/github.js';
 import { palette, type Paint } from '../report/style.js';
 import type { CommandInput, CommandIO } from './types.js';
+import { phaseTitles } from '../lifecycle/phases.js';
 
 export type AllCommand = 'gate' | 'status' | 'verify';
 
@@ -161,7 +162,7 @@ const SECTIONS: Record<AllCommand, SectionRunner> = {
       return { passed: true, exitCode: EXIT.ok, report, text, checkIds: [] };
     }
     const report = await gate(loaded, { ...options, ...(only && { only }) }, io);
-    const reportOptions = { color: io.mode.color, titles: Object.fromEntries(loaded.manifest.phases.map((phase) => [phase.id, phase.title])), env: io.env, root: loaded.root };
+    const reportOptions = { color: io.mode.color, titles: phaseTitles(loaded.manifest), env: io.env, root: loaded.root };
     const text = options.format === 'json' ? '' : `${await formatGateReport(options.format, report, reportOptions)}${options.format === 'pretty' ? '\n' : ''}`;
     if (options.format === 'github') await appendSummary(io, () => formatGateReport('markdown', report, reportOptions));
     return { passed: report.passed, exitCode: report.passed ? EXIT.ok : EXIT.gateFailed, report: { ...report, checks: report.checks.map(publicCheck) }, text, checkIds: report.checks.map((check) => check.id) };

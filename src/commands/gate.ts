@@ -1,6 +1,6 @@
 import { EXIT, InterruptedError, usageError } from '../errors.js';
 import { evaluatePhases, passedPhases } from '../lifecycle/evaluate.js';
-import { currentPhase, phaseById } from '../lifecycle/phases.js';
+import { currentPhase, phaseById, phaseTitles } from '../lifecycle/phases.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
 import { loadProject, readProjectLedger } from '../lifecycle/project.js';
@@ -47,7 +47,7 @@ export const run: CommandRun<GateOptions & { all?: boolean }> = async (input) =>
   const loaded = await loadGateManifest(globals, io);
   const report = await gate(loaded, options, io);
   const format = resolveFormat(options.format, io.env);
-  const titles = Object.fromEntries(loaded.manifest.phases.map((phase) => [phase.id, phase.title]));
+  const titles = phaseTitles(loaded.manifest);
   if (options.completed && report.checks.length === 0 && format === 'pretty' && !globals.quiet) {
     io.stderr(`no completed phases yet: ${loaded.manifest.phase} is the first\n`);
   }

@@ -8,6 +8,7 @@ import type { GateReport } from '../gate/types.js';
 import { DEFAULT_PRE_PUSH_BRANCHES, parsePrePushInput, pushAction, updatesToGate, type GatedUpdate, type PushUpdate } from '../lifecycle/pre-push.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { CommandIO, CommandRun } from './types.js';
+import { phaseTitles } from '../lifecycle/phases.js';
 
 export const BYPASS_HINT = 'fix it and push again, or push once without the gate: `git push --no-verify` or `LEPTON_SKIP=1 git push`';
 
@@ -109,7 +110,7 @@ export const run: CommandRun = async ({ args, globals, io }) => {
     return EXIT.ok;
   }
   if (outcome.report && !outcome.report.passed) {
-    const titles = Object.fromEntries(loaded.manifest.phases.map((phase) => [phase.id, phase.title]));
+    const titles = phaseTitles(loaded.manifest);
     const { formatGateReport } = await import('../report/index.js');
     io.stderr(await formatGateReport('pretty', outcome.report, { color: io.mode.color, titles, env: io.env, root: loaded.root }));
   }

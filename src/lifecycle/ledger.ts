@@ -202,9 +202,10 @@ export async function currentCommit(root: string): Promise<string | null> {
   return (await headCommit(root).catch(() => undefined)) ?? null;
 }
 
-export async function stampFor(root: string, options: AppendOptions = {}, actor?: Actor): Promise<{ actor: Actor; commit: string | null; time: Date }> {
-  const [who, commit] = await Promise.all([actor ?? currentActor(root), currentCommit(root)]);
-  return { actor: who, commit, time: options.now ?? clockNow(options.env) };
+/** Who makes an entry and on which commit; the time is taken later, under the lock. */
+export async function stampFor(root: string): Promise<{ actor: Actor; commit: string | null }> {
+  const [actor, commit] = await Promise.all([currentActor(root), currentCommit(root)]);
+  return { actor, commit };
 }
 
 /** Keeps the lock, journal and cache out of git while the ledger is committed. Never replaces a user's file. */
@@ -216,7 +217,7 @@ export async function ensureLeptonGitignore(root: string): Promise<void> {
 
 /** Appends one entry under the project lock and returns it as written. */
 export async function appendLedgerEntry(root: string, entry: NewLedgerEntry, options: AppendOptions = {}): Promise<LedgerEntry> {
-  const stamp = await stampFor(root, options);
+  const stamp = await stampFor(root);
   return withLock(root, async () => {
     await rollForward(root);
     const text = await readLedgerText(root);

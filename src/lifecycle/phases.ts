@@ -14,6 +14,11 @@ export function currentPhase(manifest: Manifest): Phase {
   return phaseById(manifest, manifest.phase);
 }
 
+/** Phase titles by id, as reports head their sections. */
+export function phaseTitles(manifest: Manifest): Record<string, string> {
+  return Object.fromEntries(manifest.phases.map((phase) => [phase.id, phase.title]));
+}
+
 export function phaseIndex(manifest: Manifest, id: string): number {
   return manifest.phases.findIndex((phase) => phase.id === id);
 }

@@ -14,8 +14,6 @@ export interface LifecycleState {
   enteredAt: Record<string, number>;
   approvals: (Approval & { seq: number })[];
   waivers: (Waiver & { seq: number })[];
-  /** The seq of the entry behind the current phase, if any. */
-  phaseSetAt?: number | undefined;
   problems: { seq: number; message: string; check: 'phase' | 'approvals' }[];
 }
 
@@ -117,7 +115,6 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
 function enter(state: LifecycleState, phase: string, seq: number): void {
   state.phase = phase;
   state.enteredAt[phase] = seq;
-  state.phaseSetAt = seq;
 }
 
 /** Sign-offs that count: those made during each phase's current visit. */

@@ -45,7 +45,7 @@ interface Planned {
  */
 async function record(loaded: LoadedManifest, options: TransitionOptions, plan: (fresh: Fresh, actor: Actor) => Planned): Promise<{ entry: LedgerEntry }> {
   const env = options.env ?? process.env;
-  const stamp = await stampFor(loaded.root, { env });
+  const stamp = await stampFor(loaded.root);
   return withLock(loaded.root, async () => {
     await rollForward(loaded.root);
     const text = await readLedgerText(loaded.root);

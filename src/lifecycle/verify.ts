@@ -42,11 +42,13 @@ export async function verifyProject(loaded: LoadedManifest, options: VerifyOptio
   }
   const state = replayLedger(manifest, entries);
   problems.push(...state.problems);
+  // The entry behind the current phase, if any.
+  const setAt = state.enteredAt[state.phase];
   if (lines.length > 0 && state.phase !== manifest.phase) {
     problems.push({
       check: 'phase',
-      ...(state.phaseSetAt !== undefined && { seq: state.phaseSetAt }),
-      message: `lepton.yaml says phase: ${manifest.phase}, but the ledger ${state.phaseSetAt !== undefined ? `(entry #${state.phaseSetAt}) put the project in` : 'has the project still in'} ${state.phase}: phase: was changed without \`lepton advance\``,
+      ...(setAt !== undefined && { seq: setAt }),
+      message: `lepton.yaml says phase: ${manifest.phase}, but the ledger ${setAt !== undefined ? `(entry #${setAt}) put the project in` : 'has the project still in'} ${state.phase}: phase: was changed without \`lepton advance\``,
     });
   }
   if (options.strict) problems.push(...(await checkAuthors(loaded.root, lines, entries)));
