@@ -20,9 +20,7 @@ export interface GateRunOptions {
   signal?: AbortSignal | undefined;
   approvals?: readonly Approval[] | undefined;
   waivers?: readonly Waiver[] | undefined;
-  /** Folder for cached results; undefined turns caching off. */
-  cacheDir?: string | undefined;
-  /** Results computed from file texts, kept between runs; saved when the gate is done. */
+  /** Results computed from file texts (and run passes), kept between runs; saved when the gate is done. Undefined turns caching off. */
   cache?: (TextCache & { save(): Promise<void> }) | undefined;
   /** Gather the evidence `advance` records (file hashes); a plain gate does without. */
   evidence?: boolean | undefined;
@@ -90,7 +88,6 @@ async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): 
     env: options.env ?? process.env,
     signal: options.signal ?? new AbortController().signal,
     approvals: (options.approvals ?? []).filter((approval) => approval.phase === phase.id),
-    cacheDir: options.cacheDir,
     cache: options.cache,
     evidence: options.evidence ?? false,
     git: options.git ?? (() => Promise.reject(new Error('git is not available to this gate'))),

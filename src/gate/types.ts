@@ -74,9 +74,7 @@ export interface CheckContext {
   signal: AbortSignal;
   /** Sign-offs for the phase's current visit (from the ledger). */
   approvals: readonly Approval[];
-  /** Folder for cached results (`.lepton/cache`), or undefined when caching is off. */
-  cacheDir: string | undefined;
-  /** Results computed from a file's text alone, kept between runs; undefined when caching is off. */
+  /** Results computed from a file's text (and run passes), kept between runs; undefined when caching is off. */
   cache: TextCache | undefined;
   /**
    * True when the evidence will be recorded (`lepton advance` hashes it into the ledger). Checks

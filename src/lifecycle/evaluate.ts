@@ -1,6 +1,4 @@
 // Evaluates gates with what the ledger knows: sign-offs of the current visit and open waivers.
-import path from 'node:path';
-import { CACHE_DIR } from '../cache.js';
 import { EXIT, LeptonError } from '../errors.js';
 import { CheckCache } from '../gate/check-cache.js';
 import { runGate, type GateRunOptions } from '../gate/engine.js';
@@ -22,7 +20,6 @@ export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Ph
   const state = given ?? (await readProjectLedger(loaded)).state;
   return runGate({
     now: () => clockNow(options.env),
-    cacheDir: path.join(loaded.root, CACHE_DIR),
     cache: new CheckCache(loaded.root),
     git: () => import('../git/git.js'),
     ...rest,

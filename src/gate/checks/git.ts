@@ -1,6 +1,7 @@
 // `git: { clean, branch, tag }`: the working tree is clean, the branch matches, a matching tag is on HEAD.
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { CACHE_DIR } from '../../cache.js';
 import { isInside } from '../../manifest/paths.js';
 import type { CheckOf } from '../../manifest/schema.js';
 import type { CheckContext, CheckModule, CheckOutcome, GitQueries, Problem } from '../types.js';
@@ -50,7 +51,7 @@ async function changesOutsideCache(git: GitQueries, context: CheckContext): Prom
   const changes = await git.uncommittedChanges(context.root);
   return changes
     .map((change) => ({ ...change, absolute: path.resolve(top, change.path) }))
-    .filter((change) => !(context.cacheDir && isInside(path.resolve(context.cacheDir), change.absolute)))
+    .filter((change) => !isInside(path.join(context.root, CACHE_DIR), change.absolute))
     .map((change) => ({ path: path.relative(context.root, change.absolute).split(path.sep).join('/'), untracked: change.untracked }));
 }
 

@@ -1,7 +1,7 @@
-// `run: command`: a shell command exits 0. With `inputs`, a pass is cached until an input changes.
+// `run: command`: a shell command exits 0. With `inputs`, a pass is kept in the check cache
+// (.lepton/cache/checks.json, one entry per command, cwd and env) until an input changes.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readCache, writeCache } from '../../cache.js';
 import { realPathInside } from '../../manifest/paths.js';
 import type { CheckOf } from '../../manifest/schema.js';
 import type { CheckContext, CheckModule, CheckOutcome } from '../types.js';
@@ -10,13 +10,8 @@ import { hashFiles, resolveInside, sha256 } from './files.js';
 import { matchFiles } from './glob.js';
 
 const DEFAULT_TIMEOUT_S = 600;
-const CACHE_VERSION = 1;
 
 interface CachedPass {
-  version: number;
-  command: string;
-  cwd: string;
-  inputsHash: string;
   output: string[];
   at: string;
 }
@@ -30,11 +25,10 @@ async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<C
 
   const inputsHash = check.inputs ? await hashInputs(context.root, check.inputs, context.signal) : undefined;
   const evidenceOf = (exitCode: number | null) => ({ command, cwd: relativeCwd, exitCode, ...(inputsHash && { inputsHash }) });
-  const cacheName = inputsHash && context.cacheDir
-    ? `run/${sha256(JSON.stringify({ version: CACHE_VERSION, command, cwd: relativeCwd, env: ownEnv, inputsHash }))}.json`
-    : undefined;
-  if (cacheName) {
-    const cached = readCachedPass(context.root, cacheName, command);
+  // The pass holds while the inputs hash stays the one it was recorded with.
+  const cacheKey = inputsHash && context.cache ? `run\0${command}\0${relativeCwd}\0${JSON.stringify(ownEnv)}` : undefined;
+  if (cacheKey && inputsHash) {
+    const cached = await context.cache?.get<CachedPass>(cacheKey, inputsHash);
     if (cached) {
       return { status: 'pass', message: `${shown(command)} passed (cached: inputs unchanged since ${cached.at})`, output: cached.output, evidence: evidenceOf(0) };
     }
@@ -60,7 +54,7 @@ async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<C
     };
   }
   if (result.exitCode === 0) {
-    if (cacheName && inputsHash) await writeCache(context.root, cacheName, { version: CACHE_VERSION, command, cwd: relativeCwd, inputsHash, output, at: context.now().toISOString() } satisfies CachedPass);
+    if (cacheKey && inputsHash) await context.cache?.set(cacheKey, inputsHash, { output, at: context.now().toISOString() } satisfies CachedPass);
     return { status: 'pass', message: `${shown(command)} passed`, output, evidence: evidenceOf(0) };
   }
   const how = result.exitCode === undefined
@@ -96,13 +90,6 @@ async function hashInputs(root: string, patterns: readonly string[], signal: Abo
   if (files.size === 0) return undefined;
   const digests = await hashFiles(root, [...files].sort());
   return sha256(JSON.stringify(digests));
-}
-
-/** A pass kept in `.lepton/cache/run/` (trusted only where it was written: see src/cache.ts). */
-function readCachedPass(root: string, name: string, command: string): CachedPass | undefined {
-  const cached = readCache<Partial<CachedPass>>(root, name);
-  const valid = cached?.version === CACHE_VERSION && cached.command === command && Array.isArray(cached.output) && typeof cached.at === 'string';
-  return valid ? (cached as CachedPass) : undefined;
 }
 
 /** The command as messages quote it: in backticks, long ones shortened. */

@@ -18,7 +18,7 @@ async function repo(files: Record<string, string> = { 'lepton.yaml': 'version: 1
 }
 
 function evaluate(root: string, git: CheckOf<'git'>['git'], context: Partial<CheckContext> = {}) {
-  const full = { root, env: {}, signal: new AbortController().signal, cacheDir: undefined, git: () => import('../../../src/git/git.js'), ...context } as CheckContext;
+  const full = { root, env: {}, signal: new AbortController().signal, git: () => import('../../../src/git/git.js'), ...context } as CheckContext;
   return gitCheck.evaluate({ id: 'release-tagged', git }, full);
 }
 
@@ -46,10 +46,11 @@ describe('git check: clean working tree', () => {
     ]));
   });
 
-  it("does not count lepton's own result cache", async () => {
+  it("does not count lepton's own cache, but anything else in .lepton/", async () => {
     const project = await repo();
-    await project.write('.lepton/cache/run/abc.json', '{}');
-    expect((await evaluate(project.dir, { clean: true }, { cacheDir: path.join(project.dir, '.lepton', 'cache') })).status).toBe('pass');
+    await project.write('.lepton/cache/checks.json', '{}');
+    expect((await evaluate(project.dir, { clean: true })).status).toBe('pass');
+    await project.write('.lepton/notes.md', 'x\n');
     expect((await evaluate(project.dir, { clean: true })).status).toBe('fail');
   });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../src/gate/checks/command.js';
 import runCheck from '../../../src/gate/checks/run.js';
+import { CheckCache } from '../../../src/gate/check-cache.js';
 import type { CheckContext } from '../../../src/gate/types.js';
 import type { CheckOf } from '../../../src/manifest/schema.js';
 import { runLepton } from '../../helpers/cli.js';
@@ -25,7 +26,6 @@ function evaluate(run: string, options: RunOptions = {}, context: Partial<CheckC
     env: process.env,
     signal: new AbortController().signal,
     now: () => new Date('2026-11-27T10:00:00Z'),
-    cacheDir: undefined,
     ...context,
   } as CheckContext;
   return runCheck.evaluate({ id: 'unit-tests', run, ...options }, full);
@@ -159,63 +159,66 @@ describe('run check: ending the whole process tree', () => {
 });
 
 describe('run check: caching passes by inputs', () => {
-  async function setUp(): Promise<{ cacheDir: string; runs: () => Promise<number> }> {
+  async function setUp(): Promise<{ cache: CheckCache; runs: () => Promise<number> }> {
     await mkdir(path.join(root, 'src'), { recursive: true });
     await writeFile(path.join(root, 'src', 'model.py'), 'def train(): ...\n');
     await writeFile(path.join(root, 'src', 'features.py'), 'COLUMNS = []\n');
     // As init leaves a project: lepton keeps state (and caches) only where .lepton/ exists.
     await mkdir(path.join(root, '.lepton'), { recursive: true });
-    const cacheDir = path.join(root, '.lepton', 'cache');
+    const cache = new CheckCache(root);
     const runs = async () => (await readFile(path.join(root, 'runs.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
-    return { cacheDir, runs };
+    return { cache, runs };
   }
   const command = 'echo run >> runs.log; echo "4 passed"';
 
   it('reuses a pass while the inputs are unchanged, and runs again when one changes', async () => {
-    const { cacheDir, runs } = await setUp();
-    const first = await evaluate(command, { inputs: ['src/**'] }, { cacheDir });
+    const { cache, runs } = await setUp();
+    const first = await evaluate(command, { inputs: ['src/**'] }, { cache });
     expect(first).toMatchObject({ status: 'pass', output: ['4 passed'] });
-    expect(await readdir(path.join(cacheDir, 'run'))).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.json$/)]);
+    // Kept in the check cache, one entry per command, cwd and env.
+    await cache.save();
+    const saved = JSON.parse(await readFile(path.join(root, '.lepton/cache/checks.json'), 'utf8'));
+    expect(Object.keys(saved.data)).toEqual([`run\0${command}\0.\0[]`]);
 
-    const second = await evaluate(command, { inputs: ['src/**'] }, { cacheDir });
+    const second = await evaluate(command, { inputs: ['src/**'] }, { cache });
     expect(second).toMatchObject({ status: 'pass', message: `\`${command}\` passed (cached: inputs unchanged since 2026-11-27T10:00:00.000Z)`, output: ['4 passed'] });
     expect(second.evidence).toEqual(first.evidence);
     expect(await runs()).toBe(1);
 
     await writeFile(path.join(root, 'src', 'features.py'), 'COLUMNS = ["plan"]\n');
-    const third = await evaluate(command, { inputs: ['src/**'] }, { cacheDir });
+    const third = await evaluate(command, { inputs: ['src/**'] }, { cache });
     expect(third.message).not.toContain('cached');
     expect(third.evidence).not.toEqual(first.evidence);
     expect(await runs()).toBe(2);
 
     await writeFile(path.join(root, 'src', 'new_module.py'), 'x = 1\n');
-    await evaluate(command, { inputs: ['src/**'] }, { cacheDir });
+    await evaluate(command, { inputs: ['src/**'] }, { cache });
     expect(await runs()).toBe(3);
   });
 
   it('keys the cache on env and cwd too', async () => {
-    const { cacheDir, runs } = await setUp();
-    await evaluate(command, { inputs: ['src/**'], env: { SEED: 1 } }, { cacheDir });
-    await evaluate(command, { inputs: ['src/**'], env: { SEED: 2 } }, { cacheDir });
-    await evaluate(command.replaceAll('runs.log', '../runs.log'), { inputs: ['src/**'], cwd: 'src' }, { cacheDir });
+    const { cache, runs } = await setUp();
+    await evaluate(command, { inputs: ['src/**'], env: { SEED: 1 } }, { cache });
+    await evaluate(command, { inputs: ['src/**'], env: { SEED: 2 } }, { cache });
+    await evaluate(command.replaceAll('runs.log', '../runs.log'), { inputs: ['src/**'], cwd: 'src' }, { cache });
     expect(await runs()).toBe(3);
   });
 
-  it('never caches a failure, and caches nothing without inputs or a cache folder', async () => {
-    const { cacheDir, runs } = await setUp();
-    await evaluate('echo run >> runs.log; exit 1', { inputs: ['src/**'] }, { cacheDir });
-    await evaluate('echo run >> runs.log; exit 1', { inputs: ['src/**'] }, { cacheDir });
-    await evaluate(command, {}, { cacheDir });
-    await evaluate(command, {}, { cacheDir });
+  it('never caches a failure, and caches nothing without inputs or without a cache', async () => {
+    const { cache, runs } = await setUp();
+    await evaluate('echo run >> runs.log; exit 1', { inputs: ['src/**'] }, { cache });
+    await evaluate('echo run >> runs.log; exit 1', { inputs: ['src/**'] }, { cache });
+    await evaluate(command, {}, { cache });
+    await evaluate(command, {}, { cache });
     await evaluate(command, { inputs: ['src/**'] });
     await evaluate(command, { inputs: ['src/**'] });
     expect(await runs()).toBe(6);
   });
 
   it('caches nothing when the inputs match no file (a typo in a glob would otherwise keep a pass for good)', async () => {
-    const { cacheDir, runs } = await setUp();
-    await evaluate(command, { inputs: ['scr/**'] }, { cacheDir });
-    await evaluate(command, { inputs: ['scr/**'] }, { cacheDir });
+    const { cache, runs } = await setUp();
+    await evaluate(command, { inputs: ['scr/**'] }, { cache });
+    await evaluate(command, { inputs: ['scr/**'] }, { cache });
     expect(await runs()).toBe(2);
   });
 });
