@@ -1,7 +1,6 @@
 // `lepton advance [--dry-run] [--message TEXT]`: the lifecycle core records the move, then the
 // next phase's documents are rendered (never overwriting one that exists).
 import { EXIT, InterruptedError, LeptonError } from '../errors.js';
-import { loadProject } from '../lifecycle/project.js';
 import { advance, type AdvanceResult } from '../lifecycle/transitions.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import { publicCheck } from '../report/json.js';
@@ -10,6 +9,7 @@ import { palette, type Paint } from '../report/style.js';
 import { renderTemplates, type RenderedDocument } from '../templates/generate.js';
 import type { CommandRun } from './types.js';
 import { phaseTitles } from '../lifecycle/phases.js';
+import { openProject } from './project.js';
 
 export interface AdvanceCommandOptions {
   dryRun?: boolean;
@@ -20,8 +20,7 @@ export interface AdvanceCommandOptions {
 export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals, io }) => {
   // commander allows only pretty and json.
   const format = options.format ?? 'pretty';
-  const loaded = await loadProject(globals);
-  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+  const loaded = await openProject(globals, io);
   const result = await advance(loaded, { dryRun: options.dryRun, message: options.message, env: io.env, signal: io.signal });
   if (io.signal.aborted) throw new InterruptedError();
   const next = result.to ? loaded.manifest.phases.find((phase) => phase.id === result.to) : undefined;

@@ -1,12 +1,11 @@
 // `lepton approve CHECK-ID [--phase ID] [--note TEXT]`: a sign-off by the current git identity.
 import { EXIT } from '../errors.js';
-import { loadProject } from '../lifecycle/project.js';
 import { approve } from '../lifecycle/transitions.js';
 import type { CommandRun } from './types.js';
+import { openProject } from './project.js';
 
 export const run: CommandRun<{ phase?: string; note?: string }> = async ({ args, options, globals, io }) => {
-  const loaded = await loadProject(globals);
-  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+  const loaded = await openProject(globals, io);
   const checkId = String(args[0]);
   const result = await approve(loaded, checkId, { phase: options.phase, note: options.note, env: io.env });
   const who = `${result.actor.name} <${result.actor.email}>`;

@@ -3,11 +3,12 @@ import { evaluatePhases, passedPhases } from '../lifecycle/evaluate.js';
 import { currentPhase, phaseById, phaseTitles } from '../lifecycle/phases.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
-import { loadProject, readProjectLedger } from '../lifecycle/project.js';
+import { readProjectLedger } from '../lifecycle/project.js';
 import type { LifecycleState } from '../lifecycle/state.js';
 import type { GateReport } from '../gate/types.js';
 import { formatGateReport, resolveFormat } from '../report/index.js';
-import type { CommandIO, CommandRun, GlobalOptions } from './types.js';
+import type { CommandIO, CommandRun } from './types.js';
+import { openProject } from './project.js';
 
 export interface GateOptions {
   phase?: string;
@@ -44,7 +45,7 @@ export async function gate(loaded: LoadedManifest, options: GateOptions, io: Pic
 export const run: CommandRun<GateOptions & { all?: boolean }> = async (input) => {
   if (input.options.all) return (await import('./all-projects.js')).runAll('gate', input);
   const { options, globals, io } = input;
-  const loaded = await loadGateManifest(globals, io);
+  const loaded = await openProject(globals, io);
   const report = await gate(loaded, options, io);
   const format = resolveFormat(options.format, io.env);
   const titles = phaseTitles(loaded.manifest);
@@ -60,10 +61,3 @@ export const run: CommandRun<GateOptions & { all?: boolean }> = async (input) =>
   }
   return report.passed ? EXIT.ok : EXIT.gateFailed;
 };
-
-async function loadGateManifest(globals: GlobalOptions, io: CommandIO): Promise<LoadedManifest> {
-  // A transition a crash interrupted is completed first, so the gate sees the ledger and phase: agree.
-  const loaded = await loadProject(globals);
-  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
-  return loaded;
-}

@@ -1,11 +1,12 @@
 // `lepton history [--format pretty|json]`: the ledger as a timeline.
 import { EXIT } from '../errors.js';
 import type { LedgerEntry } from '../lifecycle/ledger.js';
-import { loadProject, readProjectLedger } from '../lifecycle/project.js';
+import { readProjectLedger } from '../lifecycle/project.js';
 import type { LifecycleState } from '../lifecycle/state.js';
 import type { Manifest } from '../manifest/schema.js';
 import { palette, type Paint } from '../report/style.js';
 import type { CommandRun } from './types.js';
+import { openProject } from './project.js';
 
 export interface HistoryReport {
   version: 1;
@@ -19,8 +20,7 @@ export interface HistoryReport {
 export const run: CommandRun<{ format?: string }> = async ({ options, globals, io }) => {
   // commander allows only pretty and json.
   const format = options.format ?? 'pretty';
-  const loaded = await loadProject(globals);
-  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+  const loaded = await openProject(globals, io);
   const { entries, state } = await readProjectLedger(loaded);
   const report: HistoryReport = {
     version: 1,

@@ -95,10 +95,9 @@ export const run: CommandRun = async ({ args, globals, io }) => {
     throw usageError((error as Error).message, 'this command reads the input git gives a pre-push hook');
   }
   if (!mayNeedGate(updates)) return EXIT.ok;
-  // loadProject first completes a step an interrupted `advance` left, as every lifecycle command does.
-  const { loadProject } = await import('../lifecycle/project.js');
-  const loaded = await loadProject(globals);
-  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+  // The project is opened only for a push that may need the gate (see mayNeedGate).
+  const { openProject } = await import('./project.js');
+  const loaded = await openProject(globals, io);
   const outcome = await prePushGate(loaded, updates, io).catch((error: unknown) => {
     throw refusal(error, updatesToGate(updates, loaded.manifest.hooks?.['pre-push']?.branches ?? DEFAULT_PRE_PUSH_BRANCHES));
   });

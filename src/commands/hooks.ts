@@ -35,14 +35,15 @@ export async function hookSettingsFor(loaded: LoadedManifest, location: HookLoca
   return { branches, required: prePush?.required ?? true, project: relative === '' ? '.' : relative.split(path.sep).join('/') };
 }
 
-async function loadProject(globals: { cwd: string; manifest?: string | undefined }, stderr: (text: string) => void): Promise<LoadedManifest> {
+/** The manifest hooks install and status read (no lifecycle step is involved), its warnings on stderr. */
+async function readManifest(globals: { cwd: string; manifest?: string | undefined }, stderr: (text: string) => void): Promise<LoadedManifest> {
   const loaded = await loadManifest(globals);
   for (const warning of loaded.warnings) stderr(`warning: ${warning}\n`);
   return loaded;
 }
 
 export const install: CommandRun = async ({ globals, io }) => {
-  const loaded = await loadProject(globals, io.stderr);
+  const loaded = await readManifest(globals, io.stderr);
   const location = await locateHooks(loaded.root);
   const settings = await hookSettingsFor(loaded, location);
   const result = await installHook(location, settings);

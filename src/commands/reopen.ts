@@ -1,12 +1,11 @@
 // `lepton reopen PHASE --reason TEXT`: back to an earlier phase; its sign-offs start afresh.
 import { EXIT } from '../errors.js';
-import { loadProject } from '../lifecycle/project.js';
 import { reopen } from '../lifecycle/transitions.js';
 import type { CommandRun } from './types.js';
+import { openProject } from './project.js';
 
 export const run: CommandRun<{ reason: string }> = async ({ args, options, globals, io }) => {
-  const loaded = await loadProject(globals);
-  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+  const loaded = await openProject(globals, io);
   const result = await reopen(loaded, String(args[0]), { reason: options.reason, env: io.env });
   io.stdout(
     `Reopened ${result.to} (from ${result.from}): ${result.entry.reason} (ledger entry #${result.entry.seq}); lepton.yaml now says phase: ${result.to}.\n` +

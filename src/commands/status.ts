@@ -1,7 +1,7 @@
 import { EXIT } from '../errors.js';
 import { evaluatePhases } from '../lifecycle/evaluate.js';
 import { currentPhase, phaseIndex } from '../lifecycle/phases.js';
-import { loadProject, readProjectLedger } from '../lifecycle/project.js';
+import { readProjectLedger } from '../lifecycle/project.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { CheckKind } from '../manifest/schema.js';
 import type { GateReport } from '../gate/types.js';
@@ -9,6 +9,7 @@ import { publicCheck } from '../report/json.js';
 import { paintStatus, palette, type Paint } from '../report/style.js';
 import { usageError } from '../errors.js';
 import type { CommandIO, CommandRun } from './types.js';
+import { openProject } from './project.js';
 
 /** Kinds too slow or too outward-facing for a glance: `lepton gate` runs them. */
 const SLOW_KINDS: CheckKind[] = ['run', 'http'];
@@ -55,8 +56,7 @@ export async function status(loaded: LoadedManifest, io: Pick<CommandIO, 'env' |
 export const run: CommandRun<{ format?: string; all?: boolean }> = async (input) => {
   if (input.options.all) return (await import('./all-projects.js')).runAll('status', input);
   const { options, globals, io } = input;
-  const loaded = await loadProject(globals);
-  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+  const loaded = await openProject(globals, io);
   const report = await status(loaded, io);
   const { formatStatusReport, resolveFormat } = await import('../report/index.js');
   const format = resolveFormat(options.format, io.env);

@@ -1,17 +1,16 @@
 // `lepton verify [--strict]`: exit 0 when the ledger holds together and backs `phase:`, 1 naming
 // the first broken entry otherwise.
 import { EXIT } from '../errors.js';
-import { loadProject } from '../lifecycle/project.js';
 import { verifyProject, type VerifyReport } from '../lifecycle/verify.js';
 import { formatVerifyReport, resolveFormat } from '../report/index.js';
 import { palette, type Paint } from '../report/style.js';
 import type { CommandRun } from './types.js';
+import { openProject } from './project.js';
 
 export const run: CommandRun<{ strict?: boolean; format?: string; all?: boolean; junit?: string }> = async (input) => {
   if (input.options.all) return (await import('./all-projects.js')).runAll('verify', input);
   const { options, globals, io } = input;
-  const loaded = await loadProject(globals);
-  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+  const loaded = await openProject(globals, io);
   const report = await verifyProject(loaded, { strict: options.strict });
   const format = resolveFormat(options.format, io.env);
   const reportOptions = { color: io.mode.color, env: io.env, root: loaded.root };

@@ -1,12 +1,11 @@
 // `lepton waive CHECK-ID --reason TEXT --until YYYY-MM-DD`: a time-limited waiver by an owner.
 import { EXIT } from '../errors.js';
-import { loadProject } from '../lifecycle/project.js';
 import { waive } from '../lifecycle/transitions.js';
 import type { CommandRun } from './types.js';
+import { openProject } from './project.js';
 
 export const run: CommandRun<{ reason: string; until: string; phase?: string }> = async ({ args, options, globals, io }) => {
-  const loaded = await loadProject(globals);
-  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+  const loaded = await openProject(globals, io);
   const checkId = String(args[0]);
   const result = await waive(loaded, checkId, { reason: options.reason, until: options.until, phase: options.phase, env: io.env });
   io.stdout(
