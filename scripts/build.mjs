@@ -5,8 +5,9 @@
 //   dist/lepton.cjs.cache  V8's code cache for the bundle, made by a training run of `lepton gate`.
 // Why this shape: Node 20 links dozens of ES module chunks far more slowly than it compiles one
 // file, and it has no module compile cache of its own (bin/lepton.js starts the bundle from the
-// cache). Builds into a temporary folder and swaps it in, so a CLI started during a rebuild never
-// sees half a dist/.
+// cache). Builds into a temporary folder and swaps it in with two renames, so a CLI started during
+// a rebuild sees the old dist/ or the new one, never half of one (in the instant between the
+// renames there is none, and such a start fails).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

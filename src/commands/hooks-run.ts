@@ -21,14 +21,12 @@ export interface PrePushOutcome {
 }
 
 /** Whether any update could need a gate, decided from the input alone (no manifest needed). */
-export function mayNeedGate(updates: readonly PushUpdate[]): boolean {
+function mayNeedGate(updates: readonly PushUpdate[]): boolean {
   return updates.some((update) => pushAction(update) !== 'delete' && update.remoteRef.startsWith('refs/heads/'));
 }
 
-/** The regression guard for a push: `verify` and `gate --completed`, when a protected branch is updated. */
-export async function prePushGate(loaded: LoadedManifest, updates: readonly PushUpdate[], io: Pick<CommandIO, 'env' | 'signal'>): Promise<PrePushOutcome> {
-  const patterns = loaded.manifest.hooks?.['pre-push']?.branches ?? DEFAULT_PRE_PUSH_BRANCHES;
-  const gated = updatesToGate(updates, patterns);
+/** The regression guard for a push that updates protected branches (`gated`): `verify` and `gate --completed`. */
+async function prePushGate(loaded: LoadedManifest, gated: GatedUpdate[], io: Pick<CommandIO, 'env' | 'signal'>): Promise<PrePushOutcome> {
   if (gated.length === 0) return { gated, passed: true };
   const [{ verifyProject }, { gate }] = await Promise.all([import('../lifecycle/verify.js'), import('./gate.js')]);
   const verify = await verifyProject(loaded, { strict: false });
@@ -98,8 +96,9 @@ export const run: CommandRun = async ({ args, globals, io }) => {
   // The project is opened only for a push that may need the gate (see mayNeedGate).
   const { openProject } = await import('./project.js');
   const loaded = await openProject(globals, io);
-  const outcome = await prePushGate(loaded, updates, io).catch((error: unknown) => {
-    throw refusal(error, updatesToGate(updates, loaded.manifest.hooks?.['pre-push']?.branches ?? DEFAULT_PRE_PUSH_BRANCHES));
+  const gated = updatesToGate(updates, loaded.manifest.hooks?.['pre-push']?.branches ?? DEFAULT_PRE_PUSH_BRANCHES);
+  const outcome = await prePushGate(loaded, gated, io).catch((error: unknown) => {
+    throw refusal(error, gated);
   });
   if (outcome.gated.length === 0) return EXIT.ok;
   const branches = [...new Set(outcome.gated.map((update) => update.branch))].join(', ');
