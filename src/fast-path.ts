@@ -21,6 +21,13 @@ export interface FastOption {
   choices?: readonly string[];
   /** Parses and checks a value; undefined means "not valid: let the full parser explain". */
   parse?: (value: string) => unknown;
+  /** Repeatable (`--only a --only b,c`): each value is parsed and the lists are joined. */
+  multiple?: boolean;
+}
+
+/** The global options as commands get them, from either parser's raw values. */
+export function globalOptions(raw: { cwd?: string | undefined; manifest?: string | undefined; quiet?: boolean | undefined }): GlobalOptions {
+  return { cwd: path.resolve(raw.cwd ?? '.'), manifest: raw.manifest, quiet: Boolean(raw.quiet) };
 }
 
 /** A positive whole number, or undefined. */
@@ -51,7 +58,7 @@ export const FAST_COMMANDS: Record<string, { load: () => Promise<CommandModule>;
     options: [
       { name: 'phase', takesValue: true },
       { name: 'completed', takesValue: false },
-      { name: 'only', takesValue: true, parse: splitIds },
+      { name: 'only', takesValue: true, multiple: true, parse: splitIds },
       format,
       { name: 'concurrency', takesValue: true, parse: parsePositiveInteger },
       junit,
@@ -89,7 +96,7 @@ export function parseFastPath(argv: readonly string[]): FastInvocation | undefin
       options: Object.fromEntries(specs.map((spec) => [spec.name, {
         type: spec.takesValue ? 'string' as const : 'boolean' as const,
         ...(spec.short && { short: spec.short }),
-        ...(spec.name === 'only' && { multiple: true }),
+        ...(spec.multiple && { multiple: true }),
       }])),
     });
   } catch {
@@ -100,11 +107,7 @@ export function parseFastPath(argv: readonly string[]): FastInvocation | undefin
     const raw = parsed.values[spec.name];
     if (raw === undefined) continue;
     if (spec.choices && !spec.choices.includes(raw as string)) return undefined;
-    if (spec.name === 'only') {
-      options.only = (raw as string[]).flatMap(splitIds);
-      continue;
-    }
-    const value = spec.parse ? spec.parse(raw as string) : raw;
+    const value = spec.multiple ? (raw as string[]).flatMap((one) => (spec.parse ? (spec.parse(one) as unknown[]) : [one])) : spec.parse ? spec.parse(raw as string) : raw;
     if (value === undefined) return undefined;
     options[camelCase(spec.name)] = value;
   }
@@ -114,7 +117,7 @@ export function parseFastPath(argv: readonly string[]): FastInvocation | undefin
     load: command.load,
     args: [],
     options,
-    globals: { cwd: path.resolve(values.cwd ?? '.'), manifest: values.manifest, quiet: Boolean(values.quiet) },
+    globals: globalOptions(values),
     noColor: Boolean(values['no-color']),
   };
 }
@@ -139,7 +142,7 @@ function parseHookRun(argv: readonly string[]): FastInvocation | undefined {
     load: () => import('./commands/hooks-run.js'),
     args: [rest[2], gitArgs],
     options: {},
-    globals: { cwd: path.resolve(cwd), quiet: false },
+    globals: globalOptions({ cwd }),
     noColor: false,
   };
 }

@@ -3,7 +3,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import type { GlobalOptions } from './commands/types.js';
-import { FORMATS, VERSION, parsePositiveInteger, splitIds, type CommandModule } from './fast-path.js';
+import { FORMATS, VERSION, globalOptions, parsePositiveInteger, splitIds, type CommandModule } from './fast-path.js';
 
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
@@ -206,7 +206,7 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
 export function globalsOf(command: Command): { globals: GlobalOptions; noColor: boolean } {
   const raw = command.optsWithGlobals() as { cwd?: string; manifest?: string; color?: boolean; quiet?: boolean };
   return {
-    globals: { cwd: path.resolve(raw.cwd ?? '.'), manifest: raw.manifest, quiet: Boolean(raw.quiet) },
+    globals: globalOptions(raw),
     noColor: raw.color === false,
   };
 }
