@@ -10,6 +10,9 @@ export const LANGUAGES = ['en', 'zh-CN'] as const;
 export const STRATEGIES = ['rolling', 'blue-green', 'canary'] as const;
 export const METRIC_OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
 
+/** Ids, roles and template names: lowercase letters, digits and single dashes. */
+export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** The kind key a validated check carries. */
 export function checkKind(check: object): CheckKind {
   for (const kind of CHECK_KINDS) if (kind in check) return kind;

@@ -2,18 +2,17 @@
 // printed by `lepton schema` both come from these definitions.
 import { z } from 'zod';
 
-const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabId = (what: string) =>
-  z.string().regex(kebab, { message: `${what} must be kebab-case (lowercase letters, digits and single dashes), e.g. "unit-tests"` });
+  z.string().regex(KEBAB_CASE, { message: `${what} must be kebab-case (lowercase letters, digits and single dashes), e.g. "unit-tests"` });
 
 const nonEmpty = z.string().min(1, { message: 'must not be empty' });
 const globList = z.union([nonEmpty, z.array(nonEmpty).min(1)]);
 const seconds = z.number().positive({ message: 'must be a positive number of seconds' });
 const percent = z.number().min(0).max(100);
 
-import { CHECK_KINDS, DOMAINS, LANGUAGES, METRIC_OPS, PRESETS, STRATEGIES, type CheckKind } from './kinds.js';
+import { CHECK_KINDS, DOMAINS, KEBAB_CASE, LANGUAGES, METRIC_OPS, PRESETS, STRATEGIES, type CheckKind } from './kinds.js';
 
-export { CHECK_KINDS, DOMAINS, LANGUAGES, METRIC_OPS, PRESETS, STRATEGIES, checkKind, kindKeysOf, type CheckKind } from './kinds.js';
+export { DOMAINS, LANGUAGES, METRIC_OPS, PRESETS, STRATEGIES, type CheckKind } from './kinds.js';
 
 /** The keys every check may carry besides its kind key. */
 const commonCheckFields = {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import { usageError } from '../errors.js';
-import { DOMAINS, LANGUAGES, METRIC_OPS, PRESETS, STRATEGIES } from '../manifest/schema.js';
+import { formatKeyPath } from '../manifest/load.js';
+import { DOMAINS, LANGUAGES, PRESETS, STRATEGIES, metricComparisonSchema } from '../manifest/schema.js';
 import { dropUndefined, mergeOwners, ownersFromFlags, parseMetric, parseOwner, parseRoles, type DraftAnswers, type OwnerDraft } from './answers.js';
 
 const oneOrMany = z.union([z.string(), z.array(z.string())]);
@@ -18,10 +19,7 @@ const ownerEntry = z.union([
     role: oneOrMany.optional(),
   }),
 ]);
-const metricEntry = z.union([
-  z.string(),
-  z.strictObject({ path: z.string().min(1), op: z.enum(METRIC_OPS), value: z.number() }),
-]);
+const metricEntry = z.union([z.string(), metricComparisonSchema]);
 
 /** The keys of an answers file: the flags' names, plus the structured `owners` and `metrics`. */
 export const answersFileSchema = z.strictObject({
@@ -71,7 +69,7 @@ export function parseAnswers(source: string, display: string): DraftAnswers {
       const message = issue.code === 'unrecognized_keys'
         ? `unknown key "${keys.join('", "')}"; valid keys: ${ANSWER_KEYS.join(', ')}`
         : issue.code === 'invalid_value' ? `must be one of ${issue.values.join(', ')}` : issue.message;
-      return `${where}: ${keyPath.length ? `${formatPath(keyPath)}: ` : ''}${message}`;
+      return `${where}: ${keyPath.length ? `${formatKeyPath(keyPath)}: ` : ''}${message}`;
     });
     const [first, ...rest] = problems;
     const error = usageError(`invalid answers file: ${first}`, 'fix the answers file; its keys are the flags of `lepton init`');
@@ -133,6 +131,3 @@ function offsetOf(node: unknown, keyPath: (string | number)[]): number | undefin
   return offset;
 }
 
-function formatPath(keyPath: (string | number)[]): string {
-  return keyPath.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '');
-}

@@ -1,6 +1,7 @@
 // The answers `lepton init` builds a project from: parsed from flags or an answers file,
 // completed by prompts or defaults, and validated before anything is written.
 import { usageError } from '../errors.js';
+import { KEBAB_CASE } from '../manifest/kinds.js';
 import { METRIC_OPS, type Domain, type Language, type MetricComparison, type Owner, type Preset, type Strategy } from '../manifest/schema.js';
 
 export interface InitAnswers {
@@ -49,7 +50,6 @@ export const QUESTION_FLAGS: Record<Question, string> = {
 };
 
 export const DEFAULT_ROLE = 'tech-lead';
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const METRIC_PATTERN = /^\s*([A-Za-z_][\w-]*(?:\[\d+\])*(?:\.[A-Za-z_][\w-]*(?:\[\d+\])*)*)\s*(>=|<=|==|!=|>|<)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*$/;
 const OWNER_PATTERN = /^\s*([^<>]*?)\s*<\s*([^<>\s@]+@[^<>\s@]+)\s*>\s*$/;
 
@@ -88,7 +88,7 @@ export function ownerProblem(text: string): string | true {
 export function parseRoles(text: string): string[] {
   const roles = text.split(',').map((role) => role.trim()).filter(Boolean);
   for (const role of roles) {
-    if (!KEBAB.test(role)) throw usageError(`"${role}" is not a role`, 'roles are kebab-case, e.g. tech-lead, product-owner, data-scientist');
+    if (!KEBAB_CASE.test(role)) throw usageError(`"${role}" is not a role`, 'roles are kebab-case, e.g. tech-lead, product-owner, data-scientist');
   }
   return roles;
 }
@@ -96,7 +96,7 @@ export function parseRoles(text: string): string[] {
 export function rolesProblem(text: string): string | true {
   const roles = text.split(',').map((role) => role.trim()).filter(Boolean);
   if (roles.length === 0) return 'give at least one role, e.g. tech-lead';
-  const bad = roles.find((role) => !KEBAB.test(role));
+  const bad = roles.find((role) => !KEBAB_CASE.test(role));
   return bad ? `"${bad}" is not kebab-case, e.g. product-owner` : true;
 }
 

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGUAGES, type Language, type Manifest } from '../manifest/schema.js';
 import { usageError } from '../errors.js';
+import { KEBAB_CASE } from '../manifest/kinds.js';
 
 export const TEMPLATE_SUFFIX = '.md.hbs';
 export const PROJECT_TEMPLATES_DIR = '.lepton/templates';
-const TEMPLATE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export type TemplateOrigin = 'built-in' | 'project';
 
@@ -60,7 +60,7 @@ export function builtInTemplatesDir(): string {
 }
 
 export function isTemplateName(name: string): boolean {
-  return TEMPLATE_NAME.test(name);
+  return KEBAB_CASE.test(name);
 }
 
 /** Every template file under `dir/<lang>/`, for the languages lepton knows. */
