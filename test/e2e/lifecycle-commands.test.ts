@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TempRepo } from '../helpers/git-repo.js';
-import { ADA, GRACE, MALLORY, OWNERS_YAML, createProject, lepton, readManifestText } from '../helpers/lifecycle-project.js';
+import { ADA, GRACE, MALLORY, OWNERS_YAML, createProject, lepton, readLedgerLines, readManifestText } from '../helpers/lifecycle-project.js';
 
 const MANIFEST = `version: 1
 project:
@@ -78,10 +78,14 @@ describe('lifecycle commands', () => {
     const approve = await lepton(repo, ['approve', 'go-decision', '--note', 'Go'], { as: GRACE });
     expect(approve.stdout).toContain('Signed off go-decision (poc) as Grace Hopper <grace@example.com>: 1 of 1 sign-off (ledger entry #1)');
     const before = await readManifestText(repo);
+    const ledgerBefore = await readLedgerLines(repo);
+    const statusBefore = await repo.git('status', '--porcelain', '-uall');
     const dry = await lepton(repo, ['advance', '--dry-run']);
     expect(dry.exitCode).toBe(0);
     expect(dry.stdout).toContain('Dry run: the gate of poc passes. `lepton advance` would record it in the ledger and move to design.');
     expect(await readManifestText(repo)).toBe(before);
+    expect(await readLedgerLines(repo)).toEqual(ledgerBefore);
+    expect(await repo.git('status', '--porcelain', '-uall')).toBe(statusBefore);
     const json = JSON.parse((await lepton(repo, ['advance', '--dry-run', '--format', 'json'])).stdout);
     expect(json).toMatchObject({ version: 1, from: 'poc', to: 'design', dryRun: true, advanced: false, entry: null, gate: { passed: true } });
     expect(json.gate.checks[0]).not.toHaveProperty('evidence');
