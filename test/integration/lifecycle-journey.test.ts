@@ -1,5 +1,6 @@
-// A project walks all five phases to complete in a real git repository: sign-offs by two owners,
-// a waiver that expires, a reopen, and `verify --strict` passing after every committed step.
+// A project made by `lepton init` walks all five phases to complete in a real git repository:
+// sign-offs by two owners, a waiver that expires, a reopen, and `verify --strict` passing after
+// every committed step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -7,9 +8,12 @@ import path from 'node:path';
 import { verifyProject } from '../../src/lifecycle/verify.js';
 import { loadProject } from '../../src/lifecycle/project.js';
 import type { TempRepo } from '../helpers/git-repo.js';
-import { ADA, GRACE, OWNERS_YAML, commitAs, createProject, lepton, phaseOf, readLedgerLines, readManifestText, type Identity } from '../helpers/lifecycle-project.js';
+import { createTempRepo } from '../helpers/git-repo.js';
+import { ADA, GRACE, OWNERS_YAML, commitAs, lepton, phaseOf, readLedgerLines, readManifestText, type Identity } from '../helpers/lifecycle-project.js';
 
-const MANIFEST = `version: 1
+// The team's gates, written over the manifest init made (same phases; init's ledger entry stays).
+const MANIFEST = `# yaml-language-server: $schema=./.lepton/schema.json
+version: 1
 project:
   name: journey
 ${OWNERS_YAML}
@@ -44,13 +48,21 @@ phases:
       - { id: release-approved, approval: { roles: [product-owner] } }
 `;
 
+const MARCH_1 = '2026-03-01T10:00:00Z';
 const MARCH_2 = '2026-03-02T10:00:00Z';
 const MARCH_9 = '2026-03-09T10:00:00Z';
 
-describe('a project from poc to complete', () => {
+describe('a project from init to complete', () => {
   let repo: TempRepo;
   beforeAll(async () => {
-    repo = await createProject(MANIFEST);
+    repo = await createTempRepo({ files: {} });
+    const init = await lepton(repo, ['init', '--yes', '--name', 'journey'], { now: MARCH_1 });
+    expect(init.exitCode, init.stderr).toBe(0);
+    await commitAs(repo, ADA, 'lepton init');
+    await repo.write('lepton.yaml', MANIFEST);
+    await commitAs(repo, ADA, 'our gates');
+    const report = await verifyProject(await loadProject({ cwd: repo.dir }), { strict: true });
+    expect(report.problems).toEqual([]);
   });
   afterAll(async () => repo.cleanup());
 
@@ -75,10 +87,12 @@ describe('a project from poc to complete', () => {
 
   it('refuses to advance while the PoC gate fails, changing nothing', async () => {
     const before = await readManifestText(repo);
+    const ledger = await readLedgerLines(repo);
+    expect(ledger.map((line) => JSON.parse(line).event)).toEqual(['init']);
     const result = await step(['advance'], 1);
     expect(result.stdout).toContain('Not advanced');
     expect(await readManifestText(repo)).toBe(before);
-    expect(existsSync(path.join(repo.dir, '.lepton/ledger.jsonl'))).toBe(false);
+    expect(await readLedgerLines(repo)).toEqual(ledger);
   });
 
   it('takes the go decision only from the product owner', async () => {
@@ -145,13 +159,13 @@ describe('a project from poc to complete', () => {
     const history = JSON.parse((await lepton(repo, ['history', '--format', 'json'])).stdout);
     expect(history).toMatchObject({ complete: true, terminated: false, phase: 'deploy' });
     expect(history.entries.map((entry: { event: string }) => entry.event)).toEqual([
-      'approve', 'advance', 'approve', 'reopen', 'approve', 'advance', 'approve', 'approve', 'advance', 'advance', 'waive', 'advance', 'approve', 'advance',
+      'init', 'approve', 'advance', 'approve', 'reopen', 'approve', 'advance', 'approve', 'approve', 'advance', 'advance', 'waive', 'advance', 'approve', 'advance',
     ]);
     expect(history.entries.at(-1)).toMatchObject({ event: 'advance', from: 'deploy', complete: true });
     expect((await lepton(repo, ['history'])).stdout).toContain('complete: all 5 phases passed');
     const verify = await lepton(repo, ['verify', '--strict']);
     expect(verify.exitCode, verify.stdout).toBe(0);
-    expect(verify.stdout).toContain('14 ledger entries, hash chain intact, phase: deploy matches the ledger, each entry committed by its actor');
+    expect(verify.stdout).toContain('15 ledger entries, hash chain intact, phase: deploy matches the ledger, each entry committed by its actor');
 
     const status = JSON.parse((await lepton(repo, ['status', '--format', 'json'], { now: MARCH_9 })).stdout);
     expect(status.lifecycle).toBe('complete');
@@ -169,7 +183,7 @@ describe('a project from poc to complete', () => {
       ['prototype-exists', 'pass'], ['results-meet-criteria', 'pass'], ['go-decision', 'pass'],
     ]);
     for (const check of firstAdvance.checks) expect(check.evidence).toMatch(/^[0-9a-f]{64}$/);
-    expect(firstAdvance).toMatchObject({ actor: ADA, from: 'poc', to: 'design', message: 'PoC accepted', prev: entries[0].hash });
+    expect(firstAdvance).toMatchObject({ actor: ADA, from: 'poc', to: 'design', message: 'PoC accepted', prev: entries[1].hash });
     expect(firstAdvance.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(await readFile(path.join(repo.dir, '.lepton/.gitignore'), 'utf8')).toContain('!ledger.jsonl');
   });
