@@ -1,6 +1,8 @@
 // What lepton's pre-push hook adds to a real `git push` to a local bare repository, as a
 // ratio to `node -e 0` measured in the same run. Scenarios run interleaved, so load on the
-// machine hits them alike; each push sends one new commit; the median of N runs is reported.
+// machine hits them alike; the median of N runs is reported. The pushes the hook lets through
+// unchecked (another branch, a deletion, an up-to-date push) are each set beside the same push
+// without a hook; the gated push sends one new commit to main.
 //
 //   node scripts/bench-hooks.mjs            (BENCH_RUNS=N to change the number of runs, default 15)
 //
@@ -133,6 +135,18 @@ function pushOnce(repo, target, env) {
   return timed('git', ['push', '-q', 'origin', `HEAD:refs/heads/${target}`], { cwd: repo, env: { ...gitEnv, ...env } });
 }
 
+/** Deletes a branch of the remote (made first, without the hook); only the deletion is timed. */
+function deleteOnce(repo, branch, env) {
+  run('git', ['push', '-q', '--no-verify', 'origin', `HEAD:refs/heads/${branch}`], { cwd: repo });
+  return timed('git', ['push', '-q', 'origin', `:refs/heads/${branch}`], { cwd: repo, env: { ...gitEnv, ...env } });
+}
+
+/** A push with nothing to send: the remote branch is at HEAD already (git gives the hook no input). */
+function upToDateOnce(repo, branch, env) {
+  run('git', ['push', '-q', '--no-verify', 'origin', `HEAD:refs/heads/${branch}`], { cwd: repo });
+  return timed('git', ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`], { cwd: repo, env: { ...gitEnv, ...env } });
+}
+
 const base = await mkdtemp(path.join(tmpdir(), 'lepton-bench-hooks-'));
 try {
   const remote = path.join(base, 'remote.git');
@@ -156,6 +170,11 @@ try {
   const scenarios = [
     { key: 'plain', label: 'git push, no hook', measure: () => pushOnce(plain, 'plain') },
     { key: 'noop', label: 'lepton hook, push of another branch (no-op)', budget: 1, measure: () => pushOnce(lepton, 'feature') },
+    // A deletion and an up-to-date push, each beside the same git operation without a hook.
+    { key: 'plain-delete', label: 'git push deleting a branch, no hook', measure: () => deleteOnce(plain, 'gone') },
+    { key: 'delete', label: 'lepton hook, deleting release/old (no-op)', baseline: 'plain-delete', budget: 1, measure: () => deleteOnce(lepton, 'release/old') },
+    { key: 'plain-uptodate', label: 'git push, up to date, no hook', measure: () => upToDateOnce(plain, 'plain') },
+    { key: 'uptodate', label: 'lepton hook, up-to-date push to main (no-op)', baseline: 'plain-uptodate', budget: 1, measure: () => upToDateOnce(lepton, 'main') },
     { key: 'gate', label: `lepton hook, push to main gating ${FILE_CHECKS + DOC_CHECKS + METRIC_CHECKS} file/doc/metric checks`, budget: 2, measure: () => pushOnce(lepton, 'main') },
     ...(lefthook ? [{ key: 'lefthook', label: 'lefthook 2.2.1, no-op pre-push (reference)', measure: () => pushOnce(lefthook, 'bench', { LEFTHOOK_BIN: lefthookBin }) }] : []),
     { key: 'node', label: 'node -e 0', measure: () => timed(process.execPath, ['-e', '0'], {}) },
@@ -168,11 +187,12 @@ try {
 
   const medians = Object.fromEntries(scenarios.map((scenario) => [scenario.key, median(samples[scenario.key])]));
   const node = medians.node;
-  if (scenarios.some((scenario) => scenario.budget && (medians[scenario.key] - medians.plain) / node > scenario.budget)) process.exitCode = 1;
+  const overheadOf = (scenario) => medians[scenario.key] - medians[scenario.baseline ?? 'plain'];
+  if (scenarios.some((scenario) => scenario.budget && overheadOf(scenario) / node > scenario.budget)) process.exitCode = 1;
   const rows = scenarios.map((scenario) => {
     const value = medians[scenario.key];
-    const isHook = scenario.key !== 'plain' && scenario.key !== 'node';
-    const overhead = value - medians.plain;
+    const isHook = !scenario.key.startsWith('plain') && scenario.key !== 'node';
+    const overhead = overheadOf(scenario);
     return [
       scenario.label,
       value.toFixed(1),
@@ -185,7 +205,7 @@ try {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const line = (cells) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   console.log(`pre-push hook overhead: git push of one commit to a local bare repository, median of ${runs} interleaved runs`);
-  console.log('overhead = push with the hook − push without one; ratio to `node -e 0` measured in the same run\n');
+  console.log('overhead = push with the hook − the same push without one; ratio to `node -e 0` measured in the same run\n');
   console.log(line(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of rows) console.log(line(row));
