@@ -1,4 +1,5 @@
 // `tests: { junit, min }`: the JUnit XML reports matched show no failures or errors and at least `min` tests.
+import { plural } from './files.js';
 import { matchFiles } from './glob.js';
 import type { CheckOf } from '../../manifest/schema.js';
 import { parseJunit, type JunitCounts, type TestCase } from '../reports/junit.js';
@@ -49,7 +50,7 @@ async function evaluate(check: TestsCheck, context: Pick<CheckContext, 'root' | 
   }
   const listed = problems.slice(0, MAX_LISTED);
   if (problems.length > MAX_LISTED) listed.push({ message: `… and ${problems.length - MAX_LISTED} more failed tests` });
-  if (total.tests < min) listed.push({ message: `${total.tests} test${total.tests === 1 ? '' : 's'} found; at least ${min} required` });
+  if (total.tests < min) listed.push({ message: `${plural(total.tests, 'test')} found; at least ${min} required` });
   const passed = total.failures === 0 && total.errors === 0 && unreadable === 0 && total.tests >= min;
   return {
     status: passed ? 'pass' : 'fail',
@@ -81,11 +82,11 @@ function describe(test: TestCase): string {
 
 /** `41 tests, 2 failed, 1 error, 3 skipped in 3 files`. */
 function summaryLine(total: JunitCounts, fileCount: number, unreadable: number, min: number): string {
-  const parts = [`${total.tests} test${total.tests === 1 ? '' : 's'}`];
+  const parts = [plural(total.tests, 'test')];
   if (total.failures) parts.push(`${total.failures} failed`);
-  if (total.errors) parts.push(`${total.errors} error${total.errors === 1 ? '' : 's'}`);
+  if (total.errors) parts.push(plural(total.errors, 'error'));
   if (total.skipped) parts.push(`${total.skipped} skipped`);
-  let line = `${parts.join(', ')} in ${fileCount} file${fileCount === 1 ? '' : 's'}`;
+  let line = `${parts.join(', ')} in ${plural(fileCount, 'file')}`;
   if (unreadable) line += ` (${unreadable} unreadable)`;
   if (total.tests < min) line += `; fewer than the ${min} required`;
   return line;
