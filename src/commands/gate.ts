@@ -1,16 +1,15 @@
-import { EXIT, InterruptedError, usageError } from '../errors.js';
-import { evaluatePhases, passedPhases } from '../lifecycle/evaluate.js';
-import { currentPhase, phaseById, phaseTitles } from '../lifecycle/phases.js';
-import type { LoadedManifest } from '../manifest/load.js';
-import type { Manifest, Phase } from '../manifest/schema.js';
-import { readProjectLedger } from '../lifecycle/project.js';
-import type { LifecycleState } from '../lifecycle/state.js';
-import type { GateReport } from '../gate/types.js';
+// `lepton gate`: evaluates the selected gate; exit 0 when it passes, 1 when it does not.
+import { EXIT } from '../errors.js';
+import { gateProject } from '../lifecycle/gate-project.js';
+import { phaseTitles } from '../lifecycle/phases.js';
 import { formatGateReport, resolveFormat } from '../report/index.js';
-import type { CommandIO, CommandRun } from './types.js';
+import { runAll } from './all.js';
+import { onlyNamesNoCheck, onlyWithPhases } from './messages.js';
 import { openProject } from './project.js';
+import { emitReport } from './report-files.js';
+import type { CommandRun } from './types.js';
 
-export interface GateOptions {
+export interface GateCommandOptions {
   phase?: string;
   completed?: boolean;
   only?: string[];
@@ -18,46 +17,22 @@ export interface GateOptions {
   concurrency?: number;
   /** Also write the report as JUnit XML to this file (CI test reports). */
   junit?: string;
+  all?: boolean;
 }
 
-/** The phases `--phase` / `--completed` select (the current one by default); `state` is the replayed ledger. */
-export function selectPhases(manifest: Manifest, state: LifecycleState, options: Pick<GateOptions, 'phase' | 'completed'>): Phase[] {
-  if (options.phase && options.completed) throw usageError('--phase and --completed cannot be used together', 'pick one');
-  if (options.completed) return passedPhases(manifest, state);
-  return [options.phase ? phaseById(manifest, options.phase) : currentPhase(manifest)];
-}
-
-/** Evaluates the gate the options select; returns the report (options in, data out). */
-export async function gate(loaded: LoadedManifest, options: GateOptions, io: Pick<CommandIO, 'env' | 'signal'>): Promise<GateReport> {
-  // The ledger is read once: it decides the phases (--completed) and the sign-offs and waivers.
-  const { state } = await readProjectLedger(loaded);
-  const report = await evaluatePhases(loaded, selectPhases(loaded.manifest, state, options), {
-    state,
-    only: options.only,
-    concurrency: options.concurrency,
-    env: io.env,
-    signal: io.signal,
-  });
-  if (io.signal.aborted) throw new InterruptedError();
-  return report;
-}
-
-export const run: CommandRun<GateOptions & { all?: boolean }> = async (input) => {
-  if (input.options.all) return (await import('./all-projects.js')).runAll('gate', input);
+export const run: CommandRun<GateCommandOptions> = async (input) => {
   const { options, globals, io } = input;
+  if (options.phase && options.completed) throw onlyWithPhases();
+  if (options.all) return runAll('gate', input);
   const loaded = await openProject(globals, io);
-  const report = await gate(loaded, options, io);
+  const { report, phases } = await gateProject(loaded, { ...options, env: io.env, signal: io.signal });
+  if (report.unmatched) throw onlyNamesNoCheck(report.unmatched, phases);
   const format = resolveFormat(options.format, io.env);
-  const titles = phaseTitles(loaded.manifest);
   if (options.completed && report.checks.length === 0 && format === 'pretty' && !globals.quiet) {
     io.stderr(`no completed phases yet: ${loaded.manifest.phase} is the first\n`);
   }
-  const reportOptions = { color: io.mode.color, titles, env: io.env, root: loaded.root };
-  io.stdout(await formatGateReport(format, report, reportOptions));
-  if (format === 'github' || options.junit) {
-    const { appendStepSummary, writeReportFile } = await import('./report-files.js');
-    if (options.junit) await writeReportFile(globals.cwd, options.junit, await formatGateReport('junit', report, reportOptions));
-    if (format === 'github') await appendStepSummary(io, () => formatGateReport('markdown', report, reportOptions));
-  }
+  const reportOptions = { color: io.mode.color, titles: phaseTitles(loaded.manifest), env: io.env, root: loaded.root };
+  await emitReport(io, globals.cwd, format, (as) => formatGateReport(as, report, reportOptions), options.junit);
   return report.passed ? EXIT.ok : EXIT.gateFailed;
 };
+

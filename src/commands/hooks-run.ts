@@ -4,37 +4,12 @@
 // The manifest, verify and the gate load only when the input shows a branch update: a push of
 // tags or deletions costs no more than starting Node.
 import { EXIT, InterruptedError, LeptonError, usageError } from '../errors.js';
-import type { GateReport } from '../gate/types.js';
-import { DEFAULT_PRE_PUSH_BRANCHES, parsePrePushInput, pushAction, updatesToGate, type GatedUpdate, type PushUpdate } from '../lifecycle/pre-push.js';
-import type { LoadedManifest } from '../manifest/load.js';
-import type { CommandIO, CommandRun } from './types.js';
+import { DEFAULT_PRE_PUSH_BRANCHES, mayNeedGate, parsePrePushInput, updatesToGate, type GatedUpdate, type PushUpdate } from '../lifecycle/pre-push.js';
+import type { PrePushOutcome } from '../lifecycle/pre-push-gate.js';
+import type { CommandRun } from './types.js';
 import { phaseTitles } from '../lifecycle/phases.js';
 
 export const BYPASS_HINT = 'fix it and push again, or push once without the gate: `git push --no-verify` or `LEPTON_SKIP=1 git push`';
-
-export interface PrePushOutcome {
-  /** The updates that were gated (none: the push was let through without running anything). */
-  gated: GatedUpdate[];
-  verify?: { ok: boolean; problems: { seq?: number | undefined; message: string }[] } | undefined;
-  report?: GateReport | undefined;
-  passed: boolean;
-}
-
-/** Whether any update could need a gate, decided from the input alone (no manifest needed). */
-function mayNeedGate(updates: readonly PushUpdate[]): boolean {
-  return updates.some((update) => pushAction(update) !== 'delete' && update.remoteRef.startsWith('refs/heads/'));
-}
-
-/** The regression guard for a push that updates protected branches (`gated`): `verify` and `gate --completed`. */
-async function prePushGate(loaded: LoadedManifest, gated: GatedUpdate[], io: Pick<CommandIO, 'env' | 'signal'>): Promise<PrePushOutcome> {
-  if (gated.length === 0) return { gated, passed: true };
-  const [{ verifyProject }, { gate }] = await Promise.all([import('../lifecycle/verify.js'), import('./gate.js')]);
-  const verify = await verifyProject(loaded, { strict: false });
-  // A ledger that does not verify is the answer: the gate would stop at the first of its problems.
-  if (!verify.ok) return { gated, verify, passed: false };
-  const report = await gate(loaded, { completed: true }, io);
-  return { gated, verify, report, passed: verify.ok && report.passed };
-}
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) {
@@ -93,11 +68,12 @@ export const run: CommandRun = async ({ args, globals, io }) => {
     throw usageError((error as Error).message, 'this command reads the input git gives a pre-push hook');
   }
   if (!mayNeedGate(updates)) return EXIT.ok;
+  const { prePushGate } = await import('../lifecycle/pre-push-gate.js');
   // The project is opened only for a push that may need the gate (see mayNeedGate).
   const { openProject } = await import('./project.js');
   const loaded = await openProject(globals, io);
   const gated = updatesToGate(updates, loaded.manifest.hooks?.['pre-push']?.branches ?? DEFAULT_PRE_PUSH_BRANCHES);
-  const outcome = await prePushGate(loaded, gated, io).catch((error: unknown) => {
+  const outcome = await prePushGate(loaded, gated, { env: io.env, signal: io.signal }).catch((error: unknown) => {
     throw refusal(error, gated);
   });
   if (outcome.gated.length === 0) return EXIT.ok;

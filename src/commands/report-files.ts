@@ -4,7 +4,18 @@ import { appendFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError } from '../errors.js';
 import { writeFileAtomic } from '../fs.js';
+import type { ReportFormat } from '../report/index.js';
 import type { CommandIO } from './types.js';
+
+/**
+ * Prints a report in `format`, and what CI gets besides stdout: the JUnit file `--junit FILE`
+ * names, and inside GitHub Actions (format github) the Markdown job summary.
+ */
+export async function emitReport(io: CommandIO, cwd: string, format: ReportFormat, render: (format: ReportFormat) => Promise<string>, junit?: string): Promise<void> {
+  io.stdout(await render(format));
+  if (junit) await writeReportFile(cwd, junit, await render('junit'));
+  if (format === 'github') await appendStepSummary(io, () => render('markdown'));
+}
 
 /** Writes a report to a file named on the command line (relative to where lepton was started). */
 export async function writeReportFile(cwd: string, file: string, content: string): Promise<void> {

@@ -1,6 +1,5 @@
 // Runs gates: checks of one or more phases with bounded concurrency, results in manifest order.
 import { availableParallelism } from 'node:os';
-import { usageError } from '../errors.js';
 import { runPooled } from '../pool.js';
 import { checkKind, type CheckKind } from '../manifest/kinds.js';
 import type { Check, Manifest, Phase } from '../manifest/schema.js';
@@ -42,7 +41,7 @@ export function defaultConcurrency(): number {
 }
 
 export async function runGate(options: GateRunOptions): Promise<GateReport> {
-  const planned = planChecks(options.phases, options.only);
+  const { planned, unmatched } = planChecks(options.phases, options.only);
   const results = await runPooled(planned, options.concurrency ?? defaultConcurrency(), (item) => runOne(item, options));
   await options.cache?.save();
   return {
@@ -52,21 +51,16 @@ export async function runGate(options: GateRunOptions): Promise<GateReport> {
     passed: gatePassed(results),
     checks: results,
     summary: summarise(results),
+    ...(unmatched.length > 0 && { unmatched }),
   };
 }
 
-function planChecks(phases: readonly Phase[], only: readonly string[] | undefined): PlannedCheck[] {
+/** The checks to run, and the `only` ids that name no check of these phases (the caller decides what that means). */
+function planChecks(phases: readonly Phase[], only: readonly string[] | undefined): { planned: PlannedCheck[]; unmatched: string[] } {
   const all = phases.flatMap((phase) => phase.gate.map((check) => ({ phase, check })));
-  if (!only || only.length === 0) return all;
+  if (!only || only.length === 0) return { planned: all, unmatched: [] };
   const known = new Set(all.map((item) => item.check.id));
-  const unknown = only.filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    throw usageError(
-      `--only names no check ${unknown.map((id) => `"${id}"`).join(', ')} in ${phases.map((phase) => phase.id).join(', ') || 'these phases'}`,
-      known.size ? `checks here: ${[...known].join(', ')}` : 'this gate has no checks',
-    );
-  }
-  return all.filter((item) => only.includes(item.check.id));
+  return { planned: all.filter((item) => only.includes(item.check.id)), unmatched: only.filter((id) => !known.has(id)) };
 }
 
 async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): Promise<CheckResult> {

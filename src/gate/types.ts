@@ -124,5 +124,7 @@ export interface GateReport {
   passed: boolean;
   checks: CheckResult[];
   summary: GateSummary;
+  /** Ids a run was limited to that name no check of the phases evaluated. */
+  unmatched?: string[];
 }
 

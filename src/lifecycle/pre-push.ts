@@ -98,3 +98,8 @@ export function branchPatternProblem(pattern: string): string | undefined {
   if (pattern.startsWith('refs/')) return `branch pattern "${pattern}" is a full ref; write the branch name (without refs/heads/)`;
   return undefined;
 }
+
+/** Whether any update could need a gate, decided from the input alone (no manifest needed). */
+export function mayNeedGate(updates: readonly PushUpdate[]): boolean {
+  return updates.some((update) => pushAction(update) !== 'delete' && update.remoteRef.startsWith('refs/heads/'));
+}

@@ -3,7 +3,9 @@
 import path from 'node:path';
 import type { CheckResult, GateReport } from '../gate/types.js';
 import { stripAnsi } from '../text.js';
-import type { ReportOptions, StatusView, VerifyView } from './index.js';
+import type { StatusReport } from '../lifecycle/status.js';
+import type { VerifyReport } from '../lifecycle/verify.js';
+import type { ReportOptions } from './index.js';
 import { formatGatePretty } from './pretty.js';
 import { PLAIN } from './style.js';
 import { randomHex } from '../text.js';
@@ -129,7 +131,7 @@ export function formatGateGithub(report: GateReport, options: ReportOptions): st
   return `${annotations.map((line) => `${line}\n`).join('')}${inertText(plain)}`;
 }
 
-export function formatStatusGithub(report: StatusView): string {
+export function formatStatusGithub(report: Omit<StatusReport, 'version' | 'lifecycle'>): string {
   const { summary } = report.gate;
   const current = report.phases.find((phase) => phase.state === 'current');
   const notice = annotationLine({
@@ -145,7 +147,7 @@ export function formatStatusGithub(report: StatusView): string {
   return `${notice}\n${inertText(lines.join('\n'))}`;
 }
 
-export function formatVerifyGithub(report: VerifyView, options: ReportOptions): string {
+export function formatVerifyGithub(report: Omit<VerifyReport, 'version'>, options: ReportOptions): string {
   const ledger = workspacePath('.lepton/ledger.jsonl', options);
   // A problem's `seq` is its entry's position in the ledger, one entry per line: the line number.
   const annotations = selectAnnotations(report.problems.map((problem) => ({

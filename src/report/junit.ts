@@ -3,7 +3,9 @@
 import { hostname } from 'node:os';
 import type { CheckResult, GateReport } from '../gate/types.js';
 import { stripAnsi } from '../text.js';
-import type { ReportOptions, StatusView, VerifyView } from './index.js';
+import type { StatusReport } from '../lifecycle/status.js';
+import type { VerifyReport } from '../lifecycle/verify.js';
+import type { ReportOptions } from './index.js';
 
 interface Failure {
   element: 'failure' | 'error' | 'skipped';
@@ -40,7 +42,7 @@ export function formatGateJunit(report: Pick<GateReport, 'project' | 'phase' | '
   return renderSuites(suites, options.now ?? (() => new Date()));
 }
 
-export function formatStatusJunit(report: StatusView, options: Pick<ReportOptions, 'titles' | 'now'>): string {
+export function formatStatusJunit(report: Omit<StatusReport, 'version' | 'lifecycle'>, options: Pick<ReportOptions, 'titles' | 'now'>): string {
   const titles = { ...Object.fromEntries(report.phases.map((phase) => [phase.id, phase.title])), ...options.titles };
   return formatGateJunit({ project: report.project, phase: report.phase, checks: report.gate.checks }, { titles, now: options.now });
 }
@@ -48,7 +50,7 @@ export function formatStatusJunit(report: StatusView, options: Pick<ReportOption
 /** The ledger checks `verify` makes, as test cases; a problem's `check` (or its wording) says which it belongs to. */
 const VERIFY_CHECKS = ['chain', 'phase', 'approvals', 'authors'] as const;
 
-export function verifyCheckOf(problem: VerifyView['problems'][number]): (typeof VERIFY_CHECKS)[number] {
+export function verifyCheckOf(problem: VerifyReport['problems'][number]): (typeof VERIFY_CHECKS)[number] {
   const named = VERIFY_CHECKS.find((check) => check === problem.check);
   if (named) return named;
   if (/approv|sign-?off|role/i.test(problem.message)) return 'approvals';
@@ -57,7 +59,7 @@ export function verifyCheckOf(problem: VerifyView['problems'][number]): (typeof 
   return 'chain';
 }
 
-export function formatVerifyJunit(report: VerifyView, options: Pick<ReportOptions, 'now'>): string {
+export function formatVerifyJunit(report: Omit<VerifyReport, 'version'>, options: Pick<ReportOptions, 'now'>): string {
   const groups = VERIFY_CHECKS.map((check) => ({ check, problems: report.problems.filter((problem) => verifyCheckOf(problem) === check) }));
   const cases = groups
     .filter(({ check, problems }) => check !== 'authors' || problems.length > 0)

@@ -1,6 +1,8 @@
 // `--format markdown`: a readable report for pull requests and GitHub's job summary.
 import type { CheckResult, CheckStatus, GateReport } from '../gate/types.js';
-import type { ReportOptions, StatusView, VerifyView } from './index.js';
+import type { StatusReport } from '../lifecycle/status.js';
+import type { VerifyReport } from '../lifecycle/verify.js';
+import type { ReportOptions } from './index.js';
 
 /** Problems listed per failing check; the rest are counted (the JSON report has them all). */
 const PROBLEMS_SHOWN = 50;
@@ -109,7 +111,7 @@ export function formatGateMarkdown(report: GateReport, options: Pick<ReportOptio
 
 const STATE_CELL = { done: '✅ done', current: '▶️ current', upcoming: '· upcoming' } as const;
 
-export function formatStatusMarkdown(report: StatusView): string {
+export function formatStatusMarkdown(report: Omit<StatusReport, 'version' | 'lifecycle'>): string {
   const lines = [`## lepton status: ${escapeMarkdown(report.project)}`, ''];
   if (report.description) lines.push(escapeMarkdown(report.description), '');
   lines.push('| | Phase | Title | Checks |', '| --- | --- | --- | --- |');
@@ -119,7 +121,7 @@ export function formatStatusMarkdown(report: StatusView): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-export function formatVerifyMarkdown(report: VerifyView): string {
+export function formatVerifyMarkdown(report: Omit<VerifyReport, 'version'>): string {
   const lines = [
     `## ${report.ok ? '✅' : '❌'} lepton verify: ${escapeMarkdown(report.project)} — ${report.ok ? 'ledger verified' : 'ledger check failed'}`,
     '',

@@ -1,5 +1,10 @@
-// The human report of a gate: one line per check, and for each failing one what is wrong and what to do.
+// The human reports: a gate (one line per check, and for each failing one what is wrong and what to
+// do), status, verify and history. --all puts them together in pretty-all.ts.
 import type { CheckResult, GateReport } from '../gate/types.js';
+import type { HistoryReport } from '../lifecycle/history.js';
+import type { LedgerEntry } from '../lifecycle/ledger.js';
+import type { PhaseState, StatusReport } from '../lifecycle/status.js';
+import type { VerifyReport } from '../lifecycle/verify.js';
 import { paintStatus, type Paint } from './style.js';
 
 export interface PrettyOptions {
@@ -49,4 +54,105 @@ function checkLines(check: CheckResult, width: number, paint: Paint): string[] {
   if (check.waiver) lines.push(`${indent}waived until ${check.waiver.until} by ${check.waiver.by}: ${check.waiver.reason}`);
   if (check.hint && (check.status === 'fail' || check.status === 'error')) lines.push(`${indent}${paint.cyan('→')} ${check.hint}`);
   return lines;
+}
+
+// ——— status ———
+
+const STATE_MARK: Record<PhaseState, string> = { done: '✔', current: '▶', upcoming: '·' };
+
+export function formatStatusPretty(report: StatusReport, paint: Paint): string {
+  const lines = [paint.bold(report.project) + (report.description ? ` — ${report.description}` : ''), ''];
+  const width = Math.max(...report.phases.map((phase) => phase.id.length));
+  for (const phase of report.phases) {
+    const mark = phase.state === 'done' ? paint.green(STATE_MARK.done) : phase.state === 'current' ? paint.cyan(STATE_MARK.current) : paint.dim(STATE_MARK.upcoming);
+    const text = `${phase.id.padEnd(width)}  ${phase.title}`;
+    lines.push(`  ${mark} ${phase.state === 'current' ? paint.bold(text) + paint.cyan('  ← current') : phase.state === 'upcoming' ? paint.dim(text) : text}`);
+  }
+  const { summary, checks } = report.gate;
+  lines.push('', `Gate of ${report.phase}: ${summary.passed} of ${summary.total} checks pass${summary.waived ? `, ${summary.waived} waived` : ''}`);
+  const idWidth = Math.max(8, ...checks.map((check) => check.id.length));
+  for (const check of checks) {
+    lines.push(`  ${paintStatus(paint, check.status, check.required)} ${check.id.padEnd(idWidth)}  ${check.message}${check.required ? '' : paint.dim(' (advisory)')}`);
+  }
+  lines.push('', report.lifecycle === 'complete'
+    ? 'Complete: every phase has passed its gate. `lepton gate --completed` keeps them holding.'
+    : report.lifecycle === 'terminated'
+      ? 'Terminated: the project has ended; `lepton history` shows why.'
+      : report.gate.passed
+    ? `Next: \`lepton advance\` moves to the next phase once \`lepton gate\` passes in full.`
+    : 'Next: `lepton gate` shows what is missing and how to fix it.');
+  return `${lines.join('\n')}\n`;
+}
+
+// ——— verify ———
+
+const HINTS: Record<NonNullable<VerifyReport['problems'][number]['check']>, string> = {
+  chain: 'the ledger is append-only and written only by lepton: restore it from git (`git log -p -- .lepton/ledger.jsonl`)',
+  phase: 'set phase: back to what the ledger records; only `lepton advance` and `lepton reopen` change it',
+  approvals: 'sign-offs come from owners holding the check\'s roles (project.owners in lepton.yaml); restore the ledger from git',
+  authors: 'commit each ledger entry as the person it names (e.g. `git commit --author "Name <email>"` right after their command)',
+};
+
+export function formatVerifyPretty(report: VerifyReport, strict: boolean, paint: Paint): string {
+  if (report.ok) {
+    const what = report.entries === 0
+      ? `no ledger yet; ${report.phase} is the first phase`
+      : `${report.entries} ledger entr${report.entries === 1 ? 'y' : 'ies'}, hash chain intact, phase: ${report.phase} matches the ledger${strict ? ', each entry committed by its actor' : ''}`;
+    return `${paint.green('✔')} ${report.project}: ${what}\n`;
+  }
+  const [first, ...rest] = report.problems;
+  const lines = [`${paint.red('✖')} ${report.project}: ${first?.message ?? 'the ledger does not verify'}`];
+  for (const problem of rest) lines.push(`  ${problem.message}`);
+  lines.push(`hint: ${HINTS[first?.check ?? 'chain']}`);
+  return `${lines.join('\n')}\n`;
+}
+
+// ——— history ———
+
+/** What one entry did, in a few words. */
+export function describeEntry(entry: LedgerEntry): string {
+  switch (entry.event) {
+    case 'init':
+      return `started in ${entry.to}`;
+    case 'advance': {
+      const checks = entry.checks ?? [];
+      const counts = ['pass', 'waived', 'fail', 'error', 'skipped']
+        .map((status) => [status, checks.filter((check) => check.status === status).length] as const)
+        .filter(([, count]) => count > 0)
+        .map(([status, count]) => `${count} ${status}`);
+      const gate = checks.length ? ` — gate: ${counts.join(', ')}` : '';
+      return `${entry.from} → ${entry.complete ? 'complete' : entry.to}${gate}${entry.message ? ` — "${entry.message}"` : ''}`;
+    }
+    case 'approve':
+      return `signed off ${entry.checkId} (${entry.phase}${entry.roles?.length ? `, as ${entry.roles.join(', ')}` : ''})${entry.note ? ` — "${entry.note}"` : ''}`;
+    case 'waive':
+      return `waived ${entry.checkId} (${entry.phase}) until ${entry.until} — "${entry.reason}"`;
+    case 'reopen':
+      return `${entry.from} → back to ${entry.to} — "${entry.reason}"`;
+    case 'terminate':
+      return `ended the project in ${entry.from} — "${entry.reason}"`;
+    default:
+      return String(entry.event);
+  }
+}
+
+export function formatHistoryPretty(report: HistoryReport, paint: Paint): string {
+  const { entries } = report;
+  const lines = [`${paint.bold(report.project)} — ${entries.length} ledger entr${entries.length === 1 ? 'y' : 'ies'} (times in UTC)`, ''];
+  if (entries.length === 0) lines.push('  (no entries yet: the ledger starts with the first `lepton approve`, `waive` or `advance`)');
+  const actorWidth = Math.max(0, ...entries.map((entry) => entry.actor?.name?.length ?? 0));
+  const seqWidth = String(entries.length).length + 1;
+  for (const entry of entries) {
+    const when = (entry.time ?? '').slice(0, 16).replace('T', ' ');
+    const event = entry.event === 'advance' ? paint.green(entry.event.padEnd(9)) : entry.event === 'terminate' || entry.event === 'reopen' ? paint.yellow(entry.event.padEnd(9)) : paint.cyan(entry.event.padEnd(9));
+    lines.push(`  ${paint.dim(`#${entry.seq}`.padStart(seqWidth))}  ${when}  ${(entry.actor?.name ?? '').padEnd(actorWidth)}  ${event}  ${describeEntry(entry)}`);
+  }
+  const now = report.terminated
+    ? `terminated in ${report.ledgerPhase}: ${report.terminatedReason ?? ''}`
+    : report.complete
+      ? `complete: all ${report.totalPhases} phases passed`
+      : `in ${report.ledgerPhase} (${report.passedPhases} of ${report.totalPhases} phases passed)`;
+  lines.push('', `Now: ${now}`);
+  if (report.phase !== report.ledgerPhase) lines.push(paint.red(`lepton.yaml says phase: ${report.phase}, which the ledger does not back; run \`lepton verify\``));
+  return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,48 @@
+// `gate --all`, `status --all`, `verify --all`: every project below the current folder, reported
+// per project in path order as each is done, with one overall verdict and exit code.
+import { EXIT } from '../errors.js';
+import { evaluateAll, exitCodeOf, type AllCommand } from '../lifecycle/all-projects.js';
+import { ALL_FORMATS, formatAllClosing, formatGateReport, formatProjectSection, formatStatusReport, formatVerifyReport, resolveFormat } from '../report/index.js';
+import { allWithJunit, allWithManifest, formatNotForAll, onlyNamesNoCheckInAnyProject } from './messages.js';
+import { appendStepSummary } from './report-files.js';
+import type { CommandInput } from './types.js';
+
+export interface AllCommandOptions {
+  format?: string;
+  phase?: string;
+  completed?: boolean;
+  only?: string[];
+  concurrency?: number;
+  strict?: boolean;
+  junit?: string;
+}
+
+export async function runAll(command: AllCommand, { options, globals, io }: CommandInput<AllCommandOptions>): Promise<number> {
+  if (globals.manifest) throw allWithManifest();
+  if (options.junit) throw allWithJunit();
+  const format = resolveFormat(options.format, io.env);
+  if (!ALL_FORMATS.includes(format)) throw formatNotForAll(format);
+  const reportOptions = { color: io.mode.color, env: io.env };
+  // Sections are printed as projects finish, in path order; the step summary follows the same order.
+  let printing = Promise.resolve();
+  const report = await evaluateAll(command, globals.cwd, { ...options, env: io.env, signal: io.signal }, (project) => {
+    printing = printing.then(async () => {
+      for (const warning of project.warnings) io.stderr(`warning: ${project.path}: ${warning}\n`);
+      io.stdout(await formatProjectSection(format, project, reportOptions));
+      const result = project.result;
+      if (format !== 'github' || !result) return;
+      const own = { ...reportOptions, color: false, root: project.root, titles: project.titles };
+      await appendStepSummary(io, () =>
+        result.command === 'gate' ? formatGateReport('markdown', result.report, own)
+          : result.command === 'status' ? formatStatusReport('markdown', result.report, own)
+            : formatVerifyReport('markdown', result.report, { ...own, strict: result.strict }));
+    });
+  });
+  await printing;
+  io.stdout(await formatAllClosing(format, report, reportOptions));
+  if (report.unmatched.length > 0) {
+    io.stderr(onlyNamesNoCheckInAnyProject(report.unmatched));
+    return EXIT.usage;
+  }
+  return exitCodeOf(report);
+}

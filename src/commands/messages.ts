@@ -1,0 +1,34 @@
+// The sentences of the command line that name its flags: the core layers report facts, and the
+// commands put them in the user's terms here.
+import { usageError, type LeptonError } from '../errors.js';
+import type { Phase } from '../manifest/schema.js';
+
+export function onlyWithPhases(): LeptonError {
+  return usageError('--phase and --completed cannot be used together', 'pick one');
+}
+
+/** `--only` named ids the selected phases do not have. */
+export function onlyNamesNoCheck(unmatched: readonly string[], phases: readonly Phase[]): LeptonError {
+  const known = phases.flatMap((phase) => phase.gate.map((check) => check.id));
+  return usageError(
+    `--only names no check ${unmatched.map((id) => `"${id}"`).join(', ')} in ${phases.map((phase) => phase.id).join(', ') || 'these phases'}`,
+    known.length ? `checks here: ${[...new Set(known)].join(', ')}` : 'this gate has no checks',
+  );
+}
+
+/** `--only` named ids that no project below the folder has. */
+export function onlyNamesNoCheckInAnyProject(unmatched: readonly string[]): string {
+  return `lepton: --only names no check ${unmatched.map((id) => `"${id}"`).join(', ')} in any project's gate\nhint: check the ids with \`lepton gate --all --format json\`\n`;
+}
+
+export function allWithManifest(): LeptonError {
+  return usageError('--all and --manifest cannot be used together', 'use -C DIR to choose the folder searched for projects');
+}
+
+export function allWithJunit(): LeptonError {
+  return usageError('--junit is not available with --all', 'fan out with `lepton ci matrix` and write one JUnit file per project, or use --format json');
+}
+
+export function formatNotForAll(format: string): LeptonError {
+  return usageError(`--format ${format} is not available with --all`, 'use --format pretty, json, github or markdown; for one JUnit report per project, fan out with `lepton ci matrix`');
+}

@@ -1,0 +1,26 @@
+// The regression guard a push to a protected branch runs: `verify`, then `gate --completed`, in
+// one process. The manifest, verify and the gate load only when the input shows a branch update.
+import type { GateReport } from '../gate/types.js';
+import type { LoadedManifest } from '../manifest/load.js';
+import { evaluatePhases, passedPhases } from './evaluate.js';
+import type { GatedUpdate } from './pre-push.js';
+import { readProjectLedger } from './project.js';
+import { verifyProject, type VerifyReport } from './verify.js';
+
+export interface PrePushOutcome {
+  /** The updates that were gated (none: the push was let through without running anything). */
+  gated: GatedUpdate[];
+  verify?: VerifyReport | undefined;
+  report?: GateReport | undefined;
+  passed: boolean;
+}
+
+export async function prePushGate(loaded: LoadedManifest, gated: GatedUpdate[], options: { env: NodeJS.ProcessEnv; signal: AbortSignal }): Promise<PrePushOutcome> {
+  if (gated.length === 0) return { gated, passed: true };
+  const verify = await verifyProject(loaded, { strict: false });
+  // A ledger that does not verify is the answer: the gate would stop at the first of its problems.
+  if (!verify.ok) return { gated, verify, passed: false };
+  const { state } = await readProjectLedger(loaded);
+  const report = await evaluatePhases(loaded, passedPhases(loaded.manifest, state), { state, env: options.env, signal: options.signal });
+  return { gated, verify, report, passed: report.passed };
+}
