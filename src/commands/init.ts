@@ -9,7 +9,8 @@ import {
 } from '../templates/answers.js';
 import { readAnswersFile } from '../templates/answers-file.js';
 import { RESULTS_FILE } from '../templates/default-gates.js';
-import { initProject, refuseOverwrite, type InitResult } from './init-project.js';
+import { initProject, refuseOverwrite } from '../lifecycle/init.js';
+import { formatInitResult } from '../report/init.js';
 import type { CommandIO, CommandRun } from './types.js';
 
 export interface InitCommandOptions extends InitFlags {
@@ -17,12 +18,6 @@ export interface InitCommandOptions extends InitFlags {
   answers?: string;
   force?: boolean;
 }
-
-const DESCRIPTIONS: Record<string, string> = {
-  'lepton.yaml': 'the manifest: phases, gates, owners',
-  '.lepton/schema.json': 'JSON Schema of lepton.yaml, for editors',
-  '.lepton/ledger.jsonl': 'the ledger, starting in phase',
-};
 
 export const run: CommandRun<InitCommandOptions> = async ({ args, options, globals, io }) => {
   const root = path.resolve(globals.cwd, (args[0] as string | undefined) ?? '.');
@@ -38,7 +33,7 @@ export const run: CommandRun<InitCommandOptions> = async ({ args, options, globa
   }
   const answers = await completeAnswers(draft, options.yes, { name: path.basename(root), owner: identity }, io);
   const result = await initProject(root, answers, { force: options.force, signal: io.signal });
-  io.stdout(formatResult(result, answers, globals.cwd, globals.quiet));
+  io.stdout(formatInitResult(result, answers.name, globals.cwd, globals.quiet));
   for (const note of notesFor(answers)) if (!globals.quiet) io.stderr(`note: ${note}\n`);
   return 0;
 };
@@ -81,31 +76,3 @@ function notesFor(answers: InitAnswers): string[] {
   return notes;
 }
 
-export function formatResult(result: InitResult, answers: InitAnswers, cwd: string, quiet: boolean): string {
-  const where = path.relative(cwd, result.root);
-  const shown = where === '' ? '.' : where.startsWith('..') ? result.root : where;
-  const first = result.manifest.phases[0]!;
-  const lines = [
-    `Created lepton project ${answers.name} in ${shown}${result.initializedGit ? ' (new git repository)' : ''}`,
-    ...result.files.map((file) => {
-      const description = file.file.startsWith('docs/') ? `to fill in during phase ${first.id}` : file.file === '.lepton/ledger.jsonl' ? `${DESCRIPTIONS[file.file]} ${first.id}` : DESCRIPTIONS[file.file] ?? '';
-      return `  ${file.status.padEnd(11)} ${file.file.padEnd(22)} ${description}`.trimEnd();
-    }),
-  ];
-  if (!quiet) {
-    const cd = where === '' ? [] : [`  cd ${shown.includes(' ') ? JSON.stringify(shown) : shown}`];
-    const documents = first.templates.map((name) => `docs/${name}.md`).join(', ');
-    lines.push(
-      '',
-      'Next steps:',
-      ...cd,
-      ...[
-        ['git add -A && git commit', 'as the identity the ledger names: `lepton verify --strict` checks it'],
-        ['lepton status', 'the phases and the current gate at a glance'],
-        [`edit ${documents}`, 'replace every TODO with your content, tick every box'],
-        ['lepton gate', `check the exit gate of phase ${first.id}`],
-      ].map(([command, what]) => `  ${command!.padEnd(26)} ${what}`),
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}

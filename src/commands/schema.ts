@@ -1,7 +1,9 @@
+// `lepton schema`: the JSON Schema of lepton.yaml, for editors.
 import { manifestJsonSchema } from '../manifest/schema.js';
+import { schemaText } from '../report/manifest.js';
 import type { CommandRun } from './types.js';
 
 export const run: CommandRun = async ({ io }) => {
-  io.stdout(`${JSON.stringify(manifestJsonSchema(), null, 2)}\n`);
+  io.stdout(schemaText(manifestJsonSchema()));
   return 0;
 };

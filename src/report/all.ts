@@ -2,7 +2,7 @@
 // project could not be evaluated, and the overall verdict, in the pretty, markdown and github formats.
 import type { AllReport, ProjectResult } from '../lifecycle/all-projects.js';
 import { escapeData } from './github.js';
-import type { ReportFormat } from './index.js';
+import type { ReportFormat } from './types.js';
 import type { Paint } from './style.js';
 
 export function heading(project: ProjectResult, format: ReportFormat, paint: Paint): string {

@@ -6,18 +6,9 @@ import type { HistoryReport } from '../lifecycle/history.js';
 import type { StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
 import type { Paint } from './style.js';
+import type { ReportFormat, ReportOptions } from './types.js';
 
-export type ReportFormat = 'pretty' | 'json' | 'junit' | 'github' | 'markdown';
-
-export interface ReportOptions {
-  color: boolean;
-  titles?: Record<string, string> | undefined;
-  env: NodeJS.ProcessEnv;
-  /** Absolute project root: annotations name files relative to `$GITHUB_WORKSPACE` from it. */
-  root?: string | undefined;
-  /** Clock for report timestamps (JUnit); tests pin it. */
-  now?: (() => Date) | undefined;
-}
+export type { ReportFormat, ReportOptions } from './types.js';
 
 /** An explicit `--format` wins; inside GitHub Actions the default is `github`, elsewhere `pretty`. */
 export function resolveFormat(requested: string | undefined, env: NodeJS.ProcessEnv): ReportFormat {

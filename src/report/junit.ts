@@ -5,7 +5,7 @@ import type { CheckResult, GateReport } from '../gate/types.js';
 import { stripAnsi } from '../text.js';
 import type { StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
-import type { ReportOptions } from './index.js';
+import type { ReportOptions } from './types.js';
 
 interface Failure {
   element: 'failure' | 'error' | 'skipped';

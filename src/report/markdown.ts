@@ -2,7 +2,7 @@
 import type { CheckResult, CheckStatus, GateReport } from '../gate/types.js';
 import type { StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
-import type { ReportOptions } from './index.js';
+import type { ReportOptions } from './types.js';
 
 /** Problems listed per failing check; the rest are counted (the JSON report has them all). */
 const PROBLEMS_SHOWN = 50;

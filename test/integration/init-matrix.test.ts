@@ -4,7 +4,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DOMAINS, LANGUAGES, PRESETS } from '../../src/manifest/schema.js';
-import { scaffoldManifest } from '../../src/commands/init-project.js';
+import { scaffoldManifest } from '../../src/lifecycle/init.js';
 import { renderTemplates } from '../../src/templates/generate.js';
 import { withDefaults } from '../../src/templates/answers.js';
 import { runLepton } from '../helpers/cli.js';

@@ -1,6 +1,6 @@
 // Cobertura XML (coverage.py's `coverage xml`, gcovr, JaCoCo converted by cover2cover): the root
 // <coverage> carries the totals. Counts (lines-valid/lines-covered) are preferred to the rounded rates.
-import type { CoverageRatio, CoverageSummary } from './coverage-report.js';
+import type { CoverageRatio, CoverageSummary } from './coverage-types.js';
 
 export function parseCobertura(attributes: Record<string, string>): CoverageSummary {
   const lines = measure(attributes, 'lines', 'line-rate');

@@ -4,24 +4,10 @@ import { parseCobertura } from './cobertura.js';
 import { parseIstanbulSummary } from './istanbul.js';
 import { parseJacoco } from './jacoco.js';
 import { parseLcov } from './lcov.js';
+import type { CoverageFormat, CoverageSummary } from './coverage-types.js';
 import { rootElement } from './xml.js';
 
-export type CoverageFormat = 'istanbul' | 'lcov' | 'cobertura' | 'jacoco';
-
-/** A percentage, with the counts behind it when the report gives them. */
-export interface CoverageRatio {
-  pct: number;
-  covered?: number;
-  total?: number;
-}
-
-export interface CoverageSummary {
-  format: CoverageFormat;
-  /** Undefined when the report has no line data. */
-  lines?: CoverageRatio;
-  /** Undefined when the report has no branch data (e.g. coverage.py run without --branch). */
-  branches?: CoverageRatio;
-}
+export type { CoverageFormat, CoverageRatio, CoverageSummary } from './coverage-types.js';
 
 export const FORMAT_NAMES: Record<CoverageFormat, string> = {
   istanbul: 'Istanbul coverage-summary.json',
@@ -44,6 +30,3 @@ export function parseCoverageReport(text: string): CoverageSummary {
   throw new Error('not a coverage report lepton reads (Istanbul coverage-summary.json, lcov, Cobertura or JaCoCo XML)');
 }
 
-export function ratio(covered: number, total: number): CoverageRatio | undefined {
-  return total > 0 ? { pct: (covered / total) * 100, covered, total } : undefined;
-}

@@ -1,5 +1,5 @@
 // Istanbul's json-summary reporter output (coverage-summary.json): `total.lines.pct`, `total.branches.pct`.
-import type { CoverageRatio, CoverageSummary } from './coverage-report.js';
+import type { CoverageRatio, CoverageSummary } from './coverage-types.js';
 
 interface IstanbulMetric {
   total?: unknown;

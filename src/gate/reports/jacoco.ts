@@ -1,6 +1,6 @@
 // JaCoCo's own XML report: the totals are the <counter> elements directly under <report>,
 // written after every <package> (or <group>), so only the tail after the last one is parsed.
-import { ratio, type CoverageSummary } from './coverage-report.js';
+import { ratio, type CoverageSummary } from './coverage-types.js';
 import { attribute, children, parseXml } from './xml.js';
 
 export function parseJacoco(text: string): CoverageSummary {

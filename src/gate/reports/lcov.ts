@@ -1,6 +1,6 @@
 // lcov tracefiles (lcov.info): LF/LH and BRF/BRH summed over every SF…end_of_record record.
 // A record without LF/LH is counted from its DA lines, as genhtml does.
-import { ratio, type CoverageSummary } from './coverage-report.js';
+import { ratio, type CoverageSummary } from './coverage-types.js';
 
 export function parseLcov(text: string): CoverageSummary {
   let linesFound = 0;

@@ -9,7 +9,7 @@ import { manifestJsonSchema, type Manifest } from '../manifest/schema.js';
 import type { InitAnswers } from '../templates/answers.js';
 import { documentPath, renderTemplates } from '../templates/generate.js';
 import { SCHEMA_FILE, manifestText } from '../templates/scaffold.js';
-import { LEDGER_PATH, LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT, parseLedger, readLedgerText } from '../lifecycle/ledger.js';
+import { LEDGER_PATH, LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT, parseLedger, readLedgerText } from './ledger.js';
 
 
 export interface InitOptions {
@@ -134,7 +134,7 @@ export async function initProject(root: string, answers: InitAnswers, options: I
 
     // A project re-initialised with --force keeps its ledger, and its one init entry.
     if (!(await pathExists(path.join(root, LEDGER_PATH)))) {
-      const { appendLedgerEntry } = await import('../lifecycle/ledger.js');
+      const { appendLedgerEntry } = await import('./ledger.js');
       await undo.willWrite(path.join(root, LEDGER_PATH));
       await appendLedgerEntry(root, { event: 'init', to: manifest.phases[0]!.id }, { now: options.now });
       files.push({ file: LEDGER_PATH, status: 'created' });
