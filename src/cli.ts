@@ -1,6 +1,7 @@
 // The entry point: routes the command line to a command module and turns what it returns or
 // throws into output and an exit code. Only this file ends the process.
 import { EXIT, LeptonError, formatLocation } from './errors.js';
+import { commandHint } from './commands/messages.js';
 import { exitWhenSettled } from './exit.js';
 import { parseFastPath } from './cli/fast-path.js';
 import type { CommandModule } from './cli/table.js';
@@ -12,7 +13,8 @@ function printError(error: LeptonError, io: CommandIO): void {
   const where = error.location && !error.message.includes(formatLocation(error.location)) ? `${formatLocation(error.location)}: ` : '';
   io.stderr(`lepton: ${where}${error.message}\n`);
   for (const detail of error.details) io.stderr(`  ${detail}\n`);
-  if (error.hint) io.stderr(`hint: ${error.hint}\n`);
+  const hint = commandHint(error) ?? error.hint;
+  if (hint) io.stderr(`hint: ${hint}\n`);
 }
 
 function outputMode(env: NodeJS.ProcessEnv, noColor: boolean): CommandIO['mode'] {

@@ -26,10 +26,12 @@ export class LeptonError extends Error {
   readonly location: SourceLocation | undefined;
   /** Further lines, e.g. every problem of an invalid manifest. */
   readonly details: string[];
+  /** What kind of problem this is, for a command to say how to fix it in its own terms (commands/messages.ts). */
+  readonly code: string | undefined;
 
   constructor(
     message: string,
-    options: { exitCode?: number; hint?: string; location?: SourceLocation; details?: string[]; cause?: unknown } = {},
+    options: { exitCode?: number; hint?: string; location?: SourceLocation; details?: string[]; cause?: unknown; code?: string } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'LeptonError';
@@ -37,12 +39,13 @@ export class LeptonError extends Error {
     this.hint = options.hint;
     this.location = options.location;
     this.details = options.details ?? [];
+    this.code = options.code;
   }
 }
 
 /** A usage or input error (exit 2). */
-export function usageError(message: string, hint?: string, location?: SourceLocation): LeptonError {
-  return new LeptonError(message, { exitCode: EXIT.usage, hint, location });
+export function usageError(message: string, hint?: string, location?: SourceLocation, code?: string): LeptonError {
+  return new LeptonError(message, { exitCode: EXIT.usage, hint, location, code });
 }
 
 /** Thrown when the user interrupts (Ctrl-C): exit 130, nothing printed but a short line. */

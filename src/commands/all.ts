@@ -1,9 +1,9 @@
 // `gate --all`, `status --all`, `verify --all`: every project below the current folder, reported
 // per project in path order as each is done, with one overall verdict and exit code.
-import { EXIT } from '../errors.js';
+import { EXIT, LeptonError } from '../errors.js';
 import { evaluateAll, exitCodeOf, type AllCommand } from '../lifecycle/all-projects.js';
 import { ALL_FORMATS, formatAllClosing, formatGateReport, formatProjectSection, formatStatusReport, formatVerifyReport, resolveFormat } from '../report/index.js';
-import { allWithJunit, allWithManifest, formatNotForAll, onlyNamesNoCheckInAnyProject } from './messages.js';
+import { allWithJunit, allWithManifest, commandHint, formatNotForAll, onlyNamesNoCheckInAnyProject } from './messages.js';
 import { appendStepSummary } from './report-files.js';
 import type { CommandInput } from './types.js';
 
@@ -28,6 +28,7 @@ export async function runAll(command: AllCommand, { options, globals, io }: Comm
   const report = await evaluateAll(command, globals.cwd, { ...options, env: io.env, signal: io.signal }, (project) => {
     printing = printing.then(async () => {
       for (const warning of project.warnings) io.stderr(`warning: ${project.path}: ${warning}\n`);
+      if (project.error?.code) project.error.hint = commandHint(new LeptonError(project.error.message, project.error)) ?? project.error.hint;
       io.stdout(await formatProjectSection(format, project, reportOptions));
       const result = project.result;
       if (format !== 'github' || !result) return;

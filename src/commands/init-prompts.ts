@@ -5,7 +5,7 @@ import { DOMAINS, LANGUAGES, PRESETS, STRATEGIES, type MetricComparison } from '
 import {
   DEFAULT_ROLE, metricProblem, ownerProblem, parseMetric, parseOwner, parseRoles, rolesProblem, validateAnswers,
   type DraftAnswers, type InitAnswers, type OwnerDraft,
-} from '../templates/answers.js';
+} from './init-answers.js';
 
 const PRESET_NAMES: Record<(typeof PRESETS)[number], string> = {
   'ml-model': 'ml-model — a trained model (classification, regression, ranking…)',

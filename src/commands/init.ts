@@ -6,8 +6,8 @@ import { LeptonError, usageError } from '../errors.js';
 import {
   QUESTION_FLAGS, answersFromFlags, mergeDrafts, unansweredQuestions, withDefaults,
   type DraftAnswers, type InitAnswers, type InitFlags,
-} from '../templates/answers.js';
-import { readAnswersFile } from '../templates/answers-file.js';
+} from './init-answers.js';
+import { readAnswersFile } from './init-answers-file.js';
 import { RESULTS_FILE } from '../templates/default-gates.js';
 import { initProject, refuseOverwrite } from '../lifecycle/init.js';
 import { formatInitResult } from '../report/init.js';

@@ -32,3 +32,30 @@ export function allWithJunit(): LeptonError {
 export function formatNotForAll(format: string): LeptonError {
   return usageError(`--format ${format} is not available with --all`, 'use --format pretty, json, github or markdown; for one JUnit report per project, fan out with `lepton ci matrix`');
 }
+
+/**
+ * How to fix a problem the core reported, in the command line's terms: the core names the problem
+ * (LeptonError `code`) and says what is wrong; only here are flags named. Undefined keeps the core's hint.
+ */
+export function commandHint(error: LeptonError): string | undefined {
+  switch (error.code) {
+    case 'no-such-folder':
+      return 'check the folder given to -C / --cwd';
+    case 'no-manifest':
+      return 'run `lepton init` to create one, or pass -C DIR / --manifest FILE';
+    case 'named-manifest-unreadable':
+      return 'check the path given to --manifest';
+    case 'no-projects':
+      return 'run `lepton init` in a project folder, or pass -C DIR';
+    case 'file-exists':
+      return 'pass --force to overwrite it, or run `lepton init` in another folder';
+    case 'ledger-moved':
+      return 'init never rewrites a ledger, even with --force; use `lepton generate --force` to re-render documents';
+    case 'template-name':
+      return 'template names are kebab-case, e.g. poc-plan; see `lepton generate --list`';
+    case 'unknown-template':
+      return `${error.hint ?? ''} (\`lepton generate --list\` shows them)`;
+    default:
+      return undefined;
+  }
+}

@@ -38,7 +38,7 @@ export interface ProjectResult {
   exitCode: number;
   result?: ProjectReport;
   /** Why the project could not be evaluated (an invalid manifest, an unknown phase…). */
-  error?: { message: string; details: string[]; hint?: string };
+  error?: { message: string; details: string[]; hint?: string; code?: string };
   /** The manifest's warnings. */
   warnings: string[];
   /** Absolute project folder and its phase titles, for the reporters. */
@@ -59,7 +59,7 @@ export interface AllReport {
 export async function evaluateAll(command: AllCommand, base: string, options: AllOptions, onProject: (result: ProjectResult) => void = () => {}): Promise<AllReport> {
   const { projects } = await findProjects(base);
   if (projects.length === 0) {
-    throw usageError(`no lepton.yaml found in ${base} or below it (ignored folders and node_modules are skipped)`, 'run `lepton init` in a project folder, or pass -C DIR');
+    throw usageError(`no lepton.yaml found in ${base} or below it (ignored folders and node_modules are skipped)`, 'run `lepton init` in a project folder', undefined, 'no-projects');
   }
   const cpus = Math.max(1, availableParallelism());
   const projectLimit = Math.min(projects.length, cpus);
@@ -109,7 +109,7 @@ async function evaluateProject(command: AllCommand, base: string, location: Proj
       ...(loaded && { project: loaded.manifest.project.name }),
       passed: false,
       exitCode: error.exitCode,
-      error: { message: error.message, details: error.details, ...(error.hint && { hint: error.hint }) },
+      error: { message: error.message, details: error.details, ...(error.hint && { hint: error.hint }), ...(error.code && { code: error.code }) },
       warnings: loaded?.warnings ?? [],
       root: location.dir,
       titles: loaded ? phaseTitles(loaded.manifest) : {},

@@ -41,14 +41,16 @@ export async function refuseOverwrite(root: string, manifest: Pick<Manifest, 'ph
   if (moved) {
     throw usageError(
       `this project has moved through its lifecycle (${LEDGER_PATH} entry #${moved.seq}: ${moved.event}); init would contradict its ledger`,
-      'init never rewrites a ledger, even with --force; use `lepton generate --force` to re-render documents',
+      'init never rewrites a ledger; `lepton generate` re-renders documents',
+      undefined,
+      'ledger-moved',
     );
   }
   if (force) return;
   const documents = manifest ? manifest.phases[0]!.templates.map(documentPath) : [documentPath('poc-plan')];
   for (const file of [MANIFEST_NAME, ...documents]) {
     if (await pathExists(path.join(root, file))) {
-      throw usageError(`${file} already exists in ${root}; not overwriting it`, 'pass --force to overwrite it, or run `lepton init` in another folder');
+      throw usageError(`${file} already exists in ${root}; not overwriting it`, 'run `lepton init` in another folder, or let it overwrite', undefined, 'file-exists');
     }
   }
 }

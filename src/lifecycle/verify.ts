@@ -59,7 +59,7 @@ export async function verifyProject(loaded: LoadedManifest, options: VerifyOptio
 /** Each line must have been added by a commit authored by the entry's actor, and no commit may remove one. */
 async function checkAuthors(root: string, lines: readonly string[], entries: readonly LedgerEntry[]): Promise<VerifyProblem[]> {
   const { isRepository } = await import('../git/git.js');
-  if (!(await isRepository(root))) return [{ check: 'authors', message: '--strict needs git history, but the project is not in a git repository' }];
+  if (!(await isRepository(root))) return [{ check: 'authors', message: 'checking who committed each entry needs git history, but the project is not in a git repository' }];
   const { lineHistory } = await import('../git/history.js');
   const history = await lineHistory(root, path.posix.join(...LEDGER_PATH.split('/')));
   const problems: VerifyProblem[] = [];

@@ -72,14 +72,15 @@ export async function findManifest(startDir: string): Promise<string | undefined
 export async function loadManifest(options: LoadOptions): Promise<LoadedManifest> {
   // As `git -C`: a folder that does not exist is an error, not a place to search upwards from.
   if (!isDirectory(options.cwd)) {
-    throw new LeptonError(`no such folder: ${options.cwd}`, { hint: 'check the folder given to -C / --cwd' });
+    throw new LeptonError(`no such folder: ${options.cwd}`, { hint: 'check the folder lepton was started in', code: 'no-such-folder' });
   }
   const file = options.manifest
     ? path.resolve(options.cwd, options.manifest)
     : await findManifest(options.cwd);
   if (!file) {
     throw new LeptonError(`no ${MANIFEST_NAME} found in ${options.cwd} or any folder above it`, {
-      hint: 'run `lepton init` to create one, or pass -C DIR / --manifest FILE',
+      hint: 'run `lepton init` to create one',
+      code: 'no-manifest',
     });
   }
   const displayPath = displayPathOf(file, options.cwd);
@@ -89,7 +90,8 @@ export async function loadManifest(options: LoadOptions): Promise<LoadedManifest
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     throw new LeptonError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : message}`, {
-      hint: options.manifest ? 'check the path given to --manifest' : 'check the file permissions',
+      hint: options.manifest ? 'check the path of the manifest' : 'check the file permissions',
+      ...(options.manifest && { code: 'named-manifest-unreadable' }),
       location: { file: displayPath },
     });
   }

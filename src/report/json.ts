@@ -23,6 +23,10 @@ function historyJson(report: HistoryReport) {
 }
 
 function projectJson({ result, warnings: _warnings, root: _root, titles: _titles, ...project }: ProjectResult) {
+  if (project.error?.code) {
+    const { code: _code, ...error } = project.error;
+    return { ...project, error };
+  }
   if (!result) return project;
   const report = result.command === 'gate' ? gateJson(result.report) : result.command === 'status' ? statusJson(result.report) : result.report;
   return { ...project, report };

@@ -53,7 +53,7 @@ export async function renderTemplates(
   const files = await templateFiles(root);
   const planned: Planned[] = [];
   for (const name of [...new Set(names)]) {
-    if (!isTemplateName(name)) throw usageError(`"${name}" is not a template name`, 'template names are kebab-case, e.g. poc-plan; see `lepton generate --list`');
+    if (!isTemplateName(name)) throw usageError(`"${name}" is not a template name`, 'template names are kebab-case, e.g. poc-plan', undefined, 'template-name');
     const template = resolveTemplate(files, name, language);
     if (!template) throw unknownTemplateError(name, files);
     const file = documentPath(name);

@@ -125,8 +125,10 @@ export function unknownTemplateError(name: string, files: TemplateFile[]): Error
   return usageError(
     `unknown template "${name}"`,
     available.length
-      ? `available: ${available.join(', ')} (\`lepton generate --list\`); add your own as ${PROJECT_TEMPLATES_DIR}/<lang>/${name}${TEMPLATE_SUFFIX}`
+      ? `available: ${available.join(', ')}; add your own as ${PROJECT_TEMPLATES_DIR}/<lang>/${name}${TEMPLATE_SUFFIX}`
       : `no templates found; add one as ${PROJECT_TEMPLATES_DIR}/<lang>/${name}${TEMPLATE_SUFFIX}`,
+    undefined,
+    available.length ? 'unknown-template' : undefined,
   );
 }
 

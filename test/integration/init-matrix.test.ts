@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DOMAINS, LANGUAGES, PRESETS } from '../../src/manifest/schema.js';
 import { scaffoldManifest } from '../../src/lifecycle/init.js';
 import { renderTemplates } from '../../src/templates/generate.js';
-import { withDefaults } from '../../src/templates/answers.js';
+import { withDefaults } from '../../src/commands/init-answers.js';
 import { runLepton } from '../helpers/cli.js';
 import { makeTempDir } from '../helpers/git-repo.js';
 

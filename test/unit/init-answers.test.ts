@@ -1,8 +1,8 @@
 // Parsing and completing init's answers: metrics, owners and roles, defaults, what is still open.
 import { describe, expect, test } from 'vitest';
 import { LeptonError } from '../../src/errors.js';
-import { answersFromFlags, mergeOwners, parseMetric, parseOwner, unansweredQuestions, withDefaults } from '../../src/templates/answers.js';
-import { parseAnswers } from '../../src/templates/answers-file.js';
+import { answersFromFlags, mergeOwners, parseMetric, parseOwner, unansweredQuestions, withDefaults } from '../../src/commands/init-answers.js';
+import { parseAnswers } from '../../src/commands/init-answers-file.js';
 
 describe('parseMetric', () => {
   test.each([

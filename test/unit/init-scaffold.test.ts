@@ -3,7 +3,7 @@
 import { expect, test } from 'vitest';
 import YAML from 'yaml';
 import { parseManifest } from '../../src/manifest/load.js';
-import { withDefaults } from '../../src/templates/answers.js';
+import { withDefaults } from '../../src/commands/init-answers.js';
 import { SCHEMA_LINE, manifestText, yamlScalar } from '../../src/templates/scaffold.js';
 
 const owners = [

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { usageError } from '../errors.js';
 import { formatKeyPath } from '../manifest/load.js';
 import { DOMAINS, LANGUAGES, PRESETS, STRATEGIES, metricComparisonSchema } from '../manifest/schema.js';
-import { dropUndefined, mergeOwners, ownersFromFlags, parseMetric, parseOwner, parseRoles, type DraftAnswers, type OwnerDraft } from './answers.js';
+import { dropUndefined, mergeOwners, ownersFromFlags, parseMetric, parseOwner, parseRoles, type DraftAnswers, type OwnerDraft } from './init-answers.js';
 
 const oneOrMany = z.union([z.string(), z.array(z.string())]);
 const ownerEntry = z.union([
