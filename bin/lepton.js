@@ -10,6 +10,12 @@ const path = require('node:path');
 const { Script } = require('node:vm');
 
 const bundle = path.join(__dirname, '..', 'dist', 'lepton.cjs');
+if (process.env.LEPTON_DEBUG === '1') {
+  // Debugging: the plain loader, which applies dist/lepton.cjs.map, so stack traces name src/…ts:line.
+  process.setSourceMapsEnabled(true);
+  require(bundle);
+  return;
+}
 const cacheFile = `${bundle}.cache`;
 const source = readFileSync(bundle, 'utf8');
 // V8 checks only that a cache was made for source of the same length: the cache carries the id

@@ -56,6 +56,9 @@ try {
   await build({
     ...COMMON,
     entryPoints: { lepton: 'src/cli.ts' },
+    // LEPTON_DEBUG=1 runs the bundle with source maps on, so a stack trace names src/…ts:line.
+    sourcemap: 'linked',
+    sourcesContent: false,
     // import() of a package becomes a require() inside a promise: the bundle runs through vm.Script
     // (bin/lepton.js), where import() is not available.
     supported: { 'dynamic-import': false },

@@ -15,7 +15,7 @@ function quoted(value: string): string {
 
 function setupSteps(plan: CiPlan, checkoutHistory: boolean): string[] {
   const steps = [
-    '      - name: Check out' + (checkoutHistory ? ' with full history (verify --strict reads it)' : ''),
+    `      - name: Check out${checkoutHistory ? ' with full history (verify --strict reads it)' : ''}`,
     '        uses: actions/checkout@v4',
     ...(checkoutHistory ? ['        with:', '          fetch-depth: 0'] : []),
     `      - name: Set up Node.js ${NODE_VERSION}`,

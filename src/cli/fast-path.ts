@@ -18,7 +18,7 @@ export function globalOptions(raw: { cwd?: string | undefined; manifest?: string
 const camelCase = (name: string) => name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 
 /** An option's value as commander's parser would give it; undefined when commander would refuse it. */
-function valueOf(spec: OptionSpec, raw: string | string[] | boolean): unknown {
+function optionValue(spec: OptionSpec, raw: string | string[] | boolean): unknown {
   if (typeof raw === 'boolean') return raw;
   const values = Array.isArray(raw) ? raw : [raw];
   if (spec.choices && values.some((value) => !spec.choices!.includes(value))) return undefined;
@@ -66,7 +66,7 @@ export function parseFastPath(argv: readonly string[], commands: readonly Comman
     const { long } = parseFlags(spec.flags);
     const raw = parsed.values[long];
     if (raw === undefined) continue;
-    const value = valueOf(spec, raw as string | string[] | boolean);
+    const value = optionValue(spec, raw as string | string[] | boolean);
     if (value === undefined) return undefined;
     options[camelCase(long)] = value;
   }

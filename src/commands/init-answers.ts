@@ -46,7 +46,7 @@ export function metricProblem(text: string): string | true {
 /** `Ada Lovelace <ada@example.com>` → name and email. */
 export function parseOwner(text: string): { name: string; email: string } {
   const match = OWNER_PATTERN.exec(text);
-  if (!match || !match[1]) {
+  if (!match?.[1]) {
     throw usageError(`"${text}" is not an owner`, 'write "Name <email>", e.g. --owner "Ada Lovelace <ada@example.com>"');
   }
   return { name: match[1], email: match[2]! };
@@ -54,7 +54,7 @@ export function parseOwner(text: string): { name: string; email: string } {
 
 export function ownerProblem(text: string): string | true {
   const match = OWNER_PATTERN.exec(text);
-  return match && match[1] ? true : 'expected "Name <email>", e.g. Ada Lovelace <ada@example.com>';
+  return match?.[1] ? true : 'expected "Name <email>", e.g. Ada Lovelace <ada@example.com>';
 }
 
 /** `tech-lead, reviewer` → the roles, each kebab-case. */

@@ -1,7 +1,7 @@
 // The questions `lepton init` asks on a terminal, for whatever flags and the answers file left open.
 // @inquirer/prompts is imported here only, and only when there is something to ask.
 import { InterruptedError } from '../errors.js';
-import { DOMAINS, LANGUAGES, PRESETS, STRATEGIES, type MetricComparison } from '../manifest/schema.js';
+import type { DOMAINS, LANGUAGES, PRESETS, STRATEGIES, MetricComparison } from '../manifest/schema.js';
 import {
   DEFAULT_ROLE, metricProblem, ownerProblem, parseMetric, parseOwner, parseRoles, rolesProblem, validateAnswers,
   type DraftAnswers, type InitAnswers, type OwnerDraft,

@@ -3,6 +3,7 @@
 import type { CheckKind } from '../manifest/kinds.js';
 import type { CheckModule } from './types.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: each module is typed by its own kind; the map holds them all.
 type Loader = () => Promise<CheckModule<any>>;
 
 // A Record over every kind: the compiler refuses a kind without its module.

@@ -50,7 +50,7 @@ export async function headCommit(dir: string): Promise<string | undefined> {
 export async function userIdentity(dir: string): Promise<{ name: string; email: string } | undefined> {
   const ident = await gitAt(dir).raw(['var', 'GIT_AUTHOR_IDENT']).catch(() => '');
   const match = /^(.*) <([^>]*)>/.exec(ident.trim());
-  return match && match[1] && match[2] ? { name: match[1], email: match[2] } : undefined;
+  return match?.[1] && match[2] ? { name: match[1], email: match[2] } : undefined;
 }
 
 /** The folder all worktrees of the repository share (the main worktree's `.git`), absolute. */

@@ -57,8 +57,8 @@ export async function renderTemplates(
     const template = resolveTemplate(files, name, language);
     if (!template) throw unknownTemplateError(name, files);
     const file = documentPath(name);
-    const escape = pathEscapeReason(root, file);
-    if (escape) throw usageError(`cannot write ${file}: ${escape}`, `make ${DOCS_DIR}/ a folder inside the project`);
+    const escapes = pathEscapeReason(root, file);
+    if (escapes) throw usageError(`cannot write ${file}: ${escapes}`, `make ${DOCS_DIR}/ a folder inside the project`);
     planned.push({ name, file, template, exists: await existingFile(root, file) });
   }
 

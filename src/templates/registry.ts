@@ -44,7 +44,10 @@ export function packageRoot(): string {
     const manifest = path.join(dir, 'package.json');
     if (existsSync(manifest)) {
       try {
-        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'lepton') return (packageRootCache = dir);
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'lepton') {
+          packageRootCache = dir;
+          return dir;
+        }
       } catch {
         // An unreadable package.json of some other package: keep walking up.
       }

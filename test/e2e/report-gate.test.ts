@@ -75,7 +75,7 @@ describe('lepton gate --format github', () => {
     const annotations = result.stdout.split('\n').filter((line) => /^::(error|warning|notice) /.test(line));
     expect(annotations).toEqual([
       expect.stringMatching(/^::error file=ml\/docs\/poc-plan\.md,line=9,title=lepton poc\/plan-written failed::placeholder TODO .*%0Ahint: fill in the plan$/),
-      expect.stringMatching(/^::error title=lepton poc\/unit-tests failed::`printf .*` exited with code 1%0AE   assert 0\.7 >= 0\.85%0A::error::forged%0Abell%0Ahint: /),
+      expect.stringMatching(/^::error title=lepton poc\/unit-tests failed::`printf .*` exited with code 1%0AE {3}assert 0\.7 >= 0\.85%0A::error::forged%0Abell%0Ahint: /),
       expect.stringMatching(/^::warning title=lepton poc\/lint failed \(advisory\)::/),
     ]);
     expect(result.stdout).toMatch(/::stop-commands::lepton-[0-9a-f]{16}\n/);

@@ -19,7 +19,7 @@ function flagsOf(specs: readonly CommandSpec[]): string[] {
 const FLAGS = [...new Set([...GLOBAL_OPTIONS.map((option) => parseFlags(option.flags).long), ...flagsOf(COMMANDS)])];
 
 /** Where `text` (a source file with its comments removed) names a lepton flag: `--only`, `-C`. */
-export function flagMentions(text: string, flags: readonly string[] = FLAGS): string[] {
+function flagMentions(text: string, flags: readonly string[] = FLAGS): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
   const pattern = new RegExp(`(?<![\\w-])(--(?:${flags.map((flag) => flag.replace(/-/g, '\\-')).join('|')})(?![\\w-])|-C(?=[\\s/'"\`]))`, 'g');
   return [...code.matchAll(pattern)].map((match) => match[1]!);

@@ -8,7 +8,7 @@ const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 
 type Layer = 'base' | 'manifest' | 'gate' | 'templates' | 'git' | 'report' | 'lifecycle' | 'ci' | 'commands' | 'cli';
 
-export function layerOf(file: string): Layer {
+function layerOf(file: string): Layer {
   if (file === 'cli.ts' || file.startsWith('cli/')) return 'cli';
   const folder = file.split('/')[0]!;
   if (['commands', 'lifecycle', 'ci', 'gate', 'templates', 'manifest', 'report', 'git'].includes(folder) && file.includes('/')) return folder as Layer;
@@ -37,12 +37,12 @@ function allowed(item: SourceImport): boolean {
   return from === 'report' && item.typeOnly && REPORT_READS_TYPES_OF.includes(to);
 }
 
-export function layeringViolations(imports: readonly SourceImport[]): string[] {
+function layeringViolations(imports: readonly SourceImport[]): string[] {
   return imports.filter((item) => !allowed(item)).map((item) => `${item.from} (${layerOf(item.from)}) imports ${item.to} (${layerOf(item.to)})${item.typeOnly ? ' [type]' : ''}`);
 }
 
 /** Files that import each other, directly or through others (Tarjan's strongly connected components). */
-export function importCycles(imports: readonly SourceImport[]): string[][] {
+function importCycles(imports: readonly SourceImport[]): string[][] {
   const edges = new Map<string, string[]>();
   for (const item of imports) edges.set(item.from, [...(edges.get(item.from) ?? []), item.to]);
   const index = new Map<string, number>();

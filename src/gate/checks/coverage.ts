@@ -1,7 +1,7 @@
 // `coverage: { file, lines, branches }`: a coverage report meets percentage thresholds.
 import type { CheckOf } from '../../manifest/schema.js';
-import { FORMAT_NAMES, parseCoverageReport, type CoverageRatio } from '../reports/coverage-report.js';
-import { readReport, ReportReadError } from '../reports/read.js';
+import { type CoverageRatio, type CoverageSummary, type FORMAT_NAMES, parseCoverageReport } from '../reports/coverage-report.js';
+import { type ReportFile, ReportReadError, readReport } from '../reports/read.js';
 import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
 
 type CoverageCheck = CheckOf<'coverage'>;
@@ -12,14 +12,14 @@ const EPSILON = 1e-9;
 
 async function evaluate(check: CoverageCheck, context: Pick<CheckContext, 'root' | 'evidence'>): Promise<CheckOutcome> {
   const { file } = check.coverage;
-  let report;
+  let report: ReportFile;
   try {
     report = await readReport(context.root, file, { hash: context.evidence });
   } catch (error) {
     if (error instanceof ReportReadError) return { status: 'fail', message: error.message, problems: [{ file, message: error.message }] };
     throw error;
   }
-  let summary;
+  let summary: CoverageSummary;
   try {
     summary = parseCoverageReport(report.text);
   } catch (error) {
