@@ -105,6 +105,7 @@ export const COMMANDS: CommandSpec[] = [
     options: [
       { flags: '--phase <id>', description: 'evaluate another phase\'s gate' },
       { flags: '--completed', description: 'evaluate every phase already passed (the regression guard)' },
+      { flags: '--recheck-all', description: 'with --completed: evaluate every check again, also those judged at advance (recheck: false)' },
       { flags: '--only <ids>', description: 'only these check ids, comma-separated', value: 'ids' },
       format,
       { flags: '--concurrency <n>', description: 'checks run at once (default: number of CPUs)', value: 'positive-integer' },

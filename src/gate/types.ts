@@ -104,8 +104,22 @@ export interface CheckResult {
   hint?: string;
   output?: string[];
   waiver?: { reason: string; until: string; by: string };
+  /** Set when the check was not evaluated again: the ledger entry (an advance) whose result it reports. */
+  recorded?: { seq: number; time: string };
   /** Kept for the ledger; reporters leave it out. */
   evidence?: unknown;
+}
+
+/** A check's result as an advance recorded it, reported by `gate --completed` for checks not rechecked. */
+export interface RecordedCheck {
+  status: string;
+}
+
+/** What the advance that passed a phase recorded: its entry and each check's result by id. */
+export interface RecordedGate {
+  seq: number;
+  time: string;
+  checks: ReadonlyMap<string, RecordedCheck>;
 }
 
 export interface GateSummary {

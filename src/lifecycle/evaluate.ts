@@ -2,7 +2,7 @@
 import { EXIT, LeptonError } from '../errors.js';
 import { CheckCache } from '../gate/check-cache.js';
 import { runGate, type GateRunOptions } from '../gate/engine.js';
-import type { GateReport } from '../gate/types.js';
+import type { GateReport, RecordedGate } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
 import { phaseMismatch } from './phase-mismatch.js';
@@ -11,13 +11,17 @@ import { readProjectLedger } from './project.js';
 import { currentApprovals, currentWaivers, type LifecycleState } from './state.js';
 import { clockNow } from './test-hooks.js';
 
-export type EvaluateOptions = Omit<GateRunOptions, 'manifest' | 'root' | 'phases' | 'approvals' | 'waivers'> & {
+export type EvaluateOptions = Omit<GateRunOptions, 'manifest' | 'root' | 'phases' | 'approvals' | 'waivers' | 'recorded'> & {
   /** The replayed ledger, when the caller has it already. */
   state?: LifecycleState | undefined;
+  /** The phases are passed ones (the regression guard): checks not rechecked report what their advance recorded. */
+  completed?: boolean | undefined;
+  /** With `completed`: evaluate every check again, whatever its `recheck`. */
+  recheckAll?: boolean | undefined;
 };
 
 export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Phase[], options: EvaluateOptions = {}): Promise<GateReport> {
-  const { state: given, ...rest } = options;
+  const { state: given, completed, recheckAll, ...rest } = options;
   const state = given ?? (await readProjectLedger(loaded)).state;
   return runGate({
     now: () => clockNow(options.env),
@@ -29,7 +33,18 @@ export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Ph
     phases,
     approvals: currentApprovals(state),
     waivers: currentWaivers(state),
+    ...(completed && !recheckAll && { recorded: recordedGates(state) }),
   });
+}
+
+/** What each passed phase's advance recorded, for the checks the regression guard does not evaluate again. */
+export function recordedGates(state: LifecycleState): Record<string, RecordedGate> {
+  return Object.fromEntries(
+    Object.entries(state.passedBy).map(([phase, entry]) => [
+      phase,
+      { seq: entry.seq, time: entry.time, checks: new Map((entry.checks ?? []).map((check) => [check.id, { status: check.status }])) },
+    ]),
+  );
 }
 
 /**
