@@ -37,6 +37,8 @@ export async function gate(loaded: LoadedManifest, options: GateOptions, io: Pic
   const report = await evaluatePhases(loaded, selectPhases(loaded.manifest, state, options), {
     state,
     completed: options.completed,
+    // JSON carries each check's values, files' hashes included (gathered as advance gathers them).
+    evidence: options.format === 'json',
     recheckAll: options.recheckAll,
     only: options.only,
     concurrency: options.concurrency,

@@ -105,6 +105,7 @@ function recordedResult(item: PlannedCheck, options: GateRunOptions): CheckResul
     message: `${status === 'pass' ? 'passed' : status} at advance (ledger entry #${gate.seq}, ${gate.time.slice(0, 10)}); not re-checked`,
     problems: [],
     durationMs: 0,
+    ...(recorded.values !== undefined && { values: recorded.values }),
     recorded: { seq: gate.seq, time: gate.time },
   };
 }
@@ -143,6 +144,7 @@ async function runOne(item: PlannedCheck, options: GateRunOptions): Promise<Chec
         problems: outcome.problems ?? [],
         durationMs: 0,
         ...(outcome.output && { output: outcome.output }),
+        ...(outcome.values !== undefined && { values: outcome.values }),
         ...(outcome.evidence !== undefined && { evidence: outcome.evidence }),
       };
     } catch (error) {

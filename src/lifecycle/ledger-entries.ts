@@ -1,6 +1,7 @@
 // The ledger's entries, one type per event. What lepton writes is a `NewLedgerEntry`; the ledger
 // adds the stamp (seq, time, actor, commit) and the chain (prev, hash) to make a `LedgerEntry`.
 // A new event is one interface here, one member of each union and one name in LEDGER_EVENTS.
+import type { CheckValues } from '../gate/types.js';
 
 export interface Actor {
   name: string;
@@ -12,6 +13,8 @@ export interface LedgerCheck {
   id: string;
   status: string;
   evidence: string;
+  /** The values the check judged (`checks[].values` of gate JSON), when it has any. */
+  values?: CheckValues | undefined;
 }
 
 /** The project's first entry: it starts in the first phase. */

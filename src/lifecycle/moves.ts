@@ -61,7 +61,7 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
     if (fresh.text !== before.text) {
       throw new LeptonError('the ledger changed while the gate ran', { hint: 'run `lepton advance` again' });
     }
-    const checks = gate.checks.map((check) => ({ id: check.id, status: check.status, evidence: evidenceHash(check.evidence) }));
+    const checks = gate.checks.map((check) => ({ id: check.id, status: check.status, evidence: evidenceHash(check.evidence), ...(check.values !== undefined && { values: check.values }) }));
     return writeEntry({ event: 'advance', from, ...(next ? { to: next.id } : { complete: true }), checks, message: options.message }, undefined, next?.id);
   });
   return { ...result, advanced: true, entry, manifest: next ? { ...manifest, phase: next.id } : manifest };
