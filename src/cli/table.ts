@@ -168,6 +168,14 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/terminate.js'),
   },
   {
+    name: 'amend',
+    description: 'accept a completed phase\'s changed gate definition (as an owner, recorded in the ledger)',
+    args: [{ syntax: '<phase>', description: 'the completed phase whose gate changed' }],
+    options: [reason('the new gate definition is accepted')],
+    examples: ['lepton amend poc --reason "f1 threshold lowered after the steering group\'s review (minutes 2026-11-30)"'],
+    load: () => import('../commands/amend.js'),
+  },
+  {
     name: 'history',
     description: 'the ledger as a timeline',
     options: [lifecycleFormat],

@@ -5,6 +5,7 @@ import { runGate, type GateRunOptions } from '../gate/engine.js';
 import type { GateReport, RecordedGate } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
+import { changedGates, describeGateChange } from './gate-definition.js';
 import { phaseMismatch } from './phase-mismatch.js';
 import { completedPhases } from './phases.js';
 import { readProjectLedger } from './project.js';
@@ -54,5 +55,14 @@ export function recordedGates(state: LifecycleState): Record<string, RecordedGat
 export function passedPhases(manifest: Manifest, state: LifecycleState): Phase[] {
   const mismatch = phaseMismatch(manifest, state);
   if (mismatch) throw new LeptonError(mismatch.message, { exitCode: EXIT.gateFailed, hint: mismatch.hint });
+  // What passed was judged by the gate its advance recorded: one changed since proves nothing until an owner accepts it.
+  const [changed, ...more] = changedGates(manifest, state);
+  if (changed) {
+    throw new LeptonError(describeGateChange(changed), {
+      exitCode: EXIT.gateFailed,
+      details: more.map(describeGateChange),
+      hint: `restore the gate as it was, or have an owner accept the new one: \`lepton amend ${changed.phase}\` with a reason`,
+    });
+  }
   return completedPhases(manifest, { complete: state.complete });
 }

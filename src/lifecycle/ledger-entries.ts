@@ -15,6 +15,8 @@ export interface LedgerCheck {
   evidence: string;
   /** The values the check judged (`checks[].values` of gate JSON), when it has any. */
   values?: CheckValues | undefined;
+  /** SHA-256 of the check's definition (canonical JSON), to name it when the gate changes later. */
+  definition?: string | undefined;
 }
 
 /** The project's first entry: it starts in the first phase. */
@@ -34,6 +36,10 @@ export interface AdvanceEntry {
   /** Absent only in entries written by hand or by early versions. */
   checks?: LedgerCheck[] | undefined;
   message?: string | undefined;
+  /** SHA-256 of the phase's gate definition (canonical JSON of its `gate:` list). */
+  gate?: string | undefined;
+  /** Files the gate read that were not committed as read (advanced anyway, with --allow-dirty). */
+  dirty?: string[] | undefined;
 }
 
 /** A sign-off of an approval check of the current phase. */
@@ -71,10 +77,23 @@ export interface TerminateEntry {
   reason: string;
 }
 
+/** An owner accepts a completed phase's changed gate definition. */
+export interface AmendEntry {
+  event: 'amend';
+  phase: string;
+  reason: string;
+  /** SHA-256 of the gate definition accepted. */
+  gate: string;
+  /** Each check's definition hash, by id, as accepted. */
+  definitions: Record<string, string>;
+  /** The check ids whose definition changed, were added or were removed. */
+  changed: string[];
+}
+
 /** What a caller records; the ledger adds seq, time, actor, commit and the hashes. */
-export type NewLedgerEntry = InitEntry | AdvanceEntry | ApproveEntry | WaiveEntry | ReopenEntry | TerminateEntry;
+export type NewLedgerEntry = InitEntry | AdvanceEntry | ApproveEntry | WaiveEntry | ReopenEntry | TerminateEntry | AmendEntry;
 export type LedgerEvent = NewLedgerEntry['event'];
-export const LEDGER_EVENTS: readonly LedgerEvent[] = ['init', 'advance', 'approve', 'waive', 'reopen', 'terminate'];
+export const LEDGER_EVENTS: readonly LedgerEvent[] = ['init', 'advance', 'approve', 'waive', 'reopen', 'terminate', 'amend'];
 
 /** What the ledger adds to every entry. */
 export interface LedgerStamp {

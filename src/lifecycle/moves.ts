@@ -5,6 +5,7 @@ import type { GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
 import { evaluatePhases } from './evaluate.js';
+import { gateDefinition } from './gate-definition.js';
 import { assertMovable, requireReason, type ReasonOptions, type TransitionOptions } from './guards.js';
 import { evidenceHash, recordInProject, writeEntry, type LedgerEntryOf } from './ledger.js';
 import { phaseById, phaseIndex } from './phases.js';
@@ -61,8 +62,16 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
     if (fresh.text !== before.text) {
       throw new LeptonError('the ledger changed while the gate ran', { hint: 'run `lepton advance` again' });
     }
-    const checks = gate.checks.map((check) => ({ id: check.id, status: check.status, evidence: evidenceHash(check.evidence), ...(check.values !== undefined && { values: check.values }) }));
-    return writeEntry({ event: 'advance', from, ...(next ? { to: next.id } : { complete: true }), checks, message: options.message }, undefined, next?.id);
+    const definition = gateDefinition(phaseById(manifest, from));
+    const checks = gate.checks.map((check) => ({
+      id: check.id,
+      status: check.status,
+      evidence: evidenceHash(check.evidence),
+      ...(check.values !== undefined && { values: check.values }),
+      definition: definition.checks[check.id],
+    }));
+    const moved = next ? { to: next.id } : { complete: true };
+    return writeEntry({ event: 'advance', from, ...moved, checks, gate: definition.hash, message: options.message }, undefined, next?.id);
   });
   return { ...result, advanced: true, entry, manifest: next ? { ...manifest, phase: next.id } : manifest };
 }

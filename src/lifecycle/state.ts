@@ -16,6 +16,8 @@ export interface LifecycleState {
   waivers: (Waiver & { seq: number })[];
   /** The advance that passed each phase, while it stands (a reopen of the phase or an earlier one undoes it). */
   passedBy: Record<string, LedgerEntryOf<'advance'>>;
+  /** The gate definition each passed phase stands on: its advance's, or a later amend's. */
+  acceptedGates: Record<string, { hash: string; checks: Record<string, string>; seq: number }>;
   problems: { seq: number; message: string; check: 'phase' | 'approvals' }[];
 }
 
@@ -31,12 +33,12 @@ export function approvalCheck(manifest: Manifest, phaseId: string, checkId: stri
 
 export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]): LifecycleState {
   const ids = manifest.phases.map((phase) => phase.id);
-  const state: LifecycleState = { phase: ids[0]!, complete: false, enteredAt: {}, approvals: [], waivers: [], passedBy: {}, problems: [] };
+  const state: LifecycleState = { phase: ids[0]!, complete: false, enteredAt: {}, approvals: [], waivers: [], passedBy: {}, acceptedGates: {}, problems: [] };
   const problem = (entry: LedgerEntry, message: string) =>
     state.problems.push({
       seq: entry.seq,
       message: `entry #${entry.seq} (${entry.event}): ${message}`,
-      check: entry.event === 'approve' || entry.event === 'waive' ? 'approvals' : 'phase',
+      check: entry.event === 'approve' || entry.event === 'waive' || entry.event === 'amend' ? 'approvals' : 'phase',
     });
   for (const [index, entry] of entries.entries()) {
     if (state.terminated) problem(entry, `recorded after the project was terminated (#${state.terminated.seq})`);
@@ -51,6 +53,11 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
         if (entry.from !== state.phase) problem(entry, `leaves "${entry.from}" but the project was in "${state.phase}"`);
         if (state.complete) problem(entry, 'the project was already complete');
         state.passedBy[entry.from] = entry;
+        delete state.acceptedGates[entry.from];
+        if (entry.gate) {
+          const checks = Object.fromEntries((entry.checks ?? []).filter((check) => check.definition).map((check) => [check.id, check.definition!]));
+          state.acceptedGates[entry.from] = { hash: entry.gate, checks, seq: entry.seq };
+        }
         if (entry.complete) {
           if (current !== ids.length - 1) problem(entry, `marks the project complete from "${state.phase}", not the last phase`);
           state.complete = true;
@@ -67,7 +74,10 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
         if (target === -1) problem(entry, `goes back to "${entry.to}", which is not a phase of this manifest`);
         else if (target > current || (target === current && !state.complete)) problem(entry, `"${entry.to}" is not before "${state.phase}"`);
         if (target !== -1) {
-          for (const id of ids.slice(target)) delete state.passedBy[id];
+          for (const id of ids.slice(target)) {
+            delete state.passedBy[id];
+            delete state.acceptedGates[id];
+          }
           state.complete = false;
           enter(state, entry.to!, entry.seq);
         }
@@ -111,6 +121,11 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
           by: entry.actor?.name ?? '',
           seq: entry.seq,
         });
+        break;
+      case 'amend':
+        if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
+        if (!state.passedBy[entry.phase]) problem(entry, `amends the gate of "${entry.phase}", which had not passed`);
+        else state.acceptedGates[entry.phase] = { hash: entry.gate, checks: entry.definitions ?? {}, seq: entry.seq };
         break;
       default:
         // Reached only by entries lepton did not write: the chain check admits known events alone.
