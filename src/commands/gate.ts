@@ -4,7 +4,7 @@ import { gateProject } from '../lifecycle/gate-project.js';
 import { phaseTitles } from '../lifecycle/phases.js';
 import { formatGateReport, resolveFormat } from '../report/index.js';
 import { runAll } from './all.js';
-import { onlyNamesNoCheck, onlyWithPhases } from './messages.js';
+import { onlyNamesNoCheck, onlyWithPhases, recheckAllWithoutCompleted } from './messages.js';
 import { openProject } from './project.js';
 import { emitReport } from './report-files.js';
 import type { CommandRun } from './types.js';
@@ -12,6 +12,8 @@ import type { CommandRun } from './types.js';
 export interface GateCommandOptions {
   phase?: string;
   completed?: boolean;
+  /** With --completed: evaluate every check again, also those judged at advance (recheck: false). */
+  recheckAll?: boolean;
   only?: string[];
   format?: string;
   concurrency?: number;
@@ -23,9 +25,11 @@ export interface GateCommandOptions {
 export const run: CommandRun<GateCommandOptions> = async (input) => {
   const { options, globals, io } = input;
   if (options.phase && options.completed) throw onlyWithPhases();
+  if (options.recheckAll && !options.completed) throw recheckAllWithoutCompleted();
   if (options.all) return runAll('gate', input);
   const loaded = await openProject(globals, io);
-  const { report, phases } = await gateProject(loaded, { ...options, env: io.env, signal: io.signal });
+  // JSON carries each check's values, files' hashes included (gathered as advance gathers them).
+  const { report, phases } = await gateProject(loaded, { ...options, evidence: options.format === 'json', env: io.env, signal: io.signal });
   if (report.unmatched) throw onlyNamesNoCheck(report.unmatched, phases);
   const format = resolveFormat(options.format, io.env);
   if (options.completed && report.checks.length === 0 && format === 'pretty' && !globals.quiet) {

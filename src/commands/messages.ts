@@ -7,6 +7,10 @@ export function onlyWithPhases(): LeptonError {
   return usageError('--phase and --completed cannot be used together', 'pick one');
 }
 
+export function recheckAllWithoutCompleted(): LeptonError {
+  return usageError('--recheck-all goes with --completed', 'the current phase\'s gate evaluates every check already: `lepton gate --completed --recheck-all`');
+}
+
 /** `--only` named ids the selected phases do not have. */
 export function onlyNamesNoCheck(unmatched: readonly string[], phases: readonly Phase[]): LeptonError {
   const known = phases.flatMap((phase) => phase.gate.map((check) => check.id));

@@ -16,6 +16,10 @@ export interface PhaseSelection {
 }
 
 export interface GateProjectOptions extends PhaseSelection {
+  /** With `completed`: evaluate every check again, also those judged at advance (recheck: false). */
+  recheckAll?: boolean | undefined;
+  /** Gather the evidence advance records (files' hashes) for the report's values. */
+  evidence?: boolean | undefined;
   only?: readonly string[] | undefined;
   concurrency?: number | undefined;
   env: NodeJS.ProcessEnv;
@@ -41,6 +45,9 @@ export async function gateProject(loaded: LoadedManifest, options: GateProjectOp
   const phases = selectPhases(loaded.manifest, state, options);
   const report = await evaluatePhases(loaded, phases, {
     state,
+    completed: options.completed,
+    evidence: options.evidence,
+    recheckAll: options.recheckAll,
     only: options.only,
     concurrency: options.concurrency,
     env: options.env,

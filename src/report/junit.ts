@@ -48,7 +48,7 @@ export function formatStatusJunit(report: Omit<StatusReport, 'version' | 'lifecy
 }
 
 /** The ledger checks `verify` makes, as test cases; a problem's `check` (or its wording) says which it belongs to. */
-const VERIFY_CHECKS = ['chain', 'phase', 'approvals', 'authors'] as const;
+const VERIFY_CHECKS = ['chain', 'phase', 'approvals', 'authors', 'gates'] as const;
 
 export function verifyCheckOf(problem: VerifyReport['problems'][number]): (typeof VERIFY_CHECKS)[number] {
   const named = VERIFY_CHECKS.find((check) => check === problem.check);
@@ -62,7 +62,7 @@ export function verifyCheckOf(problem: VerifyReport['problems'][number]): (typeo
 export function formatVerifyJunit(report: Omit<VerifyReport, 'version'>, options: Pick<ReportOptions, 'now'>): string {
   const groups = VERIFY_CHECKS.map((check) => ({ check, problems: report.problems.filter((problem) => verifyCheckOf(problem) === check) }));
   const cases = groups
-    .filter(({ check, problems }) => check !== 'authors' || problems.length > 0)
+    .filter(({ check, problems }) => (check !== 'authors' && check !== 'gates') || problems.length > 0)
     .map(({ check, problems }): TestCase => ({
       name: check,
       durationMs: 0,

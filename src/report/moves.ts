@@ -1,6 +1,6 @@
 // The pretty and JSON output of the lifecycle's moves: advance, approve, waive, reopen, terminate.
 import type { AdvanceResult, ApproveResult, ReopenResult, WaiveResult } from '../lifecycle/transitions.js';
-import type { LedgerEntry } from '../lifecycle/ledger.js';
+import type { LedgerEntryOf } from '../lifecycle/ledger-entries.js';
 import type { RenderedDocument } from '../templates/generate.js';
 import { publicCheck } from './json.js';
 import type { Paint } from './style.js';
@@ -62,7 +62,7 @@ export function reopenText(result: ReopenResult): string {
     `Sign-offs and waivers of ${result.to} start afresh. Next: commit lepton.yaml and .lepton/ledger.jsonl; \`lepton gate\` shows what ${result.to} needs.\n`;
 }
 
-export function terminateText(project: string, result: { phase: string; entry: LedgerEntry }): string {
+export function terminateText(project: string, result: { phase: string; entry: LedgerEntryOf<'terminate'> }): string {
   return `Terminated ${project} in ${result.phase}: ${result.entry.reason} (ledger entry #${result.entry.seq}).\n` +
     'Next: commit .lepton/ledger.jsonl; `lepton history` keeps the record.\n';
 }

@@ -6,6 +6,7 @@ import type { LedgerEntry } from '../lifecycle/ledger.js';
 import type { PhaseState, StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
 import { paintStatus, type Paint } from './style.js';
+import { describeRecordedChecks } from './values.js';
 
 export interface PrettyOptions {
   /** From `palette()`: chalk when there is colour, PLAIN otherwise. */
@@ -91,6 +92,7 @@ const HINTS: Record<NonNullable<VerifyReport['problems'][number]['check']>, stri
   phase: 'set phase: back to what the ledger records; only `lepton advance` and `lepton reopen` change it',
   approvals: 'sign-offs come from owners holding the check\'s roles (project.owners in lepton.yaml); restore the ledger from git',
   authors: 'commit each ledger entry as the person it names (e.g. `git commit --author "Name <email>"` right after their command)',
+  gates: 'restore the gate as it was, or have an owner accept the new definition: `lepton amend PHASE --reason TEXT`',
 };
 
 export function formatVerifyPretty(report: VerifyReport, strict: boolean, paint: Paint): string {
@@ -131,8 +133,10 @@ export function describeEntry(entry: LedgerEntry): string {
       return `${entry.from} → back to ${entry.to} — "${entry.reason}"`;
     case 'terminate':
       return `ended the project in ${entry.from} — "${entry.reason}"`;
+    case 'amend':
+      return `accepted the changed gate of ${entry.phase} (${entry.changed.join(', ') || 'checks reordered'}) — "${entry.reason}"`;
     default:
-      return String(entry.event);
+      return String((entry as LedgerEntry).event);
   }
 }
 
@@ -146,6 +150,8 @@ export function formatHistoryPretty(report: HistoryReport, paint: Paint): string
     const when = (entry.time ?? '').slice(0, 16).replace('T', ' ');
     const event = entry.event === 'advance' ? paint.green(entry.event.padEnd(9)) : entry.event === 'terminate' || entry.event === 'reopen' ? paint.yellow(entry.event.padEnd(9)) : paint.cyan(entry.event.padEnd(9));
     lines.push(`  ${paint.dim(`#${entry.seq}`.padStart(seqWidth))}  ${when}  ${(entry.actor?.name ?? '').padEnd(actorWidth)}  ${event}  ${describeEntry(entry)}`);
+    // The values each advance recorded: what was approved, in numbers.
+    if (entry.event === 'advance') for (const line of describeRecordedChecks(entry.checks ?? [])) lines.push(`${' '.repeat(seqWidth + 4)}${paint.dim(line)}`);
   }
   const now = report.terminated
     ? `terminated in ${report.ledgerPhase}: ${report.terminatedReason ?? ''}`
