@@ -1,6 +1,6 @@
 // The sentences of the command line that name its flags: the core layers report facts, and the
 // commands put them in the user's terms here.
-import { usageError, type LeptonError } from '../errors.js';
+import { LeptonError, usageError } from '../errors.js';
 import type { Phase } from '../manifest/schema.js';
 
 export function onlyWithPhases(): LeptonError {
@@ -57,9 +57,21 @@ export function commandHint(error: LeptonError): string | undefined {
       return 'init never rewrites a ledger, even with --force; use `lepton generate --force` to re-render documents';
     case 'template-name':
       return 'template names are kebab-case, e.g. poc-plan; see `lepton generate --list`';
+    case 'reason-missing':
+      return 'pass --reason "why"';
+    case 'reopen':
+      return `${error.hint ?? 'reopen a phase'}: \`lepton reopen PHASE --reason TEXT\``;
+    case 'until':
+      return error.hint?.replace(/e\.g\. (\d{4}-\d{2}-\d{2})/, 'e.g. --until $1');
     case 'unknown-template':
       return `${error.hint ?? ''} (\`lepton generate --list\` shows them)`;
     default:
       return undefined;
   }
+}
+
+/** A problem the core found with a value the command line gave, named by its flag. */
+export function inCommandTerms(error: unknown): unknown {
+  if (!(error instanceof LeptonError) || error.code !== 'until') return error;
+  return new LeptonError(error.message.replace(/^the last day/, '--until'), { exitCode: error.exitCode, hint: commandHint(error), cause: error });
 }

@@ -2,11 +2,15 @@
 import { EXIT } from '../errors.js';
 import { waive } from '../lifecycle/transitions.js';
 import { waiveText } from '../report/moves.js';
+import { inCommandTerms } from './messages.js';
 import { openProject } from './project.js';
 import type { CommandRun } from './types.js';
 
 export const run: CommandRun<{ reason: string; until: string; phase?: string }> = async ({ args, options, globals, io }) => {
   const loaded = await openProject(globals, io);
-  io.stdout(waiveText(await waive(loaded, String(args[0]), { reason: options.reason, until: options.until, phase: options.phase, env: io.env })));
+  const result = await waive(loaded, String(args[0]), { reason: options.reason, until: options.until, phase: options.phase, env: io.env }).catch((error: unknown) => {
+    throw inCommandTerms(error);
+  });
+  io.stdout(waiveText(result));
   return EXIT.ok;
 };

@@ -26,6 +26,6 @@ export function assertMovable(manifest: Manifest, state: LifecycleState, what: s
 
 export function requireReason(reason: string | undefined, command: string): string {
   const text = reason?.trim() ?? '';
-  if (!text) throw usageError(`${command} needs a reason`, `pass --reason "why"`);
+  if (!text) throw usageError(`${command} needs a reason`, 'say why: the reason is recorded in the ledger', undefined, 'reason-missing');
   return text;
 }

@@ -45,7 +45,7 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
   const before = await readProjectLedger(loaded);
   assertMovable(manifest, before.state, 'advance');
   if (before.state.complete) {
-    throw usageError(`the project is complete: all ${manifest.phases.length} phases have passed their gates`, 'to go back, use `lepton reopen PHASE --reason TEXT`');
+    throw usageError(`the project is complete: all ${manifest.phases.length} phases have passed their gates`, 'to go back, reopen an earlier phase', undefined, 'reopen');
   }
   const from = manifest.phase;
   const next = phaseAfter(manifest, from);

@@ -42,14 +42,14 @@ function checkToSignOff(manifest: Manifest, state: LifecycleState, checkId: stri
   }
   if (state.complete && what === 'waive') {
     if (!rechecks(check)) {
-      throw usageError(`${checkId} is judged at advance (recheck: false): the regression guard reports the result recorded then, so there is nothing to waive`, 'to judge it again, use `lepton reopen PHASE --reason TEXT`');
+      throw usageError(`${checkId} is judged at advance (recheck: false): the regression guard reports the result recorded then, so there is nothing to waive`, 'to judge it again, reopen its phase', undefined, 'reopen');
     }
     return { phase, check };
   }
   if (phaseId !== state.phase) {
-    throw usageError(`${checkId} belongs to ${phaseId}, but the project is in ${state.phase}: only the current phase's checks can be signed off or waived`, `to revisit ${phaseId}, use \`lepton reopen ${phaseId} --reason TEXT\``);
+    throw usageError(`${checkId} belongs to ${phaseId}, but the project is in ${state.phase}: only the current phase's checks can be signed off or waived`, `to revisit ${phaseId}, reopen it`, undefined, 'reopen');
   }
-  if (state.complete) throw usageError('the project is complete: there is no gate left to sign off', 'to go back, use `lepton reopen PHASE --reason TEXT`');
+  if (state.complete) throw usageError('the project is complete: there is no gate left to sign off', 'to go back, reopen an earlier phase', undefined, 'reopen');
   return { phase, check };
 }
 
@@ -121,9 +121,9 @@ export function validUntil(until: string | undefined, now: Date): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
   if (!match || !date || date.toISOString().slice(0, 10) !== text) {
-    throw usageError(`--until must be a date as YYYY-MM-DD, got "${until ?? ''}"`, 'a waiver holds through the day given, e.g. --until 2026-12-31');
+    throw usageError(`the last day must be a date as YYYY-MM-DD, got "${until ?? ''}"`, 'a waiver holds through the day given, e.g. 2026-12-31', undefined, 'until');
   }
   const today = localDate(now);
-  if (text < today) throw usageError(`--until ${text} is in the past (today is ${today})`, 'give the last day the waiver should hold, today or later');
+  if (text < today) throw usageError(`the last day ${text} is in the past (today is ${today})`, 'give the last day the waiver should hold, today or later', undefined, 'until');
   return text;
 }

@@ -9,8 +9,12 @@ import { sourceFiles } from '../helpers/imports.js';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 const CORE = ['manifest', 'gate', 'lifecycle', 'templates'];
-/** Text that is not a message: the manifest init writes explains the regression guard in a comment. */
-const CONTENT: Record<string, string[]> = { 'templates/scaffold.ts': ['--completed'], 'lifecycle/transitions.ts': ['--reason', '--until'] };
+/** Text that is not a message: the manifest init writes and the schema's descriptions explain the regression guard. */
+const CONTENT: Record<string, string[]> = {
+  'templates/scaffold.ts': ['--completed'],
+  'templates/default-gates.ts': ['--completed'],
+  'manifest/schema.ts': ['--completed'],
+};
 
 function flagsOf(specs: readonly CommandSpec[]): string[] {
   return specs.flatMap((spec) => [...(spec.options ?? []).map((option) => parseFlags(option.flags).long), ...flagsOf(spec.subcommands ?? [])]);
