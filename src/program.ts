@@ -184,6 +184,11 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .description('run by the hook: reads git\'s pre-push input on stdin and gates pushes to protected branches')
     .action(action(() => import('./commands/hooks-run.js')));
 
+  program.command('vendor')
+    .description('write .lepton/bin/lepton.cjs: lepton in one file, for the repository to commit (runs with plain node)')
+    .addHelpText('after', examples(['lepton vendor', 'git add .lepton/bin/lepton.cjs .lepton/.gitignore', 'node .lepton/bin/lepton.cjs gate']))
+    .action(action(() => import('./commands/vendor.js')));
+
   const ci = program.command('ci').description('continuous integration')
     .addHelpText('after', examples(['lepton ci init', 'lepton ci init --provider gitlab', 'lepton ci matrix']));
   ci.command('init').description('write a CI workflow that runs the phase-gate checks')

@@ -7,6 +7,9 @@ import { LeptonError } from '../errors.js';
 import { isInside, writeFileAtomic } from '../fs.js';
 import { configWithScope, gitCommonDir, hooksDir, repositoryRoot } from './git.js';
 
+/** The vendored lepton (`lepton vendor`), relative to the project: the hook prefers it to any installed one. */
+export const VENDORED_PATH = '.lepton/bin/lepton.cjs';
+
 export const HOOK_NAME = 'pre-push';
 /** The line that marks a hook as lepton's own. */
 export const HOOK_MARKER = '# lepton-managed-hook: pre-push';
@@ -104,6 +107,8 @@ if [ -n "\${LEPTON_BIN:-}" ]; then
     echo "hint: point LEPTON_BIN at lepton's bin/lepton.js (or unset it), or push once without the gate: git push --no-verify" >&2
     exit 1
   fi
+elif [ -f "$lepton_project/${VENDORED_PATH}" ]; then
+  lepton_bin="$lepton_project/${VENDORED_PATH}"
 elif [ -x "$lepton_project/node_modules/.bin/lepton" ]; then
   lepton_bin="$lepton_project/node_modules/.bin/lepton"
 elif [ -x node_modules/.bin/lepton ]; then
@@ -112,12 +117,12 @@ elif command -v lepton >/dev/null 2>&1; then
   lepton_bin=lepton
 else
   if [ "$lepton_required" = true ]; then
-    echo "lepton: cannot run the pre-push gate: lepton is not installed (no \\$LEPTON_BIN, node_modules/.bin/lepton or lepton on PATH); push refused" >&2
-    echo "hint: run \\\`npm install\\\` to install it, or push once without the gate: git push --no-verify" >&2
+    echo "lepton: cannot run the pre-push gate: lepton is not installed (no \\$LEPTON_BIN, ${VENDORED_PATH}, node_modules/.bin/lepton or lepton on PATH); push refused" >&2
+    echo "hint: run \\\`npm install\\\` when package.json pins lepton (or commit a vendored one: \\\`lepton vendor\\\`), or push once without the gate: git push --no-verify" >&2
     exit 1
   fi
-  echo "lepton: warning: lepton is not installed (no \\$LEPTON_BIN, node_modules/.bin/lepton or lepton on PATH), so the pre-push gate did not run" >&2
-  echo "hint: run \\\`npm install\\\` to install it (hooks.pre-push.required is false, so the push goes on)" >&2
+  echo "lepton: warning: lepton is not installed (no \\$LEPTON_BIN, ${VENDORED_PATH}, node_modules/.bin/lepton or lepton on PATH), so the pre-push gate did not run" >&2
+  echo "hint: run \\\`npm install\\\` when package.json pins lepton (or commit a vendored one: \\\`lepton vendor\\\`); hooks.pre-push.required is false, so the push goes on" >&2
   exit 0
 fi
 
