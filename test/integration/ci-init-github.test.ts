@@ -2,20 +2,16 @@
 // SchemaStore's schema, runs what issue 5 says CI enforces, sets up Python only when the gates need
 // it, uses the repository's own lepton when package-lock.json pins it, and never overwrites a
 // workflow without --force.
-import { execa } from 'execa';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runLepton } from '../helpers/cli.js';
+import { VALIDATE_CI, validateWorkflows } from '../helpers/ci-validators.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
 import { PINNED_LEPTON_FILES } from '../helpers/pinned-lepton.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const VALIDATE_CI = fileURLToPath(new URL('../../../shared/validators/ci/validate-ci.mjs', import.meta.url));
-const hasValidator = existsSync(VALIDATE_CI);
-if (!hasValidator) console.warn(`ci-init-github: ${VALIDATE_CI} not found, SchemaStore validation skipped`);
+const hasValidator = VALIDATE_CI !== undefined;
+if (!hasValidator) console.warn('ci-init-github: shared/validators/ci/validate-ci.mjs not found, SchemaStore validation skipped');
 
 const WORKFLOW = '.github/workflows/lepton.yml';
 
@@ -33,12 +29,6 @@ phases:
     gate:
       - { id: unit-tests, run: "${runCommand}" }
 `;
-}
-
-/** SchemaStore's github-workflow.json through the shared validator script, run from the repository root so it finds ajv. */
-async function validateWorkflows(files: string[]): Promise<{ exitCode: number; output: string }> {
-  const result = await execa(process.execPath, [VALIDATE_CI, ...files], { cwd: REPO_ROOT, reject: false });
-  return { exitCode: result.exitCode ?? -1, output: `${result.stdout}${result.stderr}` };
 }
 
 type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; if?: string; 'working-directory'?: string };
