@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LeptonError } from '../errors.js';
 import { writeFileAtomic } from '../fs.js';
-import { VENDORED_PATH } from '../git/hooks.js';
+import { VENDORED_PATH } from '../git/hook-script.js';
 import { LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT } from '../lifecycle/ledger.js';
 import { packageRoot } from '../templates/registry.js';
 
