@@ -120,6 +120,11 @@ describe('lepton vendor', () => {
     const report = JSON.parse(gate.stdout) as { passed: boolean; checks: { id: string; status: string }[] };
     expect(report.passed).toBe(true);
     expect(report.checks.map((check) => `${check.id}:${check.status}`)).toEqual(['prototype-exists:pass', 'plan-written:pass', 'results-meet-criteria:pass']);
+    // The code cache it compiles through is written beside it, and git ignores it.
+    expect(existsSync(path.join(repo.dir, `${VENDORED}.cache`))).toBe(true);
+    expect(await repo.git('status', '--porcelain', '--ignored=no')).toBe('');
+    const cached = await vendored(['gate']);
+    expect(cached.exitCode, cached.stderr).toBe(0);
   });
 
   it('renders the built-in templates it carries: advance writes the next phase\'s document', async () => {
