@@ -252,6 +252,12 @@ export const COMMANDS: CommandSpec[] = [
     ],
   },
   {
+    name: 'vendor',
+    description: 'write .lepton/bin/lepton.cjs: lepton in one file, for the repository to commit (runs with plain node)',
+    examples: ['lepton vendor', 'git add .lepton/bin/lepton.cjs .lepton/.gitignore', 'node .lepton/bin/lepton.cjs gate'],
+    load: () => import('../commands/vendor.js'),
+  },
+  {
     name: 'ci',
     description: 'continuous integration',
     examples: ['lepton ci init', 'lepton ci init --provider gitlab', 'lepton ci matrix'],

@@ -21,7 +21,7 @@ export * from './ledger-format.js';
 
 export const LEPTON_GITIGNORE = '.lepton/.gitignore';
 /** What of .lepton/ is committed: the ledger, the schema and project templates; not the lock, journal or cache. */
-export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n';
+export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema, project templates and a vendored lepton; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n!bin/\n!bin/lepton.cjs\n';
 
 export async function readLedgerText(root: string): Promise<string | undefined> {
   try {
