@@ -8,6 +8,7 @@ import { MANIFEST_NAME, invalidManifestError, parseManifest } from '../manifest/
 import { manifestJsonSchema, type Manifest } from '../manifest/schema.js';
 import type { InitAnswers } from '../templates/answers.js';
 import { documentPath, renderTemplates } from '../templates/generate.js';
+import { recordPath } from '../rendered-record.js';
 import { SCHEMA_FILE, manifestText } from '../templates/scaffold.js';
 import { LEDGER_PATH, LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT, parseLedger, readLedgerText } from '../lifecycle/ledger.js';
 
@@ -120,7 +121,10 @@ export async function initProject(root: string, answers: InitAnswers, options: I
     checkpoint();
 
     const documents = manifest.phases[0]!.templates.map(documentPath);
-    for (const file of documents) await undo.willWrite(path.join(root, file));
+    for (const file of documents) {
+      await undo.willWrite(path.join(root, file));
+      await undo.willWrite(path.join(root, recordPath(file)));
+    }
     const rendered = await renderTemplates({ manifest, root }, manifest.phases[0]!.templates, { force: options.force, now: options.now });
     files.push(...rendered.map((document) => ({ file: document.file, status: document.status })));
     checkpoint();

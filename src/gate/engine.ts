@@ -109,6 +109,7 @@ async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): 
         durationMs: 0,
         ...(outcome.output && { output: outcome.output }),
         ...(outcome.evidence !== undefined && { evidence: outcome.evidence }),
+        ...(outcome.values !== undefined && { values: outcome.values }),
       };
     } catch (error) {
       result = { ...base, status: 'error', message: `could not evaluate: ${(error as Error).message}`, problems: [], durationMs: 0 };

@@ -44,6 +44,8 @@ export interface CheckOutcome {
    * hashed into the ledger on advance. Never printed.
    */
   evidence?: unknown;
+  /** What was measured, shown in `gate --format json` as `values` (DESIGN "Evidence in the ledger and in JSON"). */
+  values?: unknown;
 }
 
 /** The git queries a check may make. The caller supplies them: gate does not import git. */
@@ -106,6 +108,8 @@ export interface CheckResult {
   waiver?: { reason: string; until: string; by: string };
   /** Kept for the ledger; reporters leave it out. */
   evidence?: unknown;
+  /** What was measured (per kind, DESIGN "Evidence in the ledger and in JSON"). */
+  values?: unknown;
 }
 
 export interface GateSummary {

@@ -13,7 +13,7 @@ import { clockNow } from './test-hooks.js';
 export const LEDGER_PATH = '.lepton/ledger.jsonl';
 export const LEPTON_GITIGNORE = '.lepton/.gitignore';
 /** What of .lepton/ is committed: the ledger, the schema and project templates; not the lock, journal or cache. */
-export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n';
+export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema, project templates and what was rendered; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n!rendered/\n!rendered/**\n';
 
 export type LedgerEvent = 'init' | 'advance' | 'approve' | 'waive' | 'reopen' | 'terminate';
 export const LEDGER_EVENTS: readonly LedgerEvent[] = ['init', 'advance', 'approve', 'waive', 'reopen', 'terminate'];

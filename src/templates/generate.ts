@@ -1,5 +1,6 @@
 // Renders templates into docs/<name>.md: every name resolved and every document rendered before
-// the first write, each write atomic, and an existing document kept unless `force`.
+// the first write, each write atomic, and an existing document kept unless `force`. Beside each
+// document goes the record of what was rendered (.lepton/rendered/), which the `doc` check reads.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { usageError } from '../errors.js';
@@ -7,6 +8,7 @@ import { writeFileAtomic } from '../fs.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import { pathEscapeReason } from '../manifest/paths.js';
 import type { Language } from '../manifest/schema.js';
+import { recordPath, renderedRecord } from '../rendered-record.js';
 import { templateContext } from './context.js';
 import { isTemplateName, readTemplate, resolveTemplate, templateFiles, unknownTemplateError, type TemplateFile, type TemplateOrigin } from './registry.js';
 import { renderTemplate } from './render.js';
@@ -72,7 +74,12 @@ export async function renderTemplates(
   const results: RenderedDocument[] = [];
   for (const item of planned) {
     const content = rendered.get(item.name);
-    if (content !== undefined) await writeFileAtomic(path.join(root, item.file), content);
+    if (content !== undefined) {
+      // The record first: a document on disk always has the record of what was rendered into it.
+      const record = renderedRecord(item.name, item.template.language, content);
+      await writeFileAtomic(path.join(root, recordPath(item.file)), `${JSON.stringify(record, null, 1)}\n`);
+      await writeFileAtomic(path.join(root, item.file), content);
+    }
     results.push({
       name: item.name,
       file: item.file,

@@ -5,6 +5,7 @@ import type { CheckOf } from '../../manifest/schema.js';
 import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
 import { plural, resolveInside, sha256 } from './files.js';
 import type { MarkdownAnalysis, Section } from './markdown.js';
+import { countFilled, judgeWriting, readRenderedRecord, type SectionCount } from './doc-written.js';
 
 const DEFAULT_PLACEHOLDER = 'TODO';
 
@@ -27,12 +28,19 @@ async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<C
     if (code === 'EISDIR') return { status: 'fail', message: `${file} is a folder, not a Markdown file`, evidence: { file, missing: true } };
     return { status: 'error', message: `could not read ${file}: ${(error as Error).message}` };
   }
-  const evidence = context.evidence ? { file, sha256: sha256(bytes) } : undefined;
+  const digest = context.evidence ? sha256(bytes) : undefined;
+  const evidence = digest ? { file, sha256: digest } : undefined;
+  const files = digest ? { files: [{ path: file, sha256: digest }] } : {};
   const source = bytes.toString('utf8');
-  if (source.trim() === '') return { status: 'fail', message: `${file} is empty`, evidence };
-  const problems = docProblems(file, await analyse(file, source, placeholder, context), check);
-  if (problems.list.length === 0) return { status: 'pass', message: `${file} is complete`, evidence };
-  return { status: 'fail', message: problems.summary, problems: problems.list, evidence };
+  if (source.trim() === '') return { status: 'fail', message: `${file} is empty`, evidence, values: { ...files, sections: { filled: 0, total: 0 } } };
+  const analysis = await analyse(file, source, placeholder, context);
+  const record = readRenderedRecord(context.root, file);
+  const problems = docProblems(file, source, analysis, check, placeholder, record);
+  const values = { ...files, sections: problems.sections };
+  // Counted against what lepton rendered, the number of sections written says how far the team is.
+  const written = record ? ` (${problems.sections.filled} of ${plural(problems.sections.total, 'section')} to write written)` : '';
+  if (problems.list.length === 0) return { status: 'pass', message: `${file} is complete${written}`, evidence, values };
+  return { status: 'fail', message: `${problems.summary}${written}`, problems: problems.list, evidence, values };
 }
 
 /**
@@ -54,7 +62,14 @@ function normaliseTitle(title: string): string {
   return title.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function docProblems(file: string, analysis: MarkdownAnalysis, check: CheckOf<'doc'>): { list: Problem[]; summary: string } {
+function docProblems(
+  file: string,
+  source: string,
+  analysis: MarkdownAnalysis,
+  check: CheckOf<'doc'>,
+  placeholder: RegExp,
+  record: ReturnType<typeof readRenderedRecord>,
+): { list: Problem[]; summary: string; sections: SectionCount } {
   const missing: Problem[] = [];
   let required: Section[] = analysis.sections;
   if (check.sections) {
@@ -71,19 +86,24 @@ function docProblems(file: string, analysis: MarkdownAnalysis, check: CheckOf<'d
   const placeholders = analysis.placeholders.filter((marker) => inScope(marker.line));
   const empty = required.filter((section) => !section.hasContent && !placeholders.some((marker) => within(section, marker.line)));
   const boxes = check.checklist === false ? [] : analysis.uncheckedBoxes.filter((box) => inScope(box.line));
+  // What lepton rendered is known: a section holding only that, or a filler word, is not written.
+  const writing = record ? judgeWriting(file, source, analysis, record, placeholder, inScope) : undefined;
   const located: Problem[] = [
     ...empty.map((section) => ({ file, line: section.line, message: `section '${section.title}' is empty` })),
     ...placeholders.map((marker) => ({ file, line: marker.line, message: `placeholder ${marker.text} ${where(marker.section)}` })),
     ...boxes.map((box) => ({ file, line: box.line, message: `unticked box ${where(box.section)}${box.text ? `: ${box.text}` : ''}` })),
-  ].sort((left, right) => left.line - right.line);
+    ...(writing?.problems ?? []),
+  ].sort((left, right) => (left.line ?? 0) - (right.line ?? 0));
 
   const parts: string[] = [];
   if (missing.length) parts.push(`${plural(missing.length, 'section')} ${missing.length === 1 ? 'is' : 'are'} missing`);
   if (empty.length) parts.push(`${plural(empty.length, 'section')} ${empty.length === 1 ? 'is' : 'are'} empty`);
   const withPlaceholders = new Set(placeholders.map((marker) => marker.section ?? '')).size;
   if (withPlaceholders) parts.push(`${plural(withPlaceholders, 'section')} still ${withPlaceholders === 1 ? 'has' : 'have'} placeholders`);
+  if (writing?.untouched) parts.push(`${plural(writing.untouched, 'section')} still ${writing.untouched === 1 ? 'holds' : 'hold'} only the template's text`);
+  if (writing?.fillers) parts.push(`${plural(writing.fillers, 'section')} ${writing.fillers === 1 ? 'holds' : 'hold'} only a filler word`);
   if (boxes.length) parts.push(`${plural(boxes.length, 'box', 'boxes')} ${boxes.length === 1 ? 'is' : 'are'} unticked`);
-  return { list: [...missing, ...located], summary: parts.join(', ') };
+  return { list: [...missing, ...located], summary: parts.join(', '), sections: writing?.sections ?? countFilled(analysis, inScope) };
 }
 
 function where(section: string | undefined): string {
