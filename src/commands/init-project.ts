@@ -46,7 +46,7 @@ export async function refuseOverwrite(root: string, manifest: Pick<Manifest, 'ph
     );
   }
   if (force) return;
-  const documents = manifest ? manifest.phases[0]!.templates.map(documentPath) : [documentPath('poc-plan')];
+  const documents = manifest ? manifest.phases[0]!.templates.map((name) => documentPath(name)) : [documentPath('poc-plan')];
   for (const file of [MANIFEST_NAME, ...documents]) {
     if (await pathExists(path.join(root, file))) {
       throw usageError(`${file} already exists in ${root}; not overwriting it`, 'pass --force to overwrite it, or run `lepton init` in another folder');
@@ -120,7 +120,7 @@ export async function initProject(root: string, answers: InitAnswers, options: I
     }
     checkpoint();
 
-    const documents = manifest.phases[0]!.templates.map(documentPath);
+    const documents = manifest.phases[0]!.templates.map((name) => documentPath(name));
     for (const file of documents) {
       await undo.willWrite(path.join(root, file));
       await undo.willWrite(path.join(root, recordPath(file)));

@@ -1,7 +1,7 @@
 // The check kinds and enumerations of the manifest, free of the schema library so the
 // gate path can use them without loading it.
 
-export const CHECK_KINDS = ['file', 'doc', 'run', 'metric', 'approval', 'git', 'coverage', 'tests', 'http'] as const;
+export const CHECK_KINDS = ['file', 'doc', 'run', 'metric', 'approval', 'git', 'coverage', 'tests', 'http', 'mlscore'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export const PRESETS = ['ml-model', 'llm-app'] as const;

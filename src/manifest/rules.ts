@@ -77,6 +77,8 @@ function pathsOf(check: Check): { keyPath: (string | number)[]; value: string; g
       return 'coverage' in check ? [{ keyPath: ['coverage', 'file'], value: check.coverage.file, glob: false }] : [];
     case 'tests':
       return 'tests' in check ? listed(check.tests.junit, ['tests', 'junit']) : [];
+    case 'mlscore':
+      return 'mlscore' in check ? [{ keyPath: ['mlscore', 'file'], value: check.mlscore.file, glob: false }] : [];
     default:
       return [];
   }

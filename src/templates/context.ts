@@ -21,6 +21,8 @@ export interface TemplateContext {
   hasMetrics: boolean;
   /** Where the PoC results go (the first metric check's file, else poc/results.json). */
   resultsFile: string;
+  /** The manifest's first `mlscore` check, where there is one. */
+  mlScore: { checkId: string; file: string; min: number } | undefined;
   preset: { mlModel: boolean; llmApp: boolean };
   domain: { general: boolean; finance: boolean; healthcare: boolean; retail: boolean };
   strategy: { rolling: boolean; blueGreen: boolean; canary: boolean };
@@ -56,6 +58,7 @@ export function templateContext(manifest: Manifest, now: Date = new Date()): Tem
     metrics,
     hasMetrics: metrics.length > 0,
     resultsFile: metrics[0]?.file ?? RESULTS_FILE,
+    mlScore: mlScoreCheck(manifest),
     preset: { mlModel: project.preset === 'ml-model', llmApp: project.preset === 'llm-app' },
     domain: {
       general: project.domain === 'general',
@@ -67,4 +70,11 @@ export function templateContext(manifest: Manifest, now: Date = new Date()): Tem
     phases: manifest.phases.map((phase) => ({ id: phase.id, title: phase.title })),
     date: now.toISOString().slice(0, 10),
   };
+}
+
+function mlScoreCheck(manifest: Manifest): TemplateContext['mlScore'] {
+  for (const check of manifest.phases.flatMap((phase) => phase.gate)) {
+    if ('mlscore' in check) return { checkId: check.id, file: check.mlscore.file, min: check.mlscore.min };
+  }
+  return undefined;
 }

@@ -196,7 +196,7 @@ function developPhase(language: Language): ScaffoldPhase {
 
 function testPhase(answers: InitAnswers): ScaffoldPhase {
   const gate: ScaffoldCheck[] = [
-    doc('test-plan-written', 'docs/test-plan.md', 'test plan filled in, ML Test Score boxes ticked'),
+    doc('test-plan-written', 'docs/test-plan.md', 'test plan filled in: levels, ML-specific tests, load targets, entry and exit criteria'),
     ...focusChecks(answers, 'test-plan', {
       llmApp: { id: 'llm-tests-planned', comment: 'llm-app: groundedness, hallucination, prompt-injection and safety tests' },
       finance: { id: 'model-validation-planned', comment: 'finance: independent model validation and audit evidence' },
@@ -204,6 +204,7 @@ function testPhase(answers: InitAnswers): ScaffoldPhase {
       retail: { id: 'ab-test-planned', comment: 'retail: the A/B test and recommendation quality' },
     }),
   ];
+  if (answers.preset === 'ml-model') gate.push(mlScoreCheck());
   gate.push(
     { check: { id: 'coverage', coverage: { file: 'coverage.xml', lines: 80 } }, comment: 'line coverage from coverage.py (`pytest --cov --cov-report=xml`)' },
     { check: { id: 'test-report', tests: { junit: 'reports/junit*.xml', min: 1 } }, comment: 'JUnit reports with no failures (`pytest --junitxml=reports/junit.xml`)' },
@@ -211,9 +212,23 @@ function testPhase(answers: InitAnswers): ScaffoldPhase {
   return {
     id: 'test',
     title: PHASE_TITLES[answers.language].test,
-    templates: ['test-plan'],
+    templates: answers.preset === 'ml-model' ? ['test-plan', ML_TEST_SCORE_TEMPLATE] : ['test-plan'],
     comment: 'Prove it works: coverage, passing reports, the planned tests.',
     gate,
+  };
+}
+
+export const ML_TEST_SCORE_TEMPLATE = 'ml-test-score';
+
+/**
+ * The ML Test Score (Breck et al., 2017), computed from its scored file. A minimum of 2 in every
+ * section is the paper's "first pass at basic productionization": a sensible bar for a first
+ * release, where 5 would be exceptional.
+ */
+function mlScoreCheck(): ScaffoldCheck {
+  return {
+    check: { id: 'ml-test-score', mlscore: { file: `docs/${ML_TEST_SCORE_TEMPLATE}.yaml`, min: 2 } },
+    comment: 'each of the 28 tests scored 0 / 0.5 manual / 1 automated with evidence; every section sums to 2 or more',
   };
 }
 

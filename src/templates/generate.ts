@@ -10,7 +10,7 @@ import { pathEscapeReason } from '../manifest/paths.js';
 import type { Language } from '../manifest/schema.js';
 import { recordPath, renderedRecord } from '../rendered-record.js';
 import { templateContext } from './context.js';
-import { isTemplateName, readTemplate, resolveTemplate, templateFiles, unknownTemplateError, type TemplateFile, type TemplateOrigin } from './registry.js';
+import { isTemplateName, readTemplate, resolveTemplate, templateFiles, unknownTemplateError, type TemplateFile, type TemplateFormat, type TemplateOrigin } from './registry.js';
 import { renderTemplate } from './render.js';
 
 export const DOCS_DIR = 'docs';
@@ -33,8 +33,8 @@ export interface RenderedDocument {
   origin: TemplateOrigin;
 }
 
-export function documentPath(name: string): string {
-  return `${DOCS_DIR}/${name}.md`;
+export function documentPath(name: string, format: TemplateFormat = 'md'): string {
+  return `${DOCS_DIR}/${name}.${format}`;
 }
 
 interface Planned {
@@ -58,7 +58,7 @@ export async function renderTemplates(
     if (!isTemplateName(name)) throw usageError(`"${name}" is not a template name`, 'template names are kebab-case, e.g. poc-plan; see `lepton generate --list`');
     const template = resolveTemplate(files, name, language);
     if (!template) throw unknownTemplateError(name, files);
-    const file = documentPath(name);
+    const file = documentPath(name, template.format);
     const escape = pathEscapeReason(root, file);
     if (escape) throw usageError(`cannot write ${file}: ${escape}`, `make ${DOCS_DIR}/ a folder inside the project`);
     planned.push({ name, file, template, exists: await existingFile(root, file) });
@@ -76,8 +76,10 @@ export async function renderTemplates(
     const content = rendered.get(item.name);
     if (content !== undefined) {
       // The record first: a document on disk always has the record of what was rendered into it.
-      const record = renderedRecord(item.name, item.template.language, content);
-      await writeFileAtomic(path.join(root, recordPath(item.file)), `${JSON.stringify(record, null, 1)}\n`);
+      if (item.template.format === 'md') {
+        const record = renderedRecord(item.name, item.template.language, content);
+        await writeFileAtomic(path.join(root, recordPath(item.file)), `${JSON.stringify(record, null, 1)}\n`);
+      }
       await writeFileAtomic(path.join(root, item.file), content);
     }
     results.push({

@@ -9,6 +9,10 @@ import { usageError } from '../errors.js';
 import { KEBAB_CASE } from '../manifest/kinds.js';
 
 export const TEMPLATE_SUFFIX = '.md.hbs';
+/** Templates of data files that documents refer to (the ML Test Score's scores): rendered to docs/<name>.yaml. */
+export const YAML_TEMPLATE_SUFFIX = '.yaml.hbs';
+
+export type TemplateFormat = 'md' | 'yaml';
 export const PROJECT_TEMPLATES_DIR = '.lepton/templates';
 
 export type TemplateOrigin = 'built-in' | 'project';
@@ -17,7 +21,9 @@ export interface TemplateFile {
   name: string;
   language: Language;
   origin: TemplateOrigin;
-  /** Absolute path of the .md.hbs file. */
+  /** What it renders: a Markdown document, or a YAML file. */
+  format: TemplateFormat;
+  /** Absolute path of the .md.hbs (or .yaml.hbs) file. */
   file: string;
 }
 
@@ -70,11 +76,12 @@ async function templatesIn(dir: string, origin: TemplateOrigin): Promise<Templat
     const folder = path.join(dir, language);
     const entries = await readdir(folder).catch(() => [] as string[]);
     for (const entry of entries.sort()) {
-      if (!entry.endsWith(TEMPLATE_SUFFIX)) continue;
-      const name = entry.slice(0, -TEMPLATE_SUFFIX.length);
+      const format: TemplateFormat | undefined = entry.endsWith(TEMPLATE_SUFFIX) ? 'md' : entry.endsWith(YAML_TEMPLATE_SUFFIX) ? 'yaml' : undefined;
+      if (!format) continue;
+      const name = entry.slice(0, -(format === 'md' ? TEMPLATE_SUFFIX : YAML_TEMPLATE_SUFFIX).length);
       if (!isTemplateName(name)) continue;
       const file = path.join(folder, entry);
-      if (await stat(file).then((info) => info.isFile(), () => false)) found.push({ name, language, origin, file });
+      if (await stat(file).then((info) => info.isFile(), () => false)) found.push({ name, language, origin, format, file });
     }
   }
   return found;
