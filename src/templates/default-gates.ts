@@ -167,11 +167,17 @@ function designPhase(answers: InitAnswers): ScaffoldPhase {
       retail: { id: 'experimentation-designed', comment: 'retail: A/B experimentation and recommendation quality' },
     }),
   ];
-  if (answers.preset === 'ml-model') gate.push(doc('model-card-written', 'docs/model-card.md', 'the model card (Mitchell et al., 2019) filled in'));
+  // The card of what ships: a model card for a model, a system card for an LLM application.
+  const card = answers.preset === 'ml-model' ? 'model-card' : 'system-card';
+  gate.push(
+    answers.preset === 'ml-model'
+      ? doc('model-card-written', 'docs/model-card.md', 'the model card (Mitchell et al., 2019) filled in')
+      : doc('system-card-written', 'docs/system-card.md', 'the system card filled in: pinned versions, evaluation, safety, oversight'),
+  );
   return {
     id: 'design',
     title: PHASE_TITLES[answers.language].design,
-    templates: answers.preset === 'ml-model' ? ['architecture', 'model-card'] : ['architecture'],
+    templates: ['architecture', card],
     comment: 'How it will be built: architecture, modules, data flow, security.',
     gate,
   };

@@ -1,7 +1,7 @@
 // Renders templates into docs/<name>.md: every name resolved and every document rendered before
 // the first write, each write atomic, and an existing document kept unless `force`. Beside each
 // document goes the record of what was rendered (.lepton/rendered/), which the `doc` check reads.
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { usageError } from '../errors.js';
 import { writeFileAtomic } from '../fs.js';
@@ -64,7 +64,7 @@ export async function renderTemplates(
     planned.push({ name, file, template, exists: await existingFile(root, file) });
   }
 
-  const context = templateContext({ ...manifest, project: { ...manifest.project, language } }, options.now ?? new Date());
+  const context = templateContext({ ...manifest, project: { ...manifest.project, language } }, options.now ?? new Date(), await readResults(root, manifest));
   const rendered = new Map<string, string>();
   for (const item of planned) {
     if (item.exists && !options.force) continue;
@@ -91,6 +91,19 @@ export async function renderTemplates(
     });
   }
   return results;
+}
+
+/** The PoC results file, parsed, when it exists and parses: documents show the measured values. */
+async function readResults(root: string, manifest: Pick<LoadedManifest, 'manifest'>['manifest']): Promise<unknown> {
+  const file = templateContext(manifest).resultsFile;
+  if (pathEscapeReason(root, file)) return undefined;
+  const text = await readFile(path.join(root, file), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    return /\.ya?ml$/i.test(file) ? (await import('yaml')).parse(text) : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when the document exists; a folder in its place is an error, not something to overwrite. */
