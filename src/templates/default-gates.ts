@@ -90,8 +90,25 @@ export const PHASE_TITLES: Record<Language, Record<PhaseId, string>> = {
 
 export const RESULTS_FILE = 'poc/results.json';
 
+export const ML_TEST_SCORE_TEMPLATE = 'ml-test-score';
+
+/**
+ * The documents each phase renders when it is entered. The card is the model's (Mitchell et al.)
+ * or, for an LLM application, the system's; the ML Test Score is scored for ML models only.
+ */
+export function phaseTemplates(preset: InitAnswers['preset']): Record<PhaseId, string[]> {
+  const ml = preset === 'ml-model';
+  return {
+    poc: ['poc-plan'],
+    design: ['architecture', ml ? 'model-card' : 'system-card', 'datasheet', 'risk-register'],
+    develop: ['development-guide'],
+    test: ['test-plan', ...(ml ? [ML_TEST_SCORE_TEMPLATE] : []), 'evaluation-report'],
+    deploy: ['deploy-runbook', 'monitoring-plan', 'release-notes', 'incident-postmortem'],
+  };
+}
+
 export function defaultPhases(answers: InitAnswers): ScaffoldPhase[] {
-  return [pocPhase(answers), designPhase(answers), developPhase(answers.language), testPhase(answers), deployPhase(answers)];
+  return [pocPhase(answers), designPhase(answers), developPhase(answers), testPhase(answers), deployPhase(answers)];
 }
 
 function doc(id: string, file: string, comment: string, sections?: string[]): ScaffoldCheck {
@@ -119,7 +136,7 @@ function pocPhase(answers: InitAnswers): ScaffoldPhase {
   return {
     id: 'poc',
     title: PHASE_TITLES[answers.language].poc,
-    templates: ['poc-plan'],
+    templates: phaseTemplates(answers.preset).poc,
     comment: 'Is it feasible and worth it? Ends with a go/no-go decision.',
     gate,
     ...(trailer.length ? { trailer } : {}),
@@ -168,26 +185,27 @@ function designPhase(answers: InitAnswers): ScaffoldPhase {
     }),
   ];
   // The card of what ships: a model card for a model, a system card for an LLM application.
-  const card = answers.preset === 'ml-model' ? 'model-card' : 'system-card';
   gate.push(
     answers.preset === 'ml-model'
       ? doc('model-card-written', 'docs/model-card.md', 'the model card (Mitchell et al., 2019) filled in')
       : doc('system-card-written', 'docs/system-card.md', 'the system card filled in: pinned versions, evaluation, safety, oversight'),
+    doc('datasheet-written', 'docs/datasheet.md', 'the datasheet of the data (Gebru et al., 2021): its seven sections answered'),
+    doc('risk-register-written', 'docs/risk-register.md', 'the AI risks rated, each with an owner and a control'),
   );
   return {
     id: 'design',
     title: PHASE_TITLES[answers.language].design,
-    templates: ['architecture', card],
+    templates: phaseTemplates(answers.preset).design,
     comment: 'How it will be built: architecture, modules, data flow, security.',
     gate,
   };
 }
 
-function developPhase(language: Language): ScaffoldPhase {
+function developPhase(answers: InitAnswers): ScaffoldPhase {
   return {
     id: 'develop',
-    title: PHASE_TITLES[language].develop,
-    templates: ['development-guide'],
+    title: PHASE_TITLES[answers.language].develop,
+    templates: phaseTemplates(answers.preset).develop,
     comment: 'Build it: code, tests and a reproducible workflow.',
     gate: [
       doc('guide-written', 'docs/development-guide.md', 'the team\'s workflow, standards and reproducibility rules are written down'),
@@ -211,6 +229,7 @@ function testPhase(answers: InitAnswers): ScaffoldPhase {
     }),
   ];
   if (answers.preset === 'ml-model') gate.push(mlScoreCheck());
+  gate.push(doc('evaluation-reported', 'docs/evaluation-report.md', 'the evaluation report: results with intervals, by group, against production'));
   gate.push(
     { check: { id: 'coverage', coverage: { file: 'coverage.xml', lines: 80 } }, comment: 'line coverage from coverage.py (`pytest --cov --cov-report=xml`)' },
     { check: { id: 'test-report', tests: { junit: 'reports/junit*.xml', min: 1 } }, comment: 'JUnit reports with no failures (`pytest --junitxml=reports/junit.xml`)' },
@@ -218,13 +237,11 @@ function testPhase(answers: InitAnswers): ScaffoldPhase {
   return {
     id: 'test',
     title: PHASE_TITLES[answers.language].test,
-    templates: answers.preset === 'ml-model' ? ['test-plan', ML_TEST_SCORE_TEMPLATE] : ['test-plan'],
+    templates: phaseTemplates(answers.preset).test,
     comment: 'Prove it works: coverage, passing reports, the planned tests.',
     gate,
   };
 }
-
-export const ML_TEST_SCORE_TEMPLATE = 'ml-test-score';
 
 /**
  * The ML Test Score (Breck et al., 2017), computed from its scored file. A minimum of 2 in every
@@ -242,10 +259,12 @@ function deployPhase(answers: InitAnswers): ScaffoldPhase {
   return {
     id: 'deploy',
     title: PHASE_TITLES[answers.language].deploy,
-    templates: ['deploy-runbook'],
+    templates: phaseTemplates(answers.preset).deploy,
     comment: 'Ship and run it: runbook, a healthy staging, a tagged release.',
     gate: [
       doc('runbook-written', 'docs/deploy-runbook.md', 'strategy steps, rollback, alerts and on-call filled in'),
+      doc('monitoring-planned', 'docs/monitoring-plan.md', 'what is monitored in production, thresholds, who is alerted'),
+      doc('release-notes-written', 'docs/release-notes.md', 'the release: what changed, versions, evaluation against the previous one'),
       ...focusChecks(answers, 'deploy-runbook', {
         llmApp: { id: 'llm-operations-planned', comment: 'llm-app: cost, quality drift and prompt/model rollouts in operation' },
         finance: { id: 'change-approval-planned', comment: 'finance: change approval and the audit trail of releases' },
