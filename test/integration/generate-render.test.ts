@@ -51,7 +51,7 @@ test('renders built-in and project templates with the manifest\'s data into docs
     { name: 'poc-plan', file: 'docs/poc-plan.md', status: 'created', language: 'en', origin: 'built-in' },
     { name: 'threat-model', file: 'docs/threat-model.md', status: 'created', language: 'en', origin: 'project' },
   ]);
-  expect(await read('docs/threat-model.md')).toBe('# Risks of churn-predictor (2026-03-04)\n- accuracy >= 0.85 in poc/results.json\n');
+  expect(await read('docs/threat-model.md')).toBe('# Threats to churn-predictor (2026-03-04)\n- accuracy >= 0.85 in poc/results.json\n');
   expect(await read('docs/poc-plan.md')).toContain('churn-predictor');
 });
 
