@@ -2,6 +2,7 @@
 // gate referring to the documents the phase renders, plus what the preset and domain add.
 import type { Check, Language, MetricComparison, Owner } from '../manifest/schema.js';
 import type { InitAnswers } from './answers.js';
+import { domainSignOffs } from './domain-sign-offs.js';
 
 export interface ScaffoldCheck {
   check: Check;
@@ -234,12 +235,15 @@ function testPhase(answers: InitAnswers): ScaffoldPhase {
     { check: { id: 'coverage', coverage: { file: 'coverage.xml', lines: 80 } }, comment: 'line coverage from coverage.py (`pytest --cov --cov-report=xml`)' },
     { check: { id: 'test-report', tests: { junit: 'reports/junit*.xml', min: 1 } }, comment: 'JUnit reports with no failures (`pytest --junitxml=reports/junit.xml`)' },
   );
+  const signOffs = domainSignOffs(answers, 'test');
+  gate.push(...signOffs.checks);
   return {
     id: 'test',
     title: PHASE_TITLES[answers.language].test,
     templates: phaseTemplates(answers.preset).test,
     comment: 'Prove it works: coverage, passing reports, the planned tests.',
     gate,
+    ...(signOffs.trailer.length ? { trailer: signOffs.trailer } : {}),
   };
 }
 
@@ -256,6 +260,7 @@ function mlScoreCheck(): ScaffoldCheck {
 }
 
 function deployPhase(answers: InitAnswers): ScaffoldPhase {
+  const signOffs = domainSignOffs(answers, 'deploy');
   return {
     id: 'deploy',
     title: PHASE_TITLES[answers.language].deploy,
@@ -276,6 +281,8 @@ function deployPhase(answers: InitAnswers): ScaffoldPhase {
         comment: 'advisory until you point it at your staging health endpoint; then remove `required: false`',
       },
       { check: { id: 'release-tagged', git: { tag: 'v*', clean: true } }, comment: 'a clean tree with a v* tag on HEAD' },
+      ...signOffs.checks,
     ],
+    ...(signOffs.trailer.length ? { trailer: signOffs.trailer } : {}),
   };
 }
