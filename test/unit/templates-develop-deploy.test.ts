@@ -179,7 +179,7 @@ const STRATEGY_MARKERS: Record<Strategy, { heading: Record<Language, string>; co
     commands: ['kubectl patch service', 'churn-predictor-green'],
   },
   canary: {
-    heading: { en: '### Canary release', 'zh-CN': '### 金丝雀发布（灰度发布）' },
+    heading: { en: '### Canary release', 'zh-CN': '### 金丝雀发布' },
     commands: ['setWeight: 5', 'kubectl argo rollouts abort'],
   },
 };
