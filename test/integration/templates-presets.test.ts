@@ -109,3 +109,14 @@ it('the model card carries the measured values of the results file', async () =>
     await rm(root, { recursive: true, force: true });
   }
 });
+
+describe.each(['finance', 'healthcare', 'retail'] as const)('the %s model card', (domain) => {
+  it.each(LANGUAGES)('gives examples of its own domain, not the churn example (%s)', async (language) => {
+    const { root, docs } = await renderAll('ml-model', domain, language, undefined);
+    try {
+      expect(docs.get('model-card.md')).not.toMatch(/retention|churn|挽留|流失/i);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
