@@ -2,9 +2,10 @@
 // chained to the one before by its SHA-256 hash over a canonical form (sorted keys, no whitespace).
 import { sha256 } from '../text.js';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, LeptonError } from '../errors.js';
-import { pathExists, writeFileAtomic } from '../fs.js';
+import { writeFileAtomic } from '../fs.js';
 import { rollForward } from './journal.js';
 import { rememberCheckedLines } from './ledger-cache.js';
 import { withLock } from './lock.js';
@@ -12,7 +13,7 @@ import { clockNow } from './test-hooks.js';
 
 export const LEDGER_PATH = '.lepton/ledger.jsonl';
 export const LEPTON_GITIGNORE = '.lepton/.gitignore';
-/** What of .lepton/ is committed: the ledger, the schema and project templates; not the lock, journal or cache. */
+/** What of .lepton/ is committed: the ledger, the schema, project templates and the records of what was rendered; not the lock, journal or cache. */
 export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema, project templates and what was rendered; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n!rendered/\n!rendered/**\n';
 
 export type LedgerEvent = 'init' | 'advance' | 'approve' | 'waive' | 'reopen' | 'terminate';
@@ -208,10 +209,20 @@ export async function stampFor(root: string): Promise<{ actor: Actor; commit: st
   return { actor, commit };
 }
 
-/** Keeps the lock, journal and cache out of git while the ledger is committed. Never replaces a user's file. */
+/** What earlier versions of lepton wrote, replaced by the current text; any other content is the user's. */
+const EARLIER_GITIGNORE_TEXTS = [
+  '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n',
+];
+
+/**
+ * Keeps the lock, journal and cache out of git while the ledger is committed. Never replaces a
+ * user's file; one an earlier lepton wrote is brought up to date (so the records of what was
+ * rendered, .lepton/rendered/, are committed too).
+ */
 export async function ensureLeptonGitignore(root: string): Promise<void> {
   const file = path.join(root, LEPTON_GITIGNORE);
-  if (await pathExists(file)) return;
+  const current = await readFile(file, 'utf8').catch(() => undefined);
+  if (current !== undefined && !EARLIER_GITIGNORE_TEXTS.includes(current)) return;
   await writeFileAtomic(file, LEPTON_GITIGNORE_TEXT);
 }
 
