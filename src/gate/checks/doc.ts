@@ -38,7 +38,7 @@ async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<C
   const problems = docProblems(file, source, analysis, check, placeholder, record);
   const values = { ...files, sections: problems.sections };
   // Counted against what lepton rendered, the number of sections written says how far the team is.
-  const written = record ? ` (${problems.sections.filled} of ${plural(problems.sections.total, 'section')} to write written)` : '';
+  const written = record ? ` (${problems.sections.filled} of ${plural(problems.sections.total, 'section')} written)` : '';
   if (problems.list.length === 0) return { status: 'pass', message: `${file} is complete${written}`, evidence, values };
   return { status: 'fail', message: `${problems.summary}${written}`, problems: problems.list, evidence, values };
 }
