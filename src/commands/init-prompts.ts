@@ -15,7 +15,7 @@ const DOMAIN_NAMES: Record<(typeof DOMAINS)[number], string> = {
   general: 'general',
   finance: 'finance — model risk, explainability, audit',
   healthcare: 'healthcare — clinical validation, patient-data privacy, human oversight',
-  retail: 'retail — A/B testing, recommendation quality',
+  retail: 'retail — A/B testing, recommendations, forecasting, customer behaviour',
 };
 const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { en: 'English (en)', 'zh-CN': '简体中文 (zh-CN)' };
 const STRATEGY_NAMES: Record<(typeof STRATEGIES)[number], string> = {

@@ -33,7 +33,7 @@ export const FOCUS_SECTIONS: Record<Language, Record<'poc-plan' | 'architecture'
       llmApp: 'LLM-specific design',
       finance: 'Model risk management and audit trail',
       healthcare: 'Clinical safety and human oversight',
-      retail: 'Experimentation and recommendation quality',
+      retail: 'Retail experimentation and quality',
     },
     'test-plan': {
       llmApp: 'LLM application testing',
@@ -54,7 +54,7 @@ export const FOCUS_SECTIONS: Record<Language, Record<'poc-plan' | 'architecture'
       llmApp: '大模型专项设计',
       finance: '模型风险管理与审计轨迹',
       healthcare: '临床安全与人工监督',
-      retail: '实验与推荐质量',
+      retail: '零售实验与质量',
     },
     'test-plan': {
       llmApp: '大模型应用测试',
@@ -182,7 +182,7 @@ function designPhase(answers: InitAnswers): ScaffoldPhase {
       llmApp: { id: 'llm-design-written', comment: 'llm-app: prompt and model version pinning, guardrails, cost per request' },
       finance: { id: 'model-risk-designed', comment: 'finance: model risk, explainability and the audit trail are designed in' },
       healthcare: { id: 'clinical-oversight-designed', comment: 'healthcare: clinical safety, patient-data privacy and human oversight' },
-      retail: { id: 'experimentation-designed', comment: 'retail: A/B experimentation and recommendation quality' },
+      retail: { id: 'experimentation-designed', comment: 'retail: A/B experimentation and the quality it protects' },
     }),
   ];
   // The card of what ships: a model card for a model, a system card for an LLM application.
@@ -226,7 +226,7 @@ function testPhase(answers: InitAnswers): ScaffoldPhase {
       llmApp: { id: 'llm-tests-planned', comment: 'llm-app: groundedness, hallucination, prompt-injection and safety tests' },
       finance: { id: 'model-validation-planned', comment: 'finance: independent model validation and audit evidence' },
       healthcare: { id: 'clinical-validation-planned', comment: 'healthcare: clinical validation and patient safety' },
-      retail: { id: 'ab-test-planned', comment: 'retail: the A/B test and recommendation quality' },
+      retail: { id: 'ab-test-planned', comment: 'retail: the A/B test, its metrics and guardrails' },
     }),
   ];
   if (answers.preset === 'ml-model') gate.push(mlScoreCheck());
