@@ -99,7 +99,7 @@ await trainCodeCache();
 async function buildStandalone() {
   const templates = {};
   for (const file of (await readdir(path.join(root, 'templates'), { recursive: true })).sort()) {
-    if (file.endsWith('.md.hbs')) templates[file.split(path.sep).join('/')] = await readFile(path.join(root, 'templates', file), 'utf8');
+    if (file.endsWith('.hbs')) templates[file.split(path.sep).join('/')] = await readFile(path.join(root, 'templates', file), 'utf8');
   }
   await build({
     ...COMMON,

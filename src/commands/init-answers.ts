@@ -158,14 +158,23 @@ export function withDefaults(draft: DraftAnswers, defaults: { name: string; owne
   });
 }
 
+const metricKey = (metric: MetricComparison) => `${metric.path} ${metric.op}`;
+
+/** Why `metric` cannot be added to those `given` (the same metric and comparison twice), or true. */
+export function repeatedMetricProblem(given: MetricComparison[], metric: MetricComparison): string | true {
+  return given.some((other) => metricKey(other) === metricKey(metric))
+    ? `"${metricKey(metric)}" is given already; give another metric or comparison (empty when done)`
+    : true;
+}
+
 /** Final checks across answers: a usable project name, metric names not given twice. */
 export function validateAnswers(answers: InitAnswers): InitAnswers {
   const name = answers.name.trim();
   if (!name) throw usageError('the project name is empty', 'pass --name NAME');
   const seen = new Set<string>();
   for (const metric of answers.metrics) {
-    const key = `${metric.path} ${metric.op}`;
-    if (seen.has(key)) throw usageError(`success metric "${metric.path} ${metric.op}" is given twice`, 'give each metric and comparison once');
+    const key = metricKey(metric);
+    if (seen.has(key)) throw usageError(`success metric "${key}" is given twice`, 'give each metric and comparison once');
     seen.add(key);
   }
   return { ...answers, name, description: answers.description.trim(), owners: mergeOwners(answers.owners) as Owner[] };

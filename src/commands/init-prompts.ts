@@ -3,7 +3,7 @@
 import { InterruptedError } from '../errors.js';
 import type { DOMAINS, LANGUAGES, PRESETS, STRATEGIES, MetricComparison } from '../manifest/schema.js';
 import {
-  DEFAULT_ROLE, metricProblem, ownerProblem, parseMetric, parseOwner, parseRoles, rolesProblem, validateAnswers,
+  DEFAULT_ROLE, metricProblem, ownerProblem, parseMetric, parseOwner, parseRoles, repeatedMetricProblem, rolesProblem, validateAnswers,
   type DraftAnswers, type InitAnswers, type OwnerDraft,
 } from './init-answers.js';
 
@@ -15,7 +15,7 @@ const DOMAIN_NAMES: Record<(typeof DOMAINS)[number], string> = {
   general: 'general',
   finance: 'finance — model risk, explainability, audit',
   healthcare: 'healthcare — clinical validation, patient-data privacy, human oversight',
-  retail: 'retail — A/B testing, recommendation quality',
+  retail: 'retail — A/B testing, recommendations, forecasting, customer behaviour',
 };
 const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { en: 'English (en)', 'zh-CN': '简体中文 (zh-CN)' };
 const STRATEGY_NAMES: Record<(typeof STRATEGIES)[number], string> = {
@@ -36,7 +36,7 @@ export async function promptAnswers(draft: DraftAnswers, defaults: PromptDefault
   const choices = <Value extends string>(names: Record<Value, string>) =>
     (Object.keys(names) as Value[]).map((value) => ({ value, name: names[value] }));
   try {
-    const name = draft.name ?? (await prompts.input({ message: 'Project name', default: defaults.name, required: true }, context));
+    const name = draft.name ?? (await prompts.input({ message: 'Project name', default: defaults.name, required: true, validate: (value) => value.trim() !== '' || 'the project name is empty' }, context));
     const description = draft.description ?? (await prompts.input({ message: 'Description (one line on what it is for)' }, context));
     const preset = draft.preset ?? (await prompts.select({ message: 'Kind of AI project', choices: choices(PRESET_NAMES) }, context));
     const domain = draft.domain ?? (await prompts.select({ message: 'Industry', choices: choices(DOMAIN_NAMES) }, context));
@@ -88,7 +88,12 @@ async function askMetrics(prompts: Prompts, context: Context): Promise<MetricCom
       message: metrics.length === 0
         ? 'Success metric with threshold, e.g. accuracy>=0.85 (empty for none)'
         : 'Another success metric (empty when done)',
-      validate: (value) => value.trim() === '' || metricProblem(value),
+      // Each answer is checked at its own prompt: a repeated metric is refused here, not after the last question.
+      validate: (value) => {
+        if (value.trim() === '') return true;
+        const problem = metricProblem(value);
+        return problem === true ? repeatedMetricProblem(metrics, parseMetric(value)) : problem;
+      },
     }, context);
     if (text.trim() === '') return metrics;
     metrics.push(parseMetric(text));

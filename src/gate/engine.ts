@@ -140,6 +140,7 @@ async function runOne(item: PlannedCheck, options: GateRunOptions): Promise<Chec
         ...(outcome.output && { output: outcome.output }),
         ...(outcome.values !== undefined && { values: outcome.values }),
         ...(outcome.evidence !== undefined && { evidence: outcome.evidence }),
+        ...(outcome.values !== undefined && { values: outcome.values }),
       };
     } catch (error) {
       result = { ...base, status: 'error', message: `could not evaluate: ${(error as Error).message}`, problems: [], durationMs: 0 };

@@ -46,7 +46,8 @@ export type CheckValues =
   | MetricValue[]
   | { lines?: number; branches?: number }
   | { tests: number; failures: number; errors: number; skipped: number }
-  | { files: { path: string; sha256: string }[] };
+  | { files?: { path: string; sha256: string }[]; sections?: { filled: number; total: number } }
+  | { data: number; model: number; infra: number; monitor: number; score: number };
 
 /** What a check module returns. */
 export interface CheckOutcome {

@@ -8,6 +8,7 @@ import { MANIFEST_NAME, invalidManifestError, parseManifest } from '../manifest/
 import { manifestJsonSchema, type Manifest } from '../manifest/schema.js';
 import type { InitAnswers } from '../templates/answers.js';
 import { documentPath, renderTemplates } from '../templates/generate.js';
+import { recordPath } from '../rendered-record.js';
 import { SCHEMA_FILE, manifestText } from '../templates/scaffold.js';
 import { LEDGER_PATH, LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT, parseLedger, readLedgerText } from './ledger.js';
 
@@ -47,7 +48,7 @@ export async function refuseOverwrite(root: string, manifest: Pick<Manifest, 'ph
     );
   }
   if (force) return;
-  const documents = manifest ? manifest.phases[0]!.templates.map(documentPath) : [documentPath('poc-plan')];
+  const documents = manifest ? manifest.phases[0]!.templates.map((name) => documentPath(name)) : [documentPath('poc-plan')];
   for (const file of [MANIFEST_NAME, ...documents]) {
     if (await pathExists(path.join(root, file))) {
       throw usageError(`${file} already exists in ${root}; not overwriting it`, 'run `lepton init` in another folder, or let it overwrite', undefined, 'file-exists');
@@ -121,8 +122,11 @@ export async function initProject(root: string, answers: InitAnswers, options: I
     }
     checkpoint();
 
-    const documents = manifest.phases[0]!.templates.map(documentPath);
-    for (const file of documents) await undo.willWrite(path.join(root, file));
+    const documents = manifest.phases[0]!.templates.map((name) => documentPath(name));
+    for (const file of documents) {
+      await undo.willWrite(path.join(root, file));
+      await undo.willWrite(path.join(root, recordPath(file)));
+    }
     const rendered = await renderTemplates({ manifest, root }, manifest.phases[0]!.templates, { force: options.force, now: options.now });
     files.push(...rendered.map((document) => ({ file: document.file, status: document.status })));
     checkpoint();

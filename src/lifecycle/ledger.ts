@@ -20,8 +20,8 @@ export * from './ledger-entries.js';
 export * from './ledger-format.js';
 
 export const LEPTON_GITIGNORE = '.lepton/.gitignore';
-/** What of .lepton/ is committed: the ledger, the schema and project templates; not the lock, journal or cache. */
-export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema, project templates and a vendored lepton; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n!bin/\n!bin/lepton.cjs\n';
+/** What of .lepton/ is committed: the ledger, the schema, project templates, the records of what was rendered and a vendored lepton; not the lock, journal or cache. */
+export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema, project templates, what was rendered and a vendored lepton; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n!rendered/\n!rendered/**\n!bin/\n!bin/lepton.cjs\n';
 
 export async function readLedgerText(root: string): Promise<string | undefined> {
   try {
@@ -57,10 +57,20 @@ export async function stampFor(root: string): Promise<{ actor: Actor; commit: st
   return { actor, commit };
 }
 
-/** Keeps the lock, journal and cache out of git while the ledger is committed. Never replaces a user's file. */
+/** What earlier versions of lepton wrote, replaced by the current text; any other content is the user's. */
+const EARLIER_GITIGNORE_TEXTS = [
+  '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n',
+];
+
+/**
+ * Keeps the lock, journal and cache out of git while the ledger is committed. Never replaces a
+ * user's file; one an earlier lepton wrote is brought up to date (so the records of what was
+ * rendered, .lepton/rendered/, are committed too).
+ */
 export async function ensureLeptonGitignore(root: string): Promise<void> {
   const file = path.join(root, LEPTON_GITIGNORE);
-  if (await pathExists(file)) return;
+  const current = await readFile(file, 'utf8').catch(() => undefined);
+  if (current !== undefined && !EARLIER_GITIGNORE_TEXTS.includes(current)) return;
   await writeFileAtomic(file, LEPTON_GITIGNORE_TEXT);
 }
 

@@ -1,7 +1,7 @@
 // The check kinds and enumerations of the manifest, free of the schema library so the
 // gate path can use them without loading it.
 
-export const CHECK_KINDS = ['file', 'doc', 'run', 'metric', 'approval', 'git', 'coverage', 'tests', 'http'] as const;
+export const CHECK_KINDS = ['file', 'doc', 'run', 'metric', 'approval', 'git', 'coverage', 'tests', 'http', 'mlscore'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 /** The keys every check may carry besides its kind key. */
@@ -22,6 +22,7 @@ export const RECHECK_BY_DEFAULT: Record<CheckKind, boolean> = {
   git: false,
   http: false,
   approval: false,
+  mlscore: true,
 };
 
 /** Whether the regression guard evaluates `check` again (its `recheck:`, else its kind's default). */

@@ -35,6 +35,8 @@ export function pathsOf(check: Check): CheckPath[] {
       return 'coverage' in check ? [single(check.coverage.file, ['coverage', 'file'])] : [];
     case 'tests':
       return 'tests' in check ? listed(check.tests.junit, ['tests', 'junit']) : [];
+    case 'mlscore':
+      return 'mlscore' in check ? [single(check.mlscore.file, ['mlscore', 'file'])] : [];
     default:
       return [];
   }

@@ -90,6 +90,12 @@ const kindShapes = {
       timeout: seconds.optional(),
     }),
   },
+  mlscore: {
+    mlscore: z.strictObject({
+      file: nonEmpty.describe('YAML file scoring the 28 tests of the ML Test Score (Breck et al., 2017), data-1 … monitor-7'),
+      min: z.number().min(0).max(7).describe('lowest section score (sum of its seven tests, each 0, 0.5 or 1) that passes'),
+    }),
+  },
 } as const;
 
 kindShapes satisfies Record<CheckKind, object>;
@@ -108,6 +114,7 @@ export const checkSchemas = {
   coverage: checkSchemaFor('coverage'),
   tests: checkSchemaFor('tests'),
   http: checkSchemaFor('http'),
+  mlscore: checkSchemaFor('mlscore'),
 } satisfies { [K in CheckKind]: z.ZodType };
 
 export const checkSchema = z.union(CHECK_KINDS.map((kind) => checkSchemas[kind]) as unknown as [

@@ -18,9 +18,16 @@ export function describeValues(values: CheckValues): string[] {
   if (isMetricValues(values)) {
     return values.map((item) => `${item.path} ${item.value === null ? 'not a finite number' : formatValue(item.value)} ${OPERATORS[item.op] ?? item.op} ${formatValue(item.threshold)}`);
   }
-  if ('files' in values) return values.files.map((file) => `${file.path} (sha256 ${file.sha256.slice(0, 12)})`);
+  if ('files' in values || 'sections' in values) {
+    return [
+      ...(values.sections ? [`${values.sections.filled} of ${values.sections.total} sections written`] : []),
+      ...(values.files ?? []).map((file) => `${file.path} (sha256 ${file.sha256.slice(0, 12)})`),
+    ];
+  }
   if ('tests' in values) return [`${values.tests} tests, ${values.failures} failures, ${values.errors} errors, ${values.skipped} skipped`];
-  return (['lines', 'branches'] as const).filter((measure) => values[measure] !== undefined).map((measure) => `${measure} ${formatValue(Math.round(values[measure]! * 100) / 100)}%`);
+  if ('score' in values) return [`ML Test Score ${values.score} (data ${values.data}, model ${values.model}, infra ${values.infra}, monitor ${values.monitor})`];
+  const coverage = values as { lines?: number; branches?: number };
+  return (['lines', 'branches'] as const).filter((measure) => coverage[measure] !== undefined).map((measure) => `${measure} ${formatValue(Math.round(coverage[measure]! * 100) / 100)}%`);
 }
 
 /** One line per check that recorded values: `id: phrase, phrase`. */

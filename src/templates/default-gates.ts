@@ -2,6 +2,7 @@
 // gate referring to the documents the phase renders, plus what the preset and domain add.
 import type { Check, Language, MetricComparison, Owner } from '../manifest/schema.js';
 import type { InitAnswers } from './answers.js';
+import { domainSignOffs } from './domain-sign-offs.js';
 
 export interface ScaffoldCheck {
   check: Check;
@@ -32,7 +33,7 @@ export const FOCUS_SECTIONS: Record<Language, Record<'poc-plan' | 'architecture'
       llmApp: 'LLM-specific design',
       finance: 'Model risk management and audit trail',
       healthcare: 'Clinical safety and human oversight',
-      retail: 'Experimentation and recommendation quality',
+      retail: 'Retail experimentation and quality',
     },
     'test-plan': {
       llmApp: 'LLM application testing',
@@ -53,7 +54,7 @@ export const FOCUS_SECTIONS: Record<Language, Record<'poc-plan' | 'architecture'
       llmApp: '大模型专项设计',
       finance: '模型风险管理与审计轨迹',
       healthcare: '临床安全与人工监督',
-      retail: '实验与推荐质量',
+      retail: '零售实验与质量',
     },
     'test-plan': {
       llmApp: '大模型应用测试',
@@ -90,8 +91,25 @@ export const PHASE_TITLES: Record<Language, Record<PhaseId, string>> = {
 
 export const RESULTS_FILE = 'poc/results.json';
 
+export const ML_TEST_SCORE_TEMPLATE = 'ml-test-score';
+
+/**
+ * The documents each phase renders when it is entered. The card is the model's (Mitchell et al.)
+ * or, for an LLM application, the system's; the ML Test Score is scored for ML models only.
+ */
+export function phaseTemplates(preset: InitAnswers['preset']): Record<PhaseId, string[]> {
+  const ml = preset === 'ml-model';
+  return {
+    poc: ['poc-plan'],
+    design: ['architecture', ml ? 'model-card' : 'system-card', 'datasheet', 'risk-register'],
+    develop: ['development-guide'],
+    test: ['test-plan', ...(ml ? [ML_TEST_SCORE_TEMPLATE] : []), 'evaluation-report'],
+    deploy: ['deploy-runbook', 'monitoring-plan', 'release-notes', 'incident-postmortem'],
+  };
+}
+
 export function defaultPhases(answers: InitAnswers): ScaffoldPhase[] {
-  return [pocPhase(answers), designPhase(answers), developPhase(answers.language), testPhase(answers), deployPhase(answers)];
+  return [pocPhase(answers), designPhase(answers), developPhase(answers), testPhase(answers), deployPhase(answers)];
 }
 
 function doc(id: string, file: string, comment: string, sections?: string[]): ScaffoldCheck {
@@ -119,7 +137,7 @@ function pocPhase(answers: InitAnswers): ScaffoldPhase {
   return {
     id: 'poc',
     title: PHASE_TITLES[answers.language].poc,
-    templates: ['poc-plan'],
+    templates: phaseTemplates(answers.preset).poc,
     comment: 'Is it feasible and worth it? Ends with a go/no-go decision.',
     gate,
     ...(trailer.length ? { trailer } : {}),
@@ -164,24 +182,31 @@ function designPhase(answers: InitAnswers): ScaffoldPhase {
       llmApp: { id: 'llm-design-written', comment: 'llm-app: prompt and model version pinning, guardrails, cost per request' },
       finance: { id: 'model-risk-designed', comment: 'finance: model risk, explainability and the audit trail are designed in' },
       healthcare: { id: 'clinical-oversight-designed', comment: 'healthcare: clinical safety, patient-data privacy and human oversight' },
-      retail: { id: 'experimentation-designed', comment: 'retail: A/B experimentation and recommendation quality' },
+      retail: { id: 'experimentation-designed', comment: 'retail: A/B experimentation and the quality it protects' },
     }),
   ];
-  if (answers.preset === 'ml-model') gate.push(doc('model-card-written', 'docs/model-card.md', 'the model card (Mitchell et al., 2019) filled in'));
+  // The card of what ships: a model card for a model, a system card for an LLM application.
+  gate.push(
+    answers.preset === 'ml-model'
+      ? doc('model-card-written', 'docs/model-card.md', 'the model card (Mitchell et al., 2019) filled in')
+      : doc('system-card-written', 'docs/system-card.md', 'the system card filled in: pinned versions, evaluation, safety, oversight'),
+    doc('datasheet-written', 'docs/datasheet.md', 'the datasheet of the data (Gebru et al., 2021): its seven sections answered'),
+    doc('risk-register-written', 'docs/risk-register.md', 'the AI risks rated, each with an owner and a control'),
+  );
   return {
     id: 'design',
     title: PHASE_TITLES[answers.language].design,
-    templates: answers.preset === 'ml-model' ? ['architecture', 'model-card'] : ['architecture'],
+    templates: phaseTemplates(answers.preset).design,
     comment: 'How it will be built: architecture, modules, data flow, security.',
     gate,
   };
 }
 
-function developPhase(language: Language): ScaffoldPhase {
+function developPhase(answers: InitAnswers): ScaffoldPhase {
   return {
     id: 'develop',
-    title: PHASE_TITLES[language].develop,
-    templates: ['development-guide'],
+    title: PHASE_TITLES[answers.language].develop,
+    templates: phaseTemplates(answers.preset).develop,
     comment: 'Build it: code, tests and a reproducible workflow.',
     gate: [
       doc('guide-written', 'docs/development-guide.md', 'the team\'s workflow, standards and reproducibility rules are written down'),
@@ -196,35 +221,55 @@ function developPhase(language: Language): ScaffoldPhase {
 
 function testPhase(answers: InitAnswers): ScaffoldPhase {
   const gate: ScaffoldCheck[] = [
-    doc('test-plan-written', 'docs/test-plan.md', 'test plan filled in, ML Test Score boxes ticked'),
+    doc('test-plan-written', 'docs/test-plan.md', 'test plan filled in: levels, ML-specific tests, load targets, entry and exit criteria'),
     ...focusChecks(answers, 'test-plan', {
       llmApp: { id: 'llm-tests-planned', comment: 'llm-app: groundedness, hallucination, prompt-injection and safety tests' },
       finance: { id: 'model-validation-planned', comment: 'finance: independent model validation and audit evidence' },
       healthcare: { id: 'clinical-validation-planned', comment: 'healthcare: clinical validation and patient safety' },
-      retail: { id: 'ab-test-planned', comment: 'retail: the A/B test and recommendation quality' },
+      retail: { id: 'ab-test-planned', comment: 'retail: the A/B test, its metrics and guardrails' },
     }),
   ];
+  if (answers.preset === 'ml-model') gate.push(mlScoreCheck());
+  gate.push(doc('evaluation-reported', 'docs/evaluation-report.md', 'the evaluation report: results with intervals, by group, against production'));
   gate.push(
     { check: { id: 'coverage', coverage: { file: 'coverage.xml', lines: 80 } }, comment: 'line coverage from coverage.py (`pytest --cov --cov-report=xml`)' },
     { check: { id: 'test-report', tests: { junit: 'reports/junit*.xml', min: 1 } }, comment: 'JUnit reports with no failures (`pytest --junitxml=reports/junit.xml`)' },
   );
+  const signOffs = domainSignOffs(answers, 'test');
+  gate.push(...signOffs.checks);
   return {
     id: 'test',
     title: PHASE_TITLES[answers.language].test,
-    templates: ['test-plan'],
+    templates: phaseTemplates(answers.preset).test,
     comment: 'Prove it works: coverage, passing reports, the planned tests.',
     gate,
+    ...(signOffs.trailer.length ? { trailer: signOffs.trailer } : {}),
+  };
+}
+
+/**
+ * The ML Test Score (Breck et al., 2017), computed from its scored file. A minimum of 2 in every
+ * section is the paper's "first pass at basic productionization": a sensible bar for a first
+ * release, where 5 would be exceptional.
+ */
+function mlScoreCheck(): ScaffoldCheck {
+  return {
+    check: { id: 'ml-test-score', mlscore: { file: `docs/${ML_TEST_SCORE_TEMPLATE}.yaml`, min: 2 } },
+    comment: 'each of the 28 tests scored 0 / 0.5 manual / 1 automated with evidence; every section sums to 2 or more',
   };
 }
 
 function deployPhase(answers: InitAnswers): ScaffoldPhase {
+  const signOffs = domainSignOffs(answers, 'deploy');
   return {
     id: 'deploy',
     title: PHASE_TITLES[answers.language].deploy,
-    templates: ['deploy-runbook'],
+    templates: phaseTemplates(answers.preset).deploy,
     comment: 'Ship and run it: runbook, a healthy staging, a tagged release.',
     gate: [
       doc('runbook-written', 'docs/deploy-runbook.md', 'strategy steps, rollback, alerts and on-call filled in'),
+      doc('monitoring-planned', 'docs/monitoring-plan.md', 'what is monitored in production, thresholds, who is alerted'),
+      doc('release-notes-written', 'docs/release-notes.md', 'the release: what changed, versions, evaluation against the previous one'),
       ...focusChecks(answers, 'deploy-runbook', {
         llmApp: { id: 'llm-operations-planned', comment: 'llm-app: cost, quality drift and prompt/model rollouts in operation' },
         finance: { id: 'change-approval-planned', comment: 'finance: change approval and the audit trail of releases' },
@@ -236,6 +281,8 @@ function deployPhase(answers: InitAnswers): ScaffoldPhase {
         comment: 'advisory until you point it at your staging health endpoint; then remove `required: false`. Judged at advance: `gate --completed` reports the result recorded then',
       },
       { check: { id: 'release-tagged', git: { tag: 'v*', clean: true } }, comment: 'a clean tree with a v* tag on HEAD, judged at advance: committing the ledger afterwards does not undo it' },
+      ...signOffs.checks,
     ],
+    ...(signOffs.trailer.length ? { trailer: signOffs.trailer } : {}),
   };
 }

@@ -1,14 +1,16 @@
 // Renders templates into docs/<name>.md: every name resolved and every document rendered before
-// the first write, each write atomic, and an existing document kept unless `force`.
-import { stat } from 'node:fs/promises';
+// the first write, each write atomic, and an existing document kept unless `force`. Beside each
+// document goes the record of what was rendered (.lepton/rendered/), which the `doc` check reads.
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { usageError } from '../errors.js';
 import { writeFileAtomic } from '../fs.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import { pathEscapeReason } from '../manifest/paths.js';
 import type { Language } from '../manifest/schema.js';
+import { recordPath, renderedRecord } from '../rendered-record.js';
 import { templateContext } from './context.js';
-import { isTemplateName, readTemplate, resolveTemplate, templateFiles, unknownTemplateError, type TemplateFile, type TemplateOrigin } from './registry.js';
+import { isTemplateName, readTemplate, resolveTemplate, templateFiles, unknownTemplateError, type TemplateFile, type TemplateFormat, type TemplateOrigin } from './registry.js';
 import { renderTemplate } from './render.js';
 
 export const DOCS_DIR = 'docs';
@@ -31,8 +33,8 @@ export interface RenderedDocument {
   origin: TemplateOrigin;
 }
 
-export function documentPath(name: string): string {
-  return `${DOCS_DIR}/${name}.md`;
+export function documentPath(name: string, format: TemplateFormat = 'md'): string {
+  return `${DOCS_DIR}/${name}.${format}`;
 }
 
 interface Planned {
@@ -56,13 +58,13 @@ export async function renderTemplates(
     if (!isTemplateName(name)) throw usageError(`"${name}" is not a template name`, 'template names are kebab-case, e.g. poc-plan', undefined, 'template-name');
     const template = resolveTemplate(files, name, language);
     if (!template) throw unknownTemplateError(name, files);
-    const file = documentPath(name);
+    const file = documentPath(name, template.format);
     const escapes = pathEscapeReason(root, file);
     if (escapes) throw usageError(`cannot write ${file}: ${escapes}`, `make ${DOCS_DIR}/ a folder inside the project`);
     planned.push({ name, file, template, exists: await existingFile(root, file) });
   }
 
-  const context = templateContext({ ...manifest, project: { ...manifest.project, language } }, options.now ?? new Date());
+  const context = templateContext({ ...manifest, project: { ...manifest.project, language } }, options.now ?? new Date(), await readResults(root, manifest));
   const rendered = new Map<string, string>();
   for (const item of planned) {
     if (item.exists && !options.force) continue;
@@ -72,7 +74,14 @@ export async function renderTemplates(
   const results: RenderedDocument[] = [];
   for (const item of planned) {
     const content = rendered.get(item.name);
-    if (content !== undefined) await writeFileAtomic(path.join(root, item.file), content);
+    if (content !== undefined) {
+      // The record first: a document on disk always has the record of what was rendered into it.
+      if (item.template.format === 'md') {
+        const record = renderedRecord(item.name, item.template.language, content);
+        await writeFileAtomic(path.join(root, recordPath(item.file)), `${JSON.stringify(record, null, 1)}\n`);
+      }
+      await writeFileAtomic(path.join(root, item.file), content);
+    }
     results.push({
       name: item.name,
       file: item.file,
@@ -82,6 +91,19 @@ export async function renderTemplates(
     });
   }
   return results;
+}
+
+/** The PoC results file, parsed, when it exists and parses: documents show the measured values. */
+async function readResults(root: string, manifest: Pick<LoadedManifest, 'manifest'>['manifest']): Promise<unknown> {
+  const file = templateContext(manifest).resultsFile;
+  if (pathEscapeReason(root, file)) return undefined;
+  const text = await readFile(path.join(root, file), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    return /\.ya?ml$/i.test(file) ? (await import('yaml')).parse(text) : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when the document exists; a folder in its place is an error, not something to overwrite. */

@@ -9,6 +9,10 @@ import { usageError } from '../errors.js';
 import { KEBAB_CASE } from '../manifest/kinds.js';
 
 export const TEMPLATE_SUFFIX = '.md.hbs';
+/** Templates of data files that documents refer to (the ML Test Score's scores): rendered to docs/<name>.yaml. */
+export const YAML_TEMPLATE_SUFFIX = '.yaml.hbs';
+
+export type TemplateFormat = 'md' | 'yaml';
 export const PROJECT_TEMPLATES_DIR = '.lepton/templates';
 
 export type TemplateOrigin = 'built-in' | 'project';
@@ -17,7 +21,9 @@ export interface TemplateFile {
   name: string;
   language: Language;
   origin: TemplateOrigin;
-  /** Absolute path of the .md.hbs file (for a template built into the standalone file, its path in lepton's sources). */
+  /** What it renders: a Markdown document, or a YAML file. */
+  format: TemplateFormat;
+  /** Absolute path of the .md.hbs (or .yaml.hbs) file (for a template built into the standalone file, its path in lepton's sources). */
   file: string;
   /** The template's text, when it is built into the running file instead of read from `file`. */
   text?: string | undefined;
@@ -80,11 +86,12 @@ async function templatesIn(dir: string, origin: TemplateOrigin): Promise<Templat
     const folder = path.join(dir, language);
     const entries = await readdir(folder).catch(() => [] as string[]);
     for (const entry of entries.sort()) {
-      if (!entry.endsWith(TEMPLATE_SUFFIX)) continue;
-      const name = entry.slice(0, -TEMPLATE_SUFFIX.length);
+      const format: TemplateFormat | undefined = entry.endsWith(TEMPLATE_SUFFIX) ? 'md' : entry.endsWith(YAML_TEMPLATE_SUFFIX) ? 'yaml' : undefined;
+      if (!format) continue;
+      const name = entry.slice(0, -(format === 'md' ? TEMPLATE_SUFFIX : YAML_TEMPLATE_SUFFIX).length);
       if (!isTemplateName(name)) continue;
       const file = path.join(folder, entry);
-      if (await stat(file).then((info) => info.isFile(), () => false)) found.push({ name, language, origin, file });
+      if (await stat(file).then((info) => info.isFile(), () => false)) found.push({ name, language, origin, format, file });
     }
   }
   return found;
@@ -95,8 +102,10 @@ function embeddedTemplates(embedded: Record<string, string>): TemplateFile[] {
   const found: TemplateFile[] = [];
   for (const language of LANGUAGES) {
     for (const key of Object.keys(embedded).filter((each) => each.startsWith(`${language}/`)).sort()) {
-      const name = key.slice(language.length + 1, -TEMPLATE_SUFFIX.length);
-      found.push({ name, language, origin: 'built-in', file: path.join('templates', key), text: embedded[key] });
+      const format: TemplateFormat | undefined = key.endsWith(TEMPLATE_SUFFIX) ? 'md' : key.endsWith(YAML_TEMPLATE_SUFFIX) ? 'yaml' : undefined;
+      if (!format) continue;
+      const name = key.slice(language.length + 1, -(format === 'md' ? TEMPLATE_SUFFIX : YAML_TEMPLATE_SUFFIX).length);
+      found.push({ name, language, origin: 'built-in', format, file: path.join('templates', key), text: embedded[key] });
     }
   }
   return found;

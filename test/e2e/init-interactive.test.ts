@@ -123,6 +123,22 @@ test('asks every question and writes the answers into lepton.yaml', async () => 
   expect(await readFile(path.join(dir, 'demo/docs/poc-plan.md'), 'utf8')).toContain('Answers support questions from the handbook');
 });
 
+test('a metric given twice is refused at its prompt, and every answer is kept', async () => {
+  const terminal = startTerminal(['init', 'demo', '--name', 'given', '--description', 'x', '--preset', 'ml-model', '--domain', 'general', '--lang', 'en', '--owner', 'Ada Lovelace <ada@example.com>', '--role', 'tech-lead'], dir);
+  await answer(terminal, 'Success metric with threshold', `accuracy>=0.8${ENTER}`);
+  await answer(terminal, 'Another success metric', `accuracy >= 0.9${ENTER}`);
+  await answer(terminal, '"accuracy >=" is given already', `${BACKSPACE.repeat('accuracy >= 0.9'.length)}f1 >= 0.7${ENTER}`);
+  await terminal.waitFor('✔ Another success metric (empty when done) f1 >= 0.7');
+  await answer(terminal, 'Another success metric', ENTER);
+  await answer(terminal, 'Deployment strategy', ENTER);
+  expect(await terminal.exit, terminal.output()).toBe(0);
+  const manifest = YAML.parse(await readFile(path.join(dir, 'demo/lepton.yaml'), 'utf8'));
+  expect(manifest.phases[0].gate.filter((check: object) => 'metric' in check).map((check: { metric: { checks: unknown[] } }) => check.metric.checks[0])).toEqual([
+    { path: 'accuracy', op: '>=', value: 0.8 },
+    { path: 'f1', op: '>=', value: 0.7 },
+  ]);
+});
+
 test('flags given are not asked again', async () => {
   const terminal = startTerminal(['init', 'demo', '--name', 'given', '--description', 'x', '--preset', 'ml-model', '--domain', 'retail', '--lang', 'zh-CN', '--owner', 'Ada Lovelace <ada@example.com>', '--metric', 'accuracy>=0.8'], dir);
   await answer(terminal, 'Roles of Ada Lovelace', `product-owner, tech-lead${ENTER}`);

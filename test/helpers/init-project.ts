@@ -1,5 +1,5 @@
 // Helpers for init and generate tests: a git identity for the child process, and filling in
-// rendered documents the way a team would (every TODO line replaced, every box ticked).
+// rendered documents the way a team would (every TODO line replaced by new text, every box ticked).
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gitEnv } from './git-repo.js';
@@ -9,16 +9,23 @@ export function initEnv(extra: Record<string, string | undefined> = {}): Record<
   return { ...gitEnv(), ...extra };
 }
 
-/** Replaces every line holding TODO with prose and ticks every box, as a team filling the document would. */
+/**
+ * Fills a rendered document the way a team would: every line holding TODO replaced by a sentence
+ * of its own about the section it is in (lepton's doc check tells the template's text from what
+ * was written, so the sentence must be new), every box ticked.
+ */
 export function fillDocument(text: string): string {
+  let section = 'the introduction';
+  let count = 0;
   return text
     .split('\n')
     .map((line) => {
-      if (line.includes('TODO')) {
-        const prefix = /^\s*\|/.test(line) ? '| Filled in | by the team |' : /^\s*[-*] /.test(line) ? '- Filled in by the team.' : 'Filled in by the team with the real content of this section.';
-        return prefix;
-      }
-      return line.replace(/^(\s*[-*] )\[ \]/, '$1[x]');
+      const heading = /^#{1,6} (.+)$/.exec(line);
+      if (heading) section = heading[1]!.trim();
+      if (!line.includes('TODO')) return line.replace(/^(\s*[-*] )\[ \]/, '$1[x]');
+      count += 1;
+      const sentence = `For ${section}, the team agreed on what applies to this project and wrote it down (decision ${count}).`;
+      return /^\s*\|/.test(line) ? `| ${section} | decided by the team (decision ${count}) |` : /^\s*[-*] /.test(line) ? `- ${sentence}` : sentence;
     })
     .join('\n');
 }

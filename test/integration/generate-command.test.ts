@@ -13,7 +13,7 @@ project:
 phase: design
 phases:
   - { id: poc, title: Proof of concept, templates: [poc-plan] }
-  - { id: design, title: Design, templates: [architecture, model-card, risk-register] }
+  - { id: design, title: Design, templates: [architecture, model-card, threat-model] }
 `;
 
 let root: string;
@@ -21,7 +21,7 @@ beforeEach(async () => {
   root = await makeTempDir();
   await writeFile(path.join(root, 'lepton.yaml'), MANIFEST);
   await mkdir(path.join(root, '.lepton/templates/en'), { recursive: true });
-  await writeFile(path.join(root, '.lepton/templates/en/risk-register.md.hbs'), '# Risk register: {{project.name}}\n');
+  await writeFile(path.join(root, '.lepton/templates/en/threat-model.md.hbs'), '# Threat model: {{project.name}}\n');
   await writeFile(path.join(root, '.lepton/templates/en/model-card.md.hbs'), '# Our model card: {{project.name}}\n');
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
@@ -35,7 +35,7 @@ test('with no name it renders the current phase\'s templates, then keeps them', 
   expect(first.stdout).toBe([
     'created   docs/architecture.md',
     'created   docs/model-card.md  (from .lepton/templates/en)',
-    'created   docs/risk-register.md  (from .lepton/templates/en)',
+    'created   docs/threat-model.md  (from .lepton/templates/en)',
     '',
   ].join('\n'));
   expect(await read('docs/model-card.md')).toBe('# Our model card: churn-predictor\n');
@@ -65,7 +65,7 @@ test('--list shows every template, its phases, languages and source', async () =
   const row = (name: string) => rows.find((cells) => cells[0] === name);
   expect(row('poc-plan')).toEqual(['poc-plan', 'poc', 'en, zh-CN', 'built-in']);
   expect(row('model-card')).toEqual(['model-card', 'design', 'en, zh-CN', 'project (overrides built-in en)']);
-  expect(row('risk-register')).toEqual(['risk-register', 'design', 'en', 'project']);
+  expect(row('threat-model')).toEqual(['threat-model', 'design', 'en', 'project']);
   expect(row('test-plan')).toEqual(['test-plan', '-', 'en, zh-CN', 'built-in']);
 });
 
@@ -73,15 +73,15 @@ test('an unknown template is exit 2 listing the available ones; nothing is writt
   const result = await generate('architecture', 'archtecture');
   expect(result.exitCode).toBe(2);
   expect(result.stderr).toMatch(/^lepton: unknown template "archtecture"$/m);
-  expect(result.stderr).toMatch(/^hint: available: architecture, deploy-runbook, .*risk-register/m);
+  expect(result.stderr).toMatch(/^hint: available: architecture, datasheet, deploy-runbook, .*threat-model/m);
   await expect(read('docs/architecture.md')).rejects.toThrow();
 });
 
 test('a template that fails to render is exit 2 naming it', async () => {
-  await writeFile(path.join(root, '.lepton/templates/en/risk-register.md.hbs'), '# {{#each owners}}{{name}}\n');
-  const result = await generate('risk-register');
+  await writeFile(path.join(root, '.lepton/templates/en/threat-model.md.hbs'), '# {{#each owners}}{{name}}\n');
+  const result = await generate('threat-model');
   expect(result.exitCode).toBe(2);
-  expect(result.stderr).toMatch(/^lepton: template "risk-register" failed to render/m);
+  expect(result.stderr).toMatch(/^lepton: template "threat-model" failed to render/m);
 });
 
 test('without a manifest, --list shows the built-ins and generate says to run init', async () => {

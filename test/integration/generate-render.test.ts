@@ -18,7 +18,7 @@ phase: poc
 phases:
   - id: poc
     title: Proof of concept
-    templates: [poc-plan, risk-register]
+    templates: [poc-plan, threat-model]
     gate:
       - { id: accuracy, metric: { file: poc/results.json, checks: [{ path: accuracy, op: ">=", value: 0.85 }] } }
 `;
@@ -45,13 +45,13 @@ const loaded = () => loadManifest({ cwd: root });
 const now = new Date('2026-03-04T10:00:00Z');
 
 test('renders built-in and project templates with the manifest\'s data into docs/', async () => {
-  await projectTemplate('en', 'risk-register', '# Risks of {{project.name}} ({{date}})\n{{#each metrics}}- {{text}} in {{file}}\n{{/each}}');
-  const results = await renderTemplates(await loaded(), ['poc-plan', 'risk-register'], { now });
+  await projectTemplate('en', 'threat-model', '# Threats to {{project.name}} ({{date}})\n{{#each metrics}}- {{text}} in {{file}}\n{{/each}}');
+  const results = await renderTemplates(await loaded(), ['poc-plan', 'threat-model'], { now });
   expect(results).toEqual([
     { name: 'poc-plan', file: 'docs/poc-plan.md', status: 'created', language: 'en', origin: 'built-in' },
-    { name: 'risk-register', file: 'docs/risk-register.md', status: 'created', language: 'en', origin: 'project' },
+    { name: 'threat-model', file: 'docs/threat-model.md', status: 'created', language: 'en', origin: 'project' },
   ]);
-  expect(await read('docs/risk-register.md')).toBe('# Risks of churn-predictor (2026-03-04)\n- accuracy >= 0.85 in poc/results.json\n');
+  expect(await read('docs/threat-model.md')).toBe('# Threats to churn-predictor (2026-03-04)\n- accuracy >= 0.85 in poc/results.json\n');
   expect(await read('docs/poc-plan.md')).toContain('churn-predictor');
 });
 
@@ -75,8 +75,8 @@ test('an existing document is kept without force, replaced with it', async () =>
 });
 
 test('a template only in another language is rendered from that language', async () => {
-  await projectTemplate('zh-CN', 'risk-register', '# 风险登记：{{project.name}}\n');
-  const [result] = await renderTemplates(await loaded(), ['risk-register'], { now });
+  await projectTemplate('zh-CN', 'threat-model', '# 威胁模型：{{project.name}}\n');
+  const [result] = await renderTemplates(await loaded(), ['threat-model'], { now });
   expect(result).toMatchObject({ language: 'zh-CN', origin: 'project', status: 'created' });
 });
 
@@ -89,14 +89,14 @@ async function expectLeptonError(promise: Promise<unknown>, message: RegExp, hin
 }
 
 test('a template that fails to render writes nothing, not even the documents before it', async () => {
-  await projectTemplate('en', 'risk-register', '# {{project.owner}}\n');
-  await expectLeptonError(renderTemplates(await loaded(), ['poc-plan', 'risk-register'], { now }), /template "risk-register" failed to render/);
+  await projectTemplate('en', 'threat-model', '# {{project.owner}}\n');
+  await expectLeptonError(renderTemplates(await loaded(), ['poc-plan', 'threat-model'], { now }), /template "threat-model" failed to render/);
   await expect(read('docs/poc-plan.md')).rejects.toThrow();
 });
 
 test('templates run no code: an unknown helper is refused', async () => {
-  await projectTemplate('en', 'risk-register', '{{shout project.name}}\n');
-  await expectLeptonError(renderTemplates(await loaded(), ['risk-register'], { now }), /failed to render/, /only/);
+  await projectTemplate('en', 'threat-model', '{{shout project.name}}\n');
+  await expectLeptonError(renderTemplates(await loaded(), ['threat-model'], { now }), /failed to render/, /only/);
 });
 
 test('unknown names and names that are not template names are refused', async () => {

@@ -13,7 +13,8 @@ import { renderTemplate } from '../../src/templates/render.js';
 import { makeTempDir } from '../helpers/git-repo.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const checker = path.resolve(repoRoot, '../shared/validators/mermaid/check-mermaid.mjs');
+// ../shared from the main checkout, ../../shared from a worktree under wt/.
+const checker = ['../shared', '../../shared'].map((shared) => path.resolve(repoRoot, shared, 'validators/mermaid/check-mermaid.mjs')).find((file) => existsSync(file)) ?? path.resolve(repoRoot, '../shared/validators/mermaid/check-mermaid.mjs');
 const NOW = new Date('2026-03-14T09:00:00Z');
 
 function manifest(language: Language, preset: string, domain: string, strategy: string, withMetrics: boolean) {

@@ -33,7 +33,13 @@ test('the text parses back to the answers and validates, with the schema line fi
   });
   const poc = parsed.manifest!.phases[0]!;
   expect(poc.gate.map((check) => check.id)).toEqual(['plan-written', 'llm-evaluation-planned', 'metric-accuracy', 'metric-latency-ms-p95', 'go-decision']);
-  expect(parsed.manifest!.phases.map((phase) => phase.templates)).toEqual([['poc-plan'], ['architecture'], ['development-guide'], ['test-plan'], ['deploy-runbook']]);
+  expect(parsed.manifest!.phases.map((phase) => phase.templates)).toEqual([
+    ['poc-plan'],
+    ['architecture', 'system-card', 'datasheet', 'risk-register'],
+    ['development-guide'],
+    ['test-plan', 'evaluation-report'],
+    ['deploy-runbook', 'monitoring-plan', 'release-notes', 'incident-postmortem'],
+  ]);
   const develop = parsed.manifest!.phases[2]!.gate;
   expect(develop).toContainEqual({ id: 'unit-tests', run: 'pytest -q', timeout: 600, inputs: ['src/**', 'tests/**'] });
   expect(parsed.manifest!.phases[4]!.gate).toContainEqual({ id: 'staging-healthy', http: { url: 'http://127.0.0.1:8080/health', status: 200 }, required: false });

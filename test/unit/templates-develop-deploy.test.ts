@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import docCheck from '../../src/gate/checks/doc.js';
+import { ML_TEST_IDS } from '../../src/gate/checks/mlscore.js';
 import type { CheckContext } from '../../src/gate/types.js';
 import {
   DOMAINS,
@@ -178,7 +179,7 @@ const STRATEGY_MARKERS: Record<Strategy, { heading: Record<Language, string>; co
     commands: ['kubectl patch service', 'churn-predictor-green'],
   },
   canary: {
-    heading: { en: '### Canary release', 'zh-CN': '### 金丝雀发布（灰度发布）' },
+    heading: { en: '### Canary release', 'zh-CN': '### 金丝雀发布' },
     commands: ['setWeight: 5', 'kubectl argo rollouts abort'],
   },
 };
@@ -255,14 +256,16 @@ describe('development guide, test plan and runbook templates', () => {
     expect(rollback!.lines.filter((line) => /^\d+\. /.test(line)).length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(LANGUAGES)('the ML Test Score lists its 28 tests, 7 per group (%s)', async (language) => {
+  it.each(LANGUAGES)('the ML Test Score is a scoring table of its 28 tests, 7 per section, with no boxes to tick (%s)', async (language) => {
     const markdown = await render({ template: 'test-plan', preset: 'ml-model', domain: 'general', language, strategy: 'rolling', withOwners: true });
     const section = sectionsOf(markdown).find((candidate) => candidate.title === 'ML Test Score');
     expect(section).toBeDefined();
-    expect(section!.lines.filter((line) => line.startsWith('- [ ] '))).toHaveLength(28);
-    const groups = section!.lines.join('\n').split(/^### .+$/m).slice(1);
-    expect(groups).toHaveLength(4);
-    for (const group of groups) expect(group.split('\n').filter((line) => line.startsWith('- [ ] '))).toHaveLength(7);
+    expect(section!.lines.filter((line) => line.startsWith('- [ ] '))).toHaveLength(0);
+    const ids = section!.lines.flatMap((line) => /^\| `((data|model|infra|monitor)-[1-7])` \|/.exec(line)?.[1] ?? []);
+    expect(ids).toEqual(ML_TEST_IDS);
+    expect(section!.lines.join('\n')).toContain('docs/ml-test-score.yaml');
+    const llm = await render({ template: 'test-plan', preset: 'llm-app', domain: 'general', language, strategy: 'rolling', withOwners: true });
+    expect(sectionsOf(llm).some((candidate) => candidate.title === 'ML Test Score')).toBe(false);
   });
 
   it.each(

@@ -179,20 +179,20 @@ const DOMAIN_HEADINGS: Record<TemplateName, Record<Language, Record<SpecialDomai
     en: {
       finance: ['Model risk and explainability'],
       healthcare: ['Clinical validation and patient safety'],
-      retail: ['A/B test and recommendation quality'],
+      retail: ['A/B test and offline quality'],
     },
-    'zh-CN': { finance: ['模型风险与可解释性'], healthcare: ['临床验证与患者安全'], retail: ['A/B 测试与推荐质量'] },
+    'zh-CN': { finance: ['模型风险与可解释性'], healthcare: ['临床验证与患者安全'], retail: ['A/B 测试与离线质量'] },
   },
   architecture: {
     en: {
       finance: ['Model risk management and audit trail', 'Explainability', 'Audit trail'],
       healthcare: ['Clinical safety and human oversight', 'Patient data privacy', 'Human oversight'],
-      retail: ['Experimentation and recommendation quality'],
+      retail: ['Retail experimentation and quality'],
     },
     'zh-CN': {
       finance: ['模型风险管理与审计轨迹', '可解释性', '审计轨迹'],
       healthcare: ['临床安全与人工监督', '患者数据隐私', '人工监督'],
-      retail: ['实验与推荐质量'],
+      retail: ['零售实验与质量'],
     },
   },
   'model-card': {

@@ -6,6 +6,7 @@ import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.
 import { notUtf8 } from './encoding.js';
 import { plural, resolveInside, sha256 } from './files.js';
 import type { MarkdownAnalysis, Section } from './markdown.js';
+import { countFilled, judgeWriting, readRenderedRecord, type SectionCount } from './doc-written.js';
 
 const DEFAULT_PLACEHOLDER = 'TODO';
 
@@ -28,9 +29,10 @@ async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<C
     if (code === 'EISDIR') return { status: 'fail', message: `${file} is a folder, not a Markdown file`, evidence: { file, missing: true } };
     return { status: 'error', message: `could not read ${file}: ${(error as Error).message}` };
   }
-  const evidence = context.evidence ? { file, sha256: sha256(bytes) } : undefined;
-  const values = evidence && { files: [{ path: file, sha256: evidence.sha256 }] };
-  const outcome = (result: CheckOutcome): CheckOutcome => ({ ...result, evidence, ...(values && { values }) });
+  const digest = context.evidence ? sha256(bytes) : undefined;
+  const evidence = digest ? { file, sha256: digest } : undefined;
+  const files = digest ? { files: [{ path: file, sha256: digest }] } : {};
+  const outcome = (result: CheckOutcome, sections: SectionCount = { filled: 0, total: 0 }): CheckOutcome => ({ ...result, evidence, values: { ...files, sections } });
   const encoding = notUtf8(bytes);
   if (encoding) {
     const message = `${file} is ${encoding}; lepton reads Markdown as UTF-8`;
@@ -44,9 +46,12 @@ async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<C
     const message = `no sections found in ${file}: a document is checked by its headings`;
     return outcome({ status: 'fail', message, problems: [{ file, line: 1, message }], hint: `give ${file} its sections: headings (## …), each followed by its content` });
   }
-  const problems = docProblems(file, analysis, check);
-  if (problems.list.length === 0) return outcome({ status: 'pass', message: `${file} is complete` });
-  return outcome({ status: 'fail', message: problems.summary, problems: problems.list });
+  const record = readRenderedRecord(context.root, file);
+  const problems = docProblems(file, source, analysis, check, placeholder, record);
+  // Counted against what lepton rendered, the number of sections written says how far the team is.
+  const written = record ? ` (${problems.sections.filled} of ${plural(problems.sections.total, 'section')} written)` : '';
+  if (problems.list.length === 0) return outcome({ status: 'pass', message: `${file} is complete${written}` }, problems.sections);
+  return outcome({ status: 'fail', message: `${problems.summary}${written}`, problems: problems.list }, problems.sections);
 }
 
 /**
@@ -68,7 +73,14 @@ function normaliseTitle(title: string): string {
   return title.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function docProblems(file: string, analysis: MarkdownAnalysis, check: CheckOf<'doc'>): { list: Problem[]; summary: string } {
+function docProblems(
+  file: string,
+  source: string,
+  analysis: MarkdownAnalysis,
+  check: CheckOf<'doc'>,
+  placeholder: RegExp,
+  record: ReturnType<typeof readRenderedRecord>,
+): { list: Problem[]; summary: string; sections: SectionCount } {
   const missing: Problem[] = [];
   let required: Section[] = analysis.sections;
   if (check.sections) {
@@ -85,19 +97,24 @@ function docProblems(file: string, analysis: MarkdownAnalysis, check: CheckOf<'d
   const placeholders = analysis.placeholders.filter((marker) => inScope(marker.line));
   const empty = required.filter((section) => !section.hasContent && !placeholders.some((marker) => within(section, marker.line)));
   const boxes = check.checklist === false ? [] : analysis.uncheckedBoxes.filter((box) => inScope(box.line));
+  // What lepton rendered is known: a section holding only that, or a filler word, is not written.
+  const writing = record ? judgeWriting(file, source, analysis, record, placeholder, inScope) : undefined;
   const located: Problem[] = [
     ...empty.map((section) => ({ file, line: section.line, message: `section '${section.title}' is empty` })),
     ...placeholders.map((marker) => ({ file, line: marker.line, message: `placeholder ${marker.text} ${where(marker.section)}` })),
     ...boxes.map((box) => ({ file, line: box.line, message: `unticked box ${where(box.section)}${box.text ? `: ${box.text}` : ''}` })),
-  ].sort((left, right) => left.line - right.line);
+    ...(writing?.problems ?? []),
+  ].sort((left, right) => (left.line ?? 0) - (right.line ?? 0));
 
   const parts: string[] = [];
   if (missing.length) parts.push(`${plural(missing.length, 'section')} ${missing.length === 1 ? 'is' : 'are'} missing`);
   if (empty.length) parts.push(`${plural(empty.length, 'section')} ${empty.length === 1 ? 'is' : 'are'} empty`);
   const withPlaceholders = new Set(placeholders.map((marker) => marker.section ?? '')).size;
   if (withPlaceholders) parts.push(`${plural(withPlaceholders, 'section')} still ${withPlaceholders === 1 ? 'has' : 'have'} placeholders`);
+  if (writing?.untouched) parts.push(`${plural(writing.untouched, 'section')} still ${writing.untouched === 1 ? 'holds' : 'hold'} only the template's text`);
+  if (writing?.fillers) parts.push(`${plural(writing.fillers, 'section')} ${writing.fillers === 1 ? 'holds' : 'hold'} only a filler word`);
   if (boxes.length) parts.push(`${plural(boxes.length, 'box', 'boxes')} ${boxes.length === 1 ? 'is' : 'are'} unticked`);
-  return { list: [...missing, ...located], summary: parts.join(', ') };
+  return { list: [...missing, ...located], summary: parts.join(', '), sections: writing?.sections ?? countFilled(analysis, inScope) };
 }
 
 function where(section: string | undefined): string {
