@@ -21,6 +21,6 @@ export async function prePushGate(loaded: LoadedManifest, gated: GatedUpdate[], 
   // A ledger that does not verify is the answer: the gate would stop at the first of its problems.
   if (!verify.ok) return { gated, verify, passed: false };
   const { state } = await readProjectLedger(loaded);
-  const report = await evaluatePhases(loaded, passedPhases(loaded.manifest, state), { state, env: options.env, signal: options.signal });
+  const report = await evaluatePhases(loaded, passedPhases(loaded.manifest, state), { state, completed: true, env: options.env, signal: options.signal });
   return { gated, verify, report, passed: report.passed };
 }

@@ -58,7 +58,7 @@ describe('evidence values', () => {
     expect(values.coverage.branches).toBeCloseTo(EXPECTED_VALUES.coverage.branches, 9);
     expect(values['test-report']).toMatchObject({ failures: 0, errors: 0 });
     expect(values['test-report'].tests).toBeGreaterThan(0);
-    expect(values.plan).toEqual({ files: [{ path: 'docs/test-plan.md', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }] });
+    expect(values.plan).toEqual({ files: [{ path: 'docs/test-plan.md', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }], sections: { filled: 2, total: 2 } });
     expect(report.checks[0].evidence).toBeUndefined();
   });
 
