@@ -145,6 +145,7 @@ async function runOne(item: PlannedCheck, options: GateRunOptions): Promise<Chec
         durationMs: 0,
         ...(outcome.output && { output: outcome.output }),
         ...(outcome.values !== undefined && { values: outcome.values }),
+        ...(outcome.reads && { reads: outcome.reads }),
         ...(outcome.evidence !== undefined && { evidence: outcome.evidence }),
       };
     } catch (error) {

@@ -64,6 +64,8 @@ export interface CheckOutcome {
   evidence?: unknown;
   /** What the check measured, reported and recorded as is. */
   values?: CheckValues;
+  /** The project files the result rests on (relative paths): `advance` wants them committed. */
+  reads?: string[];
 }
 
 /** The git queries a check may make. The caller supplies them: gate does not import git. */
@@ -130,6 +132,8 @@ export interface CheckResult {
   recorded?: { seq: number; time: string };
   /** Kept for the ledger; reporters leave it out. */
   evidence?: unknown;
+  /** The project files the result rests on; reporters leave it out. */
+  reads?: string[];
 }
 
 /** A check's result as an advance recorded it, reported by `gate --completed` for checks not rechecked. */

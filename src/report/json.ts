@@ -1,7 +1,7 @@
-// `--format json`: exactly the documented object; evidence stays out.
+// `--format json`: exactly the documented object; evidence (and the files it was read from) stays out.
 import type { CheckResult, GateReport } from '../gate/types.js';
 
-export function publicCheck({ evidence: _evidence, ...result }: CheckResult): Omit<CheckResult, 'evidence'> {
+export function publicCheck({ evidence: _evidence, reads: _reads, ...result }: CheckResult): Omit<CheckResult, 'evidence' | 'reads'> {
   return result;
 }
 

@@ -30,7 +30,7 @@ async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<C
   }
   const evidence = context.evidence ? { file, sha256: sha256(bytes) } : undefined;
   const values = evidence && { files: [{ path: file, sha256: evidence.sha256 }] };
-  const outcome = (result: CheckOutcome): CheckOutcome => ({ ...result, evidence, ...(values && { values }) });
+  const outcome = (result: CheckOutcome): CheckOutcome => ({ ...result, evidence, ...(values && { values }), reads: [file] });
   const encoding = notUtf8(bytes);
   if (encoding) {
     const message = `${file} is ${encoding}; lepton reads Markdown as UTF-8`;
