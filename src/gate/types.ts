@@ -18,6 +18,8 @@ export interface Approval {
   email: string;
   roles: string[];
   at: string;
+  /** Each bound check's evidence hash when the sign-off was made (absent in older entries). */
+  evidenceOf?: Record<string, string> | undefined;
 }
 
 /** A time-limited waiver recorded in the ledger. */
@@ -105,6 +107,8 @@ export interface CheckContext {
   evidence: boolean;
   /** Git, loaded only by the checks that ask for it. */
   git: () => Promise<GitQueries>;
+  /** For an approval check that binds evidence: the evidence hash of each of the phase's bound checks, as evaluated now. */
+  evidenceOf?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface CheckModule<K extends CheckKind = CheckKind> {
