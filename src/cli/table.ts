@@ -128,6 +128,7 @@ export const COMMANDS: CommandSpec[] = [
     options: [
       { flags: '--dry-run', description: 'show what would happen; write nothing' },
       { flags: '-m, --message <text>', description: 'a note recorded with the transition' },
+      { flags: '--allow-dirty', description: 'advance even when files the gate read are not committed; the ledger entry lists them' },
       lifecycleFormat,
     ],
     examples: ['lepton advance --dry-run', 'lepton advance -m "PoC accepted by the steering group"'],

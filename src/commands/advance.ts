@@ -8,11 +8,13 @@ import { advanceSummary, formatAdvanceJson } from '../report/moves.js';
 import { palette } from '../report/style.js';
 import { renderTemplates, type RenderedDocument } from '../templates/generate.js';
 import type { CommandRun } from './types.js';
+import { describeDirty } from '../lifecycle/dirty-evidence.js';
 import { phaseTitles } from '../lifecycle/phases.js';
 import { openProject } from './project.js';
 
 export interface AdvanceCommandOptions {
   dryRun?: boolean;
+  allowDirty?: boolean;
   message?: string;
   format?: string;
 }
@@ -21,8 +23,14 @@ export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals,
   // commander allows only pretty and json.
   const format = options.format ?? 'pretty';
   const loaded = await openProject(globals, io);
-  const result = await advance(loaded, { dryRun: options.dryRun, message: options.message, env: io.env, signal: io.signal });
+  const result = await advance(loaded, { dryRun: options.dryRun, message: options.message, allowDirty: options.allowDirty, env: io.env, signal: io.signal });
   if (io.signal.aborted) throw new InterruptedError();
+  if (result.dirty.length > 0 && !result.advanced && !result.dryRun) {
+    throw new LeptonError(`not advanced: ${result.dirty.length === 1 ? 'a file' : `${result.dirty.length} files`} the gate of ${result.from} read ${result.dirty.length === 1 ? 'is' : 'are'} not committed as read: ${describeDirty(result.dirty)}`, {
+      exitCode: EXIT.gateFailed,
+      hint: 'the ledger names a commit: commit the evidence first (`git add` them, `git commit`), or record them as dirty with `lepton advance --allow-dirty`',
+    });
+  }
   const next = result.to ? loaded.manifest.phases.find((phase) => phase.id === result.to) : undefined;
   const documents = result.advanced && next && result.manifest ? await renderNext({ ...loaded, manifest: result.manifest }, next.templates, io.stderr) : [];
   if (format === 'json') {

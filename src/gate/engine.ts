@@ -1,10 +1,11 @@
 // Runs gates: checks of one or more phases, each after the checks it needs, independent ones
 // concurrently (bounded), results in manifest order.
 import { availableParallelism } from 'node:os';
-import { checkKind, rechecks, type CheckKind } from '../manifest/kinds.js';
+import { bindsEvidence, boundByApprovals, checkKind, rechecks, type CheckKind } from '../manifest/kinds.js';
+import { canonicalJson, sha256 } from '../text.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
 import { loadCheckModule } from './registry.js';
-import { plannedNeeds, runScheduled, type PlannedCheck } from './schedule.js';
+import { plannedOrder, runScheduled, type PlannedCheck } from './schedule.js';
 import type { Approval, CheckContext, CheckResult, GateReport, GateSummary, GitQueries, RecordedGate, TextCache, Waiver } from './types.js';
 
 export interface GateRunOptions {
@@ -43,13 +44,14 @@ export function defaultConcurrency(): number {
 
 export async function runGate(options: GateRunOptions): Promise<GateReport> {
   const { planned, unmatched } = planChecks(options.phases, options.only);
-  const needs = await plannedNeeds(planned);
-  const results = await runScheduled<PlannedCheck, CheckResult>(planned, needs, options.concurrency ?? defaultConcurrency(), async (item, _index, needed) => {
+  const { needs, after } = await plannedOrder(planned);
+  const results = await runScheduled<PlannedCheck, CheckResult>(planned, after, options.concurrency ?? defaultConcurrency(), async (item, index, before) => {
     // Once interrupted, or when a check it needs did not pass, a check is not started.
+    const needed = before.filter((result) => needs[index]!.some((need) => planned[need]!.check.id === result.id));
     const failed = needed.filter((result) => result.status === 'fail' || result.status === 'error').map((result) => result.id);
     const why = options.signal?.aborted ? 'not run: interrupted' : failed.length ? `not run: needs ${failed.join(', ')}, which did not pass` : undefined;
     const reported = why ? notRun(item, why) : recordedResult(item, options);
-    if (!reported) return runOne(item, options);
+    if (!reported) return runOne(item, options, bindsEvidence(item.check) ? evidenceHashes(before) : undefined);
     options.onResult?.(reported);
     return reported;
   });
@@ -104,7 +106,17 @@ function recordedResult(item: PlannedCheck, options: GateRunOptions): CheckResul
   };
 }
 
-async function runOne(item: PlannedCheck, options: GateRunOptions): Promise<CheckResult> {
+/** Each evaluated check's evidence hash by id (what a bound sign-off compares); checks not evaluated now are left out. */
+function evidenceHashes(results: readonly CheckResult[]): Record<string, string> {
+  return Object.fromEntries(results.filter((result) => result.status !== 'skipped' && !result.recorded).map((result) => [result.id, sha256(canonicalJson(result.evidence ?? null))]));
+}
+
+/** Whether the phase has a sign-off bound to the evidence of `check`: then that evidence is gathered in full. */
+function evidenceBound(item: PlannedCheck): boolean {
+  return boundByApprovals(item.check) && item.phase.gate.some((check) => bindsEvidence(check));
+}
+
+async function runOne(item: PlannedCheck, options: GateRunOptions, evidenceOf?: Record<string, string>): Promise<CheckResult> {
   const { phase, check } = item;
   const kind = checkKind(check);
   // hrtime rather than performance.now(): it does not load perf_hooks on every start.
@@ -119,8 +131,9 @@ async function runOne(item: PlannedCheck, options: GateRunOptions): Promise<Chec
     signal: options.signal ?? new AbortController().signal,
     approvals: (options.approvals ?? []).filter((approval) => approval.phase === phase.id),
     cache: options.cache,
-    evidence: options.evidence ?? false,
+    evidence: (options.evidence ?? false) || evidenceBound(item),
     git: options.git ?? (() => Promise.reject(new Error('git is not available to this gate'))),
+    ...(evidenceOf && { evidenceOf }),
   };
   let result: CheckResult;
   let outcomeHint: string | undefined;
@@ -139,6 +152,7 @@ async function runOne(item: PlannedCheck, options: GateRunOptions): Promise<Chec
         durationMs: 0,
         ...(outcome.output && { output: outcome.output }),
         ...(outcome.values !== undefined && { values: outcome.values }),
+        ...(outcome.reads && { reads: outcome.reads }),
         ...(outcome.evidence !== undefined && { evidence: outcome.evidence }),
         ...(outcome.values !== undefined && { values: outcome.values }),
       };

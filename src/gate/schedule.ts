@@ -1,5 +1,6 @@
 // Runs the checks of a gate as a graph: each check starts once the checks it needs have finished,
 // independent ones run concurrently, at most `limit` at once. Results keep the items' order.
+import { bindsEvidence, boundByApprovals } from '../manifest/kinds.js';
 import { phaseNeeds, type CheckNeed } from '../manifest/needs.js';
 import type { Check, Phase } from '../manifest/schema.js';
 
@@ -8,8 +9,23 @@ export interface PlannedCheck {
   check: Check;
 }
 
+/**
+ * For each planned check, the indexes of the planned checks it runs after (same phase; checks not
+ * planned are not waited for): those it needs, and for a sign-off bound to evidence the checks
+ * whose evidence it compares (an order only: their failing does not stop it).
+ */
+export async function plannedOrder(planned: readonly PlannedCheck[]): Promise<{ needs: number[][]; after: number[][] }> {
+  const needs = await plannedNeeds(planned);
+  const after = planned.map((item, index) =>
+    bindsEvidence(item.check)
+      ? [...new Set([...needs[index]!, ...planned.flatMap((other, otherIndex) => (other.phase === item.phase && boundByApprovals(other.check) ? [otherIndex] : []))])]
+      : needs[index]!,
+  );
+  return { needs, after };
+}
+
 /** For each planned check, the indexes of the planned checks it needs (same phase; checks not planned are not waited for). */
-export async function plannedNeeds(planned: readonly PlannedCheck[]): Promise<number[][]> {
+async function plannedNeeds(planned: readonly PlannedCheck[]): Promise<number[][]> {
   const byPhase = new Map<Phase, Map<string, CheckNeed[]>>();
   for (const phase of new Set(planned.map((item) => item.phase))) {
     if (phase.gate.some((check) => check.needs || 'outputs' in check)) byPhase.set(phase, await phaseNeeds(phase));

@@ -18,6 +18,8 @@ export interface Approval {
   email: string;
   roles: string[];
   at: string;
+  /** Each bound check's evidence hash when the sign-off was made (absent in older entries). */
+  evidenceOf?: Record<string, string> | undefined;
 }
 
 /** A time-limited waiver recorded in the ledger. */
@@ -65,6 +67,8 @@ export interface CheckOutcome {
   evidence?: unknown;
   /** What the check measured, reported and recorded as is. */
   values?: CheckValues;
+  /** The project files the result rests on (relative paths): `advance` wants them committed. */
+  reads?: string[];
 }
 
 /** The git queries a check may make. The caller supplies them: gate does not import git. */
@@ -104,6 +108,8 @@ export interface CheckContext {
   evidence: boolean;
   /** Git, loaded only by the checks that ask for it. */
   git: () => Promise<GitQueries>;
+  /** For an approval check that binds evidence: the evidence hash of each of the phase's bound checks, as evaluated now. */
+  evidenceOf?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface CheckModule<K extends CheckKind = CheckKind> {
@@ -131,6 +137,8 @@ export interface CheckResult {
   recorded?: { seq: number; time: string };
   /** Kept for the ledger; reporters leave it out. */
   evidence?: unknown;
+  /** The project files the result rests on; reporters leave it out. */
+  reads?: string[];
 }
 
 /** A check's result as an advance recorded it, reported by `gate --completed` for checks not rechecked. */

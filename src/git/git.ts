@@ -87,3 +87,32 @@ export async function ignoringRule(dir: string, file: string): Promise<string | 
   const rule = output.split('\t')[0]?.trim();
   return rule && !rule.endsWith(':') && !/:!/.test(rule) ? rule : undefined;
 }
+
+export interface UncommittedFile {
+  /** Relative to the folder asked about. */
+  path: string;
+  state: 'untracked' | 'ignored' | 'changed';
+}
+
+/** Of `paths` (files relative to `dir`), those not committed as they are: untracked, ignored, or changed since HEAD (staged included). */
+export async function uncommittedFiles(dir: string, paths: readonly string[]): Promise<UncommittedFile[]> {
+  if (paths.length === 0) return [];
+  const git = gitAt(dir);
+  // Porcelain paths are relative to the top of the repository, pathspecs to `dir`.
+  const prefix = (await git.raw(['rev-parse', '--show-prefix'])).trim();
+  const found: UncommittedFile[] = [];
+  for (let start = 0; start < paths.length; start += 500) {
+    const pathspecs = paths.slice(start, start + 500).map((file) => `:(literal)${file}`);
+    // v2 records start with their type ("1 XY …", "? path", "! path"): no leading blank to lose.
+    // traditional + all: each file inside an ignored folder, not the folder.
+    const output = await git.raw(['status', '--porcelain=v2', '-z', '--untracked-files=all', '--ignored=traditional', '--no-renames', '--', ...pathspecs]);
+    for (const record of output.split('\0').filter(Boolean)) {
+      const type = record[0];
+      // Changed entries: "1 XY sub mH mI mW hH hI path", unmerged: "u XY sub m1 m2 m3 mW h1 h2 h3 path".
+      const file = type === '?' || type === '!' ? record.slice(2) : record.split(' ').slice(type === 'u' ? 10 : 8).join(' ');
+      const relative = file.startsWith(prefix) ? file.slice(prefix.length) : file;
+      found.push({ path: relative, state: type === '?' ? 'untracked' : type === '!' ? 'ignored' : 'changed' });
+    }
+  }
+  return found.sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : 0));
+}

@@ -50,6 +50,10 @@ export interface ApproveEntry {
   /** The approver's roles that the approval check asks for (absent only in entries written by hand). */
   roles?: string[] | undefined;
   note?: string | undefined;
+  /** SHA-256 over the evidence of the phase's bound checks when the sign-off was made (canonical JSON of `evidenceOf`). */
+  evidence?: string | undefined;
+  /** Each bound check's evidence hash at that moment, by id, to name what changed since. */
+  evidenceOf?: Record<string, string> | undefined;
 }
 
 /** A time-limited waiver of a required check of the current phase. */

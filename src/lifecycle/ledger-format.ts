@@ -1,18 +1,12 @@
 // The ledger file's format: one JSON object per line, append-only, each entry chained to the one
 // before by its SHA-256 hash over a canonical form (sorted keys, no whitespace). Pure: no I/O.
-import { sha256 } from '../text.js';
+import { canonicalJson, sha256 } from '../text.js';
 import { EXIT, LeptonError } from '../errors.js';
 import { LEDGER_EVENTS, type Actor, type LedgerEntry, type LedgerEvent, type Stamped } from './ledger-entries.js';
 
 export const LEDGER_PATH = '.lepton/ledger.jsonl';
 
-/** JSON with object keys sorted at every level and no whitespace; undefined values dropped. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
-  const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
-}
+export { canonicalJson } from '../text.js';
 
 /** The hash an entry must carry: over everything in it but `hash`. */
 export function entryHash(entry: object): string {

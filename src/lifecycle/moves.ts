@@ -4,6 +4,7 @@ import { LeptonError, usageError } from '../errors.js';
 import type { GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
+import { dirtyEvidence, type DirtyFile } from './dirty-evidence.js';
 import { evaluatePhases } from './evaluate.js';
 import { gateDefinition } from './gate-definition.js';
 import { assertMovable, requireReason, type ReasonOptions, type TransitionOptions } from './guards.js';
@@ -24,6 +25,8 @@ export interface AdvanceOptions extends TransitionOptions {
   message?: string | undefined;
   signal?: AbortSignal | undefined;
   concurrency?: number | undefined;
+  /** Advance even when files the gate read are not committed as read; the entry records them as `dirty`. */
+  allowDirty?: boolean | undefined;
 }
 
 export interface AdvanceResult {
@@ -35,6 +38,11 @@ export interface AdvanceResult {
   /** Whether the move was recorded (false on a failing gate or a dry run). */
   advanced: boolean;
   gate: GateReport;
+  /**
+   * Files the gate read that are not committed as read. Non-empty with `advanced: false` when the
+   * advance was refused for them; with `allowDirty`, what the entry records.
+   */
+  dirty: DirtyFile[];
   entry?: LedgerEntryOf<'advance'> | undefined;
   /** The manifest after the move, with `phase:` set to `to`. */
   manifest?: Manifest | undefined;
@@ -56,8 +64,9 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
     state: before.state,
     evidence: !options.dryRun,
   });
-  const result: AdvanceResult = { from, to: next?.id ?? null, complete: !next, dryRun: Boolean(options.dryRun), advanced: false, gate };
-  if (!gate.passed || options.dryRun || options.signal?.aborted) return result;
+  const dirty = gate.passed && !options.signal?.aborted ? await dirtyEvidence(loaded.root, phaseById(manifest, from), gate) : [];
+  const result: AdvanceResult = { from, to: next?.id ?? null, complete: !next, dryRun: Boolean(options.dryRun), advanced: false, gate, dirty };
+  if (!gate.passed || options.dryRun || options.signal?.aborted || (dirty.length > 0 && !options.allowDirty)) return result;
   const { entry } = await recordInProject(loaded, options, (fresh) => {
     if (fresh.text !== before.text) {
       throw new LeptonError('the ledger changed while the gate ran', { hint: 'run `lepton advance` again' });
@@ -71,7 +80,8 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
       definition: definition.checks[check.id],
     }));
     const moved = next ? { to: next.id } : { complete: true };
-    return writeEntry({ event: 'advance', from, ...moved, checks, gate: definition.hash, message: options.message }, undefined, next?.id);
+    const recordedDirty = dirty.length ? { dirty: dirty.map((file) => file.path) } : {};
+    return writeEntry({ event: 'advance', from, ...moved, checks, gate: definition.hash, ...recordedDirty, message: options.message }, undefined, next?.id);
   });
   return { ...result, advanced: true, entry, manifest: next ? { ...manifest, phase: next.id } : manifest };
 }

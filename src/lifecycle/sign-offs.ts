@@ -1,8 +1,11 @@
 // Sign-offs and waivers: `approve` and `waive` on the current phase's checks. Each returns data;
 // nothing here prints. Each is one plan on the ledger's write path (ledger.ts).
-import { usageError } from '../errors.js';
+import { LeptonError, usageError } from '../errors.js';
 import { localDate } from '../gate/engine.js';
-import { checkKind, rechecks } from '../manifest/kinds.js';
+import { bindsEvidence, boundByApprovals, checkKind, rechecks } from '../manifest/kinds.js';
+import { canonicalJson, sha256 } from '../text.js';
+import { evaluatePhases } from './evaluate.js';
+import { readProjectLedger } from './project.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/schema.js';
 import { assertMovable, requireReason, type TransitionOptions } from './guards.js';
@@ -53,9 +56,27 @@ function checkToSignOff(manifest: Manifest, state: LifecycleState, checkId: stri
   return { phase, check };
 }
 
+/**
+ * What a sign-off of `checkId` binds: the evidence hash of each of its phase's other checks that
+ * keep holding, evaluated now; undefined when the check does not bind (`binds: none`) or is unknown.
+ */
+async function boundEvidence(loaded: LoadedManifest, state: LifecycleState, phaseId: string, checkId: string, options: ApproveOptions): Promise<Record<string, string> | undefined> {
+  const phase = loaded.manifest.phases.find((candidate) => candidate.id === phaseId);
+  const check = phase?.gate.find((candidate) => candidate.id === checkId);
+  if (!phase || !check || !bindsEvidence(check)) return undefined;
+  const bound = phase.gate.filter((candidate) => boundByApprovals(candidate));
+  if (bound.length === 0) return {};
+  const report = await evaluatePhases(loaded, [phase], { state, only: bound.map((candidate) => candidate.id), evidence: true, env: options.env });
+  return Object.fromEntries(report.checks.filter((result) => result.status !== 'skipped').map((result) => [result.id, sha256(canonicalJson(result.evidence ?? null))]));
+}
+
 export async function approve(loaded: LoadedManifest, checkId: string, options: ApproveOptions = {}): Promise<ApproveResult> {
   const { manifest } = loaded;
-  const { entry, result } = await recordInProject(loaded, options, ({ state }, actor) => {
+  const before = await readProjectLedger(loaded);
+  const phaseAsked = options.phase ?? before.state.phase;
+  const evidenceOf = await boundEvidence(loaded, before.state, phaseAsked, checkId, options);
+  const { entry, result } = await recordInProject(loaded, options, ({ state, text }, actor) => {
+    if (evidenceOf && text !== before.text) throw new LeptonError('the ledger changed while the evidence was gathered', { hint: 'run `lepton approve` again' });
     assertMovable(manifest, state, 'sign off');
     const { phase, check } = checkToSignOff(manifest, state, checkId, options.phase, 'approve');
     if (!('approval' in check)) throw usageError(`${checkId} is a ${checkKind(check)} check, not an approval`, 'only `approval` checks are signed off with `lepton approve`');
@@ -69,12 +90,15 @@ export async function approve(loaded: LoadedManifest, checkId: string, options: 
         may.length ? `who may approve: ${may.map((candidate) => `${candidate.name} <${candidate.email}>`).join(', ')}` : `no owner holds ${roles.join(' or ')}: add one under project.owners`,
       );
     }
-    const approvers = new Set(currentApprovals(state).filter((approval) => approval.phase === phase.id && approval.checkId === checkId).map((approval) => approval.email.toLowerCase()));
+    const signOffs = currentApprovals(state).filter((approval) => approval.phase === phase.id && approval.checkId === checkId);
+    const approvers = new Set(signOffs.map((approval) => approval.email.toLowerCase()));
     const required = check.approval.count ?? 1;
     const outcome = { phase: phase.id, checkId, actor, required };
-    // The same identity signing again this visit changes nothing: the sign-off is already recorded.
-    if (approvers.has(actor.email.toLowerCase())) return nothingToWrite({ ...outcome, approvals: approvers.size });
-    return writeEntry({ event: 'approve', phase: phase.id, checkId, roles: holding, note: options.note?.trim() || undefined }, { ...outcome, approvals: approvers.size + 1 });
+    const own = signOffs.findLast((approval) => approval.email.toLowerCase() === actor.email.toLowerCase());
+    // The same identity signing again this visit changes nothing, unless the evidence it signed has changed since.
+    if (own && (!evidenceOf || canonicalJson(own.evidenceOf ?? null) === canonicalJson(evidenceOf))) return nothingToWrite({ ...outcome, approvals: approvers.size });
+    const bound = evidenceOf ? { evidence: sha256(canonicalJson(evidenceOf)), evidenceOf } : {};
+    return writeEntry({ event: 'approve', phase: phase.id, checkId, roles: holding, note: options.note?.trim() || undefined, ...bound }, { ...outcome, approvals: approvers.size + (own ? 0 : 1) });
   });
   return { ...result, recorded: entry !== undefined, ...(entry && { entry }) };
 }

@@ -102,6 +102,7 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
           email: entry.actor?.email ?? '',
           roles: entry.roles ?? [],
           at: entry.time,
+          ...(entry.evidenceOf && { evidenceOf: entry.evidenceOf }),
           seq: entry.seq,
         });
         break;

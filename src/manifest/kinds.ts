@@ -30,6 +30,19 @@ export function rechecks(check: { recheck?: boolean | undefined }): boolean {
   return check.recheck ?? RECHECK_BY_DEFAULT[checkKind(check)];
 }
 
+/**
+ * The checks of a phase whose evidence a sign-off binds (`binds: evidence`): the other checks that
+ * keep holding (rechecked), not sign-offs and not moments such as a commit, a branch or a health probe.
+ */
+export function boundByApprovals(check: { recheck?: boolean | undefined }): boolean {
+  return checkKind(check) !== 'approval' && rechecks(check);
+}
+
+/** Whether an approval check binds its sign-offs to the evidence (the default). */
+export function bindsEvidence(check: object): boolean {
+  return 'approval' in check && (check.approval as { binds?: string }).binds !== 'none';
+}
+
 export const PRESETS = ['ml-model', 'llm-app'] as const;
 export const DOMAINS = ['general', 'finance', 'healthcare', 'retail'] as const;
 export const LANGUAGES = ['en', 'zh-CN'] as const;

@@ -60,6 +60,7 @@ const kindShapes = {
     approval: z.strictObject({
       roles: z.array(nonEmpty).min(1),
       count: z.number().int().min(1).optional(),
+      binds: z.enum(['evidence', 'none']).optional().describe('evidence (default): a sign-off stops counting when the evidence of the phase\'s other checks changes'),
     }),
   },
   git: {

@@ -5,7 +5,7 @@ import type { HistoryReport } from '../lifecycle/history.js';
 import type { StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
 
-export function publicCheck({ evidence: _evidence, ...result }: CheckResult): Omit<CheckResult, 'evidence'> {
+export function publicCheck({ evidence: _evidence, reads: _reads, ...result }: CheckResult): Omit<CheckResult, 'evidence' | 'reads'> {
   return result;
 }
 

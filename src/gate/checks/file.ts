@@ -29,9 +29,9 @@ async function evaluate(check: CheckOf<'file'>, context: CheckContext): Promise<
   const values = evidence && { files: evidence.files };
   if (problems.length > 0) {
     const message = problems.length === 1 ? problems[0]!.message : `${plural(problems.length, 'pattern')} of ${patterns.length} match no non-empty file`;
-    return { status: 'fail', message, problems, evidence, ...(values && { values }) };
+    return { status: 'fail', message, problems, evidence, ...(values && { values }), reads: files };
   }
-  return { status: 'pass', message: `${plural(files.length, 'file')} found`, evidence, ...(values && { values }) };
+  return { status: 'pass', message: `${plural(files.length, 'file')} found`, evidence, ...(values && { values }), reads: files };
 }
 
 function listed(files: readonly string[]): string {

@@ -51,11 +51,11 @@ async function evaluate(check: CheckOf<'metric'>, context: CheckContext): Promis
   const evidence = { file, ...digest, values };
   if (failures.length === 0) {
     const message = passes.length <= 3 ? passes.join(', ') : `all ${checks.length} metrics meet their thresholds`;
-    return { status: 'pass', message, evidence, values: measured };
+    return { status: 'pass', message, evidence, values: measured, reads: [file] };
   }
   const problems: Problem[] = failures.map((message) => ({ file, message }));
   const message = failures.length === 1 ? failures[0]! : `${failures.length} of ${plural(checks.length, 'metric check')} fail`;
-  return { status: 'fail', message, problems, evidence, values: measured };
+  return { status: 'fail', message, problems, evidence, values: measured, reads: [file] };
 }
 
 /** By extension: `.json` JSON, `.yaml`/`.yml` YAML, anything else JSON and then YAML. */

@@ -24,7 +24,10 @@ async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<C
   const ownEnv = stringEnv(check.env);
   const relativeCwd = path.relative(context.root, cwd.path).split(path.sep).join('/') || '.';
 
-  const inputsHash = check.inputs ? await hashInputs(context.root, check.inputs, context.signal) : undefined;
+  const inputFiles = check.inputs ? await matchInputs(context.root, check.inputs, context.signal) : [];
+  const inputsHash = inputFiles.length ? await hashInputs(context.root, inputFiles) : undefined;
+  // What the command's result rests on: its inputs (its outputs a fresh clone makes again).
+  const reads = inputFiles;
   const evidenceOf = (exitCode: number | null) => ({ command, cwd: relativeCwd, exitCode, ...(inputsHash && { inputsHash }) });
   // The pass holds while the inputs hash stays the one it was recorded with.
   const cacheKey = inputsHash && context.cache ? `run\0${command}\0${relativeCwd}\0${JSON.stringify(ownEnv)}` : undefined;
@@ -33,7 +36,7 @@ async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<C
   if (cacheKey && inputsHash && (await missingOutputs()).length === 0) {
     const cached = await context.cache?.get<CachedPass>(cacheKey, inputsHash);
     if (cached) {
-      return { status: 'pass', message: `${shown(command)} passed (cached: inputs unchanged since ${cached.at})`, output: cached.output, evidence: evidenceOf(0) };
+      return { status: 'pass', message: `${shown(command)} passed (cached: inputs unchanged since ${cached.at})`, output: cached.output, evidence: evidenceOf(0), reads };
     }
   }
 
@@ -54,6 +57,7 @@ async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<C
       hint: `find out why \`${check.run}\` takes so long, or raise the check's \`timeout\` (now ${timeoutS}s) if it needs longer`,
       output,
       evidence: evidenceOf(null),
+      reads,
     };
   }
   if (result.exitCode === 0) {
@@ -65,15 +69,16 @@ async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<C
         hint: `make \`${check.run}\` write ${missing.join(', ')}, or correct the check's \`outputs\``,
         output,
         evidence: evidenceOf(0),
+        reads,
       };
     }
     if (cacheKey && inputsHash) await context.cache?.set(cacheKey, inputsHash, { output, at: context.now().toISOString() } satisfies CachedPass);
-    return { status: 'pass', message: `${shown(command)} passed`, output, evidence: evidenceOf(0) };
+    return { status: 'pass', message: `${shown(command)} passed`, output, evidence: evidenceOf(0), reads };
   }
   const how = result.exitCode === undefined
     ? `was ended by ${result.signal ?? 'a signal'}`
     : `exited with code ${result.exitCode}${result.exitCode === 127 ? ' (command not found)' : ''}`;
-  return { status: 'fail', message: `${shown(command)} ${how}`, output, evidence: evidenceOf(result.exitCode ?? null) };
+  return { status: 'fail', message: `${shown(command)} ${how}`, output, evidence: evidenceOf(result.exitCode ?? null), reads };
 }
 
 /** The command's folder: inside the project (also after symlinks) and an existing folder. */
@@ -93,16 +98,16 @@ function stringEnv(env: CheckOf<'run'>['env']): [string, string][] {
     .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
 }
 
-/**
- * One hash over the path and contents of every file the input globs match; undefined when they
- * match none (a typo in `inputs` must not cache a pass for good).
- */
-async function hashInputs(root: string, patterns: readonly string[], signal: AbortSignal): Promise<string | undefined> {
+/** Every file the input globs match, sorted. None (a typo in `inputs`) means no cache: a pass must not be cached for good. */
+async function matchInputs(root: string, patterns: readonly string[], signal: AbortSignal): Promise<string[]> {
   const files = new Set<string>();
   for (const pattern of patterns) for (const file of await matchFiles(root, pattern, signal)) files.add(file);
-  if (files.size === 0) return undefined;
-  const digests = await hashFiles(root, [...files].sort());
-  return sha256(JSON.stringify(digests));
+  return [...files].sort();
+}
+
+/** One hash over the path and contents of every input file. */
+async function hashInputs(root: string, files: readonly string[]): Promise<string> {
+  return sha256(JSON.stringify(await hashFiles(root, files)));
 }
 
 /** The patterns that match no file. */

@@ -57,6 +57,7 @@ async function evaluate(check: TestsCheck, context: Pick<CheckContext, 'root' | 
     message: summaryLine(total, files.length, unreadable, min),
     problems: passed ? [] : listed,
     values: { ...total },
+    reads: files,
     evidence: { files: results, total, min, skipped: skippedTests.slice(0, MAX_LISTED) },
   };
 }
