@@ -18,7 +18,7 @@ if (!existsSync(path.join(repo, 'dist', 'lepton.cjs'))) {
 }
 
 /** A project whose gate has 20 passing file, doc and metric checks. */
-function makeProject() {
+function makeProject({ state = true } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'lepton-bench-'));
   const gate = [];
   mkdirSync(path.join(dir, 'src'), { recursive: true });
@@ -37,7 +37,8 @@ function makeProject() {
     gate.push(`      - id: metric-${index}\n        metric: { file: poc/results.json, checks: [{ path: accuracy, op: ">=", value: 0.85 }, { path: latency_ms.p95, op: "<=", value: 300 }] }`);
   }
   // As `lepton init` leaves it: lepton keeps its state (and its caches) in .lepton/.
-  mkdirSync(path.join(dir, '.lepton'), { recursive: true });
+  // Without it (a hand-written manifest, a fresh CI clone), lepton keeps no cache there.
+  if (state) mkdirSync(path.join(dir, '.lepton'), { recursive: true });
   writeFileSync(path.join(dir, 'lepton.yaml'), [
     'version: 1',
     'project: { name: bench }',
@@ -70,26 +71,28 @@ const median = (values) => {
 };
 
 const project = makeProject();
+const stateless = makeProject({ state: false });
 // The budgeted rows run as a developer or a hook repeats them, with .lepton/cache filled by the
-// warm-up run. The last row, for reference and not budgeted, is a first run (as in a fresh CI
+// warm-up run, and in a folder lepton keeps no state for (no .lepton/: nothing is cached there). The last row, for reference and not budgeted, is a first run (as in a fresh CI
 // clone): the cache is removed before each of its runs, outside the timing.
 const cases = [
   { name: 'node -e 0', args: ['-e', '0'] },
   { name: 'lepton --version', args: [bin, '--version'] },
   { name: 'lepton validate', args: [bin, 'validate'] },
   { name: 'lepton gate (20 checks)', args: [bin, 'gate'] },
+  { name: 'gate, no .lepton/ folder', args: [bin, 'gate'], cwd: stateless },
   { name: 'gate, first run (no cache)', args: [bin, 'gate'], cold: true },
 ];
 try {
   for (const item of cases) {
-    const warm = timeOnce(item.args, project);
+    const warm = timeOnce(item.args, item.cwd ?? project);
     if (warm.status !== 0) throw new Error(`${item.name} exited ${warm.status}; the benchmark needs it to pass`);
   }
   const samples = cases.map(() => []);
   for (let run = 0; run < runs; run++) {
     cases.forEach((item, index) => {
       if (item.cold) rmSync(path.join(project, '.lepton', 'cache'), { recursive: true, force: true });
-      samples[index].push(timeOnce(item.args, project).elapsed);
+      samples[index].push(timeOnce(item.args, item.cwd ?? project).elapsed);
     });
   }
   const baseline = median(samples[0]);
@@ -107,6 +110,7 @@ try {
   if (over) process.exitCode = 1;
 } finally {
   rmSync(project, { recursive: true, force: true });
+  rmSync(stateless, { recursive: true, force: true });
 }
 
 const hooksBench = path.join(repo, 'scripts', 'bench-hooks.mjs');
