@@ -32,7 +32,8 @@ process.once('exit', () => {
 
 /** Runs a CommonJS file's source through the code cache beside it; returns its module.exports. */
 function runCached(file, text, requireFor) {
-  const cacheFile = `${file}.cache`;
+  // Vendor caches live in their own folder: dist/vendor holds only the code.
+  const cacheFile = file === bundle ? `${bundle}.cache` : path.join(dist, 'vendor-cache', `${path.basename(file)}.cache`);
   const header = Buffer.from(file === bundle ? `${bundleId}\n` : `${bundleId} ${path.basename(file)}\n`);
   let cachedData;
   try {

@@ -3,6 +3,7 @@
 //   dist/vendor/<pkg>.cjs  each third-party package it imports, bundled on its own and required
 //                          only when the code that uses it first runs;
 //   dist/lepton.cjs.cache  V8's code cache for the bundle, made by a training run of `lepton gate`;
+//   dist/vendor-cache/     the vendor files' code caches, made by the same run;
 //   dist/lepton-standalone.cjs  everything in one file, vendor packages and the built-in templates
 //                          inlined: what `lepton vendor` copies to a project's .lepton/bin/lepton.cjs,
 //                          which runs with plain `node`, no node_modules and no package.json.
@@ -81,6 +82,8 @@ try {
   const body = bundle.slice(bundle.indexOf('\n'));
   const bundleId = createHash('sha256').update(body).digest('hex').slice(0, BUNDLE_ID_PLACEHOLDER.length);
   await writeFile(bundleFile, `// lepton bundle ${bundleId}${body}`);
+  // bin/lepton.js keeps the vendor files' code caches here (made by the training run below).
+  await mkdir(path.join(staging, 'vendor-cache'));
   await rename(path.join(root, 'dist'), retired).catch(() => {});
   await rename(staging, path.join(root, 'dist'));
 } finally {
