@@ -136,6 +136,20 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .addHelpText('after', examples(['lepton terminate --reason "No-go: accuracy 0.71 against 0.85 required"']))
     .action(action(() => import('./commands/terminate.js')));
 
+  const baseline = program.command('baseline').description('blessed baselines of eval checks: the results new runs are compared with')
+    .addHelpText('after', examples(['lepton baseline bless answers-grounded --reason "v3 prompt shipped"', 'lepton baseline show']));
+  baseline.command('bless').argument('<check-id>', 'the eval check whose current results become its baseline')
+    .description('store the check\'s current results as its baseline and record it in the ledger')
+    .requiredOption('--reason <text>', 'why these results are the reference (required)')
+    .option('--phase <id>', 'the phase of the check (default: the current phase)')
+    .addHelpText('after', examples(['lepton baseline bless answers-grounded --reason "Prompt v3 is in production"']))
+    .action(action(() => import('./commands/baseline.js').then((module) => ({ run: module.bless }))));
+  baseline.command('show').argument('[check-id]', 'only this check\'s baselines')
+    .description('list the blessed baselines, newest last')
+    .addOption(new Option('--format <format>', 'output format (default: pretty)').choices(['pretty', 'json']))
+    .addHelpText('after', examples(['lepton baseline show', 'lepton baseline show answers-grounded --format json']))
+    .action(action(() => import('./commands/baseline.js').then((module) => ({ run: module.show }))));
+
   program.command('history')
     .description('the ledger as a timeline')
     .addOption(new Option('--format <format>', 'output format (default: pretty)').choices(['pretty', 'json']))

@@ -5,7 +5,7 @@ import { runPooled } from '../pool.js';
 import { checkKind, type CheckKind } from '../manifest/kinds.js';
 import type { Check, Manifest, Phase } from '../manifest/schema.js';
 import { loadCheckModule } from './registry.js';
-import type { Approval, CheckContext, CheckResult, GateReport, GateSummary, GitQueries, TextCache, Waiver } from './types.js';
+import type { Approval, BlessedBaseline, CheckContext, CheckResult, GateReport, GateSummary, GitQueries, TextCache, Waiver } from './types.js';
 
 export interface GateRunOptions {
   manifest: Manifest;
@@ -20,6 +20,7 @@ export interface GateRunOptions {
   signal?: AbortSignal | undefined;
   approvals?: readonly Approval[] | undefined;
   waivers?: readonly Waiver[] | undefined;
+  baselines?: readonly BlessedBaseline[] | undefined;
   /** Results computed from file texts (and run passes), kept between runs; saved when the gate is done. Undefined turns caching off. */
   cache?: (TextCache & { save(): Promise<void> }) | undefined;
   /** Gather the evidence `advance` records (file hashes); a plain gate does without. */
@@ -88,6 +89,7 @@ async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): 
     env: options.env ?? process.env,
     signal: options.signal ?? new AbortController().signal,
     approvals: (options.approvals ?? []).filter((approval) => approval.phase === phase.id),
+    baselines: (options.baselines ?? []).filter((baseline) => baseline.phase === phase.id),
     cache: options.cache,
     evidence: options.evidence ?? false,
     git: options.git ?? (() => Promise.reject(new Error('git is not available to this gate'))),
@@ -108,6 +110,8 @@ async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): 
         problems: outcome.problems ?? [],
         durationMs: 0,
         ...(outcome.output && { output: outcome.output }),
+        ...(outcome.values && { values: outcome.values }),
+        ...(outcome.comparison && { comparison: outcome.comparison }),
         ...(outcome.evidence !== undefined && { evidence: outcome.evidence }),
       };
     } catch (error) {

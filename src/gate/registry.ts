@@ -16,6 +16,7 @@ const checkModules: Record<CheckKind, Loader> = {
   approval: () => import('./checks/approval.js').then((module) => module.default),
   coverage: () => import('./checks/coverage.js').then((module) => module.default),
   tests: () => import('./checks/tests.js').then((module) => module.default),
+  eval: () => import('./checks/eval.js').then((module) => module.default),
 };
 
 export async function loadCheckModule(kind: CheckKind): Promise<CheckModule> {

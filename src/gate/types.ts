@@ -1,5 +1,8 @@
 // The shapes every check module and the engine share.
 import type { CheckKind, CheckOf, Manifest, Phase } from '../manifest/schema.js';
+import type { Comparison } from './eval/compare.js';
+
+export type { Comparison, ComparisonMetric, Verdict } from './eval/compare.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'error' | 'skipped' | 'waived';
 
@@ -30,6 +33,27 @@ export interface Waiver {
   by: string;
 }
 
+/** A blessed baseline of an `eval` check, as its `bless` ledger entry records it. */
+export interface BlessedBaseline {
+  phase: string;
+  checkId: string;
+  /** SHA-256 of the stored baseline: `.lepton/baselines/<sha256>.jsonl.gz`. */
+  sha256: string;
+  seq: number;
+  time: string;
+  by: string;
+  cases: number;
+  reason: string;
+}
+
+/** One number a check judged (`values` in JSON and in advance entries). */
+export interface CheckValue {
+  path: string;
+  value: number | null;
+  op: string;
+  threshold: number;
+}
+
 /** What a check module returns. */
 export interface CheckOutcome {
   status: Exclude<CheckStatus, 'waived'>;
@@ -44,6 +68,10 @@ export interface CheckOutcome {
    * hashed into the ledger on advance. Never printed.
    */
   evidence?: unknown;
+  /** The numbers judged, in the order of the check's comparisons. */
+  values?: CheckValue[];
+  /** The regression verdict against the baseline (`eval`, and `metric` with `regression`). */
+  comparison?: Comparison;
 }
 
 /** The git queries a check may make. The caller supplies them: gate does not import git. */
@@ -74,6 +102,8 @@ export interface CheckContext {
   signal: AbortSignal;
   /** Sign-offs for the phase's current visit (from the ledger). */
   approvals: readonly Approval[];
+  /** Baselines blessed for this phase's checks, oldest first (from the ledger). */
+  baselines: readonly BlessedBaseline[];
   /** Results computed from a file's text (and run passes), kept between runs; undefined when caching is off. */
   cache: TextCache | undefined;
   /**
@@ -104,6 +134,8 @@ export interface CheckResult {
   hint?: string;
   output?: string[];
   waiver?: { reason: string; until: string; by: string };
+  values?: CheckValue[];
+  comparison?: Comparison;
   /** Kept for the ledger; reporters leave it out. */
   evidence?: unknown;
 }

@@ -10,7 +10,7 @@ import { readProjectLedger } from './project.js';
 import { currentApprovals, currentWaivers, type LifecycleState } from './state.js';
 import { clockNow } from './test-hooks.js';
 
-export type EvaluateOptions = Omit<GateRunOptions, 'manifest' | 'root' | 'phases' | 'approvals' | 'waivers'> & {
+export type EvaluateOptions = Omit<GateRunOptions, 'manifest' | 'root' | 'phases' | 'approvals' | 'waivers' | 'baselines'> & {
   /** The replayed ledger, when the caller has it already. */
   state?: LifecycleState | undefined;
 };
@@ -28,6 +28,7 @@ export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Ph
     phases,
     approvals: currentApprovals(state),
     waivers: currentWaivers(state),
+    baselines: state.baselines,
   });
 }
 

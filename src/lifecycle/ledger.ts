@@ -13,10 +13,12 @@ import { clockNow } from './test-hooks.js';
 export const LEDGER_PATH = '.lepton/ledger.jsonl';
 export const LEPTON_GITIGNORE = '.lepton/.gitignore';
 /** What of .lepton/ is committed: the ledger, the schema and project templates; not the lock, journal or cache. */
-export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n';
+export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema, project templates and blessed baselines; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n!baselines/\n!baselines/**\n';
+/** What earlier versions wrote: replaced by the current text when a baseline is blessed (it is lepton's own, unedited). */
+export const PREVIOUS_GITIGNORE_TEXTS = ['# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n'];
 
-export type LedgerEvent = 'init' | 'advance' | 'approve' | 'waive' | 'reopen' | 'terminate';
-export const LEDGER_EVENTS: readonly LedgerEvent[] = ['init', 'advance', 'approve', 'waive', 'reopen', 'terminate'];
+export type LedgerEvent = 'init' | 'advance' | 'approve' | 'waive' | 'reopen' | 'terminate' | 'bless';
+export const LEDGER_EVENTS: readonly LedgerEvent[] = ['init', 'advance', 'approve', 'waive', 'reopen', 'terminate', 'bless'];
 
 export interface Actor {
   name: string;
@@ -49,6 +51,12 @@ export interface NewLedgerEntry {
   note?: string | undefined;
   /** Last day a waiver holds, YYYY-MM-DD. */
   until?: string | undefined;
+  /** bless: the stored baseline (`.lepton/baselines/<sha256>.jsonl.gz`), the results file it came from and its hash, its cases and fingerprint. */
+  baseline?: string | undefined;
+  file?: string | undefined;
+  fileSha256?: string | undefined;
+  cases?: number | undefined;
+  fingerprint?: string | undefined;
 }
 
 export interface LedgerEntry extends NewLedgerEntry {

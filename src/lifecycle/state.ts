@@ -1,7 +1,7 @@
 // Replays the ledger: where the project is, whether it is complete or terminated, and which
 // sign-offs and waivers belong to each phase's current visit. Problems found on the way
 // (a transition that skips a phase, an approval by a non-owner…) are collected for `verify`.
-import type { Approval, Waiver } from '../gate/types.js';
+import type { Approval, BlessedBaseline, Waiver } from '../gate/types.js';
 import type { Manifest, Owner } from '../manifest/schema.js';
 import type { LedgerEntry } from './ledger.js';
 
@@ -14,6 +14,8 @@ export interface LifecycleState {
   enteredAt: Record<string, number>;
   approvals: (Approval & { seq: number })[];
   waivers: (Waiver & { seq: number })[];
+  /** Every `bless`, oldest first: the last one of a check is its baseline, whatever the visit. */
+  baselines: BlessedBaseline[];
   problems: { seq: number; message: string; check: 'phase' | 'approvals' }[];
 }
 
@@ -29,12 +31,12 @@ export function approvalCheck(manifest: Manifest, phaseId: string, checkId: stri
 
 export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]): LifecycleState {
   const ids = manifest.phases.map((phase) => phase.id);
-  const state: LifecycleState = { phase: ids[0]!, complete: false, enteredAt: {}, approvals: [], waivers: [], problems: [] };
+  const state: LifecycleState = { phase: ids[0]!, complete: false, enteredAt: {}, approvals: [], waivers: [], baselines: [], problems: [] };
   const problem = (entry: LedgerEntry, message: string) =>
     state.problems.push({
       seq: entry.seq,
       message: `entry #${entry.seq} (${entry.event}): ${message}`,
-      check: entry.event === 'approve' || entry.event === 'waive' ? 'approvals' : 'phase',
+      check: entry.event === 'approve' || entry.event === 'waive' || entry.event === 'bless' ? 'approvals' : 'phase',
     });
   for (const [index, entry] of entries.entries()) {
     if (state.terminated) problem(entry, `recorded after the project was terminated (#${state.terminated.seq})`);
@@ -103,6 +105,20 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
           until: entry.until ?? '0000-00-00',
           by: entry.actor?.name ?? '',
           seq: entry.seq,
+        });
+        break;
+      case 'bless':
+        if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
+        if (!/^[0-9a-f]{64}$/.test(entry.baseline ?? '')) problem(entry, 'names no baseline (a SHA-256)');
+        state.baselines.push({
+          phase: entry.phase ?? '',
+          checkId: entry.checkId ?? '',
+          sha256: entry.baseline ?? '',
+          seq: entry.seq,
+          time: entry.time,
+          by: entry.actor?.name ?? '',
+          cases: entry.cases ?? 0,
+          reason: entry.reason ?? '',
         });
         break;
       default:

@@ -77,6 +77,8 @@ function pathsOf(check: Check): { keyPath: (string | number)[]; value: string; g
       return 'coverage' in check ? [{ keyPath: ['coverage', 'file'], value: check.coverage.file, glob: false }] : [];
     case 'tests':
       return 'tests' in check ? listed(check.tests.junit, ['tests', 'junit']) : [];
+    case 'eval':
+      return 'eval' in check ? [{ keyPath: ['eval', 'file'], value: check.eval.file, glob: false }] : [];
     default:
       return [];
   }
@@ -93,6 +95,9 @@ function checkProblems(check: Check, checkPath: (string | number)[], root: strin
   }
   if ('coverage' in check && check.coverage.lines === undefined && check.coverage.branches === undefined) {
     problems.push({ path: [...checkPath, 'coverage'], message: 'a coverage check needs a threshold: lines or branches' });
+  }
+  if ('eval' in check && !check.eval.checks?.length && !check.eval.regression) {
+    problems.push({ path: [...checkPath, 'eval'], message: 'an eval check needs checks, a regression, or both' });
   }
   if ('doc' in check && check.placeholder !== undefined) {
     try {

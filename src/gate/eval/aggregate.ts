@@ -1,7 +1,8 @@
 // Aggregates over cases: rate, mean, min, max, quantiles, sum, count of one metric, overall or per category.
+import { EVAL_STATS } from '../../manifest/kinds.js';
 import type { CollapsedCase } from './cases.js';
 
-export const EVAL_STATS = ['rate', 'mean', 'min', 'max', 'p50', 'p90', 'p95', 'p99', 'sum', 'count'] as const;
+export { EVAL_STATS };
 export type EvalStat = (typeof EVAL_STATS)[number];
 
 /** The value of `metric` for a case: `pass` is its pass share; undefined when the case lacks it. */

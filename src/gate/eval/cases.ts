@@ -1,7 +1,9 @@
 // Per-case evaluation results as every format is read into: `{ id, pass?, metrics, category?, repeat? }`,
 // and the table of cases they collapse into (repeats folded: pass becomes a pass share, each score its mean).
 
-export const EVAL_FORMATS = ['promptfoo', 'lm-eval', 'deepeval', 'ragas', 'jsonl'] as const;
+import { EVAL_FORMATS } from '../../manifest/kinds.js';
+
+export { EVAL_FORMATS };
 export type EvalFormat = (typeof EVAL_FORMATS)[number];
 
 export interface EvalCase {
