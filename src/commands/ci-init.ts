@@ -9,7 +9,7 @@ import { EXIT, LeptonError, usageError } from '../errors.js';
 import { pathExists, writeFileAtomic, writeUserFile } from '../fs.js';
 import { findProjects } from '../lifecycle/projects.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
-import { VERSION } from '../fast-path.js';
+import { VERSION } from '../version.js';
 import type { CommandRun, GlobalOptions } from './types.js';
 
 

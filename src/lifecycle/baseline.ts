@@ -13,7 +13,7 @@ import { readEvalRun } from '../gate/eval/formats/index.js';
 import type { BlessedBaseline } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { CheckOf, Manifest, Phase } from '../manifest/schema.js';
-import { appendLedgerEntry, LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT, PREVIOUS_GITIGNORE_TEXTS, stampFor, type LedgerEntry } from './ledger.js';
+import { LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT, PREVIOUS_GITIGNORE_TEXTS, recordInProject, stampFor, writeEntry, type BlessEntry, type Stamped } from './ledger.js';
 import { phaseById } from './phases.js';
 import { readProjectLedger } from './project.js';
 import { ownerByEmail } from './state.js';
@@ -33,7 +33,7 @@ export interface BlessResult {
   cases: number;
   rows: number;
   format: string;
-  entry: LedgerEntry;
+  entry: Stamped<BlessEntry>;
   /** Set when .lepton/.gitignore was edited by hand and does not let baselines be committed. */
   gitignoreWarning?: string | undefined;
 }
@@ -79,17 +79,22 @@ export async function blessBaseline(loaded: LoadedManifest, checkId: string, opt
   if (run.cases.length === 0) throw new LeptonError(`${check.eval.file} holds no cases: there is nothing to bless`);
   const stored = await storeBaseline(root, run);
   const gitignoreWarning = await allowBaselinesInGit(root);
-  const entry = await appendLedgerEntry(root, {
-    event: 'bless',
-    phase: phase.id,
-    checkId,
-    baseline: stored.sha256,
-    file: check.eval.file,
-    fileSha256: await hashFile(resolved.path),
-    cases: run.cases.length,
-    fingerprint: sha256(canonical(run.fingerprint)),
-    reason,
-  }, { env: options.env });
+  const fileSha256 = await hashFile(resolved.path);
+  // Under the lock, on the ledger as it is then: the one write path of every entry.
+  const { entry } = await recordInProject(loaded, { env: options.env }, (_fresh, writer) => {
+    assertMayBless(manifest, phase, writer);
+    return writeEntry<BlessEntry>({
+      event: 'bless',
+      phase: phase.id,
+      checkId,
+      baseline: stored.sha256,
+      file: check.eval.file,
+      fileSha256,
+      cases: run.cases.length,
+      fingerprint: sha256(canonical(run.fingerprint)),
+      reason,
+    });
+  });
   return { phase: phase.id, checkId, sha256: stored.sha256, path: stored.path, cases: run.cases.length, rows: run.rows, format: run.format, entry, ...(gitignoreWarning && { gitignoreWarning }) };
 }
 

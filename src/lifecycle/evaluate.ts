@@ -5,6 +5,7 @@ import { runGate, type GateRunOptions } from '../gate/engine.js';
 import type { GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
+import { phaseMismatch } from './phase-mismatch.js';
 import { completedPhases } from './phases.js';
 import { readProjectLedger } from './project.js';
 import { currentApprovals, currentWaivers, type LifecycleState } from './state.js';
@@ -37,14 +38,7 @@ export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Ph
  * back (set by hand instead of by `lepton advance`) fails the gate: exit 1, naming the phases never earned.
  */
 export function passedPhases(manifest: Manifest, state: LifecycleState): Phase[] {
-  if (manifest.phase !== state.phase) {
-    const ids = manifest.phases.map((phase) => phase.id);
-    const unearned = ids.slice(ids.indexOf(state.phase), ids.indexOf(manifest.phase));
-    throw new LeptonError(
-      `lepton.yaml says phase: ${manifest.phase}, but the ledger says the project is in ${state.phase}` +
-        (unearned.length ? ` (${unearned.join(', ')} never passed through \`lepton advance\`)` : ''),
-      { exitCode: EXIT.gateFailed, hint: `set phase: ${state.phase} back, then advance with \`lepton advance\`; \`lepton verify\` shows the ledger` },
-    );
-  }
+  const mismatch = phaseMismatch(manifest, state);
+  if (mismatch) throw new LeptonError(mismatch.message, { exitCode: EXIT.gateFailed, hint: mismatch.hint });
   return completedPhases(manifest, { complete: state.complete });
 }

@@ -3,7 +3,7 @@
 // (a transition that skips a phase, an approval by a non-owner…) are collected for `verify`.
 import type { Approval, BlessedBaseline, Waiver } from '../gate/types.js';
 import type { Manifest, Owner } from '../manifest/schema.js';
-import type { LedgerEntry } from './ledger.js';
+import type { LedgerEntry } from './ledger-entries.js';
 
 export interface LifecycleState {
   /** The phase the ledger says the project is in (the first phase before any transition). */
@@ -110,6 +110,7 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
       case 'bless':
         if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
         if (!/^[0-9a-f]{64}$/.test(entry.baseline ?? '')) problem(entry, 'names no baseline (a SHA-256)');
+        if (!approvalRolesAllow(manifest, entry.phase, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> holds none of the approval roles of phase "${entry.phase}"`);
         state.baselines.push({
           phase: entry.phase ?? '',
           checkId: entry.checkId ?? '',
@@ -122,10 +123,19 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
         });
         break;
       default:
-        problem(entry, `unknown event "${String(entry.event)}"`);
+        // Reached only by entries lepton did not write: the chain check admits known events alone.
+        problem(entry, `unknown event "${String((entry as LedgerEntry).event)}"`);
     }
   }
   return state;
+}
+
+/** Whether the owner may bless in the phase: holds a role of its approval checks, or the phase has none. */
+function approvalRolesAllow(manifest: Manifest, phaseId: string, email: string): boolean {
+  const owner = ownerByEmail(manifest, email);
+  if (!owner) return true; // reported as not an owner already
+  const roles = (manifest.phases.find((phase) => phase.id === phaseId)?.gate ?? []).flatMap((check) => ('approval' in check ? check.approval.roles : []));
+  return roles.length === 0 || owner.roles.some((role) => roles.includes(role));
 }
 
 function enter(state: LifecycleState, phase: string, seq: number): void {
