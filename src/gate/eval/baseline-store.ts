@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { writeFileAtomic } from '../../fs.js';
 import { EvalFileError, type CollapsedCase, type EvalFormat, type Fingerprint } from './cases.js';
 import type { BaselineRun } from './compare.js';
-import { lines } from './source.js';
+import { eachLine } from './source.js';
 
 export const BASELINES_DIR = '.lepton/baselines';
 
@@ -47,12 +47,12 @@ export async function readBaseline(root: string, sha256: string, seq: number): P
   let header: BaselineHeader | undefined;
   const cases: CollapsedCase[] = [];
   try {
-    for await (const { text, line } of lines(path.join(root, relative))) {
-      hash.update(`${text}\n`);
+    await eachLine(path.join(root, relative), (text, line) => {
+      if (text === '') return;
       const parsed = JSON.parse(text) as unknown;
       if (line === 1) header = parsed as BaselineHeader;
       else cases.push(parsed as CollapsedCase);
-    }
+    }, (chunk) => hash.update(chunk));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new EvalFileError(`the blessed baseline ${relative} (ledger entry #${seq}) is missing: commit .lepton/baselines/ with the ledger`);

@@ -50,16 +50,20 @@ interface Accumulator {
   where: string;
   category: string | undefined;
   input: string | undefined;
-  runs: Set<number>;
+  /** The repeat numbers read (a few per case: an array beats a Set here). */
+  runs: number[];
   passes: number;
   judged: number;
+  /** The first run's metrics object itself (no copy), summed into by later runs. */
   sums: Record<string, number>;
-  counts: Record<string, number>;
+  /** Runs that had each metric: made at the second run (a case without repeats never needs it). */
+  counts: Record<string, number> | undefined;
 }
 
 /** Collects cases as an adapter streams them; repeats of one id fold into one accumulator. */
 export class CaseTable {
   readonly #cases = new Map<string, Accumulator>();
+  readonly #order: Accumulator[] = [];
   /** Occurrences without a repeat number, per id: the n-th is repeat n. */
   readonly #seen = new Map<string, number>();
   rows = 0;
@@ -68,24 +72,45 @@ export class CaseTable {
     this.rows++;
     let accumulator = this.#cases.get(item.id);
     if (!accumulator) {
-      accumulator = { id: item.id, where: item.where, category: item.category, input: item.input, runs: new Set(), passes: 0, judged: 0, sums: {}, counts: {} };
+      accumulator = { id: item.id, where: item.where, category: item.category, input: item.input, runs: [], passes: 0, judged: 0, sums: item.metrics, counts: undefined };
       this.#cases.set(item.id, accumulator);
+      this.#order.push(accumulator);
+      this.#count(accumulator, item, true);
+      return;
     }
+    this.#count(accumulator, item, false);
+  }
+
+  #count(accumulator: Accumulator, item: LocatedCase, first: boolean): void {
     const repeat = item.repeat ?? (item.merge ? 0 : this.#nextRepeat(item.id));
-    if (accumulator.runs.has(repeat) && !item.merge) {
+    const seenRun = accumulator.runs.includes(repeat);
+    if (seenRun && !item.merge) {
       throw new EvalFileError(`case "${item.id}" (${item.where}) repeats run ${repeat}, already read at ${accumulator.where}: give each run its own "repeat" number`);
     }
-    const firstOfRun = !accumulator.runs.has(repeat);
-    accumulator.runs.add(repeat);
-    if (item.pass !== undefined && firstOfRun) {
+    if (!seenRun) accumulator.runs.push(repeat);
+    if (item.pass !== undefined && !seenRun) {
       accumulator.judged++;
       if (item.pass) accumulator.passes++;
     }
-    for (const name in item.metrics) {
-      accumulator.sums[name] = (accumulator.sums[name] ?? 0) + item.metrics[name]!;
-      accumulator.counts[name] = (accumulator.counts[name] ?? 0) + 1;
-    }
     if (accumulator.category === undefined) accumulator.category = item.category;
+    if (first) return;
+    const { sums } = accumulator;
+    let counts = accumulator.counts;
+    if (!counts) {
+      counts = {};
+      for (const name in sums) counts[name] = 1;
+      accumulator.counts = counts;
+    }
+    for (const name in item.metrics) {
+      const value = item.metrics[name]!;
+      if (name in sums) {
+        sums[name]! += value;
+        counts[name]!++;
+      } else {
+        sums[name] = value;
+        counts[name] = 1;
+      }
+    }
   }
 
   #nextRepeat(id: string): number {
@@ -100,18 +125,16 @@ export class CaseTable {
 
   collapse(): CollapsedCase[] {
     const collapsed: CollapsedCase[] = [];
-    for (const accumulator of this.#cases.values()) {
-      const metrics: Record<string, number> = {};
-      for (const name in accumulator.sums) metrics[name] = accumulator.sums[name]! / accumulator.counts[name]!;
-      collapsed.push({
-        id: accumulator.id,
-        ...(accumulator.judged > 0 && { pass: accumulator.passes / accumulator.judged }),
-        metrics,
-        ...(accumulator.category !== undefined && { category: accumulator.category }),
-        runs: accumulator.runs.size,
-        ...(accumulator.input !== undefined && { input: accumulator.input }),
-        where: accumulator.where,
-      });
+    for (const accumulator of this.#order) {
+      // Means in place: the sums object becomes the case's metrics (no copy per case). Call once.
+      const metrics = accumulator.sums;
+      const counts = accumulator.counts;
+      if (counts) for (const name in metrics) metrics[name]! /= counts[name]!;
+      const item: CollapsedCase = { id: accumulator.id, metrics, runs: accumulator.runs.length, where: accumulator.where };
+      if (accumulator.judged > 0) item.pass = accumulator.passes / accumulator.judged;
+      if (accumulator.category !== undefined) item.category = accumulator.category;
+      if (accumulator.input !== undefined) item.input = accumulator.input;
+      collapsed.push(item);
     }
     return collapsed;
   }

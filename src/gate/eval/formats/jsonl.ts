@@ -1,11 +1,11 @@
 // The generic JSONL: one `{ id, pass?, metrics?, category?, repeat? }` per line; streamed.
 import { describeValue, EvalFileError, type CaseTable } from '../cases.js';
-import { lines } from '../source.js';
+import { eachLine } from '../source.js';
 import type { FormatReader } from './types.js';
 
 export const readJsonl: FormatReader = async (file, display, table) => {
-  for await (const { text, line } of lines(file)) {
-    if (text.trim() === '') continue;
+  await eachLine(file, (text, line) => {
+    if (text.trim() === '') return;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -13,7 +13,7 @@ export const readJsonl: FormatReader = async (file, display, table) => {
       throw new EvalFileError(`${display}:${line} is not valid JSON: ${(error as Error).message}`);
     }
     addCase(parsed, line, display, table);
-  }
+  });
   return { fingerprint: {} };
 };
 
@@ -31,24 +31,21 @@ function addCase(parsed: unknown, line: number, display: string, table: CaseTabl
   const fail = (message: string) => new EvalFileError(`${display}:${line}: case "${name}" ${message}`);
   const pass = record.pass;
   if (pass !== undefined && typeof pass !== 'boolean' && pass !== 0 && pass !== 1) throw fail(`has "pass": ${describeValue(pass)}, expected true or false`);
-  const metrics: Record<string, number> = {};
-  if (record.metrics !== undefined) {
-    if (record.metrics === null || typeof record.metrics !== 'object' || Array.isArray(record.metrics)) throw fail(`has "metrics": ${describeValue(record.metrics)}, expected an object of numbers`);
-    for (const [metric, value] of Object.entries(record.metrics)) {
-      if (typeof value === 'number' && Number.isFinite(value)) metrics[metric] = value;
-      else if (value !== null) throw fail(`has metric "${metric}": ${describeValue(value)}, not a number`);
+  let metrics = record.metrics as Record<string, unknown> | undefined;
+  if (metrics === undefined) metrics = {};
+  else {
+    if (metrics === null || typeof metrics !== 'object' || Array.isArray(metrics)) throw fail(`has "metrics": ${describeValue(metrics)}, expected an object of numbers`);
+    // The parsed object is kept as it is when every value is a number (the common case: no copy).
+    for (const metric in metrics) {
+      const value = metrics[metric];
+      if (typeof value === 'number' && Number.isFinite(value)) continue;
+      if (value !== null) throw fail(`has metric "${metric}": ${describeValue(value)}, not a number`);
+      delete metrics[metric];
     }
   }
   const category = record.category;
   if (category !== undefined && typeof category !== 'string') throw fail(`has "category": ${describeValue(category)}, expected a string`);
   const repeat = record.repeat;
   if (repeat !== undefined && !(Number.isInteger(repeat) && (repeat as number) >= 0)) throw fail(`has "repeat": ${describeValue(repeat)}, expected a whole number`);
-  table.add({
-    id: name,
-    ...(pass !== undefined && { pass: Boolean(pass) }),
-    metrics,
-    ...(category !== undefined && { category }),
-    ...(repeat !== undefined && { repeat: repeat as number }),
-    where,
-  });
+  table.add({ id: name, pass: pass === undefined ? undefined : Boolean(pass), metrics: metrics as Record<string, number>, category: category as string | undefined, repeat: repeat as number | undefined, where });
 }

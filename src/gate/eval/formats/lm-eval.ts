@@ -2,7 +2,7 @@
 // their `_stderr`), or a `--log_samples` samples_<task>_*.jsonl (one case per document, streamed).
 import { createHash } from 'node:crypto';
 import { describeValue, EvalFileError, finiteNumber } from '../cases.js';
-import { lines, readWhole } from '../source.js';
+import { eachLine, readWhole } from '../source.js';
 import { canonical } from './canonical.js';
 import { parseJson } from './promptfoo.js';
 import type { FormatReader } from './types.js';
@@ -53,8 +53,8 @@ const readResults: FormatReader = async (file, display, table) => {
 };
 
 const readSamples: FormatReader = async (file, display, table) => {
-  for await (const { text, line } of lines(file)) {
-    if (text.trim() === '') continue;
+  await eachLine(file, (text, line) => {
+    if (text.trim() === '') return;
     let sample: Record<string, unknown>;
     try {
       sample = JSON.parse(text) as Record<string, unknown>;
@@ -78,7 +78,7 @@ const readSamples: FormatReader = async (file, display, table) => {
     const pass = !filter && (first === 0 || first === 1) ? first === 1 : undefined;
     const input = typeof sample.doc_hash === 'string' ? short(`${sample.doc_hash}|${String(sample.prompt_hash ?? '')}`) : undefined;
     table.add({ id, ...(pass !== undefined && { pass }), metrics, ...(input && { input }), where: `line ${line}`, merge: true });
-  }
+  });
   return { fingerprint: {}, tool: 'lm-evaluation-harness' };
 };
 
