@@ -1,5 +1,6 @@
 // The human report of a gate: one line per check, and for each failing one what is wrong and what to do.
 import type { CheckResult, GateReport } from '../gate/types.js';
+import { comparisonTable } from './comparison.js';
 import { paintStatus, type Paint } from './style.js';
 
 export interface PrettyOptions {
@@ -37,6 +38,9 @@ function checkLines(check: CheckResult, width: number, paint: Paint): string[] {
   const advisory = check.required ? '' : paint.dim(' (advisory)');
   const lines = [`  ${paintStatus(paint, check.status, check.required)} ${check.id.padEnd(width)}  ${check.message}${advisory}`];
   const indent = ' '.repeat(4);
+  if (check.comparison && check.comparison.verdict !== 'no-baseline') {
+    for (const line of comparisonTable(check.comparison)) lines.push(`${indent}${line}`);
+  }
   const shown = check.problems.slice(0, 10);
   for (const problem of shown) {
     const where = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ''}: ` : '';

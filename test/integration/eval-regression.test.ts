@@ -10,6 +10,7 @@ import { blessBaseline, listBaselines } from '../../src/lifecycle/baseline.js';
 import { evaluatePhases } from '../../src/lifecycle/evaluate.js';
 import { loadProject } from '../../src/lifecycle/project.js';
 import type { CheckResult } from '../../src/gate/types.js';
+import { formatGateReport } from '../../src/report/index.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
 
 const FIXTURES = new URL('../fixtures/eval/promptfoo/', import.meta.url);
@@ -108,5 +109,27 @@ describe('eval regression against a baseline blessed from real promptfoo output'
     expect(changed.comparison?.verdict).toBe('unreliable-baseline');
     expect(changed.comparison?.reason).toMatch(/only 160 of the baseline's 200 cases \(80%\)/);
     expect(changed.status).toBe('fail');
+  });
+
+  it('every report format shows the comparison: pretty table, JSON, Markdown, JUnit', async () => {
+    await repo.write('evals/output.json', fixture('baseline'));
+    await blessAs('Grace Hopper', 'grace@example.com');
+    await repo.write('evals/output.json', fixture('candidate-drop8'));
+    const loaded = await loadProject({ cwd: repo.dir });
+    const report = await evaluatePhases(loaded, loaded.manifest.phases);
+    const options = { color: false, env: {}, now: () => new Date('2026-12-02T00:00:00Z') };
+    const pretty = await formatGateReport('pretty', report, options);
+    expect(pretty).toMatch(/metric +baseline +candidate +Δ \[low, high\] +verdict/);
+    expect(pretty).toMatch(/pass +0\.95 +0\.91 +-0\.04 \[-0\.06723, -0\.01277\] p=0\.007813 +regression/);
+    expect(pretty).toContain('200 paired cases, margin 0.02, 95% confidence · 8 cases flipped to fail');
+    const json = JSON.parse(await formatGateReport('json', report, options));
+    expect(json.checks[0].comparison).toMatchObject({ verdict: 'regression', flipped: expect.arrayContaining(DROPPED) });
+    expect(json.checks[0].comparison.metrics[0]).toEqual(expect.objectContaining({ name: 'pass', baseline: 0.95, candidate: 0.91 }));
+    const markdown = await formatGateReport('markdown', report, options);
+    expect(markdown).toContain('## Compared with the baseline');
+    expect(markdown).toContain('| pass | 0.95 | 0.91 | -0.04 [-0.06723, -0.01277] p=0.007813 | **regression** |');
+    const junit = await formatGateReport('junit', report, options);
+    expect(junit).toContain('compared with the baseline:');
+    expect(junit).toContain('case "billing-003" passed in the baseline and fails now');
   });
 });

@@ -91,10 +91,8 @@ async function compareWithBaseline(check: CheckOf<'eval'>, context: CheckContext
 
 function flippedProblems(comparison: Comparison, cases: readonly CollapsedCase[], file: string): Problem[] {
   const where = new Map(cases.map((item) => [item.id, item]));
-  const problems = comparison.metrics.map((metric): Problem => ({
-    file,
-    message: `${metric.name}: ${formatValue(metric.baseline)} → ${formatValue(metric.candidate)}, Δ ${signed(metric.delta)} [${signed(metric.low)}, ${signed(metric.high)}] at ${comparison.confidence * 100}%${metric.mcnemarP !== undefined ? `, McNemar p = ${formatValue(metric.mcnemarP)}` : ''}`,
-  }));
+  // The metrics' intervals are in `comparison` (every report prints its table); problems name the cases.
+  const problems: Problem[] = [];
   for (const id of comparison.flipped.slice(0, FLIPPED_SHOWN)) {
     const item = where.get(id);
     problems.push(item ? located(file, item, `case "${id}" passed in the baseline and fails now`) : { file, message: `case "${id}" passed in the baseline and fails now` });
