@@ -105,6 +105,7 @@ export const COMMANDS: CommandSpec[] = [
     options: [
       { flags: '--phase <id>', description: 'evaluate another phase\'s gate' },
       { flags: '--completed', description: 'evaluate every phase already passed (the regression guard)' },
+      { flags: '--recheck-all', description: 'with --completed: evaluate every check again, also those judged at advance (recheck: false)' },
       { flags: '--only <ids>', description: 'only these check ids, comma-separated', value: 'ids' },
       format,
       { flags: '--concurrency <n>', description: 'checks run at once (default: number of CPUs)', value: 'positive-integer' },
@@ -188,6 +189,14 @@ export const COMMANDS: CommandSpec[] = [
         load: () => import('../commands/baseline.js').then((module) => ({ run: module.show })),
       },
     ],
+  },
+  {
+    name: 'amend',
+    description: 'accept a completed phase\'s changed gate definition (as an owner, recorded in the ledger)',
+    args: [{ syntax: '<phase>', description: 'the completed phase whose gate changed' }],
+    options: [reason('the new gate definition is accepted')],
+    examples: ['lepton amend poc --reason "f1 threshold lowered after the steering group\'s review (minutes 2026-11-30)"'],
+    load: () => import('../commands/amend.js'),
   },
   {
     name: 'history',

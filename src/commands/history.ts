@@ -56,6 +56,8 @@ export function describeEntry(entry: LedgerEntry): string {
       return `${entry.from} → back to ${entry.to} — "${entry.reason}"`;
     case 'terminate':
       return `ended the project in ${entry.from} — "${entry.reason}"`;
+    case 'amend':
+      return `accepted the changed gate of ${entry.phase} (${entry.changed.join(', ') || 'checks reordered'}) — "${entry.reason}"`;
     default:
       return String((entry as LedgerEntry).event);
   }

@@ -30,6 +30,7 @@ const HINTS: Record<NonNullable<VerifyReport['problems'][number]['check']>, stri
   phase: 'set phase: back to what the ledger records; only `lepton advance` and `lepton reopen` change it',
   approvals: 'sign-offs come from owners holding the check\'s roles (project.owners in lepton.yaml); restore the ledger from git',
   authors: 'commit each ledger entry as the person it names (e.g. `git commit --author "Name <email>"` right after their command)',
+  gates: 'restore the gate as it was, or have an owner accept the new definition: `lepton amend PHASE --reason TEXT`',
 };
 
 export function formatVerifyPretty(report: VerifyReport, strict: boolean, paint: Paint): string {

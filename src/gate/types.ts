@@ -46,13 +46,23 @@ export interface BlessedBaseline {
   reason: string;
 }
 
-/** One number a check judged (`values` in JSON and in advance entries). */
-export interface CheckValue {
+/** One comparison a metric (or eval) check judged: the value found (null when missing or not a number), the operator and the threshold. */
+export interface MetricValue {
   path: string;
   value: number | null;
   op: string;
   threshold: number;
 }
+
+/**
+ * What a check measured, by kind (`checks[].values` in JSON, and in the checks of an advance
+ * entry): metric comparisons; coverage percentages; JUnit counts; the files read with their hashes.
+ */
+export type CheckValues =
+  | MetricValue[]
+  | { lines?: number; branches?: number }
+  | { tests: number; failures: number; errors: number; skipped: number }
+  | { files: { path: string; sha256: string }[] };
 
 /** What a check module returns. */
 export interface CheckOutcome {
@@ -68,8 +78,8 @@ export interface CheckOutcome {
    * hashed into the ledger on advance. Never printed.
    */
   evidence?: unknown;
-  /** The numbers judged, in the order of the check's comparisons. */
-  values?: CheckValue[];
+  /** What the check measured, reported and recorded as is. */
+  values?: CheckValues;
   /** The regression verdict against the baseline (`eval`, and `metric` with `regression`). */
   comparison?: Comparison;
 }
@@ -103,7 +113,7 @@ export interface CheckContext {
   /** Sign-offs for the phase's current visit (from the ledger). */
   approvals: readonly Approval[];
   /** Baselines blessed for this phase's checks, oldest first (from the ledger). */
-  baselines: readonly BlessedBaseline[];
+  baselines?: readonly BlessedBaseline[] | undefined;
   /** Results computed from a file's text (and run passes), kept between runs; undefined when caching is off. */
   cache: TextCache | undefined;
   /**
@@ -134,10 +144,26 @@ export interface CheckResult {
   hint?: string;
   output?: string[];
   waiver?: { reason: string; until: string; by: string };
-  values?: CheckValue[];
+  /** What the check measured (see CheckValues). */
+  values?: CheckValues;
+  /** Set when the check was not evaluated again: the ledger entry (an advance) whose result it reports. */
+  recorded?: { seq: number; time: string };
   comparison?: Comparison;
   /** Kept for the ledger; reporters leave it out. */
   evidence?: unknown;
+}
+
+/** A check's result as an advance recorded it, reported by `gate --completed` for checks not rechecked. */
+export interface RecordedCheck {
+  status: string;
+  values?: CheckValues | undefined;
+}
+
+/** What the advance that passed a phase recorded: its entry and each check's result by id. */
+export interface RecordedGate {
+  seq: number;
+  time: string;
+  checks: ReadonlyMap<string, RecordedCheck>;
 }
 
 export interface GateSummary {

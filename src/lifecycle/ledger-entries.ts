@@ -1,6 +1,7 @@
 // The ledger's entries, one type per event. What lepton writes is a `NewLedgerEntry`; the ledger
 // adds the stamp (seq, time, actor, commit) and the chain (prev, hash) to make a `LedgerEntry`.
 // A new event is one interface here, one member of each union and one name in LEDGER_EVENTS.
+import type { CheckValues } from '../gate/types.js';
 
 export interface Actor {
   name: string;
@@ -12,6 +13,12 @@ export interface LedgerCheck {
   id: string;
   status: string;
   evidence: string;
+  /** The values the check judged (`checks[].values` of gate JSON), when it has any. */
+  values?: CheckValues | undefined;
+  /** An eval check's regression verdict at the advance: against which baseline, and each metric's Δ with its interval. */
+  comparison?: { verdict: string; baseline?: string | undefined; metrics: { name: string; delta: number; low: number; high: number }[] } | undefined;
+  /** SHA-256 of the check's definition (canonical JSON), to name it when the gate changes later. */
+  definition?: string | undefined;
 }
 
 /** The project's first entry: it starts in the first phase. */
@@ -31,6 +38,10 @@ export interface AdvanceEntry {
   /** Absent only in entries written by hand or by early versions. */
   checks?: LedgerCheck[] | undefined;
   message?: string | undefined;
+  /** SHA-256 of the phase's gate definition (canonical JSON of its `gate:` list). */
+  gate?: string | undefined;
+  /** Files the gate read that were not committed as read (advanced anyway, with --allow-dirty). */
+  dirty?: string[] | undefined;
 }
 
 /** A sign-off of an approval check of the current phase. */
@@ -84,10 +95,23 @@ export interface BlessEntry {
   reason: string;
 }
 
+/** An owner accepts a completed phase's changed gate definition. */
+export interface AmendEntry {
+  event: 'amend';
+  phase: string;
+  reason: string;
+  /** SHA-256 of the gate definition accepted. */
+  gate: string;
+  /** Each check's definition hash, by id, as accepted. */
+  definitions: Record<string, string>;
+  /** The check ids whose definition changed, were added or were removed. */
+  changed: string[];
+}
+
 /** What a caller records; the ledger adds seq, time, actor, commit and the hashes. */
-export type NewLedgerEntry = InitEntry | AdvanceEntry | ApproveEntry | WaiveEntry | ReopenEntry | TerminateEntry | BlessEntry;
+export type NewLedgerEntry = InitEntry | AdvanceEntry | ApproveEntry | WaiveEntry | ReopenEntry | TerminateEntry | AmendEntry | BlessEntry;
 export type LedgerEvent = NewLedgerEntry['event'];
-export const LEDGER_EVENTS: readonly LedgerEvent[] = ['init', 'advance', 'approve', 'waive', 'reopen', 'terminate', 'bless'];
+export const LEDGER_EVENTS: readonly LedgerEvent[] = ['init', 'advance', 'approve', 'waive', 'reopen', 'terminate', 'amend', 'bless'];
 
 /** What the ledger adds to every entry. */
 export interface LedgerStamp {

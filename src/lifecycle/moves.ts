@@ -1,12 +1,13 @@
 // The lifecycle's moves — advance, reopen, terminate. Each returns data; nothing here prints.
 // Each is one plan on the ledger's write path (ledger.ts), so `phase:` and the ledger change together.
 import { LeptonError, usageError } from '../errors.js';
-import type { GateReport } from '../gate/types.js';
+import type { Comparison, GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
 import { evaluatePhases } from './evaluate.js';
+import { gateDefinition } from './gate-definition.js';
 import { assertMovable, requireReason, type ReasonOptions, type TransitionOptions } from './guards.js';
-import { evidenceHash, recordInProject, writeEntry, type LedgerEntryOf } from './ledger.js';
+import { evidenceHash, recordInProject, writeEntry, type LedgerCheck, type LedgerEntryOf } from './ledger.js';
 import { phaseById, phaseIndex } from './phases.js';
 import { readProjectLedger } from './project.js';
 
@@ -61,8 +62,17 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
     if (fresh.text !== before.text) {
       throw new LeptonError('the ledger changed while the gate ran', { hint: 'run `lepton advance` again' });
     }
-    const checks = gate.checks.map((check) => ({ id: check.id, status: check.status, evidence: evidenceHash(check.evidence) }));
-    return writeEntry({ event: 'advance', from, ...(next ? { to: next.id } : { complete: true }), checks, message: options.message }, undefined, next?.id);
+    const definition = gateDefinition(phaseById(manifest, from));
+    const checks = gate.checks.map((check) => ({
+      id: check.id,
+      status: check.status,
+      evidence: evidenceHash(check.evidence),
+      ...(check.values !== undefined && { values: check.values }),
+      ...(check.comparison && { comparison: comparisonSummary(check.comparison) }),
+      definition: definition.checks[check.id],
+    }));
+    const moved = next ? { to: next.id } : { complete: true };
+    return writeEntry({ event: 'advance', from, ...moved, checks, gate: definition.hash, message: options.message }, undefined, next?.id);
   });
   return { ...result, advanced: true, entry, manifest: next ? { ...manifest, phase: next.id } : manifest };
 }
@@ -104,4 +114,13 @@ export async function terminate(loaded: LoadedManifest, options: ReasonOptions):
     return writeEntry({ event: 'terminate', from: state.phase, reason });
   });
   return { phase: loaded.manifest.phase, entry };
+}
+
+/** What an advance keeps of a regression comparison: the verdict, the baseline and each metric's interval (not the flipped ids). */
+function comparisonSummary(comparison: Comparison): NonNullable<LedgerCheck['comparison']> {
+  return {
+    verdict: comparison.verdict,
+    ...(comparison.baseline && { baseline: comparison.baseline.sha256 }),
+    metrics: comparison.metrics.map(({ name, delta, low, high }) => ({ name, delta, low, high })),
+  };
 }

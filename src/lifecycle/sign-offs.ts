@@ -2,7 +2,7 @@
 // nothing here prints. Each is one plan on the ledger's write path (ledger.ts).
 import { usageError } from '../errors.js';
 import { localDate } from '../gate/engine.js';
-import { checkKind } from '../manifest/kinds.js';
+import { checkKind, rechecks } from '../manifest/kinds.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/schema.js';
 import { assertMovable, requireReason, type TransitionOptions } from './guards.js';
@@ -28,18 +28,28 @@ export interface ApproveResult {
   required: number;
 }
 
-/** The check a sign-off or waiver is for: in the current phase (sign-offs count for the current visit only). */
-function checkOfCurrentPhase(manifest: Manifest, state: LifecycleState, checkId: string, phaseOption: string | undefined) {
+/**
+ * The check a sign-off or waiver is for: in the current phase (sign-offs count for the current
+ * visit only). A complete project still takes waivers, for any phase's checks that the regression
+ * guard evaluates again (`recheck`); nothing else is left to sign off.
+ */
+function checkToSignOff(manifest: Manifest, state: LifecycleState, checkId: string, phaseOption: string | undefined, what: 'approve' | 'waive') {
   const phaseId = phaseOption ?? state.phase;
   const phase = phaseById(manifest, phaseId);
   const check = phase.gate.find((candidate) => candidate.id === checkId);
   if (!check) {
     throw usageError(`no check "${checkId}" in the gate of ${phaseId}`, phase.gate.length ? `checks of ${phaseId}: ${phase.gate.map((candidate) => candidate.id).join(', ')}` : `${phaseId} has no checks`);
   }
+  if (state.complete && what === 'waive') {
+    if (!rechecks(check)) {
+      throw usageError(`${checkId} is judged at advance (recheck: false): the regression guard reports the result recorded then, so there is nothing to waive`, 'to judge it again, use `lepton reopen PHASE --reason TEXT`');
+    }
+    return { phase, check };
+  }
   if (phaseId !== state.phase) {
     throw usageError(`${checkId} belongs to ${phaseId}, but the project is in ${state.phase}: only the current phase's checks can be signed off or waived`, `to revisit ${phaseId}, use \`lepton reopen ${phaseId} --reason TEXT\``);
   }
-  if (state.complete) throw usageError('the project is complete: there is no gate left to sign off or waive', 'to go back, use `lepton reopen PHASE --reason TEXT`');
+  if (state.complete) throw usageError('the project is complete: there is no gate left to sign off', 'to go back, use `lepton reopen PHASE --reason TEXT`');
   return { phase, check };
 }
 
@@ -47,7 +57,7 @@ export async function approve(loaded: LoadedManifest, checkId: string, options: 
   const { manifest } = loaded;
   const { entry, result } = await recordInProject(loaded, options, ({ state }, actor) => {
     assertMovable(manifest, state, 'sign off');
-    const { phase, check } = checkOfCurrentPhase(manifest, state, checkId, options.phase);
+    const { phase, check } = checkToSignOff(manifest, state, checkId, options.phase, 'approve');
     if (!('approval' in check)) throw usageError(`${checkId} is a ${checkKind(check)} check, not an approval`, 'only `approval` checks are signed off with `lepton approve`');
     const roles = check.approval.roles;
     const owner = ownerByEmail(manifest, actor.email);
@@ -89,7 +99,7 @@ export async function waive(loaded: LoadedManifest, checkId: string, options: Wa
   const until = validUntil(options.until, clockNow(options.env));
   const { entry, result: phaseId } = await recordInProject(loaded, options, ({ state }, actor) => {
     assertMovable(manifest, state, 'waive a check');
-    const { phase, check } = checkOfCurrentPhase(manifest, state, checkId, options.phase);
+    const { phase, check } = checkToSignOff(manifest, state, checkId, options.phase, 'waive');
     if (check.required === false) throw usageError(`${checkId} is advisory (required: false): it never blocks, so there is nothing to waive`);
     if ('approval' in check) {
       throw usageError(`${checkId} is a sign-off: it cannot be waived`, `ask one of its approvers (roles ${check.approval.roles.join(', ')}) to run \`lepton approve ${checkId}\``);

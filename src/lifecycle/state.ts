@@ -3,7 +3,7 @@
 // (a transition that skips a phase, an approval by a non-owner…) are collected for `verify`.
 import type { Approval, BlessedBaseline, Waiver } from '../gate/types.js';
 import type { Manifest, Owner } from '../manifest/schema.js';
-import type { LedgerEntry } from './ledger-entries.js';
+import type { LedgerEntry, LedgerEntryOf } from './ledger-entries.js';
 
 export interface LifecycleState {
   /** The phase the ledger says the project is in (the first phase before any transition). */
@@ -16,6 +16,10 @@ export interface LifecycleState {
   waivers: (Waiver & { seq: number })[];
   /** Every `bless`, oldest first: the last one of a check is its baseline, whatever the visit. */
   baselines: BlessedBaseline[];
+  /** The advance that passed each phase, while it stands (a reopen of the phase or an earlier one undoes it). */
+  passedBy: Record<string, LedgerEntryOf<'advance'>>;
+  /** The gate definition each passed phase stands on: its advance's, or a later amend's. */
+  acceptedGates: Record<string, { hash: string; checks: Record<string, string>; seq: number }>;
   problems: { seq: number; message: string; check: 'phase' | 'approvals' }[];
 }
 
@@ -31,12 +35,12 @@ export function approvalCheck(manifest: Manifest, phaseId: string, checkId: stri
 
 export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]): LifecycleState {
   const ids = manifest.phases.map((phase) => phase.id);
-  const state: LifecycleState = { phase: ids[0]!, complete: false, enteredAt: {}, approvals: [], waivers: [], baselines: [], problems: [] };
+  const state: LifecycleState = { phase: ids[0]!, complete: false, enteredAt: {}, approvals: [], waivers: [], baselines: [], passedBy: {}, acceptedGates: {}, problems: [] };
   const problem = (entry: LedgerEntry, message: string) =>
     state.problems.push({
       seq: entry.seq,
       message: `entry #${entry.seq} (${entry.event}): ${message}`,
-      check: entry.event === 'approve' || entry.event === 'waive' || entry.event === 'bless' ? 'approvals' : 'phase',
+      check: entry.event === 'approve' || entry.event === 'waive' || entry.event === 'amend' || entry.event === 'bless' ? 'approvals' : 'phase',
     });
   for (const [index, entry] of entries.entries()) {
     if (state.terminated) problem(entry, `recorded after the project was terminated (#${state.terminated.seq})`);
@@ -50,6 +54,12 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
       case 'advance':
         if (entry.from !== state.phase) problem(entry, `leaves "${entry.from}" but the project was in "${state.phase}"`);
         if (state.complete) problem(entry, 'the project was already complete');
+        state.passedBy[entry.from] = entry;
+        delete state.acceptedGates[entry.from];
+        if (entry.gate) {
+          const checks = Object.fromEntries((entry.checks ?? []).filter((check) => check.definition).map((check) => [check.id, check.definition!]));
+          state.acceptedGates[entry.from] = { hash: entry.gate, checks, seq: entry.seq };
+        }
         if (entry.complete) {
           if (current !== ids.length - 1) problem(entry, `marks the project complete from "${state.phase}", not the last phase`);
           state.complete = true;
@@ -66,6 +76,10 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
         if (target === -1) problem(entry, `goes back to "${entry.to}", which is not a phase of this manifest`);
         else if (target > current || (target === current && !state.complete)) problem(entry, `"${entry.to}" is not before "${state.phase}"`);
         if (target !== -1) {
+          for (const id of ids.slice(target)) {
+            delete state.passedBy[id];
+            delete state.acceptedGates[id];
+          }
           state.complete = false;
           enter(state, entry.to!, entry.seq);
         }
@@ -95,7 +109,10 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
         break;
       }
       case 'waive':
-        if (entry.phase !== state.phase) problem(entry, `waives a check of "${entry.phase}" while the project was in "${state.phase}"`);
+        // A complete project still takes waivers for the checks the regression guard re-checks, of any phase.
+        if (entry.phase !== state.phase && !(state.complete && ids.includes(entry.phase))) {
+          problem(entry, `waives a check of "${entry.phase}" while the project was in "${state.phase}"`);
+        }
         if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
         if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.until ?? '')) problem(entry, 'has no valid `until` date');
         state.waivers.push({
@@ -121,6 +138,11 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
           cases: entry.cases ?? 0,
           reason: entry.reason ?? '',
         });
+        break;
+      case 'amend':
+        if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
+        if (!state.passedBy[entry.phase]) problem(entry, `amends the gate of "${entry.phase}", which had not passed`);
+        else state.acceptedGates[entry.phase] = { hash: entry.gate, checks: entry.definitions ?? {}, seq: entry.seq };
         break;
       default:
         // Reached only by entries lepton did not write: the chain check admits known events alone.

@@ -4,14 +4,15 @@ import path from 'node:path';
 import type { LoadedManifest } from '../manifest/load.js';
 import { checkedLines, rememberCheckedLines } from './ledger-cache.js';
 import { checkChain, LEDGER_PATH, ledgerLines, parseEntry, readLedgerText, type LedgerEntry } from './ledger.js';
+import { changedGates, describeGateChange } from './gate-definition.js';
 import { phaseMismatch } from './phase-mismatch.js';
 import { replayLedger } from './state.js';
 
 export interface VerifyProblem {
   seq?: number;
   message: string;
-  /** Which verification found it: the hash chain, `phase:` against the ledger, sign-offs, or git authorship (--strict). */
-  check?: 'chain' | 'phase' | 'approvals' | 'authors';
+  /** Which verification found it: the hash chain, `phase:` against the ledger, sign-offs, git authorship (--strict), or passed gates changed since. */
+  check?: 'chain' | 'phase' | 'approvals' | 'authors' | 'gates';
 }
 
 export interface VerifyReport {
@@ -45,6 +46,7 @@ export async function verifyProject(loaded: LoadedManifest, options: VerifyOptio
   problems.push(...state.problems);
   const mismatch = lines.length > 0 ? phaseMismatch(manifest, state) : undefined;
   if (mismatch) problems.push({ check: 'phase', ...(mismatch.seq !== undefined && { seq: mismatch.seq }), message: mismatch.message });
+  for (const change of changedGates(manifest, state)) problems.push({ check: 'gates', seq: change.seq, message: describeGateChange(change) });
   if (options.strict) problems.push(...(await checkAuthors(loaded.root, lines, entries)));
   problems.sort((left, right) => (left.seq ?? Number.MAX_SAFE_INTEGER) - (right.seq ?? Number.MAX_SAFE_INTEGER));
   return { version: 1, project: manifest.project.name, phase: manifest.phase, ok: problems.length === 0, entries: lines.length, problems };

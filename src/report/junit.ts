@@ -47,7 +47,7 @@ export function formatStatusJunit(report: StatusView, options: Pick<ReportOption
 }
 
 /** The ledger checks `verify` makes, as test cases; a problem's `check` (or its wording) says which it belongs to. */
-const VERIFY_CHECKS = ['chain', 'phase', 'approvals', 'authors'] as const;
+const VERIFY_CHECKS = ['chain', 'phase', 'approvals', 'authors', 'gates'] as const;
 
 export function verifyCheckOf(problem: VerifyView['problems'][number]): (typeof VERIFY_CHECKS)[number] {
   const named = VERIFY_CHECKS.find((check) => check === problem.check);
@@ -61,7 +61,7 @@ export function verifyCheckOf(problem: VerifyView['problems'][number]): (typeof 
 export function formatVerifyJunit(report: VerifyView, options: Pick<ReportOptions, 'now'>): string {
   const groups = VERIFY_CHECKS.map((check) => ({ check, problems: report.problems.filter((problem) => verifyCheckOf(problem) === check) }));
   const cases = groups
-    .filter(({ check, problems }) => check !== 'authors' || problems.length > 0)
+    .filter(({ check, problems }) => (check !== 'authors' && check !== 'gates') || problems.length > 0)
     .map(({ check, problems }): TestCase => ({
       name: check,
       durationMs: 0,

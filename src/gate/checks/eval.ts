@@ -76,7 +76,7 @@ async function evaluate(check: CheckOf<'eval'>, context: CheckContext): Promise<
 async function compareWithBaseline(check: CheckOf<'eval'>, context: CheckContext, run: EvalRun, minCases: number): Promise<Comparison> {
   const regression = check.eval.regression!;
   const confidence = regression.confidence ?? 0.95;
-  const blessed = context.baselines.findLast((baseline) => baseline.checkId === check.id);
+  const blessed = (context.baselines ?? []).findLast((baseline) => baseline.checkId === check.id);
   if (!blessed) {
     return { verdict: 'no-baseline', reason: 'nothing blessed yet for this check', metrics: [], flipped: [], margin: regression.margin, confidence, paired: 0 };
   }

@@ -1,11 +1,11 @@
 // The `checks:` of an eval check: each metric aggregated (overall or per category) and compared.
 import type { EvalComparison } from '../../manifest/schema.js';
-import type { CheckValue, Problem } from '../types.js';
+import type { MetricValue, Problem } from '../types.js';
 import { aggregate, caseValue } from './aggregate.js';
 import type { CollapsedCase } from './cases.js';
 
 export interface ThresholdOutcome {
-  values: CheckValue[];
+  values: MetricValue[];
   passes: string[];
   failures: string[];
   /** Cases that lack a metric a comparison needs: named with where they are. */
