@@ -8,7 +8,9 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blessBaseline, listBaselines } from '../../src/lifecycle/baseline.js';
 import { evaluatePhases } from '../../src/lifecycle/evaluate.js';
+import { advance } from '../../src/lifecycle/moves.js';
 import { loadProject } from '../../src/lifecycle/project.js';
+import { approve } from '../../src/lifecycle/sign-offs.js';
 import type { CheckResult } from '../../src/gate/types.js';
 import { formatGateReport } from '../../src/report/index.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
@@ -131,5 +133,19 @@ describe('eval regression against a baseline blessed from real promptfoo output'
     const junit = await formatGateReport('junit', report, options);
     expect(junit).toContain('compared with the baseline:');
     expect(junit).toContain('case "billing-003" passed in the baseline and fails now');
+  });
+
+  it('an advance records the comparison summary with the values', async () => {
+    await repo.write('evals/output.json', fixture('baseline'));
+    const blessed = await blessAs('Grace Hopper', 'grace@example.com');
+    await repo.write('evals/output.json', fixture('candidate-noise'));
+    await approve(await loadProject({ cwd: repo.dir }), 'release-approved');
+    await repo.commitAll('candidate run, baseline and sign-off');
+    const result = await advance(await loadProject({ cwd: repo.dir }));
+    expect(result.advanced).toBe(true);
+    const recorded = result.entry!.checks!.find((check) => check.id === 'answers')!;
+    expect(recorded.comparison).toMatchObject({ verdict: 'no-detectable-change', baseline: blessed.sha256 });
+    expect(recorded.comparison!.metrics.map((metric) => metric.name)).toEqual(['pass', 'faithfulness']);
+    expect(recorded.values).toContainEqual({ path: 'pass.rate', value: 0.95, op: '>=', threshold: 0.9 });
   });
 });
