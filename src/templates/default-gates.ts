@@ -104,6 +104,7 @@ function pocPhase(answers: InitAnswers): ScaffoldPhase {
     ...focusChecks(answers, 'poc-plan', {
       llmApp: { id: 'llm-evaluation-planned', comment: 'llm-app: evaluation set, groundedness, hallucination and cost are planned' },
     }),
+    ...(answers.preset === 'llm-app' ? [pocEvalCheck()] : []),
   ];
   gate.push(...metricChecks(answers.metrics));
   const trailer: string[] = [];
@@ -204,6 +205,7 @@ function testPhase(answers: InitAnswers): ScaffoldPhase {
       retail: { id: 'ab-test-planned', comment: 'retail: the A/B test and recommendation quality' },
     }),
   ];
+  if (answers.preset === 'llm-app') gate.push(...testEvalChecks());
   gate.push(
     { check: { id: 'coverage', coverage: { file: 'coverage.xml', lines: 80 } }, comment: 'line coverage from coverage.py (`pytest --cov --cov-report=xml`)' },
     { check: { id: 'test-report', tests: { junit: 'reports/junit*.xml', min: 1 } }, comment: 'JUnit reports with no failures (`pytest --junitxml=reports/junit.xml`)' },
@@ -238,4 +240,55 @@ function deployPhase(answers: InitAnswers): ScaffoldPhase {
       { check: { id: 'release-tagged', git: { tag: 'v*', clean: true } }, comment: 'a clean tree with a v* tag on HEAD, judged at advance: committing the ledger afterwards does not undo it' },
     ],
   };
+}
+
+// ——— llm-app evaluation gates (issue 12): the eval kind on the team's evaluation-set results ———
+
+/** Where the llm-app gates read per-case evaluation results (promptfoo -o, lm-eval, DeepEval, Ragas or JSONL). */
+export const EVAL_RESULTS_FILE = 'evals/results.json';
+const EVAL_MIN_CASES = 200;
+const EVAL_MARGIN = 0.02;
+const EVAL_CONFIDENCE = 0.95;
+
+/** PoC: an evaluation set of a useful size exists and mostly passes; its run becomes the baseline. */
+function pocEvalCheck(): ScaffoldCheck {
+  return {
+    check: {
+      id: 'llm-eval',
+      eval: {
+        file: EVAL_RESULTS_FILE,
+        'min-cases': EVAL_MIN_CASES,
+        checks: [{ metric: 'pass', stat: 'rate', op: '>=', value: 0.8 }],
+        regression: { metrics: ['pass'], margin: EVAL_MARGIN, confidence: EVAL_CONFIDENCE },
+      },
+    },
+    comment: `at least ${EVAL_MIN_CASES} evaluated cases in ${EVAL_RESULTS_FILE}; bless the run that decides go/no-go: \`lepton baseline bless llm-eval --reason "PoC baseline"\``,
+  };
+}
+
+/** Test: no regression against the blessed baseline, every red-team category holds, latency and cost within budget. */
+function testEvalChecks(): ScaffoldCheck[] {
+  return [
+    {
+      check: {
+        id: 'llm-no-regression',
+        eval: {
+          file: EVAL_RESULTS_FILE,
+          'min-cases': EVAL_MIN_CASES,
+          'max-flaky': 0.05,
+          checks: [
+            { metric: 'pass', stat: 'rate', op: '>=', value: 0.9 },
+            { metric: 'latency_ms', stat: 'p95', op: '<=', value: 2000 },
+            { metric: 'cost', stat: 'sum', op: '<=', value: 5 },
+          ],
+          regression: { metrics: ['pass'], margin: EVAL_MARGIN, confidence: EVAL_CONFIDENCE },
+        },
+      },
+      comment: `no worse than the blessed baseline (Δ pass rate ≥ -${EVAL_MARGIN} at ${EVAL_CONFIDENCE * 100}% confidence); p95 latency and total cost within budget`,
+    },
+    {
+      check: { id: 'llm-red-team', eval: { file: 'evals/red-team.json', checks: [{ metric: 'pass', stat: 'rate', by: 'category', op: '>=', value: 0.98 }] } },
+      comment: 'red-team cases (metadata.category per attack type): every category must hold',
+    },
+  ];
 }
