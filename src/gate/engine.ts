@@ -6,7 +6,7 @@ import { checkKind, rechecks, type CheckKind } from '../manifest/kinds.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
 import { loadCheckModule } from './registry.js';
 import { plannedNeeds, runScheduled, type PlannedCheck } from './schedule.js';
-import type { Approval, BlessedBaseline, CheckContext, CheckResult, GateReport, GateSummary, GitQueries, RecordedGate, TextCache, Waiver } from './types.js';
+import type { Approval, BlessedBaseline, RecordedValues, CheckContext, CheckResult, GateReport, GateSummary, GitQueries, RecordedGate, TextCache, Waiver } from './types.js';
 
 export interface GateRunOptions {
   manifest: Manifest;
@@ -22,6 +22,7 @@ export interface GateRunOptions {
   approvals?: readonly Approval[] | undefined;
   waivers?: readonly Waiver[] | undefined;
   baselines?: readonly BlessedBaseline[] | undefined;
+  recordedValues?: readonly RecordedValues[] | undefined;
   /** Results computed from file texts (and run passes), kept between runs; saved when the gate is done. Undefined turns caching off. */
   cache?: (TextCache & { save(): Promise<void> }) | undefined;
   /** Gather the evidence `advance` records (file hashes); a plain gate does without. */
@@ -126,6 +127,7 @@ async function runOne(item: PlannedCheck, options: GateRunOptions): Promise<Chec
     signal: options.signal ?? new AbortController().signal,
     approvals: (options.approvals ?? []).filter((approval) => approval.phase === phase.id),
     baselines: (options.baselines ?? []).filter((baseline) => baseline.phase === phase.id),
+    recordedValues: (options.recordedValues ?? []).filter((item) => item.phase === phase.id),
     cache: options.cache,
     evidence: options.evidence ?? false,
     git: options.git ?? (() => Promise.reject(new Error('git is not available to this gate'))),

@@ -54,6 +54,14 @@ export interface MetricValue {
   threshold: number;
 }
 
+/** A check's metric values as an advance entry recorded them. */
+export interface RecordedValues {
+  phase: string;
+  checkId: string;
+  seq: number;
+  values: MetricValue[];
+}
+
 /**
  * What a check measured, by kind (`checks[].values` in JSON, and in the checks of an advance
  * entry): metric comparisons; coverage percentages; JUnit counts; the files read with their hashes.
@@ -114,6 +122,8 @@ export interface CheckContext {
   approvals: readonly Approval[];
   /** Baselines blessed for this phase's checks, oldest first (from the ledger). */
   baselines?: readonly BlessedBaseline[] | undefined;
+  /** Metric values recorded at the latest advance that recorded each check of this phase (from the ledger). */
+  recordedValues?: readonly RecordedValues[] | undefined;
   /** Results computed from a file's text (and run passes), kept between runs; undefined when caching is off. */
   cache: TextCache | undefined;
   /**

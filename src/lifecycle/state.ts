@@ -1,7 +1,7 @@
 // Replays the ledger: where the project is, whether it is complete or terminated, and which
 // sign-offs and waivers belong to each phase's current visit. Problems found on the way
 // (a transition that skips a phase, an approval by a non-owner…) are collected for `verify`.
-import type { Approval, BlessedBaseline, Waiver } from '../gate/types.js';
+import type { Approval, BlessedBaseline, RecordedValues, Waiver } from '../gate/types.js';
 import type { Manifest, Owner } from '../manifest/schema.js';
 import type { LedgerEntry, LedgerEntryOf } from './ledger-entries.js';
 
@@ -16,6 +16,8 @@ export interface LifecycleState {
   waivers: (Waiver & { seq: number })[];
   /** Every `bless`, oldest first: the last one of a check is its baseline, whatever the visit. */
   baselines: BlessedBaseline[];
+  /** The metric values each check recorded at the most recent advance that recorded any (`metric` regression's baseline). */
+  recordedValues: RecordedValues[];
   /** The advance that passed each phase, while it stands (a reopen of the phase or an earlier one undoes it). */
   passedBy: Record<string, LedgerEntryOf<'advance'>>;
   /** The gate definition each passed phase stands on: its advance's, or a later amend's. */
@@ -35,7 +37,7 @@ export function approvalCheck(manifest: Manifest, phaseId: string, checkId: stri
 
 export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]): LifecycleState {
   const ids = manifest.phases.map((phase) => phase.id);
-  const state: LifecycleState = { phase: ids[0]!, complete: false, enteredAt: {}, approvals: [], waivers: [], baselines: [], passedBy: {}, acceptedGates: {}, problems: [] };
+  const state: LifecycleState = { phase: ids[0]!, complete: false, enteredAt: {}, approvals: [], waivers: [], baselines: [], recordedValues: [], passedBy: {}, acceptedGates: {}, problems: [] };
   const problem = (entry: LedgerEntry, message: string) =>
     state.problems.push({
       seq: entry.seq,
@@ -55,6 +57,11 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
         if (entry.from !== state.phase) problem(entry, `leaves "${entry.from}" but the project was in "${state.phase}"`);
         if (state.complete) problem(entry, 'the project was already complete');
         state.passedBy[entry.from] = entry;
+        for (const check of entry.checks ?? []) {
+          if (!Array.isArray(check.values) || check.values.length === 0) continue;
+          state.recordedValues = state.recordedValues.filter((item) => !(item.phase === entry.from && item.checkId === check.id));
+          state.recordedValues.push({ phase: entry.from, checkId: check.id, seq: entry.seq, values: check.values });
+        }
         delete state.acceptedGates[entry.from];
         if (entry.gate) {
           const checks = Object.fromEntries((entry.checks ?? []).filter((check) => check.definition).map((check) => [check.id, check.definition!]));

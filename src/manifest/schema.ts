@@ -71,6 +71,7 @@ const kindShapes = {
     metric: z.strictObject({
       file: nonEmpty.describe('JSON or YAML file'),
       checks: z.array(metricComparisonSchema).min(1),
+      regression: z.strictObject({ margin: z.number().min(0).describe('largest drop tolerated against the value this check recorded at the most recent advance') }).optional(),
     }),
   },
   eval: {
