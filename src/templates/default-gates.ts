@@ -106,7 +106,7 @@ function pocPhase(answers: InitAnswers): ScaffoldPhase {
     }),
     ...(answers.preset === 'llm-app' ? [pocEvalCheck()] : []),
   ];
-  gate.push(...metricChecks(answers.metrics));
+  gate.push(...metricChecks(answers.metrics).map((item) => (answers.preset === 'ml-model' ? withRegression(item) : item)));
   const trailer: string[] = [];
   if (answers.metrics.length === 0) {
     trailer.push(
@@ -240,6 +240,18 @@ function deployPhase(answers: InitAnswers): ScaffoldPhase {
       { check: { id: 'release-tagged', git: { tag: 'v*', clean: true } }, comment: 'a clean tree with a v* tag on HEAD, judged at advance: committing the ledger afterwards does not undo it' },
     ],
   };
+}
+
+/**
+ * ml-model: a score (>= a threshold within 0…1) must also stay within 0.02 of the value recorded at
+ * the last advance, so a reopened PoC cannot pass with a worse model than the one that passed
+ * (the first visit has nothing recorded: no-baseline, which passes).
+ */
+function withRegression(item: ScaffoldCheck): ScaffoldCheck {
+  if (!('metric' in item.check)) return item;
+  const [comparison] = item.check.metric.checks;
+  if (!comparison || (comparison.op !== '>=' && comparison.op !== '>') || comparison.value > 1) return item;
+  return { check: { ...item.check, metric: { ...item.check.metric, regression: { margin: EVAL_MARGIN } } }, comment: `${item.comment}; after a reopen, no more than ${EVAL_MARGIN} below the value recorded at the last advance` };
 }
 
 // ——— llm-app evaluation gates (issue 12): the eval kind on the team's evaluation-set results ———

@@ -64,3 +64,9 @@ test('llm-app writes eval gates: the PoC evaluation set, and at test no regressi
   expect(test).toContainEqual(expect.objectContaining({ id: 'llm-red-team', eval: expect.objectContaining({ checks: [expect.objectContaining({ by: 'category' })] }) }));
   expect(defaultPhases(withDefaults({ preset: 'ml-model' }, { name: 'model' })).flatMap((phase) => phase.gate.map((item) => item.check)).some((check) => 'eval' in check)).toBe(false);
 });
+
+test('ml-model writes regression on its score metric checks (not on latency-like ones)', () => {
+  const phases = defaultPhases(withDefaults({ preset: 'ml-model', metrics: [{ path: 'accuracy', op: '>=', value: 0.85 }, { path: 'latency_ms.p95', op: '<=', value: 300 }] }, { name: 'model' }));
+  const metrics = phases[0]!.gate.map((item) => item.check).filter((check) => 'metric' in check) as { id: string; metric: { regression?: { margin: number } } }[];
+  expect(metrics.map((check) => [check.id, check.metric.regression])).toEqual([['metric-accuracy', { margin: 0.02 }], ['metric-latency-ms-p95', undefined]]);
+});
