@@ -119,3 +119,10 @@ if (existsSync(hooksBench)) {
   const result = spawnSync(process.execPath, [hooksBench], { stdio: 'inherit' });
   if (result.status !== 0) process.exitCode = result.status ?? 1;
 }
+
+const evalBench = path.join(repo, 'scripts', 'bench-eval.mjs');
+if (existsSync(evalBench)) {
+  console.log('');
+  const result = spawnSync(process.execPath, [evalBench], { stdio: 'inherit' });
+  if (result.status !== 0) process.exitCode = result.status ?? 1;
+}

@@ -170,6 +170,29 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/terminate.js'),
   },
   {
+    name: 'baseline',
+    description: 'blessed baselines of eval checks: the results new runs are compared with',
+    examples: ['lepton baseline bless answers-grounded --reason "Prompt v3 is in production"', 'lepton baseline show'],
+    subcommands: [
+      {
+        name: 'bless',
+        description: 'store the check\'s current results as its baseline and record it in the ledger',
+        args: [{ syntax: '<check-id>', description: 'the eval check whose current results become its baseline' }],
+        options: [reason('these results are the reference'), phase],
+        examples: ['lepton baseline bless answers-grounded --reason "Prompt v3 is in production"'],
+        load: () => import('../commands/baseline.js').then((module) => ({ run: module.bless })),
+      },
+      {
+        name: 'show',
+        description: 'list the blessed baselines, oldest first',
+        args: [{ syntax: '[check-id]', description: 'only this check\'s baselines' }],
+        options: [lifecycleFormat],
+        examples: ['lepton baseline show', 'lepton baseline show answers-grounded --format json'],
+        load: () => import('../commands/baseline.js').then((module) => ({ run: module.show })),
+      },
+    ],
+  },
+  {
     name: 'amend',
     description: 'accept a completed phase\'s changed gate definition (as an owner, recorded in the ledger)',
     args: [{ syntax: '<phase>', description: 'the completed phase whose gate changed' }],

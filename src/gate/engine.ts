@@ -6,7 +6,7 @@ import { canonicalJson, sha256 } from '../text.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
 import { loadCheckModule } from './registry.js';
 import { plannedOrder, runScheduled, type PlannedCheck } from './schedule.js';
-import type { Approval, CheckContext, CheckResult, GateReport, GateSummary, GitQueries, RecordedGate, TextCache, Waiver } from './types.js';
+import type { Approval, BlessedBaseline, RecordedValues, CheckContext, CheckResult, GateReport, GateSummary, GitQueries, RecordedGate, TextCache, Waiver } from './types.js';
 
 export interface GateRunOptions {
   manifest: Manifest;
@@ -21,6 +21,8 @@ export interface GateRunOptions {
   signal?: AbortSignal | undefined;
   approvals?: readonly Approval[] | undefined;
   waivers?: readonly Waiver[] | undefined;
+  baselines?: readonly BlessedBaseline[] | undefined;
+  recordedValues?: readonly RecordedValues[] | undefined;
   /** Results computed from file texts (and run passes), kept between runs; saved when the gate is done. Undefined turns caching off. */
   cache?: (TextCache & { save(): Promise<void> }) | undefined;
   /** Gather the evidence `advance` records (file hashes); a plain gate does without. */
@@ -130,6 +132,8 @@ async function runOne(item: PlannedCheck, options: GateRunOptions, evidenceOf?: 
     env: options.env ?? process.env,
     signal: options.signal ?? new AbortController().signal,
     approvals: (options.approvals ?? []).filter((approval) => approval.phase === phase.id),
+    baselines: (options.baselines ?? []).filter((baseline) => baseline.phase === phase.id),
+    recordedValues: (options.recordedValues ?? []).filter((item) => item.phase === phase.id),
     cache: options.cache,
     evidence: (options.evidence ?? false) || evidenceBound(item),
     git: options.git ?? (() => Promise.reject(new Error('git is not available to this gate'))),
@@ -153,6 +157,7 @@ async function runOne(item: PlannedCheck, options: GateRunOptions, evidenceOf?: 
         ...(outcome.output && { output: outcome.output }),
         ...(outcome.values !== undefined && { values: outcome.values }),
         ...(outcome.reads && { reads: outcome.reads }),
+        ...(outcome.comparison && { comparison: outcome.comparison }),
         ...(outcome.evidence !== undefined && { evidence: outcome.evidence }),
         ...(outcome.values !== undefined && { values: outcome.values }),
       };

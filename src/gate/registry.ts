@@ -18,6 +18,7 @@ const checkModules: Record<CheckKind, Loader> = {
   coverage: () => import('./checks/coverage.js').then((module) => module.default),
   tests: () => import('./checks/tests.js').then((module) => module.default),
   mlscore: () => import('./checks/mlscore.js').then((module) => module.default),
+  eval: () => import('./checks/eval.js').then((module) => module.default),
 };
 
 export async function loadCheckModule(kind: CheckKind): Promise<CheckModule> {

@@ -1,5 +1,8 @@
 // The shapes every check module and the engine share.
 import type { CheckKind, CheckOf, Manifest, Phase } from '../manifest/schema.js';
+import type { Comparison } from './eval/compare.js';
+
+export type { Comparison, ComparisonMetric, Verdict } from './eval/compare.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'error' | 'skipped' | 'waived';
 
@@ -32,12 +35,33 @@ export interface Waiver {
   by: string;
 }
 
+/** A blessed baseline of an `eval` check, as its `bless` ledger entry records it. */
+export interface BlessedBaseline {
+  phase: string;
+  checkId: string;
+  /** SHA-256 of the stored baseline: `.lepton/baselines/<sha256>.jsonl.gz`. */
+  sha256: string;
+  seq: number;
+  time: string;
+  by: string;
+  cases: number;
+  reason: string;
+}
+
 /** One comparison a metric (or eval) check judged: the value found (null when missing or not a number), the operator and the threshold. */
 export interface MetricValue {
   path: string;
   value: number | null;
   op: string;
   threshold: number;
+}
+
+/** A check's metric values as an advance entry recorded them. */
+export interface RecordedValues {
+  phase: string;
+  checkId: string;
+  seq: number;
+  values: MetricValue[];
 }
 
 /**
@@ -69,6 +93,8 @@ export interface CheckOutcome {
   values?: CheckValues;
   /** The project files the result rests on (relative paths): `advance` wants them committed. */
   reads?: string[];
+  /** The regression verdict against the baseline (`eval`, and `metric` with `regression`). */
+  comparison?: Comparison;
 }
 
 /** The git queries a check may make. The caller supplies them: gate does not import git. */
@@ -99,6 +125,10 @@ export interface CheckContext {
   signal: AbortSignal;
   /** Sign-offs for the phase's current visit (from the ledger). */
   approvals: readonly Approval[];
+  /** Baselines blessed for this phase's checks, oldest first (from the ledger). */
+  baselines?: readonly BlessedBaseline[] | undefined;
+  /** Metric values recorded at the latest advance that recorded each check of this phase (from the ledger). */
+  recordedValues?: readonly RecordedValues[] | undefined;
   /** Results computed from a file's text (and run passes), kept between runs; undefined when caching is off. */
   cache: TextCache | undefined;
   /**
@@ -135,6 +165,7 @@ export interface CheckResult {
   values?: CheckValues;
   /** Set when the check was not evaluated again: the ledger entry (an advance) whose result it reports. */
   recorded?: { seq: number; time: string };
+  comparison?: Comparison;
   /** Kept for the ledger; reporters leave it out. */
   evidence?: unknown;
   /** The project files the result rests on; reporters leave it out. */

@@ -12,7 +12,7 @@ import { readProjectLedger } from './project.js';
 import { currentApprovals, currentWaivers, type LifecycleState } from './state.js';
 import { clockNow } from './test-hooks.js';
 
-export type EvaluateOptions = Omit<GateRunOptions, 'manifest' | 'root' | 'phases' | 'approvals' | 'waivers' | 'recorded'> & {
+export type EvaluateOptions = Omit<GateRunOptions, 'manifest' | 'root' | 'phases' | 'approvals' | 'waivers' | 'baselines' | 'recordedValues' | 'recorded'> & {
   /** The replayed ledger, when the caller has it already. */
   state?: LifecycleState | undefined;
   /** The phases are passed ones (the regression guard): checks not rechecked report what their advance recorded. */
@@ -34,6 +34,8 @@ export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Ph
     phases,
     approvals: currentApprovals(state),
     waivers: currentWaivers(state),
+    baselines: state.baselines,
+    recordedValues: state.recordedValues,
     ...(completed && !recheckAll && { recorded: recordedGates(state) }),
   });
 }

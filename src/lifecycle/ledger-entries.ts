@@ -15,6 +15,8 @@ export interface LedgerCheck {
   evidence: string;
   /** The values the check judged (`checks[].values` of gate JSON), when it has any. */
   values?: CheckValues | undefined;
+  /** An eval check's regression verdict at the advance: against which baseline, and each metric's Δ with its interval. */
+  comparison?: { verdict: string; baseline?: string | undefined; metrics: { name: string; delta: number; low: number; high: number }[] } | undefined;
   /** SHA-256 of the check's definition (canonical JSON), to name it when the gate changes later. */
   definition?: string | undefined;
 }
@@ -81,6 +83,22 @@ export interface TerminateEntry {
   reason: string;
 }
 
+/** An eval check's current results become its baseline (stored in `.lepton/baselines/<baseline>.jsonl.gz`). */
+export interface BlessEntry {
+  event: 'bless';
+  phase: string;
+  checkId: string;
+  /** SHA-256 of the stored baseline. */
+  baseline: string;
+  /** The results file it was read from, and that file's SHA-256. */
+  file: string;
+  fileSha256: string;
+  cases: number;
+  /** SHA-256 of the run's fingerprint (dataset, prompt, judge, where the format records them). */
+  fingerprint: string;
+  reason: string;
+}
+
 /** An owner accepts a completed phase's changed gate definition. */
 export interface AmendEntry {
   event: 'amend';
@@ -95,9 +113,9 @@ export interface AmendEntry {
 }
 
 /** What a caller records; the ledger adds seq, time, actor, commit and the hashes. */
-export type NewLedgerEntry = InitEntry | AdvanceEntry | ApproveEntry | WaiveEntry | ReopenEntry | TerminateEntry | AmendEntry;
+export type NewLedgerEntry = InitEntry | AdvanceEntry | ApproveEntry | WaiveEntry | ReopenEntry | TerminateEntry | AmendEntry | BlessEntry;
 export type LedgerEvent = NewLedgerEntry['event'];
-export const LEDGER_EVENTS: readonly LedgerEvent[] = ['init', 'advance', 'approve', 'waive', 'reopen', 'terminate', 'amend'];
+export const LEDGER_EVENTS: readonly LedgerEvent[] = ['init', 'advance', 'approve', 'waive', 'reopen', 'terminate', 'amend', 'bless'];
 
 /** What the ledger adds to every entry. */
 export interface LedgerStamp {

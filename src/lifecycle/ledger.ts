@@ -20,8 +20,8 @@ export * from './ledger-entries.js';
 export * from './ledger-format.js';
 
 export const LEPTON_GITIGNORE = '.lepton/.gitignore';
-/** What of .lepton/ is committed: the ledger, the schema, project templates, the records of what was rendered and a vendored lepton; not the lock, journal or cache. */
-export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema, project templates, what was rendered and a vendored lepton; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n!rendered/\n!rendered/**\n!bin/\n!bin/lepton.cjs\n';
+/** What of .lepton/ is committed: the ledger, the schema, project templates, the records of what was rendered, blessed baselines and a vendored lepton; not the lock, journal or cache. */
+export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema, project templates, what was rendered, blessed baselines and a vendored lepton; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n!rendered/\n!rendered/**\n!baselines/\n!baselines/**\n!bin/\n!bin/lepton.cjs\n';
 
 export async function readLedgerText(root: string): Promise<string | undefined> {
   try {
@@ -57,8 +57,8 @@ export async function stampFor(root: string): Promise<{ actor: Actor; commit: st
   return { actor, commit };
 }
 
-/** What earlier versions of lepton wrote, replaced by the current text; any other content is the user's. */
-const EARLIER_GITIGNORE_TEXTS = [
+/** What earlier versions of lepton wrote: replaced by the current text (it is lepton's own, unedited). */
+export const PREVIOUS_GITIGNORE_TEXTS = [
   '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n',
 ];
 
@@ -70,7 +70,7 @@ const EARLIER_GITIGNORE_TEXTS = [
 export async function ensureLeptonGitignore(root: string): Promise<void> {
   const file = path.join(root, LEPTON_GITIGNORE);
   const current = await readFile(file, 'utf8').catch(() => undefined);
-  if (current !== undefined && !EARLIER_GITIGNORE_TEXTS.includes(current)) return;
+  if (current !== undefined && !PREVIOUS_GITIGNORE_TEXTS.includes(current)) return;
   await writeFileAtomic(file, LEPTON_GITIGNORE_TEXT);
 }
 

@@ -1,14 +1,14 @@
 // The lifecycle's moves — advance, reopen, terminate. Each returns data; nothing here prints.
 // Each is one plan on the ledger's write path (ledger.ts), so `phase:` and the ledger change together.
 import { LeptonError, usageError } from '../errors.js';
-import type { GateReport } from '../gate/types.js';
+import type { Comparison, GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
 import { dirtyEvidence, type DirtyFile } from './dirty-evidence.js';
 import { evaluatePhases } from './evaluate.js';
 import { gateDefinition } from './gate-definition.js';
 import { assertMovable, requireReason, type ReasonOptions, type TransitionOptions } from './guards.js';
-import { evidenceHash, recordInProject, writeEntry, type LedgerEntryOf } from './ledger.js';
+import { evidenceHash, recordInProject, writeEntry, type LedgerCheck, type LedgerEntryOf } from './ledger.js';
 import { phaseById, phaseIndex } from './phases.js';
 import { readProjectLedger } from './project.js';
 
@@ -77,6 +77,7 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
       status: check.status,
       evidence: evidenceHash(check.evidence),
       ...(check.values !== undefined && { values: check.values }),
+      ...(check.comparison && { comparison: comparisonSummary(check.comparison) }),
       definition: definition.checks[check.id],
     }));
     const moved = next ? { to: next.id } : { complete: true };
@@ -123,4 +124,13 @@ export async function terminate(loaded: LoadedManifest, options: ReasonOptions):
     return writeEntry({ event: 'terminate', from: state.phase, reason });
   });
   return { phase: loaded.manifest.phase, entry };
+}
+
+/** What an advance keeps of a regression comparison: the verdict, the baseline and each metric's interval (not the flipped ids). */
+function comparisonSummary(comparison: Comparison): NonNullable<LedgerCheck['comparison']> {
+  return {
+    verdict: comparison.verdict,
+    ...(comparison.baseline && { baseline: comparison.baseline.sha256 }),
+    metrics: comparison.metrics.map(({ name, delta, low, high }) => ({ name, delta, low, high })),
+  };
 }

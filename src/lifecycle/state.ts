@@ -1,7 +1,7 @@
 // Replays the ledger: where the project is, whether it is complete or terminated, and which
 // sign-offs and waivers belong to each phase's current visit. Problems found on the way
 // (a transition that skips a phase, an approval by a non-owner…) are collected for `verify`.
-import type { Approval, Waiver } from '../gate/types.js';
+import type { Approval, BlessedBaseline, RecordedValues, Waiver } from '../gate/types.js';
 import type { Manifest, Owner } from '../manifest/schema.js';
 import type { LedgerEntry, LedgerEntryOf } from './ledger-entries.js';
 
@@ -14,6 +14,10 @@ export interface LifecycleState {
   enteredAt: Record<string, number>;
   approvals: (Approval & { seq: number })[];
   waivers: (Waiver & { seq: number })[];
+  /** Every `bless`, oldest first: the last one of a check is its baseline, whatever the visit. */
+  baselines: BlessedBaseline[];
+  /** The metric values each check recorded at the most recent advance that recorded any (`metric` regression's baseline). */
+  recordedValues: RecordedValues[];
   /** The advance that passed each phase, while it stands (a reopen of the phase or an earlier one undoes it). */
   passedBy: Record<string, LedgerEntryOf<'advance'>>;
   /** The gate definition each passed phase stands on: its advance's, or a later amend's. */
@@ -33,12 +37,12 @@ export function approvalCheck(manifest: Manifest, phaseId: string, checkId: stri
 
 export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]): LifecycleState {
   const ids = manifest.phases.map((phase) => phase.id);
-  const state: LifecycleState = { phase: ids[0]!, complete: false, enteredAt: {}, approvals: [], waivers: [], passedBy: {}, acceptedGates: {}, problems: [] };
+  const state: LifecycleState = { phase: ids[0]!, complete: false, enteredAt: {}, approvals: [], waivers: [], baselines: [], recordedValues: [], passedBy: {}, acceptedGates: {}, problems: [] };
   const problem = (entry: LedgerEntry, message: string) =>
     state.problems.push({
       seq: entry.seq,
       message: `entry #${entry.seq} (${entry.event}): ${message}`,
-      check: entry.event === 'approve' || entry.event === 'waive' || entry.event === 'amend' ? 'approvals' : 'phase',
+      check: entry.event === 'approve' || entry.event === 'waive' || entry.event === 'amend' || entry.event === 'bless' ? 'approvals' : 'phase',
     });
   for (const [index, entry] of entries.entries()) {
     if (state.terminated) problem(entry, `recorded after the project was terminated (#${state.terminated.seq})`);
@@ -53,6 +57,11 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
         if (entry.from !== state.phase) problem(entry, `leaves "${entry.from}" but the project was in "${state.phase}"`);
         if (state.complete) problem(entry, 'the project was already complete');
         state.passedBy[entry.from] = entry;
+        for (const check of entry.checks ?? []) {
+          if (!Array.isArray(check.values) || check.values.length === 0) continue;
+          state.recordedValues = state.recordedValues.filter((item) => !(item.phase === entry.from && item.checkId === check.id));
+          state.recordedValues.push({ phase: entry.from, checkId: check.id, seq: entry.seq, values: check.values });
+        }
         delete state.acceptedGates[entry.from];
         if (entry.gate) {
           const checks = Object.fromEntries((entry.checks ?? []).filter((check) => check.definition).map((check) => [check.id, check.definition!]));
@@ -123,6 +132,21 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
           seq: entry.seq,
         });
         break;
+      case 'bless':
+        if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
+        if (!/^[0-9a-f]{64}$/.test(entry.baseline ?? '')) problem(entry, 'names no baseline (a SHA-256)');
+        if (!approvalRolesAllow(manifest, entry.phase, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> holds none of the approval roles of phase "${entry.phase}"`);
+        state.baselines.push({
+          phase: entry.phase ?? '',
+          checkId: entry.checkId ?? '',
+          sha256: entry.baseline ?? '',
+          seq: entry.seq,
+          time: entry.time,
+          by: entry.actor?.name ?? '',
+          cases: entry.cases ?? 0,
+          reason: entry.reason ?? '',
+        });
+        break;
       case 'amend':
         if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
         if (!state.passedBy[entry.phase]) problem(entry, `amends the gate of "${entry.phase}", which had not passed`);
@@ -134,6 +158,14 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
     }
   }
   return state;
+}
+
+/** Whether the owner may bless in the phase: holds a role of its approval checks, or the phase has none. */
+function approvalRolesAllow(manifest: Manifest, phaseId: string, email: string): boolean {
+  const owner = ownerByEmail(manifest, email);
+  if (!owner) return true; // reported as not an owner already
+  const roles = (manifest.phases.find((phase) => phase.id === phaseId)?.gate ?? []).flatMap((check) => ('approval' in check ? check.approval.roles : []));
+  return roles.length === 0 || owner.roles.some((role) => roles.includes(role));
 }
 
 function enter(state: LifecycleState, phase: string, seq: number): void {

@@ -1,7 +1,7 @@
 // The check kinds and enumerations of the manifest, free of the schema library so the
 // gate path can use them without loading it.
 
-export const CHECK_KINDS = ['file', 'doc', 'run', 'metric', 'approval', 'git', 'coverage', 'tests', 'http', 'mlscore'] as const;
+export const CHECK_KINDS = ['file', 'doc', 'run', 'metric', 'approval', 'git', 'coverage', 'tests', 'http', 'mlscore', 'eval'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 /** The keys every check may carry besides its kind key. */
@@ -19,6 +19,7 @@ export const RECHECK_BY_DEFAULT: Record<CheckKind, boolean> = {
   metric: true,
   coverage: true,
   tests: true,
+  eval: true,
   git: false,
   http: false,
   approval: false,
@@ -48,6 +49,10 @@ export const DOMAINS = ['general', 'finance', 'healthcare', 'retail'] as const;
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export const STRATEGIES = ['rolling', 'blue-green', 'canary'] as const;
 export const METRIC_OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
+/** Per-case results formats an `eval` check reads. */
+export const EVAL_FORMATS = ['promptfoo', 'lm-eval', 'deepeval', 'ragas', 'jsonl'] as const;
+/** What an `eval` comparison aggregates a metric into. */
+export const EVAL_STATS = ['rate', 'mean', 'min', 'max', 'p50', 'p90', 'p95', 'p99', 'sum', 'count'] as const;
 
 /** Ids, roles and template names: lowercase letters, digits and single dashes. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -37,6 +37,8 @@ export function pathsOf(check: Check): CheckPath[] {
       return 'tests' in check ? listed(check.tests.junit, ['tests', 'junit']) : [];
     case 'mlscore':
       return 'mlscore' in check ? [single(check.mlscore.file, ['mlscore', 'file'])] : [];
+    case 'eval':
+      return 'eval' in check ? [single(check.eval.file, ['eval', 'file'])] : [];
     default:
       return [];
   }

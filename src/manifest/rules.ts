@@ -65,6 +65,9 @@ function checkProblems(check: Check, checkPath: (string | number)[], root: strin
   if ('coverage' in check && check.coverage.lines === undefined && check.coverage.branches === undefined) {
     problems.push({ path: [...checkPath, 'coverage'], message: 'a coverage check needs a threshold: lines or branches' });
   }
+  if ('eval' in check && !check.eval.checks?.length && !check.eval.regression) {
+    problems.push({ path: [...checkPath, 'eval'], message: 'an eval check needs checks, a regression, or both' });
+  }
   if ('doc' in check && check.placeholder !== undefined) {
     try {
       new RegExp(check.placeholder);

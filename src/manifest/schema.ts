@@ -10,7 +10,7 @@ const globList = z.union([nonEmpty, z.array(nonEmpty).min(1)]);
 const seconds = z.number().positive({ message: 'must be a positive number of seconds' });
 const percent = z.number().min(0).max(100);
 
-import { CHECK_KINDS, DOMAINS, KEBAB_CASE, LANGUAGES, METRIC_OPS, PRESETS, STRATEGIES, type CheckKind } from './kinds.js';
+import { CHECK_KINDS, DOMAINS, EVAL_FORMATS, EVAL_STATS, KEBAB_CASE, LANGUAGES, METRIC_OPS, PRESETS, STRATEGIES, type CheckKind } from './kinds.js';
 
 export { DOMAINS, LANGUAGES, METRIC_OPS, PRESETS, STRATEGIES, type CheckKind } from './kinds.js';
 
@@ -28,6 +28,23 @@ export const metricComparisonSchema = z.strictObject({
   path: nonEmpty.describe('dotted path into the file, with [n] indexes: latency_ms.p95, runs[0].f1'),
   op: z.enum(METRIC_OPS),
   value: z.number(),
+});
+
+const share = z.number().min(0).max(1);
+
+export const evalComparisonSchema = z.strictObject({
+  metric: nonEmpty.describe('pass (the case passed), or a metric of the cases: faithfulness, latency_ms, cost'),
+  stat: z.enum(EVAL_STATS),
+  op: z.enum(METRIC_OPS),
+  value: z.number(),
+  by: z.literal('category').optional().describe('one value per category: every category must hold'),
+});
+
+export const evalRegressionSchema = z.strictObject({
+  metrics: z.array(nonEmpty).min(1).describe('metrics compared with the blessed baseline: pass and scores'),
+  margin: z.number().min(0).describe('largest drop tolerated (absolute, in the metric\'s units)'),
+  confidence: z.number().gt(0).lt(1).optional().describe('of the paired intervals; default 0.95'),
+  'on-unreliable': z.enum(['fail', 'pass']).optional().describe('unreliable-baseline and insufficient-data fail unless pass'),
 });
 
 /**
@@ -54,6 +71,17 @@ const kindShapes = {
     metric: z.strictObject({
       file: nonEmpty.describe('JSON or YAML file'),
       checks: z.array(metricComparisonSchema).min(1),
+      regression: z.strictObject({ margin: z.number().min(0).describe('largest drop tolerated against the value this check recorded at the most recent advance') }).optional(),
+    }),
+  },
+  eval: {
+    eval: z.strictObject({
+      file: nonEmpty.describe('per-case results: promptfoo -o JSON, lm-eval results/samples, DeepEval, Ragas, or JSONL (.gz read too)'),
+      format: z.enum(['auto', ...EVAL_FORMATS]).optional().describe('default auto: told from the content'),
+      'min-cases': z.number().int().min(1).optional(),
+      'max-flaky': share.optional().describe('largest share of cases whose repeats disagree'),
+      checks: z.array(evalComparisonSchema).optional(),
+      regression: evalRegressionSchema.optional(),
     }),
   },
   approval: {
@@ -116,6 +144,7 @@ export const checkSchemas = {
   tests: checkSchemaFor('tests'),
   http: checkSchemaFor('http'),
   mlscore: checkSchemaFor('mlscore'),
+  eval: checkSchemaFor('eval'),
 } satisfies { [K in CheckKind]: z.ZodType };
 
 export const checkSchema = z.union(CHECK_KINDS.map((kind) => checkSchemas[kind]) as unknown as [
@@ -167,6 +196,7 @@ export type Owner = Manifest['project']['owners'][number];
 export type Check = z.infer<typeof checkSchema>;
 export type CheckOf<K extends CheckKind> = z.infer<(typeof checkSchemas)[K]>;
 export type MetricComparison = z.infer<typeof metricComparisonSchema>;
+export type EvalComparison = z.infer<typeof evalComparisonSchema>;
 export type Preset = (typeof PRESETS)[number];
 export type Domain = (typeof DOMAINS)[number];
 export type Language = (typeof LANGUAGES)[number];

@@ -3,6 +3,7 @@
 import { hostname } from 'node:os';
 import type { CheckResult, GateReport } from '../gate/types.js';
 import { stripAnsi } from '../text.js';
+import { comparisonTable } from './comparison.js';
 import type { StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
 import type { ReportOptions } from './types.js';
@@ -122,6 +123,7 @@ function details(check: CheckResult): string[] {
     return `${where}${problem.message}`;
   });
   if (check.output?.length) lines.push('output:', ...check.output.map((line) => `  ${line}`));
+  if (check.comparison && check.comparison.verdict !== 'no-baseline') lines.push('compared with the baseline:', ...comparisonTable(check.comparison).map((line) => `  ${line}`));
   if (check.hint) lines.push(`hint: ${check.hint}`);
   return lines;
 }

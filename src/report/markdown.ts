@@ -1,5 +1,6 @@
 // `--format markdown`: a readable report for pull requests and GitHub's job summary.
 import type { CheckResult, CheckStatus, GateReport } from '../gate/types.js';
+import { comparisonMarkdown } from './comparison.js';
 import type { StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
 import type { ReportOptions } from './types.js';
@@ -91,6 +92,11 @@ export function formatGateMarkdown(report: GateReport, options: Pick<ReportOptio
     '',
   ];
   if (phases.length > 0) lines.push(...checksTable(report.checks, phases.length > 1), '');
+  const compared = report.checks.filter((check) => check.comparison && check.comparison.verdict !== 'no-baseline');
+  if (compared.length > 0) {
+    lines.push('## Compared with the baseline', '');
+    for (const check of compared) lines.push(`### ${code(check.id)}`, '', ...comparisonMarkdown(check.comparison!, escapeMarkdown), '');
+  }
   const failing = report.checks.filter((check) => check.status === 'fail' || check.status === 'error');
   const waived = report.checks.filter((check) => check.status === 'waived');
   if (failing.length > 0) {

@@ -5,6 +5,7 @@ import type { HistoryReport } from '../lifecycle/history.js';
 import type { LedgerEntry } from '../lifecycle/ledger.js';
 import type { PhaseState, StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
+import { comparisonTable } from './comparison.js';
 import { paintStatus, type Paint } from './style.js';
 import { describeRecordedChecks } from './values.js';
 
@@ -43,6 +44,9 @@ function checkLines(check: CheckResult, width: number, paint: Paint): string[] {
   const advisory = check.required ? '' : paint.dim(' (advisory)');
   const lines = [`  ${paintStatus(paint, check.status, check.required)} ${check.id.padEnd(width)}  ${check.message}${advisory}`];
   const indent = ' '.repeat(4);
+  if (check.comparison && check.comparison.verdict !== 'no-baseline') {
+    for (const line of comparisonTable(check.comparison)) lines.push(`${indent}${line}`);
+  }
   const shown = check.problems.slice(0, 10);
   for (const problem of shown) {
     const where = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ''}: ` : '';

@@ -3,6 +3,7 @@
 import type { Check, Language, MetricComparison, Owner } from '../manifest/schema.js';
 import type { InitAnswers } from './answers.js';
 import { domainSignOffs } from './domain-sign-offs.js';
+import { pocEvalCheck, testEvalChecks, withRegression } from './eval-gates.js';
 
 export interface ScaffoldCheck {
   check: Check;
@@ -122,8 +123,9 @@ function pocPhase(answers: InitAnswers): ScaffoldPhase {
     ...focusChecks(answers, 'poc-plan', {
       llmApp: { id: 'llm-evaluation-planned', comment: 'llm-app: evaluation set, groundedness, hallucination and cost are planned' },
     }),
+    ...(answers.preset === 'llm-app' ? [pocEvalCheck()] : []),
   ];
-  gate.push(...metricChecks(answers.metrics));
+  gate.push(...metricChecks(answers.metrics).map((item) => (answers.preset === 'ml-model' ? withRegression(item) : item)));
   const trailer: string[] = [];
   if (answers.metrics.length === 0) {
     trailer.push(
@@ -230,6 +232,7 @@ function testPhase(answers: InitAnswers): ScaffoldPhase {
     }),
   ];
   if (answers.preset === 'ml-model') gate.push(mlScoreCheck());
+  if (answers.preset === 'llm-app') gate.push(...testEvalChecks());
   gate.push(doc('evaluation-reported', 'docs/evaluation-report.md', 'the evaluation report: results with intervals, by group, against production'));
   gate.push(
     { check: { id: 'coverage', coverage: { file: 'coverage.xml', lines: 80 } }, comment: 'line coverage from coverage.py (`pytest --cov --cov-report=xml`)' },

@@ -40,7 +40,7 @@ test('a new folder becomes a git repository with the manifest, the plan, the sch
   expect(manifest.project.owners).toEqual([{ name: 'Ada Lovelace', email: 'ada@example.com', roles: ['tech-lead'] }]);
   expect(manifest.phase).toBe('poc');
   expect(manifest.phases.map((phase: { id: string }) => phase.id)).toEqual(['poc', 'design', 'develop', 'test', 'deploy']);
-  expect(manifest.phases[0].gate).toContainEqual({ id: 'metric-f1', metric: { file: 'poc/results.json', checks: [{ path: 'f1', op: '>=', value: 0.7 }] } });
+  expect(manifest.phases[0].gate).toContainEqual({ id: 'metric-f1', metric: { file: 'poc/results.json', checks: [{ path: 'f1', op: '>=', value: 0.7 }], regression: { margin: 0.02 } } });
   // Without a product owner, the roles the owners hold sign the go/no-go.
   expect(manifest.phases[0].gate).toContainEqual({ id: 'go-decision', approval: { roles: ['tech-lead'] } });
 

@@ -13,5 +13,5 @@ test.each(['ml-model', 'llm-app'] as const)('init\'s %s gates re-check only what
   const checks = manifest!.phases.flatMap((phase) => phase.gate);
   const judgedAtAdvance = checks.filter((check) => !rechecks(check)).map((check) => `${checkKind(check)}:${check.id}`);
   expect(judgedAtAdvance).toEqual(['approval:go-decision', 'http:staging-healthy', 'git:release-tagged']);
-  expect(checks.filter((check) => rechecks(check)).map(checkKind).every((kind) => ['file', 'doc', 'run', 'metric', 'coverage', 'tests', 'mlscore'].includes(kind))).toBe(true);
+  expect(checks.filter((check) => rechecks(check)).map(checkKind).every((kind) => ['file', 'doc', 'run', 'metric', 'coverage', 'tests', 'mlscore', 'eval'].includes(kind))).toBe(true);
 });

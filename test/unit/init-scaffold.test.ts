@@ -5,6 +5,7 @@ import YAML from 'yaml';
 import { parseManifest } from '../../src/manifest/load.js';
 import { withDefaults } from '../../src/commands/init-answers.js';
 import { SCHEMA_LINE, manifestText, yamlScalar } from '../../src/templates/scaffold.js';
+import { defaultPhases } from '../../src/templates/default-gates.js';
 
 const owners = [
   { name: 'Ada Lovelace', email: 'ada@example.com', roles: ['tech-lead'] },
@@ -32,7 +33,7 @@ test('the text parses back to the answers and validates, with the schema line fi
     name: 'churn: predictor', description: 'Predict # of cancellations', preset: 'llm-app', domain: 'finance', language: 'zh-CN', strategy: 'blue-green', owners,
   });
   const poc = parsed.manifest!.phases[0]!;
-  expect(poc.gate.map((check) => check.id)).toEqual(['plan-written', 'llm-evaluation-planned', 'metric-accuracy', 'metric-latency-ms-p95', 'go-decision']);
+  expect(poc.gate.map((check) => check.id)).toEqual(['plan-written', 'llm-evaluation-planned', 'llm-eval', 'metric-accuracy', 'metric-latency-ms-p95', 'go-decision']);
   expect(parsed.manifest!.phases.map((phase) => phase.templates)).toEqual([
     ['poc-plan'],
     ['architecture', 'system-card', 'datasheet', 'risk-register'],
@@ -57,4 +58,21 @@ test('no owners and no metrics: no approval or metric check, and comments say ho
   const again = await parseManifest(new TextEncoder().encode(uncommented), '/tmp/project');
   expect(again.problems).toEqual([]);
   expect(again.manifest!.phases[0]!.gate.map((check) => check.id)).toEqual(['plan-written', 'metric-accuracy', 'go-decision']);
+});
+
+test('llm-app writes eval gates: the PoC evaluation set, and at test no regression, red-team per category, latency and cost', () => {
+  const phases = defaultPhases(withDefaults({ preset: 'llm-app' }, { name: 'bot' }));
+  const poc = phases[0]!.gate.map((item) => item.check);
+  expect(poc).toContainEqual(expect.objectContaining({ id: 'llm-eval', eval: expect.objectContaining({ 'min-cases': 200, regression: { metrics: ['pass'], margin: 0.02, confidence: 0.95 } }) }));
+  const test = phases[3]!.gate.map((item) => item.check);
+  const guard = test.find((check) => check.id === 'llm-no-regression') as { eval: { checks: { metric: string; stat: string }[] } };
+  expect(guard.eval.checks.map((check) => `${check.metric}.${check.stat}`)).toEqual(['pass.rate', 'latency_ms.p95', 'cost.sum']);
+  expect(test).toContainEqual(expect.objectContaining({ id: 'llm-red-team', eval: expect.objectContaining({ checks: [expect.objectContaining({ by: 'category' })] }) }));
+  expect(defaultPhases(withDefaults({ preset: 'ml-model' }, { name: 'model' })).flatMap((phase) => phase.gate.map((item) => item.check)).some((check) => 'eval' in check)).toBe(false);
+});
+
+test('ml-model writes regression on its score metric checks (not on latency-like ones)', () => {
+  const phases = defaultPhases(withDefaults({ preset: 'ml-model', metrics: [{ path: 'accuracy', op: '>=', value: 0.85 }, { path: 'latency_ms.p95', op: '<=', value: 300 }] }, { name: 'model' }));
+  const metrics = phases[0]!.gate.map((item) => item.check).filter((check) => 'metric' in check) as { id: string; metric: { regression?: { margin: number } } }[];
+  expect(metrics.map((check) => [check.id, check.metric.regression])).toEqual([['metric-accuracy', { margin: 0.02 }], ['metric-latency-ms-p95', undefined]]);
 });

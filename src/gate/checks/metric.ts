@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckOf, MetricComparison } from '../../manifest/schema.js';
-import type { CheckContext, CheckModule, CheckOutcome, MetricValue, Problem } from '../types.js';
+import type { CheckContext, CheckModule, CheckOutcome, Comparison, MetricValue, Problem } from '../types.js';
 import { plural, resolveInside, sha256 } from './files.js';
 
 type Parsed = { data: unknown } | { error: string };
@@ -49,13 +49,20 @@ async function evaluate(check: CheckOf<'metric'>, context: CheckContext): Promis
     (verdict.ok ? passes : failures).push(verdict.message);
   }
   const evidence = { file, ...digest, values };
+  let comparison: Comparison | undefined;
+  if (check.metric.regression) {
+    const { compareWithRecorded } = await import('../eval/recorded-regression.js');
+    comparison = compareWithRecorded(measured, context.recordedValues?.find((item) => item.checkId === check.id), check.metric.regression.margin);
+    if (comparison.verdict === 'regression') failures.push(`regression: ${comparison.reason}`);
+  }
+  const compared = comparison ? { comparison } : {};
   if (failures.length === 0) {
     const message = passes.length <= 3 ? passes.join(', ') : `all ${checks.length} metrics meet their thresholds`;
-    return { status: 'pass', message, evidence, values: measured, reads: [file] };
+    return { status: 'pass', message, evidence, values: measured, reads: [file], ...compared };
   }
   const problems: Problem[] = failures.map((message) => ({ file, message }));
   const message = failures.length === 1 ? failures[0]! : `${failures.length} of ${plural(checks.length, 'metric check')} fail`;
-  return { status: 'fail', message, problems, evidence, values: measured, reads: [file] };
+  return { status: 'fail', message, problems, evidence, values: measured, reads: [file], ...compared };
 }
 
 /** By extension: `.json` JSON, `.yaml`/`.yml` YAML, anything else JSON and then YAML. */

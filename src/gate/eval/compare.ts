@@ -1,0 +1,118 @@
+// The regression verdict: a candidate run against its blessed baseline, cases paired by id
+// (DESIGN "AI evaluation gates"). Pure: the caller reads both runs and loads the statistics.
+import { caseValue } from './aggregate.js';
+import type { CollapsedCase, Fingerprint } from './cases.js';
+import type { Statistics } from './stats.js';
+
+export type Verdict = 'regression' | 'no-detectable-change' | 'improvement' | 'unreliable-baseline' | 'insufficient-data' | 'no-baseline';
+
+export interface ComparisonMetric {
+  name: string;
+  baseline: number;
+  candidate: number;
+  delta: number;
+  low: number;
+  high: number;
+  mcnemarP?: number;
+}
+
+export interface Comparison {
+  verdict: Verdict;
+  metrics: ComparisonMetric[];
+  /** Ids of cases that passed (stable-pass) in the baseline and do not now. */
+  flipped: string[];
+  /** Why the verdict, in one sentence. */
+  reason: string;
+  margin: number;
+  confidence: number;
+  /** Cases paired by id (and by input, where the format records one). */
+  paired: number;
+  baseline?: { sha256: string; seq: number; cases: number } | undefined;
+}
+
+export interface CompareOptions {
+  metrics: readonly string[];
+  margin: number;
+  confidence: number;
+  minCases: number;
+  /** Metrics where lower is better (latency, cost): a rise is the regression. */
+  lowerIsBetter: ReadonlySet<string>;
+}
+
+export interface BaselineRun {
+  sha256: string;
+  seq: number;
+  cases: CollapsedCase[];
+  fingerprint: Fingerprint;
+}
+
+/** Below this share of the baseline's ids found in the candidate, the comparison says nothing. */
+export const MIN_SHARED = 0.9;
+
+export function compareRuns(baseline: BaselineRun, candidate: { cases: CollapsedCase[]; fingerprint: Fingerprint }, options: CompareOptions, statistics: Statistics): Comparison {
+  const base = { margin: options.margin, confidence: options.confidence, baseline: { sha256: baseline.sha256, seq: baseline.seq, cases: baseline.cases.length } };
+  const verdict = (kind: Verdict, reason: string, paired: number, metrics: ComparisonMetric[] = [], flipped: string[] = []): Comparison => ({ verdict: kind, reason, metrics, flipped, paired, ...base });
+
+  const changed = (Object.keys(baseline.fingerprint) as (keyof Fingerprint)[]).filter((key) => candidate.fingerprint[key] !== undefined && candidate.fingerprint[key] !== baseline.fingerprint[key]);
+  if (changed.length > 0) return verdict('unreliable-baseline', `the ${changed.join(' and ')} differ${changed.length === 1 ? 's' : ''} from the baseline's`, 0);
+
+  const byId = new Map(baseline.cases.map((item) => [item.id, item]));
+  const pairs: [CollapsedCase, CollapsedCase][] = [];
+  for (const item of candidate.cases) {
+    const old = byId.get(item.id);
+    if (old && (old.input === undefined || item.input === undefined || old.input === item.input)) pairs.push([old, item]);
+  }
+  const share = baseline.cases.length ? pairs.length / baseline.cases.length : 0;
+  if (share < MIN_SHARED) {
+    return verdict('unreliable-baseline', `only ${pairs.length} of the baseline's ${baseline.cases.length} cases (${percent(share)}) are in this run; at least ${percent(MIN_SHARED)} must be`, pairs.length);
+  }
+  if (pairs.length < options.minCases) return verdict('insufficient-data', `${pairs.length} paired cases, fewer than min-cases ${options.minCases}`, pairs.length);
+
+  const metrics = options.metrics.map((name) => compareMetric(name, pairs, options, statistics));
+  const flipped = pairs.filter(([old, now]) => old.pass === 1 && now.pass !== undefined && now.pass < 1).map(([, now]) => now.id);
+  const worse = metrics.filter((metric) => (options.lowerIsBetter.has(metric.name) ? metric.high > options.margin : metric.low < -options.margin));
+  if (worse.length > 0) {
+    const [first] = worse;
+    return verdict('regression', `${first!.name} ${signed(first!.delta)} [${signed(first!.low)}, ${signed(first!.high)}] is worse than the margin ${options.margin} allows`, pairs.length, metrics, flipped);
+  }
+  const better = metrics.every((metric) => (options.lowerIsBetter.has(metric.name) ? metric.high < 0 : metric.low > 0));
+  return better
+    ? verdict('improvement', `every metric is better than the baseline's at ${percent(options.confidence)} confidence`, pairs.length, metrics, flipped)
+    : verdict('no-detectable-change', `no metric is worse than the margin ${options.margin} at ${percent(options.confidence)} confidence`, pairs.length, metrics, flipped);
+}
+
+function compareMetric(name: string, pairs: readonly [CollapsedCase, CollapsedCase][], options: CompareOptions, statistics: Statistics): ComparisonMetric {
+  const before: number[] = [];
+  const after: number[] = [];
+  for (const [old, now] of pairs) {
+    const was = caseValue(old, name);
+    const is = caseValue(now, name);
+    if (was === undefined || is === undefined) continue;
+    before.push(was);
+    after.push(is);
+  }
+  const mean = (values: number[]) => values.reduce((total, value) => total + value, 0) / values.length;
+  if (name !== 'pass') {
+    const interval = statistics.pairedMean(before, after, options.confidence);
+    return { name, baseline: mean(before), candidate: mean(after), ...interval };
+  }
+  const interval = statistics.pairedProportion(before, after, options.confidence);
+  let lost = 0;
+  let gained = 0;
+  for (let index = 0; index < before.length; index++) {
+    const wasStable = before[index] === 1;
+    const isStable = after[index] === 1;
+    if (wasStable && !isStable) lost++;
+    else if (!wasStable && isStable) gained++;
+  }
+  return { name, baseline: mean(before), candidate: mean(after), ...interval, mcnemarP: statistics.mcnemarExact(lost, gained) };
+}
+
+function percent(share: number): string {
+  return `${Number((share * 100).toPrecision(3))}%`;
+}
+
+export function signed(value: number): string {
+  const rounded = Number(value.toPrecision(3));
+  return `${rounded > 0 ? '+' : rounded === 0 ? '±' : ''}${rounded}`;
+}

@@ -1,0 +1,45 @@
+// What `lepton baseline bless` and `lepton baseline show` print (structural views: report imports no lifecycle).
+export interface BlessView {
+  phase: string;
+  checkId: string;
+  sha256: string;
+  path: string;
+  cases: number;
+  rows: number;
+  format: string;
+  entry: { seq: number };
+}
+
+export interface BaselineRow {
+  phase: string;
+  checkId: string;
+  sha256: string;
+  seq: number;
+  time: string;
+  by: string;
+  cases: number;
+  reason: string;
+  path: string;
+  present: boolean;
+  current: boolean;
+}
+
+export function formatBless(result: BlessView): string {
+  const repeats = result.rows > result.cases ? ` (${result.rows} rows with repeats)` : '';
+  return [
+    `Blessed ${result.cases} case${result.cases === 1 ? '' : 's'}${repeats} from ${result.format} results as the baseline of ${result.checkId} (${result.phase}): ledger entry #${result.entry.seq}.`,
+    `Stored in ${result.path}.`,
+    'Next: commit .lepton/ledger.jsonl and .lepton/baselines/; `lepton gate` compares new runs with it.',
+    '',
+  ].join('\n');
+}
+
+export function formatBaselines(rows: readonly BaselineRow[]): string {
+  if (rows.length === 0) return 'No baselines blessed yet.\n';
+  const lines = rows.map((row) => {
+    const state = row.current ? 'current' : 'replaced';
+    const missing = row.present ? '' : ' (file missing: commit .lepton/baselines/)';
+    return `#${row.seq}  ${row.phase}/${row.checkId}  ${row.sha256.slice(0, 12)}  ${row.cases} cases  ${row.time.slice(0, 10)}  ${row.by}  ${state}${missing}\n      ${row.reason}`;
+  });
+  return `${lines.join('\n')}\n`;
+}
