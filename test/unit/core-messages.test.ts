@@ -13,6 +13,7 @@ const CORE = ['manifest', 'gate', 'lifecycle', 'templates'];
 const CONTENT: Record<string, string[]> = {
   'templates/scaffold.ts': ['--completed'],
   'templates/default-gates.ts': ['--completed'],
+  'templates/eval-gates.ts': ['--reason'],
   'manifest/schema.ts': ['--completed'],
 };
 
