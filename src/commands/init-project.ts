@@ -1,9 +1,9 @@
 // The writing half of `lepton init`: checks everything first, then writes the manifest, the
 // schema, the first phase's documents and the ledger's first entry; undoes it all on failure.
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InterruptedError, usageError } from '../errors.js';
-import { pathExists, writeFileAtomic } from '../fs.js';
+import { InterruptedError, LeptonError, usageError } from '../errors.js';
+import { makeDirectory, pathExists, writeFileAtomic } from '../fs.js';
 import { MANIFEST_NAME, invalidManifestError, parseManifest } from '../manifest/load.js';
 import { manifestJsonSchema, type Manifest } from '../manifest/schema.js';
 import type { InitAnswers } from '../templates/answers.js';
@@ -67,7 +67,9 @@ class Undo {
 
   async createdFolder(dir: string): Promise<boolean> {
     const top = await firstMissingAncestor(dir);
-    await mkdir(dir, { recursive: true });
+    await makeDirectory(dir).catch((error: Error) => {
+      throw new LeptonError(`cannot create the folder ${dir}: ${error.message}`, { hint: 'give a folder you can write to', cause: error });
+    });
     if (top) this.steps.push(() => rm(top, { recursive: true, force: true }));
     return top !== undefined;
   }
