@@ -1,7 +1,7 @@
 // File writes that never leave a half-written file and never overwrite what a user wrote
 // unless asked to.
 import { constants, fstatSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError } from './errors.js';
 
@@ -83,13 +83,20 @@ export function formatBytes(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MiB`;
 }
 
-/** Writes through a temp file in the same folder, fsynced, then renamed over the target. */
+/**
+ * Writes through a temp file in the same folder, fsynced, then renamed over the target. A target
+ * that is a symlink is written through (the link stays a link), and an existing file keeps its mode.
+ */
 export async function writeFileAtomic(file: string, content: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
-  await makeDirectory(path.dirname(file));
+  const target = await realpath(file).catch(() => file);
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isFile()) throw Object.assign(new Error(`${file} exists and is not a regular file`), { code: 'ENOTREGULAR' });
+  await makeDirectory(path.dirname(target));
   // Unique within this process and across processes: no need to load node:crypto for it.
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++tempCounter}.tmp`);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++tempCounter}.tmp`);
   const handle = await open(temp, 'w', options.mode ?? 0o666);
   try {
+    if (existing) await handle.chmod(existing.mode & 0o7777);
     await handle.writeFile(content);
     await handle.sync();
   } catch (error) {
@@ -99,7 +106,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   }
   await handle.close();
   try {
-    await rename(temp, file);
+    await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
