@@ -5,6 +5,7 @@ import { readProjectLedger } from '../lifecycle/project.js';
 import type { LifecycleState } from '../lifecycle/state.js';
 import type { Manifest } from '../manifest/schema.js';
 import { palette, type Paint } from '../report/style.js';
+import { safeText } from '../text.js';
 import type { CommandRun } from './types.js';
 import { openProject } from './project.js';
 
@@ -64,16 +65,16 @@ export function describeEntry(entry: LedgerEntry): string {
 export function formatHistoryPretty(manifest: Manifest, entries: readonly LedgerEntry[], state: LifecycleState, paint: Paint): string {
   const lines = [`${paint.bold(manifest.project.name)} — ${entries.length} ledger entr${entries.length === 1 ? 'y' : 'ies'} (times in UTC)`, ''];
   if (entries.length === 0) lines.push('  (no entries yet: the ledger starts with the first `lepton approve`, `waive` or `advance`)');
-  const actorWidth = Math.max(0, ...entries.map((entry) => entry.actor?.name?.length ?? 0));
+  const actorWidth = Math.max(0, ...entries.map((entry) => safeText(entry.actor?.name ?? '').length));
   const seqWidth = String(entries.length).length + 1;
   for (const entry of entries) {
-    const when = (entry.time ?? '').slice(0, 16).replace('T', ' ');
+    const when = safeText(String(entry.time ?? '').slice(0, 16).replace('T', ' '));
     const event = entry.event === 'advance' ? paint.green(entry.event.padEnd(9)) : entry.event === 'terminate' || entry.event === 'reopen' ? paint.yellow(entry.event.padEnd(9)) : paint.cyan(entry.event.padEnd(9));
-    lines.push(`  ${paint.dim(`#${entry.seq}`.padStart(seqWidth))}  ${when}  ${(entry.actor?.name ?? '').padEnd(actorWidth)}  ${event}  ${describeEntry(entry)}`);
+    lines.push(`  ${paint.dim(`#${entry.seq}`.padStart(seqWidth))}  ${when}  ${safeText(entry.actor?.name ?? '').padEnd(actorWidth)}  ${event}  ${safeText(describeEntry(entry))}`);
   }
   const index = manifest.phases.findIndex((phase) => phase.id === state.phase);
   const now = state.terminated
-    ? `terminated in ${state.phase}: ${state.terminated.reason}`
+    ? `terminated in ${state.phase}: ${safeText(state.terminated.reason)}`
     : state.complete
       ? `complete: all ${manifest.phases.length} phases passed`
       : `in ${state.phase} (${index} of ${manifest.phases.length} phases passed)`;

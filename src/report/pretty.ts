@@ -1,5 +1,6 @@
 // The human report of a gate: one line per check, and for each failing one what is wrong and what to do.
 import type { CheckResult, GateReport } from '../gate/types.js';
+import { safeText } from '../text.js';
 import { paintStatus, type Paint } from './style.js';
 
 export interface PrettyOptions {
@@ -35,18 +36,18 @@ export function formatGatePretty(report: GateReport, options: PrettyOptions): st
 
 function checkLines(check: CheckResult, width: number, paint: Paint): string[] {
   const advisory = check.required ? '' : paint.dim(' (advisory)');
-  const lines = [`  ${paintStatus(paint, check.status, check.required)} ${check.id.padEnd(width)}  ${check.message}${advisory}`];
+  const lines = [`  ${paintStatus(paint, check.status, check.required)} ${check.id.padEnd(width)}  ${safeText(check.message)}${advisory}`];
   const indent = ' '.repeat(4);
   const shown = check.problems.slice(0, 10);
   for (const problem of shown) {
-    const where = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ''}: ` : '';
-    lines.push(`${indent}${paint.dim(where)}${problem.message}`);
+    const where = problem.file ? `${safeText(problem.file)}${problem.line ? `:${problem.line}` : ''}: ` : '';
+    lines.push(`${indent}${paint.dim(where)}${safeText(problem.message)}`);
   }
   if (check.problems.length > shown.length) lines.push(`${indent}${paint.dim(`… and ${check.problems.length - shown.length} more`)}`);
   if (check.output?.length && (check.status === 'fail' || check.status === 'error')) {
-    for (const line of check.output) lines.push(`${indent}${paint.dim('│')} ${line}`);
+    for (const line of check.output) lines.push(`${indent}${paint.dim('│')} ${safeText(line)}`);
   }
-  if (check.waiver) lines.push(`${indent}waived until ${check.waiver.until} by ${check.waiver.by}: ${check.waiver.reason}`);
-  if (check.hint && (check.status === 'fail' || check.status === 'error')) lines.push(`${indent}${paint.cyan('→')} ${check.hint}`);
+  if (check.waiver) lines.push(`${indent}waived until ${safeText(check.waiver.until)} by ${safeText(check.waiver.by)}: ${safeText(check.waiver.reason)}`);
+  if (check.hint && (check.status === 'fail' || check.status === 'error')) lines.push(`${indent}${paint.cyan('→')} ${safeText(check.hint)}`);
   return lines;
 }
