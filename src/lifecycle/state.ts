@@ -1,6 +1,7 @@
 // Replays the ledger: where the project is, whether it is complete or terminated, and which
 // sign-offs and waivers belong to each phase's current visit. Problems found on the way
 // (a transition that skips a phase, an approval by a non-owner…) are collected for `verify`.
+import { isCalendarDate } from '../gate/engine.js';
 import type { Approval, Waiver } from '../gate/types.js';
 import type { Manifest, Owner } from '../manifest/schema.js';
 import type { LedgerEntry } from './ledger.js';
@@ -95,12 +96,13 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
       case 'waive':
         if (entry.phase !== state.phase) problem(entry, `waives a check of "${entry.phase}" while the project was in "${state.phase}"`);
         if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.until ?? '')) problem(entry, 'has no valid `until` date');
+        if (!isCalendarDate(entry.until ?? '')) problem(entry, `has no valid \`until\` date (${JSON.stringify(entry.until ?? null)} is not a calendar date as YYYY-MM-DD)`);
         state.waivers.push({
           phase: entry.phase ?? '',
           checkId: entry.checkId ?? '',
           reason: entry.reason ?? '',
-          until: entry.until ?? '0000-00-00',
+          // An impossible date holds no day at all: the waiver never counts.
+          until: isCalendarDate(entry.until ?? '') ? entry.until! : '0000-00-00',
           by: entry.actor?.name ?? '',
           seq: entry.seq,
         });
