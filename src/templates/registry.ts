@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGUAGES, type Language, type Manifest } from '../manifest/schema.js';
-import { usageError } from '../errors.js';
+import { LeptonError, usageError } from '../errors.js';
+import { realPathInside } from '../manifest/paths.js';
 import { KEBAB_CASE } from '../manifest/kinds.js';
 
 export const TEMPLATE_SUFFIX = '.md.hbs';
@@ -19,6 +20,8 @@ export interface TemplateFile {
   origin: TemplateOrigin;
   /** Absolute path of the .md.hbs file. */
   file: string;
+  /** For a project template: the project root its file must stay inside, symlinks resolved. */
+  root?: string;
 }
 
 export interface TemplateListing {
@@ -64,7 +67,7 @@ export function isTemplateName(name: string): boolean {
 }
 
 /** Every template file under `dir/<lang>/`, for the languages lepton knows. */
-async function templatesIn(dir: string, origin: TemplateOrigin): Promise<TemplateFile[]> {
+async function templatesIn(dir: string, origin: TemplateOrigin, root?: string): Promise<TemplateFile[]> {
   const found: TemplateFile[] = [];
   for (const language of LANGUAGES) {
     const folder = path.join(dir, language);
@@ -74,7 +77,7 @@ async function templatesIn(dir: string, origin: TemplateOrigin): Promise<Templat
       const name = entry.slice(0, -TEMPLATE_SUFFIX.length);
       if (!isTemplateName(name)) continue;
       const file = path.join(folder, entry);
-      if (await stat(file).then((info) => info.isFile(), () => false)) found.push({ name, language, origin, file });
+      if (await stat(file).then((info) => info.isFile(), () => false)) found.push({ name, language, origin, file, ...(root !== undefined && { root }) });
     }
   }
   return found;
@@ -83,7 +86,7 @@ async function templatesIn(dir: string, origin: TemplateOrigin): Promise<Templat
 /** All template files visible to the project at `root`: project ones first, then built-ins. */
 export async function templateFiles(root: string): Promise<TemplateFile[]> {
   const [project, builtIn] = await Promise.all([
-    templatesIn(path.join(root, PROJECT_TEMPLATES_DIR), 'project'),
+    templatesIn(path.join(root, PROJECT_TEMPLATES_DIR), 'project', root),
     templatesIn(builtInTemplatesDir(), 'built-in'),
   ]);
   return [...project, ...builtIn];
@@ -130,6 +133,13 @@ export function unknownTemplateError(name: string, files: TemplateFile[]): Error
   );
 }
 
+/** A template's text; a project template whose file (or folder) is a symlink leaving the project is refused. */
 export async function readTemplate(template: TemplateFile): Promise<string> {
+  if (template.root !== undefined && !realPathInside(template.root, template.file)) {
+    const shown = path.relative(template.root, template.file).split(path.sep).join('/');
+    throw new LeptonError(`${shown} is a symlink that points outside the project: project templates must stay inside it`, {
+      hint: `replace ${shown} with a regular file inside the project`,
+    });
+  }
   return readFile(template.file, 'utf8');
 }
