@@ -151,6 +151,12 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .addHelpText('after', examples(['lepton verify', 'lepton verify --strict', 'lepton verify --strict --format junit > reports/ledger.xml']))
     .action(action(() => import('./commands/verify.js')));
 
+  const ledger = program.command('ledger').description('the ledger itself: merging two that grew apart');
+  ledger.command('merge').argument('<base>', 'the common ancestor\'s ledger (%O)').argument('<ours>', 'our ledger, rewritten with the result (%A)').argument('<theirs>', 'their ledger (%B)')
+    .description('merge two ledgers that both added sign-offs or waivers (git\'s merge driver for .lepton/ledger.jsonl)')
+    .addHelpText('after', examples(['git config merge.lepton-ledger.driver "lepton ledger merge %O %A %B"', 'lepton ledger merge base.jsonl ours.jsonl theirs.jsonl']))
+    .action(action(() => import('./commands/ledger-merge.js')));
+
   program.command('generate').argument('[templates...]', 'template names (default: the current phase\'s)')
     .description('render document templates into docs/')
     .option('--list', 'list the templates and where each comes from')

@@ -47,6 +47,8 @@ export const install: CommandRun = async ({ globals, io }) => {
   const location = await locateHooks(loaded.root);
   const settings = await hookSettingsFor(loaded, location);
   const result = await installHook(location, settings);
+  const { registerLedgerMergeDriver } = await import('../git/merge-driver.js');
+  await registerLedgerMergeDriver(loaded.root);
   const shown = displayHookPath(location, result.hookFile);
   const verb = result.action === 'updated' ? 'updated' : 'installed';
   io.stdout(`${verb} the pre-push hook: ${shown}\n`);
@@ -58,6 +60,7 @@ export const install: CommandRun = async ({ globals, io }) => {
   io.stdout(settings.branches.length > 0
     ? `before a push to ${settings.branches.join(', ')} it runs \`lepton verify\` and \`lepton gate --completed\`\n`
     : 'hooks.pre-push.branches is empty, so it gates no push\n');
+  io.stdout('registered the ledger merge driver (.gitattributes, git config merge.lepton-ledger): parallel sign-offs merge without conflicts\n');
   if (!globals.quiet) {
     io.stderr(`skip it once with \`git push --no-verify\` or \`LEPTON_SKIP=1 git push\`\n`);
     if (isInside(location.worktree, location.hooksDir) && !isInside(location.commonDir, location.hooksDir)) {

@@ -141,6 +141,12 @@ export async function initProject(root: string, answers: InitAnswers, options: I
       await appendLedgerEntry(root, { event: 'init', to: manifest.phases[0]!.id }, { now: options.now });
       files.push({ file: LEDGER_PATH, status: 'created' });
     }
+    // Parallel sign-offs in two clones merge through lepton's driver instead of conflicting.
+    const hadAttributes = await pathExists(path.join(root, '.gitattributes'));
+    await undo.willWrite(path.join(root, '.gitattributes'));
+    const { registerLedgerMergeDriver } = await import('../git/merge-driver.js');
+    const { attributesChanged } = await registerLedgerMergeDriver(root);
+    if (attributesChanged) files.push({ file: '.gitattributes', status: hadAttributes ? 'updated' : 'created' });
     checkpoint();
     const rank = (file: WrittenFile) => (file.file === MANIFEST_NAME ? 0 : file.file.startsWith('docs/') ? 1 : 2);
     return { root, manifest, createdFolder, initializedGit, files: files.sort((left, right) => rank(left) - rank(right)) };

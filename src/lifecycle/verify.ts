@@ -1,6 +1,7 @@
 // `lepton verify`: the ledger's hash chain, each entry's place in the lifecycle, `phase:` against
 // the ledger, and with `strict` that git history shows each line added by the actor it names.
 import path from 'node:path';
+import type { LineOrigin } from '../git/history.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import { checkedLines, rememberCheckedLines } from './ledger-cache.js';
 import { checkChain, LEDGER_PATH, ledgerLines, parseEntry, readLedgerText, type LedgerEntry } from './ledger.js';
@@ -64,18 +65,35 @@ async function checkAuthors(root: string, lines: readonly string[], entries: rea
   const history = await lineHistory(root, path.posix.join(...LEDGER_PATH.split('/')));
   const problems: VerifyProblem[] = [];
   const seqOf = (line: string) => parseEntry(line)?.seq;
+  // A ledger merge renumbers and re-chains entries: the same content under a new seq, prev and
+  // hash still comes from the commit that first added that content.
+  const { contentHash } = await import('./signatures.js');
+  const contentOf = (line: string) => {
+    const entry = parseEntry(line);
+    return entry ? contentHash(entry) : undefined;
+  };
+  const current = new Set(entries.map((entry) => contentHash(entry)));
+  const addedByContent = new Map<string, LineOrigin>();
+  for (const [line, origin] of history.addedBy) {
+    const content = contentOf(line);
+    if (content && !addedByContent.has(content)) addedByContent.set(content, origin);
+  }
   for (const { line, origin } of history.removedIn) {
+    const content = contentOf(line);
+    if (content && current.has(content)) continue;
     const seq = seqOf(line);
     problems.push({ ...(seq !== undefined && { seq }), check: 'authors', message: `commit ${origin.commit.slice(0, 7)} by ${origin.name} <${origin.email}> removed or changed ledger entry #${seq ?? '?'}: the ledger is append-only` });
   }
   for (const line of history.removedUncommitted) {
+    const content = contentOf(line);
+    if (content && current.has(content)) continue;
     const seq = seqOf(line);
     problems.push({ ...(seq !== undefined && { seq }), check: 'authors', message: `ledger entry #${seq ?? '?'} was removed or changed in the working tree` });
   }
   for (const [index, line] of lines.entries()) {
     const entry = entries[index];
     if (!entry) break;
-    const origin = history.addedBy.get(line);
+    const origin = history.addedBy.get(line) ?? addedByContent.get(contentHash(entry));
     const actor = `${entry.actor.name} <${entry.actor.email}>`;
     if (!origin) {
       problems.push({ seq: entry.seq, check: 'authors', message: `entry #${entry.seq} (${entry.event} by ${actor}) is not committed yet; commit it as ${actor}` });
