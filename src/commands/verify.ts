@@ -30,6 +30,7 @@ const HINTS: Record<NonNullable<VerifyReport['problems'][number]['check']>, stri
   phase: 'set phase: back to what the ledger records; only `lepton advance` and `lepton reopen` change it',
   approvals: 'sign-offs come from owners holding the check\'s roles (project.owners in lepton.yaml); restore the ledger from git',
   authors: 'commit each ledger entry as the person it names (e.g. `git commit --author "Name <email>"` right after their command)',
+  signatures: 'an owner with a key signs every entry they make (LEPTON_SIGNING_KEY or git config user.signingkey); a signature that does not verify means the entry was changed: restore the ledger from git',
 };
 
 export function formatVerifyPretty(report: VerifyReport, strict: boolean, paint: Paint): string {

@@ -58,6 +58,8 @@ export interface LedgerEntry extends NewLedgerEntry {
   commit: string | null;
   prev: string | null;
   hash: string;
+  /** SSH signature over the entry's content hash, by the actor's owners[].key (signatures.ts). */
+  sig?: string | undefined;
 }
 
 export interface AppendOptions {

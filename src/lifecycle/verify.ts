@@ -3,15 +3,16 @@
 import path from 'node:path';
 import type { LineOrigin } from '../git/history.js';
 import type { LoadedManifest } from '../manifest/load.js';
+import type { Manifest } from '../manifest/schema.js';
 import { checkedLines, rememberCheckedLines } from './ledger-cache.js';
 import { checkChain, LEDGER_PATH, ledgerLines, parseEntry, readLedgerText, type LedgerEntry } from './ledger.js';
-import { replayLedger } from './state.js';
+import { ownerByEmail, replayLedger } from './state.js';
 
 export interface VerifyProblem {
   seq?: number;
   message: string;
   /** Which verification found it: the hash chain, `phase:` against the ledger, sign-offs, or git authorship (--strict). */
-  check?: 'chain' | 'phase' | 'approvals' | 'authors';
+  check?: 'chain' | 'phase' | 'approvals' | 'authors' | 'signatures';
 }
 
 export interface VerifyReport {
@@ -52,13 +53,42 @@ export async function verifyProject(loaded: LoadedManifest, options: VerifyOptio
       message: `lepton.yaml says phase: ${manifest.phase}, but the ledger ${setAt !== undefined ? `(entry #${setAt}) put the project in` : 'has the project still in'} ${state.phase}: phase: was changed without \`lepton advance\``,
     });
   }
-  if (options.strict) problems.push(...(await checkAuthors(loaded.root, lines, entries)));
+  const signatures = await checkSignatures(manifest, entries);
+  problems.push(...signatures.problems);
+  if (options.strict) problems.push(...(await checkAuthors(loaded.root, lines, entries, signatures.valid)));
   problems.sort((left, right) => (left.seq ?? Number.MAX_SAFE_INTEGER) - (right.seq ?? Number.MAX_SAFE_INTEGER));
   return { version: 1, project: manifest.project.name, phase: manifest.phase, ok: problems.length === 0, entries: lines.length, problems };
 }
 
 /** Each line must have been added by a commit authored by the entry's actor, and no commit may remove one. */
-async function checkAuthors(root: string, lines: readonly string[], entries: readonly LedgerEntry[]): Promise<VerifyProblem[]> {
+/**
+ * Every `sig` checked against the named owner's `key` (ssh-keygen -Y verify); an entry by an owner
+ * with a key must carry a valid one. Returns the seqs of entries with a valid signature.
+ */
+async function checkSignatures(manifest: Manifest, entries: readonly LedgerEntry[]): Promise<{ problems: VerifyProblem[]; valid: Set<number> }> {
+  const problems: VerifyProblem[] = [];
+  const valid = new Set<number>();
+  const keyed = entries.filter((entry) => entry.sig !== undefined || ownerByEmail(manifest, entry.actor.email)?.key);
+  if (keyed.length === 0) return { problems, valid };
+  const { contentHash, verifyHash } = await import('./signatures.js');
+  for (const entry of keyed) {
+    const owner = ownerByEmail(manifest, entry.actor.email);
+    const who = `${entry.actor.name} <${entry.actor.email}>`;
+    const finding = (message: string) => problems.push({ seq: entry.seq, check: 'signatures', message: `entry #${entry.seq} (${entry.event} by ${who}): ${message}` });
+    if (!owner?.key) {
+      finding('carries a signature, but no owner with that email has a key to check it against');
+    } else if (typeof entry.sig !== 'string') {
+      finding(`is not signed, but ${owner.name} has a key: an entry by a keyed owner must be signed by it`);
+    } else if (await verifyHash(contentHash(entry), entry.sig, owner.key)) {
+      valid.add(entry.seq);
+    } else {
+      finding(`its signature does not verify against ${owner.name}'s key: the entry was changed after it was signed, or signed with another key`);
+    }
+  }
+  return { problems, valid };
+}
+
+async function checkAuthors(root: string, lines: readonly string[], entries: readonly LedgerEntry[], signed: ReadonlySet<number>): Promise<VerifyProblem[]> {
   const { isRepository } = await import('../git/git.js');
   if (!(await isRepository(root))) return [{ check: 'authors', message: '--strict needs git history, but the project is not in a git repository' }];
   const { lineHistory } = await import('../git/history.js');
@@ -93,6 +123,8 @@ async function checkAuthors(root: string, lines: readonly string[], entries: rea
   for (const [index, line] of lines.entries()) {
     const entry = entries[index];
     if (!entry) break;
+    // A valid signature says who made the entry, whoever committed it (squash merges, rebases).
+    if (signed.has(entry.seq)) continue;
     const origin = history.addedBy.get(line) ?? addedByContent.get(contentHash(entry));
     const actor = `${entry.actor.name} <${entry.actor.email}>`;
     if (!origin) {
