@@ -129,7 +129,7 @@ async function checkAuthors(root: string, lines: readonly string[], entries: rea
     const actor = `${entry.actor.name} <${entry.actor.email}>`;
     if (!origin) {
       problems.push({ seq: entry.seq, check: 'authors', message: `entry #${entry.seq} (${entry.event} by ${actor}) is not committed yet; commit it as ${actor}` });
-    } else if (origin.email.toLowerCase() !== entry.actor.email.toLowerCase()) {
+    } else if (origin.email.toLowerCase() !== entry.actor.email.toLowerCase() && !origin.coAuthors.includes(entry.actor.email.toLowerCase())) {
       problems.push({ seq: entry.seq, check: 'authors', message: `entry #${entry.seq} (${entry.event}) names ${actor}, but commit ${origin.commit.slice(0, 7)} that added it was authored by ${origin.name} <${origin.email}>` });
     }
   }
