@@ -49,6 +49,7 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
       case 'advance':
         if (entry.from !== state.phase) problem(entry, `leaves "${entry.from}" but the project was in "${state.phase}"`);
         if (state.complete) problem(entry, 'the project was already complete');
+        for (const message of unpassedChecks(manifest, entry)) problem(entry, message);
         if (entry.complete) {
           if (current !== ids.length - 1) problem(entry, `marks the project complete from "${state.phase}", not the last phase`);
           state.complete = true;
@@ -112,6 +113,23 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
     }
   }
   return state;
+}
+
+/**
+ * What an advance lacks: every required check of the gate it left must be recorded, each `pass`
+ * or `waived` (a hand-written advance with `checks: []` passed nothing).
+ */
+function unpassedChecks(manifest: Manifest, entry: LedgerEntry): string[] {
+  const gate = manifest.phases.find((phase) => phase.id === entry.from)?.gate ?? [];
+  const recorded = new Map((Array.isArray(entry.checks) ? entry.checks : []).map((check) => [check?.id, check?.status]));
+  const messages: string[] = [];
+  for (const check of gate) {
+    if (check.required === false) continue;
+    const status = recorded.get(check.id);
+    if (status === undefined) messages.push(`does not record the gate's check "${check.id}": an advance carries every check of the gate it passed`);
+    else if (status !== 'pass' && status !== 'waived') messages.push(`records "${check.id}" as ${String(status)}: an advance needs every required check pass or waived`);
+  }
+  return messages;
 }
 
 function enter(state: LifecycleState, phase: string, seq: number): void {
