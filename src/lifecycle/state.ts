@@ -98,6 +98,14 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
         if (entry.phase !== state.phase) problem(entry, `waives a check of "${entry.phase}" while the project was in "${state.phase}"`);
         if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
         if (!isCalendarDate(entry.until ?? '')) problem(entry, `has no valid \`until\` date (${JSON.stringify(entry.until ?? null)} is not a calendar date as YYYY-MM-DD)`);
+        {
+          // The rules `lepton waive` enforces: a required check of the gate, never a sign-off.
+          const refused = unwaivable(manifest, entry.phase ?? '', entry.checkId ?? '');
+          if (refused) {
+            problem(entry, refused);
+            break;
+          }
+        }
         state.waivers.push({
           phase: entry.phase ?? '',
           checkId: entry.checkId ?? '',
@@ -113,6 +121,15 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
     }
   }
   return state;
+}
+
+/** Why a check may not be waived (what `lepton waive` refuses), or undefined when it may. */
+function unwaivable(manifest: Manifest, phaseId: string, checkId: string): string | undefined {
+  const check = manifest.phases.find((phase) => phase.id === phaseId)?.gate.find((candidate) => candidate.id === checkId);
+  if (!check) return `"${checkId}" is not a check of phase "${phaseId}"`;
+  if ('approval' in check) return `"${checkId}" is a sign-off (approval), which cannot be waived; the waiver does not count`;
+  if (check.required === false) return `"${checkId}" is advisory (required: false): there is nothing to waive`;
+  return undefined;
 }
 
 /**
