@@ -29,7 +29,9 @@ function mayNeedGate(updates: readonly PushUpdate[]): boolean {
 async function prePushGate(loaded: LoadedManifest, gated: GatedUpdate[], io: Pick<CommandIO, 'env' | 'signal'>): Promise<PrePushOutcome> {
   if (gated.length === 0) return { gated, passed: true };
   const [{ verifyProject }, { gate }] = await Promise.all([import('../lifecycle/verify.js'), import('./gate.js')]);
-  const verify = await verifyProject(loaded, { strict: false });
+  // The ledger pushed must keep every entry the remote branch already has.
+  const remote = gated.filter((update) => update.action === 'update').map((update) => ({ revision: update.remoteOid, label: `${update.branch} on the remote (${update.remoteOid.slice(0, 7)})` }));
+  const verify = await verifyProject(loaded, { strict: false, extends: remote });
   // A ledger that does not verify is the answer: the gate would stop at the first of its problems.
   if (!verify.ok) return { gated, verify, passed: false };
   const report = await gate(loaded, { completed: true }, io);

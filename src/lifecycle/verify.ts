@@ -26,6 +26,8 @@ export interface VerifyReport {
 
 export interface VerifyOptions {
   strict?: boolean;
+  /** Commits (with a name for messages) whose ledger this one must extend, e.g. the remote branch a push updates. */
+  extends?: { revision: string; label: string }[] | undefined;
 }
 
 /** Checks a project loaded with `loadProject`, which has already completed any interrupted step. */
@@ -52,6 +54,14 @@ export async function verifyProject(loaded: LoadedManifest, options: VerifyOptio
       ...(setAt !== undefined && { seq: setAt }),
       message: `lepton.yaml says phase: ${manifest.phase}, but the ledger ${setAt !== undefined ? `(entry #${setAt}) put the project in` : 'has the project still in'} ${state.phase}: phase: was changed without \`lepton advance\``,
     });
+  }
+  // Entries cut off the end leave a valid chain: compare with the committed ledger, and with what a push replaces.
+  const { isRepository } = await import('../git/git.js');
+  if (await isRepository(loaded.root)) {
+    const { lostEntries } = await import('./ledger-losses.js');
+    for (const { revision, label } of [{ revision: 'HEAD', label: 'the committed ledger (HEAD)' }, ...(options.extends ?? [])]) {
+      for (const loss of await lostEntries(loaded.root, revision, label, entries)) problems.push({ ...loss, check: 'chain' });
+    }
   }
   const signatures = await checkSignatures(manifest, entries);
   problems.push(...signatures.problems);

@@ -79,6 +79,9 @@ it('a signed entry verifies, passes --strict though another author committed it,
   const tampered = await lepton(repo, ['verify', '--format', 'json'], { now: NOW });
   expect(tampered.exitCode).toBe(1);
   expect(JSON.parse(tampered.stdout).problems).toEqual([
+    // The committed entry's content is gone from the ledger…
+    expect.objectContaining({ seq: 1, check: 'chain', message: expect.stringContaining('of the committed ledger (HEAD) is missing from the ledger') }),
+    // …and the edited one no longer carries a valid signature.
     expect.objectContaining({ seq: 1, check: 'signatures', message: "entry #1 (approve by Grace Hopper <grace@example.com>): its signature does not verify against Grace Hopper's key: the entry was changed after it was signed, or signed with another key" }),
   ]);
 });
