@@ -4,9 +4,9 @@
 // in: each file records the folder's device and inode, so a cache that came with a clone (force-
 // committed, copied, or behind a symlink) is never read, and CI always starts clean.
 import { lstatSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './fs.js';
+import { makeDirectory, writeFileAtomic } from './fs.js';
 
 declare const __LEPTON_BUILD_ID__: string;
 /** Changes with every change to lepton's code or dependencies (set at build time); `source` when run unbundled. */
@@ -52,7 +52,7 @@ export async function writeCache(root: string, name: string, data: unknown): Pro
   const cacheDir = path.join(root, CACHE_DIR);
   try {
     if (!lstatSync(path.join(root, '.lepton'), { throwIfNoEntry: false })?.isDirectory()) return;
-    await mkdir(cacheDir, { recursive: true });
+    await makeDirectory(cacheDir);
     const folder = cacheFolderId(root);
     if (!folder) return;
     // The cache folder ignores itself, so it never shows in `git status`, whatever the project's .gitignore says.

@@ -9,6 +9,8 @@ import { VERSION } from './version.js';
 import { resolveOutputMode } from './output.js';
 import type { CommandIO, GlobalOptions } from './commands/types.js';
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 function printError(error: LeptonError, io: CommandIO): void {
   const where = error.location && !error.message.includes(formatLocation(error.location)) ? `${formatLocation(error.location)}: ` : '';
   io.stderr(`lepton: ${where}${error.message}\n`);
@@ -27,12 +29,14 @@ function outputMode(env: NodeJS.ProcessEnv, noColor: boolean): CommandIO['mode']
 export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   let interrupted = false;
-  const onSigint = () => {
+  // Ctrl-C, a cancelled CI job (SIGTERM), a closed terminal (SIGHUP): stop what runs and end its
+  // process trees; a second signal exits at once, and the exit hook of process-tree.ts still kills them.
+  const onSignal = () => {
     if (interrupted) process.exit(EXIT.interrupted);
     interrupted = true;
     controller.abort();
   };
-  process.on('SIGINT', onSigint);
+  for (const name of STOP_SIGNALS) process.on(name, onSignal);
   // A reader that stops early (`lepton gate | head`) is not an error: stop writing, exit quietly.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -72,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     exitCode = exitCodeFor(error, io);
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const name of STOP_SIGNALS) process.off(name, onSignal);
   }
   return interrupted ? EXIT.interrupted : exitCode;
 }

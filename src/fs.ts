@@ -1,6 +1,7 @@
 // File writes that never leave a half-written file and never overwrite what a user wrote
 // unless asked to.
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { constants, fstatSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError } from './errors.js';
 
@@ -16,13 +17,86 @@ export function isInside(root: string, candidate: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** Writes through a temp file in the same folder, fsynced, then renamed over the target. */
+/**
+ * Makes a folder and its missing parents. Not `mkdir(…, { recursive: true })`: Node's loops
+ * forever where a parent exists but cannot hold folders (`/proc/x`).
+ */
+export async function makeDirectory(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let current = path.resolve(dir);
+  for (;;) {
+    const info = await stat(current).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (info) {
+      if (!info.isDirectory()) throw Object.assign(new Error(`${current} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    missing.push(current);
+    current = parent;
+  }
+  for (const folder of missing.reverse()) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}
+
+export type RegularFileRead =
+  | { bytes: Buffer }
+  | { problem: 'missing' | 'folder' | 'not-regular' | 'too-large' | 'unreadable'; message: string; size?: number };
+
+/**
+ * Reads a regular file of at most `maxBytes`. Opened without blocking and checked on the open
+ * descriptor, so a FIFO, a device or a socket is refused instead of hanging the reader.
+ */
+export function readRegularFileSync(file: string, maxBytes: number): RegularFileRead {
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'missing', message };
+    if (code === 'EISDIR') return { problem: 'folder', message };
+    return { problem: 'unreadable', message };
+  }
+  try {
+    const info = fstatSync(descriptor);
+    if (info.isDirectory()) return { problem: 'folder', message: 'is a folder' };
+    if (!info.isFile()) return { problem: 'not-regular', message: 'is not a regular file (a FIFO, device or socket)' };
+    if (info.size > maxBytes) return { problem: 'too-large', message: `is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`, size: info.size };
+    return { bytes: readFileSync(descriptor) };
+  } catch (error) {
+    return { problem: 'unreadable', message: (error as Error).message };
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** `512 bytes`, `20 MiB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${Math.round(bytes / 1024 / 1024)} MiB`;
+}
+
+/**
+ * Writes through a temp file in the same folder, fsynced, then renamed over the target. A target
+ * that is a symlink is written through (the link stays a link), and an existing file keeps its mode.
+ */
 export async function writeFileAtomic(file: string, content: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  const target = await realpath(file).catch(() => file);
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isFile()) throw Object.assign(new Error(`${file} exists and is not a regular file`), { code: 'ENOTREGULAR' });
+  await makeDirectory(path.dirname(target));
   // Unique within this process and across processes: no need to load node:crypto for it.
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++tempCounter}.tmp`);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++tempCounter}.tmp`);
   const handle = await open(temp, 'w', options.mode ?? 0o666);
   try {
+    if (existing) await handle.chmod(existing.mode & 0o7777);
     await handle.writeFile(content);
     await handle.sync();
   } catch (error) {
@@ -32,7 +106,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   }
   await handle.close();
   try {
-    await rename(temp, file);
+    await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;

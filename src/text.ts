@@ -39,3 +39,20 @@ export function canonicalJson(value: unknown): string {
   const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined).sort();
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
 }
+
+// C0 controls but tab, DEL and C1 controls: what can move a terminal's cursor, retitle its window
+// or clear it. Line breaks are kept only where the caller says a value may span lines.
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+const CONTROL_BUT_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from files or the ledger made safe to print: every control character shown as a visible
+ * escape (`\x1b`, `\r`) instead of reaching the terminal raw. For every human-readable output.
+ */
+export function safeText(text: string, options: { multiline?: boolean } = {}): string {
+  return text.replace(options.multiline ? CONTROL_BUT_NEWLINE : CONTROL, (char) => {
+    if (char === '\n') return '\\n';
+    if (char === '\r') return '\\r';
+    return `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}

@@ -282,6 +282,23 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/vendor.js'),
   },
   {
+    name: 'ledger',
+    description: 'the ledger itself: merging two that grew apart',
+    subcommands: [
+      {
+        name: 'merge',
+        description: 'merge two ledgers that both added sign-offs or waivers (git\'s merge driver for .lepton/ledger.jsonl)',
+        args: [
+          { syntax: '<base>', description: 'the common ancestor\'s ledger (%O)' },
+          { syntax: '<ours>', description: 'our ledger, rewritten with the result (%A)' },
+          { syntax: '<theirs>', description: 'their ledger (%B)' },
+        ],
+        examples: ['git config merge.lepton-ledger.driver "lepton ledger merge %O %A %B"', 'lepton ledger merge base.jsonl ours.jsonl theirs.jsonl'],
+        load: () => import('../commands/ledger-merge.js'),
+      },
+    ],
+  },
+  {
     name: 'ci',
     description: 'continuous integration',
     examples: ['lepton ci init', 'lepton ci init --provider gitlab', 'lepton ci matrix'],

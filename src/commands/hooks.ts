@@ -49,6 +49,8 @@ export const install: CommandRun = async ({ globals, io }) => {
   const { hookLeptonSource } = await import('../ci/distribution.js');
   const source = await hookLeptonSource(loaded.root, location.worktree);
   const result = await installHook(location, settings);
+  const { registerLedgerMergeDriver } = await import('../git/merge-driver.js');
+  await registerLedgerMergeDriver(loaded.root);
   const shown = displayHookPath(location, result.hookFile);
   const verb = result.action === 'updated' ? 'updated' : 'installed';
   io.stdout(`${verb} the pre-push hook: ${shown}\n`);
@@ -61,6 +63,7 @@ export const install: CommandRun = async ({ globals, io }) => {
     ? `before a push to ${settings.branches.join(', ')} it runs \`lepton verify\` and \`lepton gate --completed\`\n`
     : 'hooks.pre-push.branches is empty, so it gates no push\n');
   io.stdout(source === 'vendored' ? 'it runs the vendored .lepton/bin/lepton.cjs with node\n' : 'it runs the lepton package-lock.json pins, once `npm ci` (or `npm install`) has installed it\n');
+  io.stdout('registered the ledger merge driver (.gitattributes, git config merge.lepton-ledger): parallel sign-offs merge without conflicts\n');
   if (!globals.quiet) {
     io.stderr(`skip it once with \`git push --no-verify\` or \`LEPTON_SKIP=1 git push\`\n`);
     if (isInside(location.worktree, location.hooksDir) && !isInside(location.commonDir, location.hooksDir)) {

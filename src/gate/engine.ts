@@ -179,16 +179,29 @@ function applyWaiver(result: CheckResult, waivers: readonly Waiver[], now: Date)
   if (result.status !== 'fail' && result.status !== 'error') return result;
   const waiver = waivers.findLast((candidate) => candidate.phase === result.phase && candidate.checkId === result.id);
   if (!waiver) return result;
-  if (waiver.until < localDate(now)) {
+  if (waiver.until < utcDate(now)) {
     return { ...result, message: `${result.message} (waiver expired on ${waiver.until})` };
   }
   return { ...result, status: 'waived', waiver: { reason: waiver.reason, until: waiver.until, by: waiver.by } };
 }
 
-/** YYYY-MM-DD in local time: a waiver "until 2026-12-01" holds through that day. */
-export function localDate(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/**
+ * YYYY-MM-DD in UTC: a waiver "until 2026-12-01" holds through that day in UTC, wherever the gate
+ * runs (the same ledger gives the same verdict in Los Angeles, in Shanghai and in CI).
+ */
+export function utcDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The old name, still imported by lifecycle/transitions.ts: the same UTC date. */
+export const localDate = utcDate;
+
+/** True when `text` is a real calendar date written YYYY-MM-DD (no 2099-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 export function gatePassed(results: readonly CheckResult[]): boolean {

@@ -2,10 +2,10 @@
 // really uses (the script itself is hook-script.ts). A hook lepton did not write is never lost: it
 // is kept beside lepton's (renamed, so bytes, mode and symlinks stay as they were), run first, and
 // put back.
-import { lstat, mkdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError } from '../errors.js';
-import { isInside, writeFileAtomic } from '../fs.js';
+import { isInside, makeDirectory, writeFileAtomic } from '../fs.js';
 import { configWithScope, gitCommonDir, hooksDir, repositoryRoot } from './git.js';
 import { CHAINED_NAME, HOOK_NAME, isLeptonHook, prePushHookScript, readHookSettings, type HookSettings } from './hook-script.js';
 
@@ -109,7 +109,7 @@ export async function installHook(location: HookLocation, settings: HookSettings
     await rename(hookFile, chainedFile);
     action = 'chained';
   }
-  await mkdir(location.hooksDir, { recursive: true });
+  await makeDirectory(location.hooksDir);
   await writeFileAtomic(hookFile, prePushHookScript(settings), { mode: 0o755 });
   return { hookFile, action, chainedFile: action === 'chained' || hasChained ? chainedFile : undefined };
 }

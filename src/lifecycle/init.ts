@@ -1,9 +1,9 @@
 // The writing half of `lepton init`: checks everything first, then writes the manifest, the
 // schema, the first phase's documents and the ledger's first entry; undoes it all on failure.
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InterruptedError, usageError } from '../errors.js';
-import { pathExists, writeFileAtomic } from '../fs.js';
+import { InterruptedError, LeptonError, usageError } from '../errors.js';
+import { makeDirectory, pathExists, writeFileAtomic } from '../fs.js';
 import { MANIFEST_NAME, invalidManifestError, parseManifest } from '../manifest/load.js';
 import { manifestJsonSchema, type Manifest } from '../manifest/schema.js';
 import type { InitAnswers } from '../templates/answers.js';
@@ -70,7 +70,9 @@ class Undo {
 
   async createdFolder(dir: string): Promise<boolean> {
     const top = await firstMissingAncestor(dir);
-    await mkdir(dir, { recursive: true });
+    await makeDirectory(dir).catch((error: Error) => {
+      throw new LeptonError(`cannot create the folder ${dir}: ${error.message}`, { hint: 'give a folder you can write to', cause: error });
+    });
     if (top) this.steps.push(() => rm(top, { recursive: true, force: true }));
     return top !== undefined;
   }
@@ -145,6 +147,12 @@ export async function initProject(root: string, answers: InitAnswers, options: I
       await appendLedgerEntry(root, { event: 'init', to: manifest.phases[0]!.id }, { now: options.now });
       files.push({ file: LEDGER_PATH, status: 'created' });
     }
+    // Parallel sign-offs in two clones merge through lepton's driver instead of conflicting.
+    const hadAttributes = await pathExists(path.join(root, '.gitattributes'));
+    await undo.willWrite(path.join(root, '.gitattributes'));
+    const { registerLedgerMergeDriver } = await import('../git/merge-driver.js');
+    const { attributesChanged } = await registerLedgerMergeDriver(root);
+    if (attributesChanged) files.push({ file: '.gitattributes', status: hadAttributes ? 'updated' : 'created' });
     checkpoint();
     const rank = (file: WrittenFile) => (file.file === MANIFEST_NAME ? 0 : file.file.startsWith('docs/') ? 1 : 2);
     return { root, manifest, createdFolder, initializedGit, files: files.sort((left, right) => rank(left) - rank(right)) };

@@ -125,6 +125,8 @@ export interface LedgerStamp {
   commit: string | null;
   prev: string | null;
   hash: string;
+  /** SSH signature over the entry's content hash, by the actor's owners[].key (signatures.ts). */
+  sig?: string | undefined;
 }
 
 export type Stamped<E> = E & LedgerStamp;

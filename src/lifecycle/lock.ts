@@ -1,9 +1,10 @@
 // `.lepton/lock`: one lepton command writes a project at a time. Created with O_EXCL, it holds
 // the owner's pid and start time; a lock whose process is gone, or older than STALE_AFTER_MS, is stale.
-import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { LeptonError } from '../errors.js';
+import { makeDirectory } from '../fs.js';
 
 export const LOCK_PATH = '.lepton/lock';
 export const STALE_AFTER_MS = 10 * 60 * 1000;
@@ -38,7 +39,7 @@ export async function withLock<T>(root: string, work: () => Promise<T>): Promise
 
 async function acquire(root: string): Promise<void> {
   const file = path.join(root, LOCK_PATH);
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeDirectory(path.dirname(file));
   const content: LockContent = { pid: process.pid, host: hostname(), time: new Date().toISOString() };
   const deadline = Date.now() + WAIT_MS;
   for (let attempt = 0; ; attempt++) {

@@ -1,6 +1,7 @@
 // Replays the ledger: where the project is, whether it is complete or terminated, and which
 // sign-offs and waivers belong to each phase's current visit. Problems found on the way
 // (a transition that skips a phase, an approval by a non-owner…) are collected for `verify`.
+import { isCalendarDate } from '../gate/engine.js';
 import type { Approval, BlessedBaseline, RecordedValues, Waiver } from '../gate/types.js';
 import type { Manifest, Owner } from '../manifest/schema.js';
 import type { LedgerEntry, LedgerEntryOf } from './ledger-entries.js';
@@ -67,6 +68,7 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
           const checks = Object.fromEntries((entry.checks ?? []).filter((check) => check.definition).map((check) => [check.id, check.definition!]));
           state.acceptedGates[entry.from] = { hash: entry.gate, checks, seq: entry.seq };
         }
+        for (const message of unpassedChecks(manifest, entry)) problem(entry, message);
         if (entry.complete) {
           if (current !== ids.length - 1) problem(entry, `marks the project complete from "${state.phase}", not the last phase`);
           state.complete = true;
@@ -122,12 +124,21 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
           problem(entry, `waives a check of "${entry.phase}" while the project was in "${state.phase}"`);
         }
         if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.until ?? '')) problem(entry, 'has no valid `until` date');
+        if (!isCalendarDate(entry.until ?? '')) problem(entry, `has no valid \`until\` date (${JSON.stringify(entry.until ?? null)} is not a calendar date as YYYY-MM-DD)`);
+        {
+          // The rules `lepton waive` enforces: a required check of the gate, never a sign-off.
+          const refused = unwaivable(manifest, entry.phase ?? '', entry.checkId ?? '');
+          if (refused) {
+            problem(entry, refused);
+            break;
+          }
+        }
         state.waivers.push({
           phase: entry.phase ?? '',
           checkId: entry.checkId ?? '',
           reason: entry.reason ?? '',
-          until: entry.until ?? '0000-00-00',
+          // An impossible date holds no day at all: the waiver never counts.
+          until: isCalendarDate(entry.until ?? '') ? entry.until! : '0000-00-00',
           by: entry.actor?.name ?? '',
           seq: entry.seq,
         });
@@ -166,6 +177,32 @@ function approvalRolesAllow(manifest: Manifest, phaseId: string, email: string):
   if (!owner) return true; // reported as not an owner already
   const roles = (manifest.phases.find((phase) => phase.id === phaseId)?.gate ?? []).flatMap((check) => ('approval' in check ? check.approval.roles : []));
   return roles.length === 0 || owner.roles.some((role) => roles.includes(role));
+}
+
+/** Why a check may not be waived (what `lepton waive` refuses), or undefined when it may. */
+function unwaivable(manifest: Manifest, phaseId: string, checkId: string): string | undefined {
+  const check = manifest.phases.find((phase) => phase.id === phaseId)?.gate.find((candidate) => candidate.id === checkId);
+  if (!check) return `"${checkId}" is not a check of phase "${phaseId}"`;
+  if ('approval' in check) return `"${checkId}" is a sign-off (approval), which cannot be waived; the waiver does not count`;
+  if (check.required === false) return `"${checkId}" is advisory (required: false): there is nothing to waive`;
+  return undefined;
+}
+
+/**
+ * What an advance lacks: every required check of the gate it left must be recorded, each `pass`
+ * or `waived` (a hand-written advance with `checks: []` passed nothing).
+ */
+function unpassedChecks(manifest: Manifest, entry: LedgerEntryOf<'advance'>): string[] {
+  const gate = manifest.phases.find((phase) => phase.id === entry.from)?.gate ?? [];
+  const recorded = new Map((Array.isArray(entry.checks) ? entry.checks : []).map((check) => [check?.id, check?.status]));
+  const messages: string[] = [];
+  for (const check of gate) {
+    if (check.required === false) continue;
+    const status = recorded.get(check.id);
+    if (status === undefined) messages.push(`does not record the gate's check "${check.id}": an advance carries every check of the gate it passed`);
+    else if (status !== 'pass' && status !== 'waived') messages.push(`records "${check.id}" as ${String(status)}: an advance needs every required check pass or waived`);
+  }
+  return messages;
 }
 
 function enter(state: LifecycleState, phase: string, seq: number): void {

@@ -40,6 +40,18 @@ export async function crossFieldProblems(manifest: Manifest, root: string): Prom
     errors.push({ path: ['phase'], message: `"${manifest.phase}" names no phase; expected one of ${[...phaseIds.keys()].join(', ')}` });
   }
 
+  // An email identifies an owner in the ledger: two owners sharing one (in any case) could act as each other.
+  const ownerEmails = new Map<string, number>();
+  manifest.project.owners.forEach((owner, ownerIndex) => {
+    const email = owner.email.toLowerCase();
+    const first = ownerEmails.get(email);
+    if (first !== undefined) {
+      errors.push({ path: ['project', 'owners', ownerIndex, 'email'], message: `duplicate owner email "${owner.email}" (also owners[${first}], emails compared ignoring case); each owner needs an email of their own` });
+    } else {
+      ownerEmails.set(email, ownerIndex);
+    }
+  });
+
   const heldRoles = new Set(manifest.project.owners.flatMap((owner) => owner.roles));
   for (const phase of manifest.phases) {
     for (const check of phase.gate) {

@@ -156,6 +156,10 @@ export const ownerSchema = z.strictObject({
   name: nonEmpty,
   email: z.string().regex(/^[^@\s]+@[^@\s]+$/, { message: 'must be an email address' }),
   roles: z.array(kebabId('a role')).default([]),
+  /** An OpenSSH public key line: every ledger entry by this owner must carry a valid signature by it. */
+  key: z.string().regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/, {
+    message: 'must be an OpenSSH public key line, e.g. "ssh-ed25519 AAAA… you@example.com"',
+  }).optional(),
 });
 
 export const phaseSchema = z.strictObject({

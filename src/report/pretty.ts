@@ -6,6 +6,7 @@ import type { LedgerEntry } from '../lifecycle/ledger.js';
 import type { PhaseState, StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
 import { comparisonTable } from './comparison.js';
+import { safeText } from '../text.js';
 import { paintStatus, type Paint } from './style.js';
 import { describeRecordedChecks } from './values.js';
 
@@ -42,22 +43,22 @@ export function formatGatePretty(report: GateReport, options: PrettyOptions): st
 
 function checkLines(check: CheckResult, width: number, paint: Paint): string[] {
   const advisory = check.required ? '' : paint.dim(' (advisory)');
-  const lines = [`  ${paintStatus(paint, check.status, check.required)} ${check.id.padEnd(width)}  ${check.message}${advisory}`];
+  const lines = [`  ${paintStatus(paint, check.status, check.required)} ${check.id.padEnd(width)}  ${safeText(check.message)}${advisory}`];
   const indent = ' '.repeat(4);
   if (check.comparison && check.comparison.verdict !== 'no-baseline') {
     for (const line of comparisonTable(check.comparison)) lines.push(`${indent}${line}`);
   }
   const shown = check.problems.slice(0, 10);
   for (const problem of shown) {
-    const where = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ''}: ` : '';
-    lines.push(`${indent}${paint.dim(where)}${problem.message}`);
+    const where = problem.file ? `${safeText(problem.file)}${problem.line ? `:${problem.line}` : ''}: ` : '';
+    lines.push(`${indent}${paint.dim(where)}${safeText(problem.message)}`);
   }
   if (check.problems.length > shown.length) lines.push(`${indent}${paint.dim(`… and ${check.problems.length - shown.length} more`)}`);
   if (check.output?.length && (check.status === 'fail' || check.status === 'error')) {
-    for (const line of check.output) lines.push(`${indent}${paint.dim('│')} ${line}`);
+    for (const line of check.output) lines.push(`${indent}${paint.dim('│')} ${safeText(line)}`);
   }
-  if (check.waiver) lines.push(`${indent}waived until ${check.waiver.until} by ${check.waiver.by}: ${check.waiver.reason}`);
-  if (check.hint && (check.status === 'fail' || check.status === 'error')) lines.push(`${indent}${paint.cyan('→')} ${check.hint}`);
+  if (check.waiver) lines.push(`${indent}waived until ${safeText(check.waiver.until)} by ${safeText(check.waiver.by)}: ${safeText(check.waiver.reason)}`);
+  if (check.hint && (check.status === 'fail' || check.status === 'error')) lines.push(`${indent}${paint.cyan('→')} ${safeText(check.hint)}`);
   return lines;
 }
 
@@ -97,6 +98,7 @@ const HINTS: Record<NonNullable<VerifyReport['problems'][number]['check']>, stri
   approvals: 'sign-offs come from owners holding the check\'s roles (project.owners in lepton.yaml); restore the ledger from git',
   authors: 'commit each ledger entry as the person it names (e.g. `git commit --author "Name <email>"` right after their command)',
   gates: 'restore the gate as it was, or have an owner accept the new definition: `lepton amend PHASE --reason TEXT`',
+  signatures: 'an owner with a key signs every entry they make (LEPTON_SIGNING_KEY or git config user.signingkey); a signature that does not verify means the entry was changed: restore the ledger from git',
 };
 
 export function formatVerifyPretty(report: VerifyReport, strict: boolean, paint: Paint): string {
@@ -148,17 +150,17 @@ export function formatHistoryPretty(report: HistoryReport, paint: Paint): string
   const { entries } = report;
   const lines = [`${paint.bold(report.project)} — ${entries.length} ledger entr${entries.length === 1 ? 'y' : 'ies'} (times in UTC)`, ''];
   if (entries.length === 0) lines.push('  (no entries yet: the ledger starts with the first `lepton approve`, `waive` or `advance`)');
-  const actorWidth = Math.max(0, ...entries.map((entry) => entry.actor?.name?.length ?? 0));
+  const actorWidth = Math.max(0, ...entries.map((entry) => safeText(entry.actor?.name ?? '').length));
   const seqWidth = String(entries.length).length + 1;
   for (const entry of entries) {
-    const when = (entry.time ?? '').slice(0, 16).replace('T', ' ');
+    const when = safeText(String(entry.time ?? '').slice(0, 16).replace('T', ' '));
     const event = entry.event === 'advance' ? paint.green(entry.event.padEnd(9)) : entry.event === 'terminate' || entry.event === 'reopen' ? paint.yellow(entry.event.padEnd(9)) : paint.cyan(entry.event.padEnd(9));
-    lines.push(`  ${paint.dim(`#${entry.seq}`.padStart(seqWidth))}  ${when}  ${(entry.actor?.name ?? '').padEnd(actorWidth)}  ${event}  ${describeEntry(entry)}`);
+    lines.push(`  ${paint.dim(`#${entry.seq}`.padStart(seqWidth))}  ${when}  ${safeText(entry.actor?.name ?? '').padEnd(actorWidth)}  ${event}  ${safeText(describeEntry(entry))}`);
     // The values each advance recorded: what was approved, in numbers.
-    if (entry.event === 'advance') for (const line of describeRecordedChecks(entry.checks ?? [])) lines.push(`${' '.repeat(seqWidth + 4)}${paint.dim(line)}`);
+    if (entry.event === 'advance') for (const line of describeRecordedChecks(entry.checks ?? [])) lines.push(`${' '.repeat(seqWidth + 4)}${paint.dim(safeText(line))}`);
   }
   const now = report.terminated
-    ? `terminated in ${report.ledgerPhase}: ${report.terminatedReason ?? ''}`
+    ? `terminated in ${report.ledgerPhase}: ${safeText(report.terminatedReason ?? '')}`
     : report.complete
       ? `complete: all ${report.totalPhases} phases passed`
       : `in ${report.ledgerPhase} (${report.passedPhases} of ${report.totalPhases} phases passed)`;

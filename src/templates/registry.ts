@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGUAGES, type Language, type Manifest } from '../manifest/schema.js';
-import { usageError } from '../errors.js';
+import { LeptonError, usageError } from '../errors.js';
+import { realPathInside } from '../manifest/paths.js';
 import { KEBAB_CASE } from '../manifest/kinds.js';
 
 export const TEMPLATE_SUFFIX = '.md.hbs';
@@ -27,6 +28,8 @@ export interface TemplateFile {
   file: string;
   /** The template's text, when it is built into the running file instead of read from `file`. */
   text?: string | undefined;
+  /** For a project template: the project root its file must stay inside, symlinks resolved. */
+  root?: string;
 }
 
 export interface TemplateListing {
@@ -80,7 +83,7 @@ export function isTemplateName(name: string): boolean {
 }
 
 /** Every template file under `dir/<lang>/`, for the languages lepton knows. */
-async function templatesIn(dir: string, origin: TemplateOrigin): Promise<TemplateFile[]> {
+async function templatesIn(dir: string, origin: TemplateOrigin, root?: string): Promise<TemplateFile[]> {
   const found: TemplateFile[] = [];
   for (const language of LANGUAGES) {
     const folder = path.join(dir, language);
@@ -91,7 +94,7 @@ async function templatesIn(dir: string, origin: TemplateOrigin): Promise<Templat
       const name = entry.slice(0, -(format === 'md' ? TEMPLATE_SUFFIX : YAML_TEMPLATE_SUFFIX).length);
       if (!isTemplateName(name)) continue;
       const file = path.join(folder, entry);
-      if (await stat(file).then((info) => info.isFile(), () => false)) found.push({ name, language, origin, format, file });
+      if (await stat(file).then((info) => info.isFile(), () => false)) found.push({ name, language, origin, format, file, ...(root !== undefined && { root }) });
     }
   }
   return found;
@@ -163,6 +166,13 @@ export function unknownTemplateError(name: string, files: TemplateFile[]): Error
   );
 }
 
+/** A template's text; a project template whose file (or folder) is a symlink leaving the project is refused. */
 export async function readTemplate(template: TemplateFile): Promise<string> {
+  if (template.root !== undefined && !realPathInside(template.root, template.file)) {
+    const shown = path.relative(template.root, template.file).split(path.sep).join('/');
+    throw new LeptonError(`${shown} is a symlink that points outside the project: project templates must stay inside it`, {
+      hint: `replace ${shown} with a regular file inside the project`,
+    });
+  }
   return template.text ?? readFile(template.file, 'utf8');
 }

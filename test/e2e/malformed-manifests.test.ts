@@ -40,6 +40,7 @@ const CORPUS: Record<string, [string, RegExp]> = {
   'bad-preset': ['2:32', /preset: expected one of "ml-model", "llm-app", got "cv-model"/],
   'bad-language': ['2:34', /language: expected one of "en", "zh-CN", got "fr"/],
   'bad-owner-email': ['5:27', /email: must be an email address/],
+  'duplicate-owner-email': ['6:36', /email: duplicate owner email "ADA@Example.com" \(also owners\[0\]/],
   'check-id-not-kebab': ['11:15', /id: a check id must be kebab-case/],
   'required-not-boolean': ['11:50', /required: expected boolean, got "maybe"/],
   'check-not-mapping': ['11:9', /expected a check \(a mapping with id and one kind key\)/],

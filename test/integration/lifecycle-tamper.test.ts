@@ -111,6 +111,9 @@ describe('tampering', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('there is no ledger');
     await setPhase('poc');
+    // Uncommitted, the removal is a loss against HEAD's ledger (entries cut off the end).
+    expect((await lepton(repo, ['verify'])).stdout).toContain('of the committed ledger (HEAD) is missing from the ledger');
+    await commitAs(repo, ADA, 'no ledger');
     expect(await verifies()).toBe(true);
   });
 

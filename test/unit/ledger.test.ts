@@ -54,12 +54,25 @@ describe('canonical form and hashes', () => {
   });
 });
 
+/** The poc gate as an advance records it when it passed. */
+const POC_PASSED = [{ id: 'go', status: 'pass', evidence: 'e' }, { id: 'proto', status: 'waived', evidence: 'e' }];
+
 describe('replaying the ledger', () => {
+  it('an advance that does not carry every required check pass or waived is a finding (checks: [] by hand)', () => {
+    const empty = replayLedger(manifest, chain([{ event: 'advance', from: 'poc', to: 'design', checks: [] }]));
+    expect(empty.problems.map((problem) => problem.message)).toEqual([
+      'entry #1 (advance): does not record the gate\'s check "go": an advance carries every check of the gate it passed',
+      'entry #1 (advance): does not record the gate\'s check "proto": an advance carries every check of the gate it passed',
+    ]);
+    const failed = replayLedger(manifest, chain([{ event: 'advance', from: 'poc', to: 'design', checks: [POC_PASSED[0]!, { id: 'proto', status: 'fail', evidence: 'e' }] }]));
+    expect(failed.problems.map((problem) => problem.message)).toEqual(['entry #1 (advance): records "proto" as fail: an advance needs every required check pass or waived']);
+  });
+
   it('counts sign-offs and waivers of the current visit only', () => {
     const events: (NewLedgerEntry & { by?: typeof ADA })[] = [
       { event: 'approve', phase: 'poc', checkId: 'go', by: GRACE },
       { event: 'waive', phase: 'poc', checkId: 'proto', reason: 'r', until: '2026-02-01' },
-      { event: 'advance', from: 'poc', to: 'design' },
+      { event: 'advance', from: 'poc', to: 'design', checks: POC_PASSED },
       { event: 'reopen', from: 'design', to: 'poc', reason: 'again' },
     ];
     const reopened = replayLedger(manifest, chain(events));
@@ -71,7 +84,7 @@ describe('replaying the ledger', () => {
   });
 
   it('marks the project complete after the last phase, and completedPhases then includes it', () => {
-    const state = replayLedger(manifest, chain([{ event: 'advance', from: 'poc', to: 'design' }, { event: 'advance', from: 'design', complete: true }]));
+    const state = replayLedger(manifest, chain([{ event: 'advance', from: 'poc', to: 'design', checks: POC_PASSED }, { event: 'advance', from: 'design', complete: true }]));
     expect(state).toMatchObject({ phase: 'design', complete: true, problems: [] });
     const atDesign = { ...manifest, phase: 'design' };
     expect(completedPhases(atDesign).map((phase) => phase.id)).toEqual(['poc']);

@@ -1,8 +1,10 @@
 // Runs a shell command in its own process group, keeping only the last lines of its output, and
-// ends the whole tree (children and grandchildren) on timeout or interrupt: SIGTERM, then SIGKILL.
+// ends the whole tree (children, grandchildren, and those that left the group) when the command
+// exits, times out or is interrupted: SIGTERM, then SIGKILL (process-tree.ts).
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { execa } from 'execa';
+import { trackProcessTree } from '../../process-tree.js';
 import { stripAnsi } from '../../text.js';
 
 export interface CommandOptions {
@@ -35,12 +37,13 @@ const MAX_LINE = 500;
 
 export async function runCommand(command: string, options: CommandOptions): Promise<CommandResult> {
   const tail = new OutputTail(options.tailLines ?? DEFAULT_TAIL);
+  const tree = trackProcessTree();
   // One pipe for both streams (stderr joins stdout inside the shell), so lines keep their true order.
   const subprocess = execa(`exec 2>&1\n${command}`, {
     shell: true,
     detached: true,
     cwd: options.cwd,
-    env: options.env,
+    env: { ...options.env, [tree.marker.name]: tree.marker.value },
     extendEnv: false,
     stdin: 'ignore',
     buffer: false,
@@ -48,17 +51,25 @@ export async function runCommand(command: string, options: CommandOptions): Prom
     forceKillAfterDelay: false,
     windowsHide: true,
   });
-  const pid = subprocess.pid;
+  tree.attach(subprocess.pid);
   tail.follow(subprocess.stdout);
   tail.follow(subprocess.stderr);
 
   let ending: 'timeout' | 'interrupt' | undefined;
+  let killTimer: NodeJS.Timeout | undefined;
   const endTree = (why?: 'timeout' | 'interrupt') => {
     if (why && !ending) ending = why;
-    if (pid === undefined) return;
-    signalGroup(pid, 'SIGTERM');
-    // Unref'd: a stubborn leftover must not keep lepton itself alive.
-    setTimeout(() => signalGroup(pid, 'SIGKILL'), options.killGraceMs ?? DEFAULT_GRACE_MS).unref();
+    if (tree.signal('SIGTERM') === 0) return tree.release();
+    if (killTimer) return;
+    // Unref'd: a stubborn leftover must not keep lepton itself alive (the exit hook kills it then).
+    killTimer = setTimeout(() => {
+      tree.signal('SIGKILL');
+      tree.release();
+      // A leftover that could not be found (outside Linux) must not keep the check waiting on its pipe.
+      subprocess.stdout?.destroy();
+      subprocess.stderr?.destroy();
+    }, options.killGraceMs ?? DEFAULT_GRACE_MS);
+    killTimer.unref();
   };
   let exited = false;
   // Once the command itself has exited, its exit code stands, however long leftovers take to go.
@@ -88,14 +99,6 @@ export async function runCommand(command: string, options: CommandOptions): Prom
   } finally {
     clearTimeout(timer);
     options.signal.removeEventListener('abort', onAbort);
-  }
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // The group is already gone.
   }
 }
 

@@ -1,6 +1,6 @@
 // `doc: path`: a Markdown document is written: its sections filled, no placeholder left, every box ticked.
-// Read synchronously: a document is small, and an await through the thread pool costs more than the read.
-import { readFileSync } from 'node:fs';
+// Read synchronously: a document is small (size-capped), and an await through the thread pool costs more than the read.
+import { readRegularFileSync } from '../../fs.js';
 import type { CheckOf } from '../../manifest/schema.js';
 import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
 import { notUtf8 } from './encoding.js';
@@ -9,6 +9,10 @@ import type { MarkdownAnalysis, Section } from './markdown.js';
 import { countFilled, judgeWriting, readRenderedRecord, type SectionCount } from './doc-written.js';
 
 const DEFAULT_PLACEHOLDER = 'TODO';
+/** Documents larger than this are refused unread: the Markdown syntax tree takes many times the text's size. */
+export const MAX_DOC_BYTES = 4 * 1024 * 1024;
+/** How long a document's analysis may take: far more than any real document needs. */
+const ANALYSIS_TIMEOUT_MS = 5000;
 
 async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<CheckOutcome> {
   const file = check.doc;
@@ -20,15 +24,16 @@ async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<C
   } catch (error) {
     return { status: 'error', message: `placeholder "${check.placeholder}" is not a valid regular expression: ${(error as Error).message}` };
   }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(resolved.path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { status: 'fail', message: `${file} does not exist`, hint: missingHint(file), evidence: { file, missing: true } };
-    if (code === 'EISDIR') return { status: 'fail', message: `${file} is a folder, not a Markdown file`, evidence: { file, missing: true } };
-    return { status: 'error', message: `could not read ${file}: ${(error as Error).message}` };
+  const read = readRegularFileSync(resolved.path, MAX_DOC_BYTES);
+  if ('problem' in read) {
+    if (read.problem === 'missing') return { status: 'fail', message: `${file} does not exist`, hint: missingHint(file), evidence: { file, missing: true } };
+    if (read.problem === 'folder') return { status: 'fail', message: `${file} is a folder, not a Markdown file`, evidence: { file, missing: true } };
+    if (read.problem === 'too-large') {
+      return { status: 'error', message: `${file} ${read.message}: documents larger than that are not read`, hint: `split ${file} into smaller documents` };
+    }
+    return { status: 'error', message: `could not read ${file}: ${read.message}` };
   }
+  const bytes = read.bytes;
   const digest = context.evidence ? sha256(bytes) : undefined;
   const evidence = digest ? { file, sha256: digest } : undefined;
   const files = digest ? { files: [{ path: file, sha256: digest }] } : {};
@@ -41,6 +46,13 @@ async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<C
   const source = bytes.toString('utf8');
   if (source.trim() === '') return outcome({ status: 'fail', message: `${file} is empty` });
   const analysis = await analyse(file, source, placeholder, context);
+  if ('timedOut' in analysis) {
+    return outcome({
+      status: 'error',
+      message: `placeholder /${placeholder.source}/ took over ${ANALYSIS_TIMEOUT_MS / 1000}s on ${file}: the expression backtracks without end`,
+      hint: 'use a plain word (TODO, TBD) or an expression without nested repetition such as (a+)+',
+    });
+  }
   // Without headings there is nothing to check a section of: "hello world" is not a plan.
   if (analysis.sections.length === 0 && !check.sections) {
     const message = `no sections found in ${file}: a document is checked by its headings`;
@@ -55,16 +67,26 @@ async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<C
 }
 
 /**
- * The document's analysis: from the cache when this exact text was analysed with this placeholder
- * before, otherwise from the CommonMark parser (loaded only then).
+ * The document's analysis: from the cache when text with this hash was analysed with this
+ * placeholder before, otherwise from the CommonMark parser (loaded only then), in bounded time:
+ * a placeholder expression that backtracks catastrophically is stopped, not waited for.
  */
-async function analyse(file: string, source: string, placeholder: RegExp, context: CheckContext): Promise<MarkdownAnalysis> {
+async function analyse(file: string, source: string, placeholder: RegExp, context: CheckContext): Promise<MarkdownAnalysis | { timedOut: true }> {
   const key = `doc\0${file}\0${placeholder.source}\0${placeholder.flags}`;
-  const cached = await context.cache?.get<MarkdownAnalysis>(key, source);
+  // The cache keeps the text's hash, not the text: a large document must not be copied into it.
+  const digest = context.cache ? sha256(source) : '';
+  const cached = await context.cache?.get<MarkdownAnalysis>(key, digest);
   if (cached) return cached;
-  const { analyseMarkdown } = await import('./markdown.js');
-  const analysis = analyseMarkdown(source, placeholder);
-  await context.cache?.set(key, source, analysis);
+  const [{ analyseMarkdown }, { runInNewContext }] = await Promise.all([import('./markdown.js'), import('node:vm')]);
+  let analysis: MarkdownAnalysis;
+  try {
+    // vm's timeout stops any code run from the script, the regular expression engine included.
+    analysis = runInNewContext('analyse()', { analyse: () => analyseMarkdown(source, placeholder) }, { timeout: ANALYSIS_TIMEOUT_MS }) as MarkdownAnalysis;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { timedOut: true };
+    throw error;
+  }
+  await context.cache?.set(key, digest, analysis);
   return analysis;
 }
 

@@ -1,5 +1,6 @@
 // File helpers the checks share: project-relative paths that stay inside the root, hashing.
-import { createReadStream, statSync } from 'node:fs';
+import { constants, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside, pathEscapeReason } from '../../manifest/paths.js';
 import { createSha256 } from '../../text.js';
@@ -11,10 +12,17 @@ export interface FileDigest {
 
 export { sha256 } from '../../text.js';
 
+/** SHA-256 of a regular file; a FIFO or device is refused, not read (it could block for ever). */
 export async function hashFile(file: string): Promise<string> {
-  const hash = createSha256();
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!(await handle.stat()).isFile()) throw new Error(`${file} is not a regular file`);
+    const hash = createSha256();
+    for await (const chunk of handle.createReadStream({ autoClose: false })) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

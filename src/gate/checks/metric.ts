@@ -1,10 +1,13 @@
 // `metric: { file, checks }`: numbers read from a JSON or YAML results file meet their thresholds.
 // Read synchronously: a results file is small, and an await through the thread pool costs more than the read.
-import { readFileSync } from 'node:fs';
+import { readRegularFileSync } from '../../fs.js';
 import path from 'node:path';
 import type { CheckOf, MetricComparison } from '../../manifest/schema.js';
 import type { CheckContext, CheckModule, CheckOutcome, Comparison, MetricValue, Problem } from '../types.js';
 import { plural, resolveInside, sha256 } from './files.js';
+
+/** Results files larger than this are refused unread. */
+const MAX_RESULTS_BYTES = 16 * 1024 * 1024;
 
 type Parsed = { data: unknown } | { error: string };
 
@@ -12,25 +15,23 @@ async function evaluate(check: CheckOf<'metric'>, context: CheckContext): Promis
   const { file, checks } = check.metric;
   const resolved = resolveInside(context.root, file);
   if ('reason' in resolved) return { status: 'error', message: resolved.reason };
-  let source: string;
-  try {
-    source = readFileSync(resolved.path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      // An example only with top-level keys: a dotted path is a nested object, not a key with dots.
-      const simple = checks.filter((comparison) => /^[A-Za-z_][\w-]*$/.test(comparison.path)).slice(0, 2);
-      const example = simple.length ? `, e.g. ${JSON.stringify(Object.fromEntries(simple.map((comparison) => [comparison.path, comparison.value])))}` : '';
-      return {
-        status: 'fail',
-        message: `${file} does not exist`,
-        hint: `write the measured values to ${file} from your evaluation run${example}`,
-        evidence: { file, missing: true },
-      };
-    }
-    const message = `${file} cannot be read: ${(error as Error).message}`;
+  const read = readRegularFileSync(resolved.path, MAX_RESULTS_BYTES);
+  if ('problem' in read && read.problem === 'missing') {
+    // An example only with top-level keys: a dotted path is a nested object, not a key with dots.
+    const simple = checks.filter((comparison) => /^[A-Za-z_][\w-]*$/.test(comparison.path)).slice(0, 2);
+    const example = simple.length ? `, e.g. ${JSON.stringify(Object.fromEntries(simple.map((comparison) => [comparison.path, comparison.value])))}` : '';
+    return {
+      status: 'fail',
+      message: `${file} does not exist`,
+      hint: `write the measured values to ${file} from your evaluation run${example}`,
+      evidence: { file, missing: true },
+    };
+  }
+  if ('problem' in read) {
+    const message = `${file} cannot be read: ${read.problem === 'unreadable' ? read.message : `it ${read.problem === 'folder' ? 'is a folder' : read.message}`}`;
     return { status: 'fail', message, problems: [{ file, message }], evidence: { file, missing: true } };
   }
+  const source = read.bytes.toString('utf8');
   // The file's hash only when advance records it: a plain gate need not load node:crypto.
   const digest = context.evidence ? { sha256: sha256(source) } : {};
   const parsed = await parseResults(file, source);

@@ -1,0 +1,31 @@
+// `lepton ledger merge BASE OURS THEIRS`: git's merge driver for .lepton/ledger.jsonl (also usable
+// by hand). Writes the merged ledger to OURS and exits 0, or exits 1 naming what conflicts.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EXIT, LeptonError } from '../errors.js';
+import { writeFileAtomic } from '../fs.js';
+import { checkChain, ledgerLines, type LedgerEntry } from '../lifecycle/ledger.js';
+import { mergeLedgerEntries } from '../lifecycle/ledger-merge.js';
+import type { CommandRun } from './types.js';
+
+async function readSide(cwd: string, file: string, side: string): Promise<LedgerEntry[]> {
+  const text = await readFile(path.resolve(cwd, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' && side === 'base') return '';
+    throw new LeptonError(`cannot read ${side} ledger ${file}: ${error.message}`);
+  });
+  const { entries, problems } = checkChain(ledgerLines(text));
+  if (problems[0]) throw new LeptonError(`${side} ledger ${file} cannot be trusted: ${problems[0].message}`, { exitCode: EXIT.gateFailed, hint: 'resolve the merge by hand from git: `git checkout --ours` or `--theirs` .lepton/ledger.jsonl' });
+  return entries;
+}
+
+export const run: CommandRun = async ({ args, globals, io }) => {
+  const [base, ours, theirs] = args as [string, string, string];
+  const result = mergeLedgerEntries(await readSide(globals.cwd, base, 'base'), await readSide(globals.cwd, ours, 'ours'), await readSide(globals.cwd, theirs, 'theirs'));
+  if (!result.ok) {
+    io.stderr(`lepton: cannot merge the ledger: ${result.message}\n`);
+    return EXIT.gateFailed;
+  }
+  await writeFileAtomic(path.resolve(globals.cwd, ours), result.entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+  if (!globals.quiet) io.stderr(`lepton: ledger merged: ${result.added.ours} entr${result.added.ours === 1 ? 'y' : 'ies'} of ours, ${result.added.theirs} of theirs, renumbered and re-chained\n`);
+  return EXIT.ok;
+};

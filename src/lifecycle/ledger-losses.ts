@@ -1,0 +1,25 @@
+// A ledger that lost entries against one already committed or pushed: entries cut off the end
+// leave a consistent, shorter chain that the hash chain alone accepts. Every entry of the older
+// ledger (matched by content hash, so a ledger merge's renumbering is no loss) must still be there.
+import { ledgerLines, parseEntry, type LedgerEntry } from './ledger.js';
+import { contentHash } from './signatures.js';
+
+export interface LedgerLoss {
+  seq: number;
+  message: string;
+}
+
+/** The entries of the ledger at `revision` (a commit, `HEAD`) missing from `entries`; none when git has no such ledger. */
+export async function lostEntries(root: string, revision: string, label: string, entries: readonly LedgerEntry[]): Promise<LedgerLoss[]> {
+  const { gitAt } = await import('../git/git.js');
+  const text = await gitAt(root).raw(['show', `${revision}:./.lepton/ledger.jsonl`]).catch(() => undefined);
+  if (text === undefined) return [];
+  const present = new Set(entries.map((entry) => contentHash(entry)));
+  const losses: LedgerLoss[] = [];
+  for (const line of ledgerLines(text)) {
+    const entry = parseEntry(line);
+    if (!entry || present.has(contentHash(entry))) continue;
+    losses.push({ seq: entry.seq, message: `entry #${entry.seq} (${entry.event} by ${entry.actor?.name ?? '?'}, ${entry.time}) of ${label} is missing from the ledger: entries were removed` });
+  }
+  return losses;
+}
