@@ -13,7 +13,7 @@ import type { Actor, LedgerEntry, NewLedgerEntry, Stamped } from './ledger-entri
 import { appendedText, chainEntry, LEDGER_PATH, ledgerLines, parseLedger } from './ledger-format.js';
 import { rememberCheckedLines } from './ledger-cache.js';
 import { withLock } from './lock.js';
-import { replayLedger, type LifecycleState } from './state.js';
+import { ownerByEmail, replayLedger, type LifecycleState } from './state.js';
 import { clockNow } from './test-hooks.js';
 
 export * from './ledger-entries.js';
@@ -128,7 +128,8 @@ export function recordInProject<P extends Plan>(
   options: RecordOptions,
   plan: (fresh: ProjectSnapshot, actor: Actor) => P,
 ): Promise<Recorded<P>> {
-  return record(loaded.root, options, async (ledger) => {
+  const keyOf = (actor: Actor) => ownerByEmail(loaded.manifest, actor.email)?.key;
+  return record(loaded.root, { ...options, keyOf }, async (ledger) => {
     const source = await readFile(loaded.file, 'utf8');
     if (source !== loaded.source) {
       throw new LeptonError(`${loaded.displayPath} changed while lepton was running`, { hint: 'run the command again' });
@@ -157,7 +158,7 @@ export async function appendLedgerEntry<E extends NewLedgerEntry>(root: string, 
 
 async function record<F extends LedgerSnapshot, P extends Plan>(
   root: string,
-  options: RecordOptions,
+  options: RecordOptions & { keyOf?: (actor: Actor) => string | undefined },
   read: (ledger: LedgerSnapshot) => Promise<{ fresh: F; setPhase: ((phase: string) => JournalWrite) | undefined }>,
   plan: (fresh: F, actor: Actor) => P,
 ): Promise<Recorded<P>> {
@@ -170,7 +171,10 @@ async function record<F extends LedgerSnapshot, P extends Plan>(
     const planned = plan(fresh, stamp.actor);
     if (!planned.write) return { entry: undefined, result: planned.result } as Recorded<P>;
     // The time is taken under the lock, so entries are in time order whoever waited for whom.
-    const entry = chainEntry(entries.at(-1), planned.write, { ...stamp, time: options.now ?? clockNow(options.env) });
+    const unsigned = chainEntry(entries.at(-1), planned.write, { ...stamp, time: options.now ?? clockNow(options.env) });
+    // An owner with a key signs every entry they make.
+    const key = options.keyOf?.(stamp.actor);
+    const entry = key ? await (await import('./signatures.js')).signEntry(unsigned, key, root, options.env) : unsigned;
     const ledgerText = appendedText(text, entry);
     await ensureLeptonGitignore(root);
     const writes: JournalWrite[] = [{ path: LEDGER_PATH, content: ledgerText, label: 'ledger' }];

@@ -8,8 +8,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { LeptonError } from '../errors.js';
-import { sha256 } from '../text.js';
-import { canonicalJson } from './ledger.js';
+import { canonicalJson, sha256 } from '../text.js';
 
 const run = promisify(execFile);
 export const SIGNATURE_NAMESPACE = 'lepton';
@@ -74,4 +73,26 @@ async function withScratch<T>(work: (dir: string) => Promise<T>): Promise<T> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The entry signed by `publicKey`'s private half (LEPTON_SIGNING_KEY or git's user.signingkey),
+ * its hash recomputed over the signature. Refuses, saying how to set one, without a usable key.
+ */
+export async function signEntry<E extends { hash: string; actor: { name: string; email: string } }>(entry: E, publicKey: string, root: string, env: NodeJS.ProcessEnv = process.env): Promise<E & { sig: string }> {
+  const who = `${entry.actor.name} <${entry.actor.email}>`;
+  const keyFile = await signingKeyFile(root, env);
+  if (!keyFile) {
+    throw new LeptonError(`${who} has a key in lepton.yaml (owners[].key), so every entry they make is signed, but no signing key is set`, {
+      hint: 'point LEPTON_SIGNING_KEY at the private SSH key, or run `git config user.signingkey ~/.ssh/id_ed25519`',
+    });
+  }
+  const hash = contentHash(entry);
+  const sig = await signHash(hash, keyFile, env);
+  if (!(await verifyHash(hash, sig, publicKey, env))) {
+    throw new LeptonError(`the signing key ${keyFile} is not the key lepton.yaml gives ${who} (owners[].key)`, { hint: 'sign with the private half of that key, or update owners[].key' });
+  }
+  const { hash: _unsigned, ...rest } = entry;
+  const withSig = { ...rest, sig };
+  return { ...withSig, hash: sha256(canonicalJson(withSig)) } as unknown as E & { sig: string };
 }
