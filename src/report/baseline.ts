@@ -1,28 +1,8 @@
-// What `lepton baseline bless` and `lepton baseline show` print (structural views: report imports no lifecycle).
-export interface BlessView {
-  phase: string;
-  checkId: string;
-  sha256: string;
-  path: string;
-  cases: number;
-  rows: number;
-  format: string;
-  entry: { seq: number };
-}
+// What `lepton baseline bless` and `lepton baseline show` print.
+import type { BaselineListing, BlessResult } from '../lifecycle/baseline.js';
 
-export interface BaselineRow {
-  phase: string;
-  checkId: string;
-  sha256: string;
-  seq: number;
-  time: string;
-  by: string;
-  cases: number;
-  reason: string;
-  path: string;
-  present: boolean;
-  current: boolean;
-}
+type BlessView = Pick<BlessResult, 'phase' | 'checkId' | 'sha256' | 'path' | 'cases' | 'rows' | 'format'> & { entry: { seq: number } };
+type BaselineRow = BaselineListing;
 
 export function formatBless(result: BlessView): string {
   const repeats = result.rows > result.cases ? ` (${result.rows} rows with repeats)` : '';

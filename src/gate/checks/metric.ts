@@ -3,6 +3,7 @@
 import { readRegularFileSync } from '../../fs.js';
 import path from 'node:path';
 import type { CheckOf, MetricComparison } from '../../manifest/schema.js';
+import { holds } from '../compare.js';
 import type { CheckContext, CheckModule, CheckOutcome, Comparison, MetricValue, Problem } from '../types.js';
 import { plural, resolveInside, sha256 } from './files.js';
 
@@ -162,23 +163,13 @@ function judge(file: string, comparison: MetricComparison, found: Lookup): { ok:
   if (typeof actual === 'number' && !Number.isFinite(actual)) return { ok: false, message: `${metricPath} is ${String(actual)}, not a finite number` };
   if (typeof actual !== 'number') return { ok: false, message: `"${metricPath}" in ${file} is ${describe(actual)}, not a number` };
   const stated = `${metricPath} = ${formatNumber(actual)}`;
-  if (compare(actual, op, threshold)) return { ok: true, message: `${stated} (${op} ${formatNumber(threshold)})` };
+  if (holds(actual, op, threshold)) return { ok: true, message: `${stated} (${op} ${formatNumber(threshold)})` };
   const gap = formatNumber(Math.abs(actual - threshold));
   const by = op === '>=' || op === '>' ? `short by ${gap}` : op === '<=' || op === '<' ? `over by ${gap}` : op === '==' ? `off by ${gap}` : '';
   const detail = by && gap !== '0' ? ` (${by})` : '';
   return { ok: false, message: `${stated}, expected ${op} ${formatNumber(threshold)}${detail}` };
 }
 
-function compare(actual: number, op: MetricComparison['op'], threshold: number): boolean {
-  switch (op) {
-    case '>=': return actual >= threshold;
-    case '>': return actual > threshold;
-    case '<=': return actual <= threshold;
-    case '<': return actual < threshold;
-    case '==': return actual === threshold;
-    case '!=': return actual !== threshold;
-  }
-}
 
 /** A number without binary floating-point noise: 0.85 - 0.8 reads 0.05, not 0.04999999999999993. */
 export function formatNumber(value: number): string {

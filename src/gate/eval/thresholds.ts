@@ -3,6 +3,7 @@ import type { EvalComparison } from '../../manifest/schema.js';
 import type { MetricValue, Problem } from '../types.js';
 import { aggregate, caseValue } from './aggregate.js';
 import type { CollapsedCase } from './cases.js';
+import { holds } from '../compare.js';
 
 export interface ThresholdOutcome {
   values: MetricValue[];
@@ -65,16 +66,6 @@ export function located(file: string, item: { where: string }, message: string):
   return line ? { file, line: Number(line[1]), message } : { file, message: `${message} (${item.where})` };
 }
 
-export function holds(actual: number, op: EvalComparison['op'], threshold: number): boolean {
-  switch (op) {
-    case '>=': return actual >= threshold;
-    case '>': return actual > threshold;
-    case '<=': return actual <= threshold;
-    case '<': return actual < threshold;
-    case '==': return actual === threshold;
-    case '!=': return actual !== threshold;
-  }
-}
 
 export function formatValue(value: number): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : String(value);
