@@ -1,22 +1,17 @@
 // `lepton amend PHASE --reason TEXT` from the command line: verify and gate --completed exit 1 on a
 // passed phase's changed gate, amend exits 0 and records it, then both pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitAs, createProject, lepton, ADA, OWNERS_YAML } from '../helpers/lifecycle-project.js';
+import { commitAs, createProject, lepton, ADA } from '../helpers/lifecycle-project.js';
 import type { TempRepo } from '../helpers/git-repo.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
-const MANIFEST = `version: 1
-project:
-  name: amend-cli
-${OWNERS_YAML}
-phase: poc
-phases:
-  - id: poc
-    title: PoC
-    gate:
-      - { id: results, metric: { file: poc/results.json, checks: [{ path: f1, op: ">=", value: 0.45 }] } }
-  - id: design
-    title: Design
-`;
+const MANIFEST = manifestYaml({
+  name: 'amend-cli',
+  phases: [
+    { id: 'poc', title: 'PoC', gate: [{ id: 'results', metric: { file: 'poc/results.json', checks: [{ path: 'f1', op: '>=', value: 0.45 }] } }] },
+    { id: 'design', title: 'Design' },
+  ],
+});
 
 let repo: TempRepo;
 beforeAll(async () => {

@@ -4,23 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TempRepo } from '../helpers/git-repo.js';
-import { ADA, GRACE, MALLORY, OWNERS_YAML, createProject, lepton, readLedgerLines, readManifestText } from '../helpers/lifecycle-project.js';
+import { ADA, GRACE, MALLORY, createProject, lepton, readLedgerLines, readManifestText } from '../helpers/lifecycle-project.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
-const MANIFEST = `version: 1
-project:
-  name: commands
-${OWNERS_YAML}
-phase: poc
-phases:
-  - id: poc
-    title: Proof of concept
-    gate:
-      - { id: prototype-exists, file: "src/*.py" }
-      - { id: advisory-notes, file: NOTES.md, required: false }
-      - { id: go-decision, approval: { roles: [product-owner] } }
-  - id: design
-    title: Design
-`;
+const MANIFEST = manifestYaml({
+  name: 'commands',
+  phases: [
+    {
+      id: 'poc',
+      title: 'Proof of concept',
+      gate: [
+        { id: 'prototype-exists', file: 'src/*.py' },
+        { id: 'advisory-notes', file: 'NOTES.md', required: false },
+        { id: 'go-decision', approval: { roles: ['product-owner'] } },
+      ],
+    },
+    { id: 'design', title: 'Design' },
+  ],
+});
 const NOW = '2026-06-15T12:00:00Z';
 
 describe('lifecycle commands', () => {

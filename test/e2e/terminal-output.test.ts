@@ -3,11 +3,12 @@ import pty from '@lydell/node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEPTON_BIN, cleanEnv } from '../helpers/cli.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
 let repo: TempRepo;
 beforeAll(async () => {
   repo = await createTempRepo({
-    files: { 'lepton.yaml': 'version: 1\nproject: { name: tty }\nphase: poc\nphases:\n  - id: poc\n    title: PoC\n    gate:\n      - { id: code, file: "src/*.py" }\n' },
+    files: { 'lepton.yaml': manifestYaml({ name: 'tty', owners: [], phases: [{ id: 'poc', title: 'PoC', gate: [{ id: 'code', file: 'src/*.py' }] }] }) },
   });
 });
 afterAll(() => repo.cleanup());

@@ -1,5 +1,6 @@
 // A real temporary git repository per test: identity set, no signing, an initial commit,
-// removed afterwards. Never the caller's cwd.
+// removed afterwards. Never the caller's cwd. Every folder made here is removed after its test
+// file (test/setup.ts): tests need not call cleanup(), which still removes a folder at once.
 import { execa } from 'execa';
 import { mkdtemp, mkdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,8 +27,24 @@ export function gitEnv(identity = TEST_IDENTITY): Record<string, string> {
   };
 }
 
+/** The folders made by makeTempDir in this test file and not removed yet. */
+const tempDirs = new Set<string>();
+
+async function removeTempDir(dir: string): Promise<void> {
+  tempDirs.delete(dir);
+  await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** Removes every folder makeTempDir made and nothing removed yet; run after each test file by test/setup.ts. */
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all([...tempDirs].map(removeTempDir));
+}
+
+/** A new empty folder under the system's temporary folder, removed after the test file. */
 export async function makeTempDir(prefix = 'lepton-test-'): Promise<string> {
-  return realpath(await mkdtemp(path.join(tmpdir(), prefix)));
+  const dir = await realpath(await mkdtemp(path.join(tmpdir(), prefix)));
+  tempDirs.add(dir);
+  return dir;
 }
 
 export async function createTempRepo(options: { files?: Record<string, string>; commit?: boolean; git?: boolean } = {}): Promise<TempRepo> {
@@ -53,5 +70,5 @@ export async function createTempRepo(options: { files?: Record<string, string>; 
   }
   for (const [file, content] of Object.entries(options.files ?? {})) await write(file, content);
   if (options.git !== false && options.commit !== false) await commitAll('initial commit');
-  return { dir, git, write, commitAll, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, git, write, commitAll, cleanup: () => removeTempDir(dir) };
 }

@@ -3,11 +3,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import docCheck from '../../src/gate/checks/doc.js';
-import type { CheckContext, CheckOutcome } from '../../src/gate/types.js';
+import type { CheckOutcome } from '../../src/gate/types.js';
 import { loadManifest } from '../../src/manifest/load.js';
 import type { CheckOf, Domain, Language, Manifest, MetricComparison, Preset } from '../../src/manifest/schema.js';
 import type { InitAnswers } from '../../src/templates/answers.js';
 import { renderTemplates } from '../../src/templates/generate.js';
+import { checkContext } from './check-context.js';
 import { manifestText } from '../../src/templates/scaffold.js';
 
 export const NOW = new Date('2026-03-14T09:00:00Z');
@@ -47,7 +48,7 @@ export function docChecks(manifest: Manifest): CheckOf<'doc'>[] {
 }
 
 export async function evaluateDoc(root: string, check: CheckOf<'doc'>): Promise<CheckOutcome> {
-  return docCheck.evaluate(check, { root, env: process.env, signal: new AbortController().signal, evidence: false } as CheckContext);
+  return docCheck.evaluate(check, checkContext({ root, env: process.env }));
 }
 
 /** Every line holding TODO deleted and every box ticked: the documents "filled" by deletion. */

@@ -7,23 +7,23 @@ import { loadProject } from '../../src/lifecycle/project.js';
 import { advance } from '../../src/lifecycle/transitions.js';
 import { runLepton } from '../helpers/cli.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
-import { OWNERS_YAML } from '../helpers/lifecycle-project.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
-const MANIFEST = `version: 1
-project:
-  name: dirty
-${OWNERS_YAML}
-phase: poc
-phases:
-  - id: poc
-    title: PoC
-    gate:
-      - { id: evaluate, run: "mkdir -p reports && echo ok > reports/eval.txt", inputs: ["src/**"], outputs: reports/eval.txt }
-      - { id: report-written, file: reports/eval.txt }
-      - { id: results-meet-criteria, metric: { file: poc/results.json, checks: [{ path: f1, op: ">=", value: 0.45 }] } }
-  - id: design
-    title: Design
-`;
+const MANIFEST = manifestYaml({
+  name: 'dirty',
+  phases: [
+    {
+      id: 'poc',
+      title: 'PoC',
+      gate: [
+        { id: 'evaluate', run: 'mkdir -p reports && echo ok > reports/eval.txt', inputs: ['src/**'], outputs: 'reports/eval.txt' },
+        { id: 'report-written', file: 'reports/eval.txt' },
+        { id: 'results-meet-criteria', metric: { file: 'poc/results.json', checks: [{ path: 'f1', op: '>=', value: 0.45 }] } },
+      ],
+    },
+    { id: 'design', title: 'Design' },
+  ],
+});
 
 let repo: TempRepo;
 beforeEach(async () => {

@@ -8,26 +8,27 @@ import { parseLedger, readLedgerText } from '../../src/lifecycle/ledger.js';
 import { loadProject } from '../../src/lifecycle/project.js';
 import { approve } from '../../src/lifecycle/transitions.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
-import { GRACE, OWNERS_YAML } from '../helpers/lifecycle-project.js';
+import { GRACE } from '../helpers/lifecycle-project.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
-const MANIFEST = (binds = '') => `version: 1
-project:
-  name: bound
-${OWNERS_YAML}
-phase: poc
-phases:
-  - id: poc
-    title: PoC
-    gate:
-      - { id: results-meet-criteria, metric: { file: poc/results.json, checks: [{ path: f1, op: ">=", value: 0.45 }] } }
-      - { id: on-main, git: { branch: main } }
-      - { id: go-decision, approval: { roles: [product-owner]${binds} } }
-  - id: design
-    title: Design
-`;
+const MANIFEST = (binds?: 'evidence' | 'none') => manifestYaml({
+  name: 'bound',
+  phases: [
+    {
+      id: 'poc',
+      title: 'PoC',
+      gate: [
+        { id: 'results-meet-criteria', metric: { file: 'poc/results.json', checks: [{ path: 'f1', op: '>=', value: 0.45 }] } },
+        { id: 'on-main', git: { branch: 'main' } },
+        { id: 'go-decision', approval: { roles: ['product-owner'], binds } },
+      ],
+    },
+    { id: 'design', title: 'Design' },
+  ],
+});
 
 let repo: TempRepo;
-async function setUp(binds?: string) {
+async function setUp(binds?: 'evidence' | 'none') {
   repo = await createTempRepo({ files: { 'lepton.yaml': MANIFEST(binds), 'poc/results.json': '{"f1": 0.61}\n' } });
   await repo.git('config', 'user.name', GRACE.name);
   await repo.git('config', 'user.email', GRACE.email);
@@ -69,7 +70,7 @@ describe('a sign-off bound to the evidence', () => {
 });
 
 describe('a sign-off with binds: none', () => {
-  beforeEach(() => setUp(', binds: none'));
+  beforeEach(() => setUp('none'));
 
   it('keeps counting whatever the evidence does', async () => {
     await signOff();

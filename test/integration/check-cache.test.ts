@@ -7,9 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckCache } from '../../src/gate/check-cache.js';
 import { runLepton } from '../helpers/cli.js';
 import { makeTempDir } from '../helpers/git-repo.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
 const CACHE = '.lepton/cache/checks.json';
-const MANIFEST = 'version: 1\nproject: { name: cached }\nphase: poc\nphases:\n  - id: poc\n    title: PoC\n    gate:\n      - { id: plan, doc: docs/plan.md }\n';
+const MANIFEST = manifestYaml({ name: 'cached', owners: [], phases: [{ id: 'poc', title: 'PoC', gate: [{ id: 'plan', doc: 'docs/plan.md' }] }] });
 const PLAN = '# Plan\n\n## Goal\n\nPredict churn.\n\n## Steps\n\n- [x] agreed\n';
 
 let root: string;

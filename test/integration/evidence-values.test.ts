@@ -9,24 +9,24 @@ import { advance } from '../../src/lifecycle/transitions.js';
 import { formatGateJson } from '../../src/report/json.js';
 import { describeRecordedChecks } from '../../src/report/values.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
-import { OWNERS_YAML } from '../helpers/lifecycle-project.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
-const MANIFEST = `version: 1
-project:
-  name: values
-${OWNERS_YAML}
-phase: test
-phases:
-  - id: test
-    title: Testing
-    gate:
-      - { id: results, metric: { file: poc/results.json, checks: [{ path: roc_auc, op: ">=", value: 0.78 }, { path: latency_ms.p95, op: "<=", value: 300 }] } }
-      - { id: coverage, coverage: { file: coverage.xml, lines: 70 } }
-      - { id: test-report, tests: { junit: "reports/junit*.xml" } }
-      - { id: plan, doc: docs/test-plan.md }
-  - id: deploy
-    title: Deployment
-`;
+const MANIFEST = manifestYaml({
+  name: 'values',
+  phases: [
+    {
+      id: 'test',
+      title: 'Testing',
+      gate: [
+        { id: 'results', metric: { file: 'poc/results.json', checks: [{ path: 'roc_auc', op: '>=', value: 0.78 }, { path: 'latency_ms.p95', op: '<=', value: 300 }] } },
+        { id: 'coverage', coverage: { file: 'coverage.xml', lines: 70 } },
+        { id: 'test-report', tests: { junit: 'reports/junit*.xml' } },
+        { id: 'plan', doc: 'docs/test-plan.md' },
+      ],
+    },
+    { id: 'deploy', title: 'Deployment' },
+  ],
+});
 const fixture = (name: string) => readFile(new URL(`../fixtures/reports/${name}`, import.meta.url), 'utf8');
 
 let repo: TempRepo;

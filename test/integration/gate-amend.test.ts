@@ -9,22 +9,20 @@ import { loadProject, readProjectLedger } from '../../src/lifecycle/project.js';
 import { advance } from '../../src/lifecycle/transitions.js';
 import { verifyProject } from '../../src/lifecycle/verify.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
-import { MALLORY, OWNERS_YAML } from '../helpers/lifecycle-project.js';
+import { MALLORY } from '../helpers/lifecycle-project.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
-const MANIFEST = `version: 1
-project:
-  name: amended
-${OWNERS_YAML}
-phase: poc
-phases:
-  - id: poc
-    title: PoC
-    gate:
-      - { id: results-meet-criteria, metric: { file: poc/results.json, checks: [{ path: f1, op: ">=", value: 0.45 }] } }
-      - { id: prototype, file: "src/*.py" }
-  - id: design
-    title: Design
-`;
+const MANIFEST = manifestYaml({
+  name: 'amended',
+  phases: [
+    {
+      id: 'poc',
+      title: 'PoC',
+      gate: [{ id: 'results-meet-criteria', metric: { file: 'poc/results.json', checks: [{ path: 'f1', op: '>=', value: 0.45 }] } }, { id: 'prototype', file: 'src/*.py' }],
+    },
+    { id: 'design', title: 'Design' },
+  ],
+});
 
 let repo: TempRepo;
 beforeEach(async () => {

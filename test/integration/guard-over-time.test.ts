@@ -11,25 +11,19 @@ import { loadProject, readProjectLedger } from '../../src/lifecycle/project.js';
 import { verifyProject } from '../../src/lifecycle/verify.js';
 import { formatGateJson } from '../../src/report/json.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
-import { OWNERS_YAML } from '../helpers/lifecycle-project.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
-const MANIFEST = `version: 1
-project:
-  name: over-time
-${OWNERS_YAML}
-phase: build
-phases:
-  - id: build
-    title: Build
-    gate:
-      - { id: code, file: "src/*.py" }
-  - id: deploy
-    title: Deploy
-    gate:
-      - { id: runbook, file: docs/runbook.md }
-      - { id: on-main, git: { branch: main } }
-      - { id: release-tagged, git: { tag: "v*", clean: true } }
-`;
+const MANIFEST = manifestYaml({
+  name: 'over-time',
+  phases: [
+    { id: 'build', title: 'Build', gate: [{ id: 'code', file: 'src/*.py' }] },
+    {
+      id: 'deploy',
+      title: 'Deploy',
+      gate: [{ id: 'runbook', file: 'docs/runbook.md' }, { id: 'on-main', git: { branch: 'main' } }, { id: 'release-tagged', git: { tag: 'v*', clean: true } }],
+    },
+  ],
+});
 
 let repo: TempRepo;
 beforeEach(async () => {

@@ -11,22 +11,22 @@ import { LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT } from '../../src/lifecycle/led
 import { loadProject, readProjectLedger } from '../../src/lifecycle/project.js';
 import { advance } from '../../src/lifecycle/transitions.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
-import { OWNERS_YAML } from '../helpers/lifecycle-project.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
-const MANIFEST = `version: 1
-project:
-  name: long-run
-${OWNERS_YAML}
-phase: develop
-phases:
-  - id: develop
-    title: Development
-    gate:
-      - { id: train, run: sh train.sh, timeout: 900, inputs: ["src/**"], outputs: models/model.txt }
-      - { id: model-good, metric: { file: models/model.txt, checks: [{ path: auc, op: ">=", value: 0.7 }] } }
-  - id: test
-    title: Testing
-`;
+const MANIFEST = manifestYaml({
+  name: 'long-run',
+  phases: [
+    {
+      id: 'develop',
+      title: 'Development',
+      gate: [
+        { id: 'train', run: 'sh train.sh', timeout: 900, inputs: ['src/**'], outputs: 'models/model.txt' },
+        { id: 'model-good', metric: { file: 'models/model.txt', checks: [{ path: 'auc', op: '>=', value: 0.7 }] } },
+      ],
+    },
+    { id: 'test', title: 'Testing' },
+  ],
+});
 const FAST = 'echo ran >> runs.log\nmkdir -p models\necho "auc: 0.8" > models/model.txt\n';
 const TEN_MINUTES = 'echo ran >> runs.log\nsleep 600\nmkdir -p models\necho "auc: 0.8" > models/model.txt\n';
 

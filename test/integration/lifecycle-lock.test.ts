@@ -6,20 +6,13 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import type { TempRepo } from '../helpers/git-repo.js';
-import { GRACE, OWNERS_YAML, createProject, lepton, readLedgerLines } from '../helpers/lifecycle-project.js';
+import { GRACE, createProject, lepton, readLedgerLines } from '../helpers/lifecycle-project.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
-const MANIFEST = `version: 1
-project:
-  name: lock
-${OWNERS_YAML}
-phase: poc
-phases:
-  - id: poc
-    title: Proof of concept
-    gate:
-      - { id: prototype-exists, file: "src/*.py" }
-      - { id: go-decision, approval: { roles: [product-owner] } }
-`;
+const MANIFEST = manifestYaml({
+  name: 'lock',
+  phases: [{ id: 'poc', title: 'Proof of concept', gate: [{ id: 'prototype-exists', file: 'src/*.py' }, { id: 'go-decision', approval: { roles: ['product-owner'] } }] }],
+});
 
 async function writeLock(repo: TempRepo, content: { pid: number; time: string }) {
   await mkdir(path.join(repo.dir, '.lepton'), { recursive: true });

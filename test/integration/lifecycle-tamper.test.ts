@@ -7,30 +7,18 @@ import { appendedText, chainEntry, parseLedger } from '../../src/lifecycle/ledge
 import { verifyProject } from '../../src/lifecycle/verify.js';
 import { loadProject } from '../../src/lifecycle/project.js';
 import type { TempRepo } from '../helpers/git-repo.js';
-import { ADA, GRACE, MALLORY, OWNERS_YAML, commitAs, createProject, lepton, readLedgerLines, readManifestText } from '../helpers/lifecycle-project.js';
+import { ADA, GRACE, MALLORY, commitAs, createProject, lepton, readLedgerLines, readManifestText } from '../helpers/lifecycle-project.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
-const MANIFEST = `version: 1
-project:
-  name: tamper
-${OWNERS_YAML}
-phase: poc
-phases:
-  - id: poc
-    title: Proof of concept
-    gate:
-      - { id: prototype-exists, file: "src/*.py" }
-      - { id: go-decision, approval: { roles: [product-owner] } }
-  - id: design
-    title: Design
-    gate:
-      - { id: design-notes, file: docs/design.md }
-  - id: develop
-    title: Development
-    gate:
-      - { id: release-ok, approval: { roles: [product-owner] } }
-  - id: test
-    title: Testing
-`;
+const MANIFEST = manifestYaml({
+  name: 'tamper',
+  phases: [
+    { id: 'poc', title: 'Proof of concept', gate: [{ id: 'prototype-exists', file: 'src/*.py' }, { id: 'go-decision', approval: { roles: ['product-owner'] } }] },
+    { id: 'design', title: 'Design', gate: [{ id: 'design-notes', file: 'docs/design.md' }] },
+    { id: 'develop', title: 'Development', gate: [{ id: 'release-ok', approval: { roles: ['product-owner'] } }] },
+    { id: 'test', title: 'Testing' },
+  ],
+});
 
 describe('tampering', () => {
   let repo: TempRepo;

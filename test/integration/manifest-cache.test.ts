@@ -8,8 +8,9 @@ import { MANIFEST_CACHE } from '../../src/manifest/cache.js';
 import { loadManifest } from '../../src/manifest/load.js';
 import { runLepton } from '../helpers/cli.js';
 import { makeTempDir } from '../helpers/git-repo.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
-const MANIFEST = 'version: 1\nproject: { name: cached }\nphase: poc\nphases:\n  - id: poc\n    title: PoC\n    gate:\n      - { id: plan, doc: docs/plan.md }\n';
+const MANIFEST = manifestYaml({ name: 'cached', owners: [], phases: [{ id: 'poc', title: 'PoC', gate: [{ id: 'plan', doc: 'docs/plan.md' }] }] });
 
 let root: string;
 beforeEach(async () => {

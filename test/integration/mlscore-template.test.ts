@@ -5,8 +5,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mlscoreCheck, { ML_TEST_IDS } from '../../src/gate/checks/mlscore.js';
-import type { CheckContext } from '../../src/gate/types.js';
 import { LANGUAGES, type CheckOf, type Manifest } from '../../src/manifest/schema.js';
+import { checkContext } from '../helpers/check-context.js';
 import { makeTempDir } from '../helpers/git-repo.js';
 import { answersFor, renderProject } from '../helpers/rendered-project.js';
 
@@ -20,7 +20,7 @@ describe.each(LANGUAGES)('an ml-model project (%s)', (language) => {
   afterAll(() => rm(root, { recursive: true, force: true }));
 
   const check = () => manifest.phases.find((phase) => phase.id === 'test')!.gate.find((candidate): candidate is CheckOf<'mlscore'> => 'mlscore' in candidate)!;
-  const evaluate = () => mlscoreCheck.evaluate(check(), { root, env: process.env, signal: new AbortController().signal, evidence: false } as CheckContext);
+  const evaluate = () => mlscoreCheck.evaluate(check(), checkContext({ root, env: process.env }));
 
   it('gates the test phase on the scored file, rendered by the phase', () => {
     expect(check().mlscore).toEqual({ file: 'docs/ml-test-score.yaml', min: 2 });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runLepton } from '../helpers/cli.js';
 import type { TempRepo } from '../helpers/git-repo.js';
 import { CHURN_MANIFEST, createMonorepo, report } from './monorepo-setup.js';
+import { manifestYaml } from '../helpers/manifest.js';
 
 interface AllJson {
   version: number;
@@ -103,7 +104,7 @@ describe('lepton gate --all', () => {
 describe('gate --all --completed --only on a completed project', () => {
   it('picks the phases exactly as the single-project gate does, the last phase included', async () => {
     const { createProject, lepton } = await import('../helpers/lifecycle-project.js');
-    const repo = await createProject('version: 1\nproject: { name: done }\nphase: poc\nphases:\n  - id: poc\n    title: PoC\n    gate:\n      - { id: code, file: "src/*.py" }\n', { 'src/model.py': 'x = 1\n' });
+    const repo = await createProject(manifestYaml({ name: 'done', owners: [], phases: [{ id: 'poc', title: 'PoC', gate: [{ id: 'code', file: 'src/*.py' }] }] }), { 'src/model.py': 'x = 1\n' });
     try {
       expect((await lepton(repo, ['advance'])).exitCode).toBe(0);
       const single = await lepton(repo, ['gate', '--completed', '--only', 'code', '--format', 'json']);

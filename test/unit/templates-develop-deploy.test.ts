@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import docCheck from '../../src/gate/checks/doc.js';
 import { ML_TEST_IDS } from '../../src/gate/checks/mlscore.js';
-import type { CheckContext } from '../../src/gate/types.js';
 import {
   DOMAINS,
   LANGUAGES,
@@ -23,6 +22,7 @@ import {
 } from '../../src/manifest/schema.js';
 import { templateContext } from '../../src/templates/context.js';
 import { renderTemplate } from '../../src/templates/render.js';
+import { checkContext } from '../helpers/check-context.js';
 import { makeTempDir } from '../helpers/git-repo.js';
 
 const TEMPLATES = ['development-guide', 'test-plan', 'deploy-runbook'] as const;
@@ -309,7 +309,7 @@ describe('development guide, test plan and runbook templates', () => {
       const doc = `docs/${variant.language}-${variant.preset}-${variant.domain}-${variant.strategy}-${variant.template}.md`;
       const file = path.join(root, doc);
       await mkdir(path.dirname(file), { recursive: true });
-      const context = { root, env: process.env, signal: new AbortController().signal } as CheckContext;
+      const context = checkContext({ root, env: process.env });
       const check = { id: 'doc-written', doc, sections: headings(markdown, 2).map((line) => line.slice(3)) };
 
       await writeFile(file, markdown);

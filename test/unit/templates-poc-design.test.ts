@@ -6,7 +6,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import docCheck from '../../src/gate/checks/doc.js';
-import type { CheckContext } from '../../src/gate/types.js';
 import {
   DOMAINS,
   LANGUAGES,
@@ -22,6 +21,7 @@ import type { InitAnswers } from '../../src/templates/answers.js';
 import { templateContext } from '../../src/templates/context.js';
 import { defaultPhases } from '../../src/templates/default-gates.js';
 import { renderTemplate } from '../../src/templates/render.js';
+import { checkContext } from '../helpers/check-context.js';
 import { makeTempDir } from '../helpers/git-repo.js';
 
 const TEMPLATES = ['poc-plan', 'architecture', 'model-card'] as const;
@@ -315,7 +315,7 @@ describe('filled in, the documents pass the default doc checks', () => {
     const file = path.join(root, check.doc);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, markdown);
-    return docCheck.evaluate(check, { root, env: process.env, signal: new AbortController().signal } as CheckContext);
+    return docCheck.evaluate(check, checkContext({ root, env: process.env }));
   }
 
   function docChecksFor(variant: Variant): { check: CheckOf<'doc'>; name: TemplateName }[] {

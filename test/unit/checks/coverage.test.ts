@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import coverageCheck, { formatPercent } from '../../../src/gate/checks/coverage.js';
 import type { CheckOf } from '../../../src/manifest/schema.js';
+import { checkContext } from '../../helpers/check-context.js';
 import { makeTempDir } from '../../helpers/git-repo.js';
 import { rm } from 'node:fs/promises';
 import { MAX_REPORT_BYTES } from '../../../src/gate/reports/read.js';
@@ -15,7 +16,7 @@ function check(coverage: CheckOf<'coverage'>['coverage']): CheckOf<'coverage'> {
 }
 
 function evaluate(coverage: CheckOf<'coverage'>['coverage'], root = FIXTURES, evidence = true) {
-  return coverageCheck.evaluate(check(coverage), { root, evidence } as never);
+  return coverageCheck.evaluate(check(coverage), checkContext({ root, evidence }));
 }
 
 describe('coverage check on real report formats', () => {

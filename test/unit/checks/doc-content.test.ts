@@ -1,5 +1,5 @@
 // Documents that only look complete (issue 10, "What broke" 6): one with no headings, one that is
-// not UTF-8. Real files; the check's context is built whole, typed.
+// not UTF-8. Real files; the check's context is built whole, typed (test/helpers/check-context.ts).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import docCheck from '../../../src/gate/checks/doc.js';
 import { firstInvalidUtf8 } from '../../../src/gate/checks/encoding.js';
 import type { CheckContext } from '../../../src/gate/types.js';
 import { manifestSchema } from '../../../src/manifest/schema.js';
+import { checkContext } from '../../helpers/check-context.js';
 import { makeTempDir } from '../../helpers/git-repo.js';
 
 let root: string;
@@ -19,10 +20,7 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 const manifest = manifestSchema.parse({ version: 1, project: { name: 'docs' }, phase: 'poc', phases: [{ id: 'poc', title: 'PoC', gate: [{ id: 'plan', doc: 'docs/poc-plan.md' }] }] });
 
 function context(): CheckContext {
-  return {
-    root, manifest, phase: manifest.phases[0]!, now: () => new Date(), env: {}, signal: new AbortController().signal,
-    approvals: [], cache: undefined, evidence: false, git: () => Promise.reject(new Error('no git here')),
-  };
+  return checkContext({ root, manifest });
 }
 
 async function evaluate(content: string | Uint8Array) {

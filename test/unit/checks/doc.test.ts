@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import docCheck from '../../../src/gate/checks/doc.js';
 import type { CheckContext, TextCache } from '../../../src/gate/types.js';
 import type { CheckOf } from '../../../src/manifest/schema.js';
+import { checkContext } from '../../helpers/check-context.js';
 import { makeTempDir } from '../../helpers/git-repo.js';
 
 let root: string;
@@ -21,7 +22,7 @@ async function evaluate(markdown: string | undefined, options: Omit<CheckOf<'doc
     await mkdir(path.dirname(path.join(root, doc)), { recursive: true });
     await writeFile(path.join(root, doc), markdown);
   }
-  const context = { root, env: process.env, signal: new AbortController().signal, evidence: true, ...extra } as CheckContext;
+  const context = checkContext({ root, env: process.env, evidence: true, ...extra });
   return docCheck.evaluate({ id: 'plan-written', doc, ...options }, context);
 }
 

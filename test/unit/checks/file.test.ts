@@ -3,8 +3,8 @@ import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fileCheck from '../../../src/gate/checks/file.js';
-import type { CheckContext } from '../../../src/gate/types.js';
 import type { CheckOf } from '../../../src/manifest/schema.js';
+import { checkContext } from '../../helpers/check-context.js';
 import { makeTempDir } from '../../helpers/git-repo.js';
 
 let root: string;
@@ -25,7 +25,7 @@ async function write(file: string, content: string): Promise<void> {
 }
 
 function evaluate(file: CheckOf<'file'>['file'], evidence = true) {
-  const context = { root, env: process.env, signal: new AbortController().signal, evidence } as CheckContext;
+  const context = checkContext({ root, env: process.env, evidence });
   return fileCheck.evaluate({ id: 'prototype-exists', file }, context);
 }
 

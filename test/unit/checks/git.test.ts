@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import gitCheck from '../../../src/gate/checks/git.js';
 import type { CheckContext } from '../../../src/gate/types.js';
 import type { CheckOf } from '../../../src/manifest/schema.js';
+import { checkContext } from '../../helpers/check-context.js';
 import { createTempRepo, makeTempDir, type TempRepo } from '../../helpers/git-repo.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -18,7 +19,7 @@ async function repo(files: Record<string, string> = { 'lepton.yaml': 'version: 1
 }
 
 function evaluate(root: string, git: CheckOf<'git'>['git'], context: Partial<CheckContext> = {}) {
-  const full = { root, env: {}, signal: new AbortController().signal, git: () => import('../../../src/git/git.js'), ...context } as CheckContext;
+  const full = checkContext({ root, git: () => import('../../../src/git/git.js'), ...context });
   return gitCheck.evaluate({ id: 'release-tagged', git }, full);
 }
 

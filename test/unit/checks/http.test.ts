@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import httpCheck from '../../../src/gate/checks/http.js';
-import type { CheckContext } from '../../../src/gate/types.js';
 import type { CheckOf } from '../../../src/manifest/schema.js';
+import { checkContext } from '../../helpers/check-context.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, count: number) => void;
 
@@ -34,7 +34,7 @@ async function freePort(): Promise<number> {
 }
 
 function evaluate(http: CheckOf<'http'>['http'], signal = new AbortController().signal) {
-  const context = { root: '/', env: {}, signal } as unknown as CheckContext;
+  const context = checkContext({ root: '/', signal });
   return httpCheck.evaluate({ id: 'staging-healthy', http }, context);
 }
 

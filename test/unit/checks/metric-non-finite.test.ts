@@ -7,6 +7,7 @@ import metricCheck, { parsePythonJson } from '../../../src/gate/checks/metric.js
 import type { CheckContext } from '../../../src/gate/types.js';
 import type { MetricComparison } from '../../../src/manifest/schema.js';
 import { manifestSchema } from '../../../src/manifest/schema.js';
+import { checkContext } from '../../helpers/check-context.js';
 import { makeTempDir } from '../../helpers/git-repo.js';
 
 let root: string;
@@ -19,10 +20,7 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 const manifest = manifestSchema.parse({ version: 1, project: { name: 'metrics' }, phase: 'poc', phases: [{ id: 'poc', title: 'PoC' }] });
 
 function context(): CheckContext {
-  return {
-    root, manifest, phase: manifest.phases[0]!, now: () => new Date(), env: {}, signal: new AbortController().signal,
-    approvals: [], cache: undefined, evidence: false, git: () => Promise.reject(new Error('no git here')),
-  };
+  return checkContext({ root, manifest });
 }
 
 async function evaluate(json: string, checks: MetricComparison[]) {

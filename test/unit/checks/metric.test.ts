@@ -3,8 +3,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import metricCheck, { formatNumber, parseMetricPath } from '../../../src/gate/checks/metric.js';
-import type { CheckContext } from '../../../src/gate/types.js';
 import type { MetricComparison } from '../../../src/manifest/schema.js';
+import { checkContext } from '../../helpers/check-context.js';
 import { makeTempDir } from '../../helpers/git-repo.js';
 
 let root: string;
@@ -28,7 +28,7 @@ async function evaluate(checks: MetricComparison[], content: string | null = RES
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
     await writeFile(path.join(root, file), content);
   }
-  const context = { root, env: process.env, signal: new AbortController().signal, evidence } as CheckContext;
+  const context = checkContext({ root, env: process.env, evidence });
   return metricCheck.evaluate({ id: 'results-meet-criteria', metric: { file, checks } }, context);
 }
 

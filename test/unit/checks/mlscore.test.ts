@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import mlscoreCheck, { ML_TEST_IDS } from '../../../src/gate/checks/mlscore.js';
-import type { CheckContext } from '../../../src/gate/types.js';
+import { checkContext } from '../../helpers/check-context.js';
 import { makeTempDir } from '../../helpers/git-repo.js';
 
 let root: string;
@@ -20,7 +20,7 @@ async function evaluate(text: string | undefined, min = 2) {
     await mkdir(path.join(root, 'docs'), { recursive: true });
     await writeFile(path.join(root, FILE), text);
   }
-  const context = { root, env: process.env, signal: new AbortController().signal, evidence: false } as CheckContext;
+  const context = checkContext({ root, env: process.env });
   return mlscoreCheck.evaluate({ id: 'ml-test-score', mlscore: { file: FILE, min } }, context);
 }
 

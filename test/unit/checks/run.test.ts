@@ -6,6 +6,7 @@ import runCheck from '../../../src/gate/checks/run.js';
 import { CheckCache } from '../../../src/gate/check-cache.js';
 import type { CheckContext } from '../../../src/gate/types.js';
 import type { CheckOf } from '../../../src/manifest/schema.js';
+import { checkContext } from '../../helpers/check-context.js';
 import { runLepton } from '../../helpers/cli.js';
 import { makeTempDir } from '../../helpers/git-repo.js';
 
@@ -21,13 +22,7 @@ afterEach(async () => {
 type RunOptions = Omit<CheckOf<'run'>, 'id' | 'run'>;
 
 function evaluate(run: string, options: RunOptions = {}, context: Partial<CheckContext> = {}) {
-  const full = {
-    root,
-    env: process.env,
-    signal: new AbortController().signal,
-    now: () => new Date('2026-11-27T10:00:00Z'),
-    ...context,
-  } as CheckContext;
+  const full = checkContext({ root, env: process.env, now: () => new Date('2026-11-27T10:00:00Z'), ...context });
   return runCheck.evaluate({ id: 'unit-tests', run, ...options }, full);
 }
 

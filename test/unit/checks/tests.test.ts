@@ -6,12 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import testsCheck from '../../../src/gate/checks/tests.js';
 import type { CheckOf } from '../../../src/manifest/schema.js';
+import { checkContext } from '../../helpers/check-context.js';
 import { makeTempDir } from '../../helpers/git-repo.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/reports', import.meta.url));
 
 function evaluate(tests: CheckOf<'tests'>['tests'], root = FIXTURES) {
-  return testsCheck.evaluate({ id: 'test-report', tests }, { root, evidence: true } as never);
+  return testsCheck.evaluate({ id: 'test-report', tests }, checkContext({ root, evidence: true }));
 }
 
 describe('tests check on pytest --junitxml reports', () => {
