@@ -76,7 +76,9 @@ export async function approve(loaded: LoadedManifest, checkId: string, options: 
   const phaseAsked = options.phase ?? before.state.phase;
   const evidenceOf = await boundEvidence(loaded, before.state, phaseAsked, checkId, options);
   const { entry, result } = await recordInProject(loaded, options, ({ state, text }, actor) => {
-    if (evidenceOf && text !== before.text) throw new LeptonError('the ledger changed while the evidence was gathered', { hint: 'run `lepton approve` again' });
+    // Other sign-offs and waivers may land meanwhile; a move of the project would change what was gathered.
+    const sameVisit = state.phase === before.state.phase && state.enteredAt[phaseAsked] === before.state.enteredAt[phaseAsked] && state.complete === before.state.complete;
+    if (evidenceOf && text !== before.text && !sameVisit) throw new LeptonError('the project moved while the evidence was gathered', { hint: 'run `lepton approve` again' });
     assertMovable(manifest, state, 'sign off');
     const { phase, check } = checkToSignOff(manifest, state, checkId, options.phase, 'approve');
     if (!('approval' in check)) throw usageError(`${checkId} is a ${checkKind(check)} check, not an approval`, 'only `approval` checks are signed off with `lepton approve`');
