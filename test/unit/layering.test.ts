@@ -28,7 +28,7 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   commands: ['ci', 'lifecycle', 'gate', 'templates', 'manifest', 'report', 'git', 'base'],
   cli: ['commands', 'ci', 'lifecycle', 'gate', 'templates', 'manifest', 'report', 'git', 'base'],
 };
-const REPORT_READS_TYPES_OF: Layer[] = ['gate', 'lifecycle', 'templates', 'manifest', 'ci'];
+const REPORT_READS_TYPES_OF: Layer[] = ['gate', 'lifecycle', 'templates', 'manifest', 'ci', 'git'];
 
 function allowed(item: SourceImport): boolean {
   const from = layerOf(item.from);
