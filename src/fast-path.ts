@@ -10,6 +10,8 @@ declare const __LEPTON_VERSION__: string;
 export const VERSION = typeof __LEPTON_VERSION__ === 'string' ? __LEPTON_VERSION__ : '0.0.0-dev';
 
 export const FORMATS = ['pretty', 'json', 'junit', 'github', 'markdown'] as const;
+/** gate also writes SARIF (code scanning), which has no form for status or verify. */
+export const GATE_FORMATS = [...FORMATS, 'sarif'] as const;
 
 export type CommandModule = { run: CommandRun<any> };
 
@@ -59,9 +61,10 @@ export const FAST_COMMANDS: Record<string, { load: () => Promise<CommandModule>;
       { name: 'phase', takesValue: true },
       { name: 'completed', takesValue: false },
       { name: 'only', takesValue: true, multiple: true, parse: splitIds },
-      format,
+      { name: 'format', takesValue: true, choices: GATE_FORMATS },
       { name: 'concurrency', takesValue: true, parse: parsePositiveInteger },
       junit,
+      { name: 'sarif', takesValue: true },
       all,
     ],
   },

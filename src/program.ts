@@ -3,15 +3,15 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import type { GlobalOptions } from './commands/types.js';
-import { FORMATS, VERSION, globalOptions, parsePositiveInteger, splitIds, type CommandModule } from './fast-path.js';
+import { FORMATS, GATE_FORMATS, VERSION, globalOptions, parsePositiveInteger, splitIds, type CommandModule } from './fast-path.js';
 
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
 /** The report formats of gate, status and verify; advance and history print pretty or json only. */
-function formatOption(): Option {
-  return new Option('--format <format>', 'output format (default: pretty, or github inside GitHub Actions)').choices(FORMATS);
+function formatOption(choices: readonly string[] = FORMATS): Option {
+  return new Option('--format <format>', 'output format (default: pretty, or github inside GitHub Actions)').choices(choices);
 }
 
 function positiveInteger(value: string): number {
@@ -89,15 +89,17 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .option('--phase <id>', 'evaluate another phase\'s gate')
     .option('--completed', 'evaluate every phase already passed (the regression guard)')
     .option('--only <ids>', 'only these check ids, comma-separated', idList)
-    .addOption(formatOption())
+    .addOption(formatOption(GATE_FORMATS))
     .option('--concurrency <n>', 'checks run at once (default: number of CPUs)', positiveInteger)
     .option('--junit <file>', 'also write the report as JUnit XML to FILE (for CI test reports)')
+    .option('--sarif <file>', 'also write the report as SARIF 2.1.0 to FILE (for GitHub code scanning)')
     .option('--all', 'every project below the current folder')
     .addHelpText('after', examples([
       'lepton gate',
       'lepton gate --phase design',
       'lepton gate --only unit-tests,coverage --format json',
       'lepton gate --completed --format junit > reports/lepton.xml',
+      'lepton gate --completed --sarif lepton.sarif   # for github/codeql-action/upload-sarif',
     ]))
     .action(action(() => import('./commands/gate.js')));
 

@@ -21,6 +21,7 @@ export interface AllOptions {
   concurrency?: number;
   strict?: boolean;
   junit?: string;
+  sarif?: string;
 }
 
 export interface ProjectResult {
@@ -59,6 +60,7 @@ export async function runAll(command: AllCommand, input: CommandInput<AllOptions
   const { options, globals, io } = input;
   if (globals.manifest) throw usageError('--all and --manifest cannot be used together', 'use -C DIR to choose the folder searched for projects');
   if (options.junit) throw usageError('--junit is not available with --all', 'fan out with `lepton ci matrix` and write one JUnit file per project, or use --format json');
+  if (options.sarif) throw usageError('--sarif is not available with --all', 'fan out with `lepton ci matrix` and write one SARIF file per project');
   const { resolveFormat } = await import('../report/index.js');
   const format = resolveFormat(options.format, io.env);
   if (!ALL_FORMATS.includes(format)) {

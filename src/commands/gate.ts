@@ -18,6 +18,8 @@ export interface GateOptions {
   concurrency?: number;
   /** Also write the report as JUnit XML to this file (CI test reports). */
   junit?: string;
+  /** Also write the report as SARIF 2.1.0 to this file (code scanning). */
+  sarif?: string;
 }
 
 /** The phases `--phase` / `--completed` select (the current one by default); `state` is the replayed ledger. */
@@ -52,11 +54,14 @@ export const run: CommandRun<GateOptions & { all?: boolean }> = async (input) =>
   if (options.completed && report.checks.length === 0 && format === 'pretty' && !globals.quiet) {
     io.stderr(`no completed phases yet: ${loaded.manifest.phase} is the first\n`);
   }
-  const reportOptions = { color: io.mode.color, titles, env: io.env, root: loaded.root };
+  const sarif = format === 'sarif' || options.sarif;
+  const locations = sarif ? await (await import('../lifecycle/locations.js')).projectLocations(loaded, io.env) : {};
+  const reportOptions = { color: io.mode.color, titles, env: io.env, root: loaded.root, ...locations };
   io.stdout(await formatGateReport(format, report, reportOptions));
-  if (format === 'github' || options.junit) {
+  if (format === 'github' || options.junit || options.sarif) {
     const { appendStepSummary, writeReportFile } = await import('./report-files.js');
     if (options.junit) await writeReportFile(globals.cwd, options.junit, await formatGateReport('junit', report, reportOptions));
+    if (options.sarif) await writeReportFile(globals.cwd, options.sarif, await formatGateReport('sarif', report, reportOptions));
     if (format === 'github') await appendStepSummary(io, () => formatGateReport('markdown', report, reportOptions));
   }
   return report.passed ? EXIT.ok : EXIT.gateFailed;

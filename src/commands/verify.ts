@@ -16,7 +16,8 @@ export const run: CommandRun<{ strict?: boolean; format?: string; all?: boolean;
   const reportOptions = { color: io.mode.color, env: io.env, root: loaded.root };
   if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'pretty') io.stdout(formatVerifyPretty(report, Boolean(options.strict), await palette(io.mode.color)));
-  else io.stdout(await formatVerifyReport(format, report, reportOptions));
+  // commander offers verify no sarif.
+  else io.stdout(await formatVerifyReport(format as 'junit' | 'github' | 'markdown', report, reportOptions));
   if (format === 'github' || options.junit) {
     const { appendStepSummary, writeReportFile } = await import('./report-files.js');
     if (options.junit) await writeReportFile(globals.cwd, options.junit, await formatVerifyReport('junit', report, reportOptions));

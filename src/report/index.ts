@@ -2,7 +2,7 @@
 import { usageError } from '../errors.js';
 import type { GateReport } from '../gate/types.js';
 
-export type ReportFormat = 'pretty' | 'json' | 'junit' | 'github' | 'markdown';
+export type ReportFormat = 'pretty' | 'json' | 'junit' | 'github' | 'markdown' | 'sarif';
 
 export interface ReportOptions {
   color: boolean;
@@ -12,6 +12,12 @@ export interface ReportOptions {
   root?: string;
   /** Clock for report timestamps (JUnit); tests pin it. */
   now?: () => Date;
+  /** SARIF: absolute repository root, which code scanning's paths are relative to (default: `root`). */
+  repositoryRoot?: string | undefined;
+  /** SARIF: absolute path of lepton.yaml, where results that name no file are placed. */
+  manifestFile?: string | undefined;
+  /** SARIF: `phase/check-id` → the check's line in lepton.yaml. */
+  checkLines?: Record<string, number> | undefined;
 }
 
 /** What `lepton status` reports (structurally `StatusReport`; the report layer imports no command). */
@@ -51,6 +57,8 @@ export async function formatGateReport(format: ReportFormat, report: GateReport,
       return (await import('./github.js')).formatGateGithub(report, options);
     case 'markdown':
       return (await import('./markdown.js')).formatGateMarkdown(report, options);
+    case 'sarif':
+      return (await import('./sarif.js')).formatGateSarif(report, options);
     default:
       throw usageError(`--format ${format} is not available for this command`, 'use --format pretty or json');
   }
