@@ -67,6 +67,7 @@ export async function runAll(command: AllCommand, input: CommandInput<AllOptions
     throw usageError(`--format ${format} is not available with --all`, `use --format pretty, json, github or markdown; for one JUnit report per project, fan out with \`lepton ci matrix\``);
   }
   const ran = new Set<string>();
+  if (format === 'markdown') io.stdout(`${(await import('../report/markdown.js')).REPORT_MARKER}\n`);
   const report = await evaluateAll(command, globals.cwd, { ...options, format }, io, (run) => {
     for (const warning of run.warnings) io.stderr(`warning: ${run.path}: ${warning}\n`);
     for (const id of run.checkIds ?? []) ran.add(id);
@@ -133,6 +134,8 @@ async function runProject(command: AllCommand, base: string, location: ProjectLo
     const { loadProject: load } = await import('../lifecycle/project.js');
     loaded = await load({ cwd: base, manifest: location.manifest });
     const section = await SECTIONS[command](loaded, options, io);
+    // The whole output carries the Markdown marker once, on its first line.
+    if (options.format === 'markdown') section.text = (await import('../report/markdown.js')).withoutMarker(section.text);
     return { path: location.path, project: loaded.manifest.project.name, warnings: loaded.warnings, ...section, text: heading(location, loaded, options.format, await palette(io.mode.color)) + section.text + (options.format === 'github' ? '::endgroup::\n' : '') };
   } catch (error) {
     if (error instanceof InterruptedError || !(error instanceof LeptonError)) throw error;
