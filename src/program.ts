@@ -153,6 +153,14 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .addHelpText('after', examples(['lepton verify', 'lepton verify --strict', 'lepton verify --strict --format junit > reports/ledger.xml']))
     .action(action(() => import('./commands/verify.js')));
 
+  program.command('report')
+    .description('write one self-contained HTML report for the people who decide at a gate')
+    .option('--all', 'a portfolio of every project below the current folder')
+    .option('--out <file>', 'the file to write (default: lepton-report.html; - for stdout)')
+    .option('--force', 'replace a file at --out that is not a lepton report')
+    .addHelpText('after', examples(['lepton report', 'lepton report --out reports/churn.html', 'lepton report --all --out portfolio.html']))
+    .action(action(() => import('./commands/report.js')));
+
   program.command('generate').argument('[templates...]', 'template names (default: the current phase\'s)')
     .description('render document templates into docs/')
     .option('--list', 'list the templates and where each comes from')
