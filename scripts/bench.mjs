@@ -115,3 +115,10 @@ if (existsSync(hooksBench)) {
   const result = spawnSync(process.execPath, [hooksBench], { stdio: 'inherit' });
   if (result.status !== 0) process.exitCode = result.status ?? 1;
 }
+
+const reportBench = path.join(repo, 'scripts', 'bench-report.mjs');
+if (existsSync(reportBench)) {
+  console.log('');
+  const result = spawnSync(process.execPath, [reportBench], { stdio: 'inherit' });
+  if (result.status !== 0) process.exitCode = result.status ?? 1;
+}

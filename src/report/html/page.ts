@@ -1,7 +1,7 @@
 // `lepton report`: one self-contained HTML page, for one project or a portfolio of them. Inline
 // CSS and SVG only; no script, and a Content-Security-Policy that forbids every request.
 import type { PortfolioReportData, ProjectReportData } from '../../lifecycle/report-data.js';
-import { attr, day, plural, slug, text, timeTag, when } from './markup.js';
+import { attr, day, plural, slug, text, when } from './markup.js';
 import { lifecycleLabel, renderProject } from './project.js';
 import { STYLE } from './style.js';
 
@@ -68,7 +68,7 @@ const SORTS: Record<SortKey, (left: Row, right: Row) => number> = {
 };
 
 function rowOf(entry: PortfolioReportData['projects'][number], index: number): Row {
-  const anchor = `project-${index + 1}-${slug(entry.path)}`;
+  const anchor = `p${index + 1}-${slug(entry.path)}`;
   if (!entry.data) return { anchor, path: entry.path, name: entry.name ?? entry.path, phase: 'could not be read', phaseRank: -1, error: entry.error };
   const { data } = entry;
   const position = data.phases.findIndex((phase) => phase.id === data.phase);
@@ -95,7 +95,7 @@ function tableOf(rows: Row[], tableId: string, sortedBy: SortKey | 'project'): s
   const body = rows.map((row) => {
     const cells = row.error
       ? `<td colspan="5"><span class="status status-error">ERROR</span> ${text(row.error)}</td>`
-      : `<td>${text(row.phase)}</td><td class="num">${row.days ?? '—'}</td><td class="num">${row.blockers}</td><td class="num">${row.debt}</td><td>${row.lastAdvance ? timeTag(row.lastAdvance, day(row.lastAdvance)) : '<span class="muted">never</span>'}</td>`;
+      : `<td>${text(row.phase)}</td><td class="num">${row.days ?? '—'}</td><td class="num">${row.blockers}</td><td class="num">${row.debt}</td><td>${row.lastAdvance ? day(row.lastAdvance) : '<span class="muted">never</span>'}</td>`;
     return `<tr><th scope="row"><a href="#${attr(row.anchor)}">${text(row.name)}</a><br><span class="muted mono">${text(row.path)}</span></th>${cells}</tr>`;
   }).join('');
   const label = COLUMNS.find((column) => column.key === sortedBy)!.label.toLowerCase();

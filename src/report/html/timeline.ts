@@ -44,17 +44,17 @@ export function renderTimeline(data: ProjectReportData, idPrefix: string): strin
     const from = x(visit.enteredAt);
     const to = visit.leftAt ? x(visit.leftAt) : x(now);
     const open = visit.leftAt === undefined;
-    const label = `${visit.phase}: ${when(visit.enteredAt)} to ${open ? 'now' : when(visit.leftAt)}`;
-    parts.push(`<rect class="bar${open ? ' bar-current' : ''}" x="${from.toFixed(1)}" y="${y(visit.phase) - 6}" width="${Math.max(2, to - from).toFixed(1)}" height="12" rx="2"><title>${text(label)}</title></rect>`);
+    // The visits table below gives each bar's dates in words.
+    parts.push(`<rect class="bar${open ? ' bar-current' : ''}" x="${Math.round(from)}" y="${y(visit.phase) - 6}" width="${Math.max(2, Math.round(to - from))}" height="12" rx="2"/>`);
   }
   for (const transition of data.transitions) {
-    const cx = x(transition.time).toFixed(1);
+    const cx = Math.round(x(transition.time));
     if (transition.event === 'reopen') {
       // A return: from the phase left, back up to the earlier one.
       const fromY = y(transition.from);
       const toY = y(transition.to);
-      parts.push(`<path class="return" d="M ${cx} ${fromY} C ${Number(cx) - 24} ${fromY}, ${Number(cx) - 24} ${toY}, ${cx} ${toY}"/>`);
-      parts.push(`<path class="return" d="M ${Number(cx) - 6} ${toY - 6} L ${cx} ${toY} L ${Number(cx) - 6} ${toY + 6}"/>`);
+      parts.push(`<path class="return" d="M ${cx} ${fromY} C ${cx - 24} ${fromY}, ${cx - 24} ${toY}, ${cx} ${toY}"/>`);
+      parts.push(`<path class="return" d="M ${cx - 6} ${toY - 6} L ${cx} ${toY} L ${cx - 6} ${toY + 6}"/>`);
     }
     const lane = transition.event === 'terminate' || transition.complete ? transition.from : transition.to;
     const what = transition.event === 'advance'
@@ -63,7 +63,7 @@ export function renderTimeline(data: ProjectReportData, idPrefix: string): strin
     parts.push(`<circle class="mark mark-${transition.event}" data-seq="${transition.seq}" data-event="${transition.event}" cx="${cx}" cy="${y(lane)}" r="5"><title>#${transition.seq} ${text(what)}, ${when(transition.time)}, ${text(transition.actor)}</title></circle>`);
   }
   if (data.lifecycle === 'active') {
-    parts.push(`<line class="now" x1="${x(now).toFixed(1)}" x2="${x(now).toFixed(1)}" y1="${TOP}" y2="${TOP + lanes.length * LANE}"/>`);
+    parts.push(`<line class="now" x1="${Math.round(x(now))}" x2="${Math.round(x(now))}" y1="${TOP}" y2="${TOP + lanes.length * LANE}"/>`);
   }
   const axisY = TOP + lanes.length * LANE + 4;
   parts.push(`<line class="axis" x1="${LABEL}" x2="${WIDTH - 20}" y1="${axisY}" y2="${axisY}"/>`);
