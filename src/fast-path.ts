@@ -65,6 +65,7 @@ export const FAST_COMMANDS: Record<string, { load: () => Promise<CommandModule>;
       { name: 'concurrency', takesValue: true, parse: parsePositiveInteger },
       junit,
       { name: 'sarif', takesValue: true },
+      { name: 'verbose', takesValue: false },
       all,
     ],
   },

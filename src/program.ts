@@ -93,6 +93,7 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .option('--concurrency <n>', 'checks run at once (default: number of CPUs)', positiveInteger)
     .option('--junit <file>', 'also write the report as JUnit XML to FILE (for CI test reports)')
     .option('--sarif <file>', 'also write the report as SARIF 2.1.0 to FILE (for GitHub code scanning)')
+    .option('--verbose', 'on a terminal, stream the output of run checks as they go')
     .option('--all', 'every project below the current folder')
     .addHelpText('after', examples([
       'lepton gate',
@@ -108,6 +109,7 @@ export function buildProgram(invoke: Invoke, output: { writeOut: (text: string) 
     .option('--dry-run', 'show what would happen; write nothing')
     .option('-m, --message <text>', 'a note recorded with the transition')
     .addOption(new Option('--format <format>', 'output format (default: pretty)').choices(['pretty', 'json']))
+    .option('--verbose', 'on a terminal, stream the output of run checks as they go')
     .addHelpText('after', examples(['lepton advance --dry-run', 'lepton advance -m "PoC accepted by the steering group"']))
     .action(action(() => import('./commands/advance.js')));
 

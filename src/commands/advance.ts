@@ -15,13 +15,17 @@ export interface AdvanceCommandOptions {
   dryRun?: boolean;
   message?: string;
   format?: string;
+  verbose?: boolean;
 }
 
 export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals, io }) => {
   // commander allows only pretty and json.
   const format = options.format ?? 'pretty';
   const loaded = await openProject(globals, io);
-  const result = await advance(loaded, { dryRun: options.dryRun, message: options.message, env: io.env, signal: io.signal });
+  const progress = await (await import('./progress.js')).startProgress(globals, io, Boolean(options.verbose));
+  const watch = progress && { onStart: progress.onStart, onResult: progress.onResult, onOutput: progress.onOutput };
+  const result = await advance(loaded, { dryRun: options.dryRun, message: options.message, env: io.env, signal: io.signal, progress: watch });
+  progress?.stop();
   if (io.signal.aborted) throw new InterruptedError();
   const next = result.to ? loaded.manifest.phases.find((phase) => phase.id === result.to) : undefined;
   const documents = result.advanced && next && result.manifest ? await renderNext({ ...loaded, manifest: result.manifest }, next.templates, io.stderr) : [];

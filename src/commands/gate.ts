@@ -6,6 +6,7 @@ import type { Manifest, Phase } from '../manifest/schema.js';
 import { readProjectLedger } from '../lifecycle/project.js';
 import type { LifecycleState } from '../lifecycle/state.js';
 import type { GateReport } from '../gate/types.js';
+import type { Progress } from '../report/progress.js';
 import { formatGateReport, resolveFormat } from '../report/index.js';
 import type { CommandIO, CommandRun } from './types.js';
 import { openProject } from './project.js';
@@ -20,6 +21,8 @@ export interface GateOptions {
   junit?: string;
   /** Also write the report as SARIF 2.1.0 to this file (code scanning). */
   sarif?: string;
+  /** Stream `run` checks' output with the live progress. */
+  verbose?: boolean;
 }
 
 /** The phases `--phase` / `--completed` select (the current one by default); `state` is the replayed ledger. */
@@ -30,7 +33,7 @@ export function selectPhases(manifest: Manifest, state: LifecycleState, options:
 }
 
 /** Evaluates the gate the options select; returns the report (options in, data out). */
-export async function gate(loaded: LoadedManifest, options: GateOptions, io: Pick<CommandIO, 'env' | 'signal'>): Promise<GateReport> {
+export async function gate(loaded: LoadedManifest, options: GateOptions, io: Pick<CommandIO, 'env' | 'signal'>, progress?: Progress): Promise<GateReport> {
   // The ledger is read once: it decides the phases (--completed) and the sign-offs and waivers.
   const { state } = await readProjectLedger(loaded);
   const report = await evaluatePhases(loaded, selectPhases(loaded.manifest, state, options), {
@@ -39,7 +42,9 @@ export async function gate(loaded: LoadedManifest, options: GateOptions, io: Pic
     concurrency: options.concurrency,
     env: io.env,
     signal: io.signal,
+    ...(progress && { onStart: progress.onStart, onResult: progress.onResult, onOutput: progress.onOutput }),
   });
+  progress?.stop();
   if (io.signal.aborted) throw new InterruptedError();
   return report;
 }
@@ -48,7 +53,8 @@ export const run: CommandRun<GateOptions & { all?: boolean }> = async (input) =>
   if (input.options.all) return (await import('./all-projects.js')).runAll('gate', input);
   const { options, globals, io } = input;
   const loaded = await openProject(globals, io);
-  const report = await gate(loaded, options, io);
+  const progress = await (await import('./progress.js')).startProgress(globals, io, Boolean(options.verbose));
+  const report = await gate(loaded, options, io, progress);
   const format = resolveFormat(options.format, io.env);
   const titles = phaseTitles(loaded.manifest);
   if (options.completed && report.checks.length === 0 && format === 'pretty' && !globals.quiet) {

@@ -5,7 +5,7 @@ import { runPooled } from '../pool.js';
 import { checkKind, type CheckKind } from '../manifest/kinds.js';
 import type { Check, Manifest, Phase } from '../manifest/schema.js';
 import { loadCheckModule } from './registry.js';
-import type { Approval, CheckContext, CheckResult, GateReport, GateSummary, GitQueries, TextCache, Waiver } from './types.js';
+import type { Approval, CheckContext, CheckStart, CheckResult, GateReport, GateSummary, GitQueries, TextCache, Waiver } from './types.js';
 
 export interface GateRunOptions {
   manifest: Manifest;
@@ -30,6 +30,10 @@ export interface GateRunOptions {
   skipKinds?: { kinds: readonly CheckKind[]; message: string } | undefined;
   /** Called as each check finishes, in completion order (for live progress). */
   onResult?: ((result: CheckResult) => void) | undefined;
+  /** Called as each check starts (for live progress). */
+  onStart?: ((check: CheckStart) => void) | undefined;
+  /** Output of a command a check runs, as it arrives (`run`; for `--verbose`). */
+  onOutput?: ((check: CheckStart, text: string) => void) | undefined;
 }
 
 interface PlannedCheck {
@@ -92,6 +96,9 @@ async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): 
     evidence: options.evidence ?? false,
     git: options.git ?? (() => Promise.reject(new Error('git is not available to this gate'))),
   };
+  const onOutput = options.onOutput;
+  if (onOutput) context.onOutput = (text) => onOutput(base, text);
+  options.onStart?.(base);
   let result: CheckResult;
   let outcomeHint: string | undefined;
   if (options.skipKinds?.kinds.includes(kind)) {

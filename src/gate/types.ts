@@ -83,6 +83,17 @@ export interface CheckContext {
   evidence: boolean;
   /** Git, loaded only by the checks that ask for it. */
   git: () => Promise<GitQueries>;
+  /** Receives a command's output as it arrives, when someone watches (`--verbose`). */
+  onOutput?: ((text: string) => void) | undefined;
+}
+
+/** What live progress knows of a check as it starts. */
+export interface CheckStart {
+  id: string;
+  phase: string;
+  kind: CheckKind;
+  required: boolean;
+  title?: string;
 }
 
 export interface CheckModule<K extends CheckKind = CheckKind> {

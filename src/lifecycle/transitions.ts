@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError, usageError } from '../errors.js';
 import { localDate } from '../gate/engine.js';
+import type { GateRunOptions } from '../gate/engine.js';
 import type { GateReport } from '../gate/types.js';
 import { checkKind } from '../manifest/kinds.js';
 import type { LoadedManifest } from '../manifest/load.js';
@@ -97,6 +98,8 @@ export interface AdvanceOptions extends TransitionOptions {
   message?: string | undefined;
   signal?: AbortSignal | undefined;
   concurrency?: number | undefined;
+  /** Live progress callbacks, passed to the gate. */
+  progress?: Pick<GateRunOptions, 'onStart' | 'onResult' | 'onOutput'> | undefined;
 }
 
 export interface AdvanceResult {
@@ -128,6 +131,7 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
     concurrency: options.concurrency,
     state: before.state,
     evidence: !options.dryRun,
+    ...options.progress,
   });
   const result: AdvanceResult = { from, to: next?.id ?? null, complete: !next, dryRun: Boolean(options.dryRun), advanced: false, gate };
   if (!gate.passed || options.dryRun || options.signal?.aborted) return result;
