@@ -94,7 +94,11 @@ async function createRepo(base, name, remote) {
   run('git', ['config', 'commit.gpgsign', 'false'], { cwd: dir });
   run('git', ['remote', 'add', 'origin', remote], { cwd: dir });
   await writeProjectFiles(dir);
-  // As `npm install` leaves it: node_modules/.bin/lepton linking to the package's bin file.
+  // As `npm install` leaves it: lepton pinned in package-lock.json (which `hooks install` asks
+  // for), node_modules/.bin/lepton linking to the package's bin file.
+  const pinned = { lepton: 'file:vendor/lepton.tgz' };
+  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name, private: true, devDependencies: pinned }));
+  await writeFile(path.join(dir, 'package-lock.json'), JSON.stringify({ name, lockfileVersion: 3, packages: { '': { name, devDependencies: pinned }, 'node_modules/lepton': { resolved: pinned.lepton, dev: true } } }));
   await mkdir(path.join(dir, 'node_modules', '.bin'), { recursive: true });
   await symlink(leptonBin, path.join(dir, 'node_modules', '.bin', 'lepton'));
   await writeFile(path.join(dir, '.git', 'info', 'exclude'), 'node_modules/\n');

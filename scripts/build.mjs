@@ -2,7 +2,10 @@
 //   dist/lepton.cjs        lepton's own code, one minified CommonJS bundle;
 //   dist/vendor/<pkg>.cjs  each third-party package it imports, bundled on its own and required
 //                          only when the code that uses it first runs;
-//   dist/lepton.cjs.cache  V8's code cache for the bundle, made by a training run of `lepton gate`.
+//   dist/lepton.cjs.cache  V8's code cache for the bundle, made by a training run of `lepton gate`;
+//   dist/lepton-standalone.cjs  everything in one file, vendor packages and the built-in templates
+//                          inlined: what `lepton vendor` copies to a project's .lepton/bin/lepton.cjs,
+//                          which runs with plain `node`, no node_modules and no package.json.
 // Why this shape: Node 20 links dozens of ES module chunks far more slowly than it compiles one
 // file, and it has no module compile cache of its own (bin/lepton.js starts the bundle from the
 // cache). Builds into a temporary folder and swaps it in with two renames, so a CLI started during
@@ -11,7 +14,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,12 +66,12 @@ try {
     define: { __LEPTON_VERSION__: JSON.stringify(version), __LEPTON_BUILD_ID__: JSON.stringify(buildId), ...PRELUDE.define },
     banner: { js: `// lepton bundle ${BUNDLE_ID_PLACEHOLDER}\n${PRELUDE.banner}` },
   });
-  await Promise.all([...vendors].map(([specifier, name]) => build({
+  await Promise.all([...[...vendors].map(([specifier, name]) => build({
     ...COMMON,
     entryPoints: { [`vendor/${name}`]: SEPARATE[specifier]?.entry ?? VENDOR_ENTRY[specifier] ?? specifier },
     define: PRELUDE.define,
     banner: { js: PRELUDE.banner },
-  })));
+  })), buildStandalone()]);
   const bundleFile = path.join(staging, 'lepton.cjs');
   const bundle = await readFile(bundleFile, 'utf8');
   if (/\bimport\(/.test(bundle)) throw new Error('dist/lepton.cjs still calls import(), which vm.Script cannot run; import that module statically or through a package');
@@ -82,6 +85,84 @@ try {
   await rm(retired, { recursive: true, force: true });
 }
 await trainCodeCache();
+
+/**
+ * dist/lepton-standalone.cjs: the same entry with every package bundled in (yaml from the same
+ * ESM build the vendor file uses) and the built-in templates inlined as one object, so the file
+ * needs nothing beside it. Executable, with a shebang: `.lepton/bin/lepton.cjs gate` works too.
+ * The bundle is kept in the file as one string that a small loader compiles through V8's code
+ * cache, as bin/lepton.js does for dist/: scanning a string costs a fraction of parsing the code.
+ */
+async function buildStandalone() {
+  const templates = {};
+  for (const file of (await readdir(path.join(root, 'templates'), { recursive: true })).sort()) {
+    if (file.endsWith('.md.hbs')) templates[file.split(path.sep).join('/')] = await readFile(path.join(root, 'templates', file), 'utf8');
+  }
+  await build({
+    ...COMMON,
+    entryPoints: { 'lepton-standalone.body': 'src/cli.ts' },
+    supported: { 'dynamic-import': false },
+    alias: VENDOR_ENTRY,
+    define: {
+      __LEPTON_VERSION__: JSON.stringify(version),
+      __LEPTON_BUILD_ID__: JSON.stringify(buildId),
+      __LEPTON_BUILT_IN_TEMPLATES__: JSON.stringify(templates),
+      __LEPTON_STANDALONE__: 'true',
+      ...PRELUDE.define,
+    },
+    banner: { js: PRELUDE.banner },
+  });
+  const bodyFile = path.join(staging, 'lepton-standalone.body.cjs');
+  const body = await readFile(bodyFile, 'utf8');
+  if (/\bimport\(/.test(body)) throw new Error('dist/lepton-standalone.cjs still calls import(), which vm.Script cannot run');
+  const id = createHash('sha256').update(body).digest('hex').slice(0, 16);
+  const file = path.join(staging, 'lepton-standalone.cjs');
+  await writeFile(file, standaloneLoader(id, body));
+  await rm(bodyFile);
+  await chmod(file, 0o755);
+}
+
+/** The standalone file: its header (the version `lepton vendor` reads back), the loader, the bundle as a string. */
+function standaloneLoader(id, body) {
+  return [
+    '#!/usr/bin/env node',
+    `// lepton ${version}, standalone: written by \`lepton vendor\`, which replaces it; run it with node, it needs no node_modules.`,
+    '// The bundle below is one string, compiled through V8\'s code cache in this file\'s name + ".cache"',
+    '// (git ignores it; a missing or rejected cache costs a normal compile and is written as lepton exits).',
+    "'use strict';",
+    "const { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');",
+    "const { Script } = require('node:vm');",
+    `const header = Buffer.from('${id}\\n');`,
+    'const cacheFile = `${__filename}.cache`;',
+    'let cachedData;',
+    'try {',
+    '  const data = readFileSync(cacheFile);',
+    '  if (data.subarray(0, header.length).equals(header)) cachedData = data.subarray(header.length);',
+    '} catch {',
+    '  // No cache yet.',
+    '}',
+    `const script = new Script(\`(function (exports, require, module, __filename, __dirname) {\${${JSON.stringify(body)}}\\n})\`, { filename: __filename, cachedData });`,
+    'if (!cachedData || script.cachedDataRejected) {',
+    "  process.once('exit', () => {",
+    '    const temp = `${cacheFile}.${process.pid}.tmp`;',
+    '    try {',
+    "      const fd = openSync(temp, 'w');",
+    '      try {',
+    '        writeSync(fd, header);',
+    '        writeSync(fd, script.createCachedData());',
+    '      } finally {',
+    '        closeSync(fd);',
+    '      }',
+    '      renameSync(temp, cacheFile);',
+    '    } catch {',
+    '      rmSync(temp, { force: true });',
+    '    }',
+    '  });',
+    '}',
+    'script.runInThisContext()(exports, require, module, __filename, __dirname);',
+    '',
+  ].join('\n');
+}
 
 /**
  * Every package own code imports (`yaml`, `@inquirer/prompts`) resolves to dist/vendor/<name>.cjs,

@@ -2,7 +2,9 @@
 // throws into output and an exit code. Only this file ends the process.
 import { EXIT, LeptonError, formatLocation } from './errors.js';
 import { exitWhenSettled } from './exit.js';
-import { parseFastPath, VERSION, type CommandModule } from './fast-path.js';
+import { parseFastPath } from './cli/fast-path.js';
+import type { CommandModule } from './cli/table.js';
+import { VERSION } from './version.js';
 import { resolveOutputMode } from './output.js';
 import type { CommandIO, GlobalOptions } from './commands/types.js';
 
@@ -58,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     } else if (fast) {
       exitCode = await run(fast.load, fast.args, fast.options, fast.globals, fast.noColor);
     } else {
-      const { buildProgram, globalsOf } = await import('./program.js');
+      const { buildProgram, globalsOf } = await import('./cli/program.js');
       const program = buildProgram(async (load, args, command) => {
         const { globals, noColor } = globalsOf(command);
         exitCode = await run(load, args, command.opts(), globals, noColor);

@@ -1,5 +1,6 @@
 // The GitHub Actions workflow `lepton ci init --provider github` writes (.github/workflows/lepton.yml).
-import { NODE_VERSION, PYTHON_VERSION, phaseChangeLines, progressLines, type CiPlan } from './plan.js';
+import { ACTIONS, NODE_VERSION, PYTHON_VERSION, excludeLines, phaseChangeLines, progressLines, pythonInstallLines, type CiPlan } from './plan.js';
+import { VENDORED_PATH } from './vendor.js';
 
 export const GITHUB_WORKFLOW_PATH = '.github/workflows/lepton.yml';
 
@@ -13,13 +14,18 @@ function quoted(value: string): string {
   return JSON.stringify(value);
 }
 
-function setupSteps(plan: CiPlan, checkoutHistory: boolean): string[] {
+/**
+ * Checkout, Node.js and lepton. The vendored file is put on PATH as `lepton` through a small shim
+ * outside the checkout; `vendoredIn` is the project folder relative to the step's working
+ * directory. npm ci's node_modules/ is kept out of git status.
+ */
+function setupSteps(plan: CiPlan, checkoutHistory: boolean, vendoredIn = '.'): string[] {
   const steps = [
     '      - name: Check out' + (checkoutHistory ? ' with full history (verify --strict reads it)' : ''),
-    '        uses: actions/checkout@v4',
+    `        uses: ${ACTIONS.checkout}`,
     ...(checkoutHistory ? ['        with:', '          fetch-depth: 0'] : []),
     `      - name: Set up Node.js ${NODE_VERSION}`,
-    '        uses: actions/setup-node@v4',
+    `        uses: ${ACTIONS.setupNode}`,
     '        with:',
     `          node-version: ${quoted(NODE_VERSION)}`,
   ];
@@ -28,10 +34,19 @@ function setupSteps(plan: CiPlan, checkoutHistory: boolean): string[] {
       '          cache: npm',
       '      - name: Install lepton (package-lock.json)',
       '        working-directory: .',
-      ...block('        ', 'run', ['npm ci', 'echo "$PWD/node_modules/.bin" >> "$GITHUB_PATH"']),
+      ...block('        ', 'run', ['npm ci', ...excludeLines(['node_modules/']), 'echo "$PWD/node_modules/.bin" >> "$GITHUB_PATH"']),
     );
   } else {
-    steps.push('      - name: Install lepton', `        run: npm install --global ${quoted(`lepton@${plan.version}`)}`);
+    const file = vendoredIn === '.' ? VENDORED_PATH : `${vendoredIn}/${VENDORED_PATH}`;
+    steps.push(
+      `      - name: Use the vendored lepton (${VENDORED_PATH})`,
+      ...block('        ', 'run', [
+        'mkdir -p "$RUNNER_TEMP/lepton-bin"',
+        `printf '#!/bin/sh\\nexec node "%s" "$@"\\n' "$PWD/${file}" > "$RUNNER_TEMP/lepton-bin/lepton"`,
+        'chmod +x "$RUNNER_TEMP/lepton-bin/lepton"',
+        'echo "$RUNNER_TEMP/lepton-bin" >> "$GITHUB_PATH"',
+      ]),
+    );
   }
   return steps;
 }
@@ -39,20 +54,16 @@ function setupSteps(plan: CiPlan, checkoutHistory: boolean): string[] {
 function pythonSteps(plan: CiPlan): string[] {
   if (!plan.python) return [];
   const version = plan.python.versionFile ? [`          python-version-file: ${quoted(plan.python.versionFile)}`] : [`          python-version: ${quoted(PYTHON_VERSION)}`];
-  const cache = plan.python.requirements ? ['          cache: pip', `          cache-dependency-path: ${quoted('**/requirements*.txt')}`] : [];
+  const files = plan.python.dependencyFiles;
+  const cache = files.length === 0 ? [] : ['          cache: pip', ...(files.length === 1 ? [`          cache-dependency-path: ${quoted(files[0]!)}`] : block('          ', 'cache-dependency-path', files))];
   return [
     '      - name: Set up Python (the gates run Python tools)',
-    '        uses: actions/setup-python@v5',
+    `        uses: ${ACTIONS.setupPython}`,
     '        with:',
     ...version,
     ...cache,
-    '      - name: Install Python dependencies',
-    ...block('        ', 'run', [
-      'python -m pip install --upgrade pip',
-      'for file in requirements.txt requirements-dev.txt; do',
-      '  if [ -f "$file" ]; then python -m pip install -r "$file"; fi',
-      'done',
-    ]),
+    '      - name: Install Python dependencies (requirements*.txt, pyproject.toml)',
+    ...block('        ', 'run', pythonInstallLines('python')),
   ];
 }
 
@@ -80,7 +91,7 @@ function gateSteps(artifactName: string): string[] {
     ...block('        ', 'run', progressLines('$RUNNER_TEMP/lepton-progress.md', ['cat "$RUNNER_TEMP/lepton-progress.md" >> "$GITHUB_STEP_SUMMARY"'])),
     '      - name: Upload the JUnit reports',
     '        if: ${{ !cancelled() }}',
-    '        uses: actions/upload-artifact@v4',
+    `        uses: ${ACTIONS.uploadArtifact}`,
     '        with:',
     `          name: ${artifactName}`,
     '          path: ${{ runner.temp }}/lepton-reports/',
@@ -135,7 +146,7 @@ function matrix(plan: CiPlan): string[] {
     '    outputs:',
     '      matrix: ${{ steps.list.outputs.matrix }}',
     '    steps:',
-    ...setupSteps(plan, false),
+    ...setupSteps(plan, false, plan.projects[0]),
     '      - name: List the projects',
     '        id: list',
     '        run: echo "matrix=$(lepton ci matrix)" >> "$GITHUB_OUTPUT"',

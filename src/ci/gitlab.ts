@@ -2,7 +2,8 @@
 // file through yaml's Document API so its comments, anchors and other jobs stay as they were.
 import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap } from 'yaml';
 import { LeptonError } from '../errors.js';
-import { phaseChangeLines, progressLines, type CiPlan } from './plan.js';
+import { NODE_VERSION, excludeLines, phaseChangeLines, progressLines, pythonInstallLines, type CiPlan } from './plan.js';
+import { VENDORED_PATH } from './vendor.js';
 
 export const GITLAB_CI_PATH = '.gitlab-ci.yml';
 export const GITLAB_JOB = 'lepton';
@@ -10,18 +11,28 @@ const STAGE = 'test';
 /** Inside the checkout (GitLab collects artifacts only from there), hidden from `git status` so `git: { clean: true }` checks still hold. */
 const REPORTS = '$CI_PROJECT_DIR/lepton-reports';
 
+/** lepton (npm ci, or a shell function running the project's vendored file), the reports folder, the project folder, Python. */
 function installLines(plan: CiPlan): string[] {
-  const lines = plan.install === 'npm-ci'
-    ? ['(cd "$CI_PROJECT_DIR" && npm ci)', 'export PATH="$CI_PROJECT_DIR/node_modules/.bin:$PATH"']
-    : [`npm install --global lepton@${plan.version}`];
-  lines.push('mkdir -p "$CI_PROJECT_DIR/lepton-reports" && echo "/lepton-reports/" >> "$CI_PROJECT_DIR/.git/info/exclude"');
-  if (plan.projects.length > 1) lines.push('cd "$LEPTON_PROJECT"');
+  const lines: string[] = [];
+  if (plan.install === 'npm-ci') {
+    lines.push('(cd "$CI_PROJECT_DIR" && npm ci)', 'export PATH="$CI_PROJECT_DIR/node_modules/.bin:$PATH"');
+  }
+  lines.push(
+    'mkdir -p "$CI_PROJECT_DIR/lepton-reports"',
+    ...excludeLines(['/lepton-reports/', ...(plan.install === 'npm-ci' ? ['node_modules/'] : [])]),
+  );
+  const folder = plan.projects.length > 1 ? '"$LEPTON_PROJECT"' : plan.projects[0] && plan.projects[0] !== '.' ? JSON.stringify(plan.projects[0]) : undefined;
+  if (folder) lines.push(`cd ${folder}`);
+  if (plan.install === 'vendored') {
+    // A function, not a file: before_script and script run in one shell, and nothing is written to the checkout.
+    lines.push(`lepton_vendored="$PWD/${VENDORED_PATH}"`, 'lepton() { node "$lepton_vendored" "$@"; }');
+  }
   if (plan.python) {
     lines.push(
-      // node:20 is Debian: Python comes from apt, packages go to a virtualenv outside the checkout.
+      // The node image is Debian: Python comes from apt, packages go to a virtualenv outside the checkout.
       'apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null',
       'python3 -m venv /tmp/lepton-venv && . /tmp/lepton-venv/bin/activate',
-      'for file in requirements.txt requirements-dev.txt; do if [ -f "$file" ]; then pip install -r "$file"; fi; done',
+      pythonInstallLines('python').join('\n'),
     );
   }
   return lines;
@@ -48,7 +59,7 @@ function scriptLines(): string[] {
 export function gitlabJob(plan: CiPlan): Record<string, unknown> {
   return {
     stage: STAGE,
-    image: 'node:20',
+    image: `node:${NODE_VERSION}`,
     variables: { GIT_DEPTH: '0' },
     rules: [
       { if: '$CI_PIPELINE_SOURCE == "merge_request_event"' },

@@ -1,29 +1,65 @@
 // What a generated CI configuration has to do, decided once from the repository, and the shell
 // snippets GitHub Actions and GitLab CI share.
 
+import type { LeptonSource } from './distribution.js';
+
 export interface CiPlan {
-  /** The lepton version CI installs (the one that wrote the file). */
+  /** The lepton version that wrote the file. */
   version: string;
   /**
-   * `npm-ci`: the repository pins lepton in package.json and package-lock.json, so CI installs
-   * exactly that. `global`: a pinned `npm install --global lepton@<version>`.
+   * `vendored`: every project commits .lepton/bin/lepton.cjs, which CI runs with node.
+   * `npm-ci`: package-lock.json pins lepton, so CI installs exactly that. Never a registry install.
    */
-  install: 'npm-ci' | 'global';
+  install: LeptonSource;
   /** Project folders relative to the repository root (`.` for the root). More than one: a matrix. */
   projects: string[];
-  /** Set when a gate runs Python (pytest, python, coverage…): CI sets up Python and installs requirements. */
+  /** Set when a gate runs Python (pytest, python, coverage…): CI sets up Python and installs the project's dependencies. */
   python?: {
     /** A `.python-version` to read the version from (single project), else a default version. */
     versionFile?: string;
-    /** Some project has a requirements*.txt, so pip's cache has something to key on. */
-    requirements: boolean;
+    /** Globs of the dependency files some project has (requirements*.txt, pyproject.toml), for pip's cache key; empty: no cache. */
+    dependencyFiles: string[];
   };
   /** The branch pushes to which are gated. */
   branch: string;
 }
 
 export const PYTHON_VERSION = '3.12';
-export const NODE_VERSION = '20';
+/** A Node.js release in maintenance (LTS), supported until April 2028. */
+export const NODE_VERSION = '24';
+/** The current major of each action the workflow uses. */
+export const ACTIONS = {
+  checkout: 'actions/checkout@v7',
+  setupNode: 'actions/setup-node@v7',
+  setupPython: 'actions/setup-python@v7',
+  uploadArtifact: 'actions/upload-artifact@v7',
+} as const;
+
+/** POSIX sh: appends patterns to the repository's .git/info/exclude, so what CI makes does not dirty the tree (`git: { clean: true }`). */
+export function excludeLines(patterns: string[]): string[] {
+  return [
+    'exclude="$(git rev-parse --path-format=absolute --git-path info/exclude)"',
+    `mkdir -p "$(dirname "$exclude")" && printf '%s\\n' ${patterns.map((pattern) => `'${pattern}'`).join(' ')} >> "$exclude"`,
+  ];
+}
+
+/**
+ * POSIX sh, run in a project folder: installs its Python dependencies with `python`: every
+ * requirements*.txt, then the project itself from pyproject.toml (editable, with its `test`,
+ * `tests` or `dev` extras) when it declares one. Byte code and egg-info stay out of git status.
+ */
+export function pythonInstallLines(python: string): string[] {
+  return [
+    ...excludeLines(['__pycache__/', '*.egg-info/']),
+    'for file in requirements*.txt; do',
+    `  if [ -f "$file" ]; then ${python} -m pip install -r "$file"; fi`,
+    'done',
+    "if [ -f pyproject.toml ] && grep -Eq '^\\[(project|build-system)\\]' pyproject.toml; then",
+    "  extras=$(sed -n '/^\\[project\\.optional-dependencies\\]/,/^\\[/s/^\\(test\\|tests\\|dev\\)[[:space:]]*=.*/\\1/p' pyproject.toml | paste -sd, -)",
+    `  ${python} -m pip install -e ".\${extras:+[$extras]}"`,
+    'fi',
+  ];
+}
 
 /** Commands in `run:` checks that need a Python environment. */
 export const PYTHON_COMMAND = /(^|[\s;&|(])(pytest|py\.test|python3?|pip3?|coverage|jupyter|papermill|nbconvert|tox|nox|ruff|mypy|flake8|pylint|black|poetry|uv|pdm|dvc)(\s|$)/;

@@ -1,15 +1,16 @@
 // `lepton ci init --provider github|gitlab [--force]`: writes the CI configuration that enforces the
 // phase gates on every pull request and push to the main branch.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GITHUB_WORKFLOW_PATH, githubWorkflow } from '../ci/github.js';
 import { GITLAB_CI_PATH, mergeGitlabCi } from '../ci/gitlab.js';
+import { ciLeptonSource } from '../ci/distribution.js';
 import { PYTHON_COMMAND, type CiPlan } from '../ci/plan.js';
 import { EXIT, LeptonError, usageError } from '../errors.js';
 import { pathExists, writeFileAtomic, writeUserFile } from '../fs.js';
 import { findProjects } from '../lifecycle/projects.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
-import { VERSION } from '../fast-path.js';
+import { VERSION } from '../version.js';
 import type { CommandRun, GlobalOptions } from './types.js';
 
 
@@ -35,18 +36,24 @@ export interface CiInitResult {
 
 /** Decides what CI must do from the repository: where the projects are, how to get lepton, whether Python is needed. */
 export async function ciPlan(root: string, loaded: LoadedManifest[], folders: string[], branch: string): Promise<CiPlan> {
-  const packageJson = await readFile(path.join(root, 'package.json'), 'utf8').then((text) => JSON.parse(text) as Record<string, Record<string, string> | undefined>, () => undefined);
-  const pinsLepton = Boolean(packageJson?.dependencies?.lepton ?? packageJson?.devDependencies?.lepton);
-  const install = pinsLepton && (await pathExists(path.join(root, 'package-lock.json'))) ? 'npm-ci' : 'global';
+  const install = await ciLeptonSource(root, folders);
   const runsPython = loaded.some(({ manifest }) =>
     manifest.phases.some((phase) => phase.gate.some((check) => 'run' in check && typeof check.run === 'string' && PYTHON_COMMAND.test(check.run))));
   let python: CiPlan['python'];
   if (runsPython) {
-    const requirements = (await Promise.all(folders.flatMap((folder) => ['requirements.txt', 'requirements-dev.txt'].map((file) => pathExists(path.join(root, folder, file)))))).some(Boolean);
     const versionFile = folders.length === 1 ? path.posix.join(folders[0]!, '.python-version') : '.python-version';
-    python = { requirements, ...((await pathExists(path.join(root, versionFile))) && { versionFile }) };
+    python = { dependencyFiles: await pythonDependencyFiles(root, folders), ...((await pathExists(path.join(root, versionFile))) && { versionFile }) };
   }
   return { version: VERSION, install, projects: folders, ...(python && { python }), branch };
+}
+
+/** The cache keys pip can use: the kinds of dependency file some project folder has. */
+async function pythonDependencyFiles(root: string, folders: string[]): Promise<string[]> {
+  const names = (await Promise.all(folders.map((folder) => readdir(path.join(root, folder)).catch(() => [] as string[])))).flat();
+  return [
+    ...(names.some((name) => /^requirements.*\.txt$/.test(name)) ? ['**/requirements*.txt'] : []),
+    ...(names.includes('pyproject.toml') ? ['**/pyproject.toml'] : []),
+  ];
 }
 
 async function repositoryOf(cwd: string): Promise<{ root: string; branch: string } | undefined> {
@@ -118,14 +125,13 @@ export function describeCiInit(result: CiInitResult): string {
   lines.push(plan.projects.length > 1
     ? `  projects: ${plan.projects.length} (${result.provider === 'github' ? 'one job each, listed at run time by `lepton ci matrix`' : 'one job each through parallel:matrix; run `lepton ci init --provider gitlab --force` when projects are added'})`
     : `  project: ${plan.projects[0]}`);
-  lines.push(`  lepton: ${plan.install === 'npm-ci' ? 'the version package-lock.json pins (npm ci)' : `lepton@${plan.version}, installed globally from the npm registry`}`);
-  if (plan.python) lines.push(`  python: set up for the gates' run checks; requirements.txt / requirements-dev.txt installed when present`);
+  lines.push(`  lepton: ${plan.install === 'npm-ci' ? 'the version package-lock.json pins (npm ci)' : 'the vendored .lepton/bin/lepton.cjs, run with node (`lepton vendor` upgrades it)'}`);
+  if (plan.python) lines.push('  python: set up for the gates\' run checks; requirements*.txt and a pyproject.toml project installed when present');
   if (result.stageAdded) lines.push('  stages: added `test`, which the job runs in');
   const review = result.provider === 'gitlab' ? 'merge request' : 'pull request';
   lines.push('', `Enforced on every ${review} and push to ${plan.branch}: \`lepton verify --strict\` and \`lepton gate --completed\`;`,
     'a change that moves phase: must also pass the gate of the phase it completes. The current phase\'s gate is reported, not enforced.',
-    ...(plan.install === 'npm-ci' ? [] : ['lepton is not published to the npm registry yet: pin it in package.json (and commit the lock file) so the job installs it with npm ci.']),
-    `Next: commit ${result.file} and push.`);
+    `Next: commit ${result.file}${plan.install === 'vendored' ? ' (and .lepton/bin/lepton.cjs, if it is not committed yet)' : ''} and push.`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -14,6 +14,8 @@ import { openProject } from './project.js';
 export interface GateOptions {
   phase?: string;
   completed?: boolean;
+  /** With --completed: evaluate every check again, also those judged at advance (recheck: false). */
+  recheckAll?: boolean;
   only?: string[];
   format?: string;
   concurrency?: number;
@@ -34,10 +36,15 @@ export function selectPhases(manifest: Manifest, state: LifecycleState, options:
 
 /** Evaluates the gate the options select; returns the report (options in, data out). */
 export async function gate(loaded: LoadedManifest, options: GateOptions, io: Pick<CommandIO, 'env' | 'signal'>, progress?: Progress): Promise<GateReport> {
+  if (options.recheckAll && !options.completed) throw usageError('--recheck-all goes with --completed', 'the current phase\'s gate evaluates every check already: `lepton gate --completed --recheck-all`');
   // The ledger is read once: it decides the phases (--completed) and the sign-offs and waivers.
   const { state } = await readProjectLedger(loaded);
   const report = await evaluatePhases(loaded, selectPhases(loaded.manifest, state, options), {
     state,
+    completed: options.completed,
+    // JSON carries each check's values, files' hashes included (gathered as advance gathers them).
+    evidence: options.format === 'json',
+    recheckAll: options.recheckAll,
     only: options.only,
     concurrency: options.concurrency,
     env: io.env,

@@ -57,7 +57,7 @@ export function describeEntry(entry: LedgerEntry): string {
     case 'terminate':
       return `ended the project in ${entry.from} — "${entry.reason}"`;
     default:
-      return String(entry.event);
+      return String((entry as LedgerEntry).event);
   }
 }
 

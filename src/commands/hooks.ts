@@ -46,6 +46,8 @@ export const install: CommandRun = async ({ globals, io }) => {
   const loaded = await readManifest(globals, io.stderr);
   const location = await locateHooks(loaded.root);
   const settings = await hookSettingsFor(loaded, location);
+  const { hookLeptonSource } = await import('../ci/distribution.js');
+  const source = await hookLeptonSource(loaded.root, location.worktree);
   const result = await installHook(location, settings);
   const shown = displayHookPath(location, result.hookFile);
   const verb = result.action === 'updated' ? 'updated' : 'installed';
@@ -58,6 +60,7 @@ export const install: CommandRun = async ({ globals, io }) => {
   io.stdout(settings.branches.length > 0
     ? `before a push to ${settings.branches.join(', ')} it runs \`lepton verify\` and \`lepton gate --completed\`\n`
     : 'hooks.pre-push.branches is empty, so it gates no push\n');
+  io.stdout(source === 'vendored' ? 'it runs the vendored .lepton/bin/lepton.cjs with node\n' : 'it runs the lepton package-lock.json pins, once `npm ci` (or `npm install`) has installed it\n');
   if (!globals.quiet) {
     io.stderr(`skip it once with \`git push --no-verify\` or \`LEPTON_SKIP=1 git push\`\n`);
     if (isInside(location.worktree, location.hooksDir) && !isInside(location.commonDir, location.hooksDir)) {

@@ -1,11 +1,12 @@
-// Runs gates: checks of one or more phases with bounded concurrency, results in manifest order.
+// Runs gates: checks of one or more phases, each after the checks it needs, independent ones
+// concurrently (bounded), results in manifest order.
 import { availableParallelism } from 'node:os';
 import { usageError } from '../errors.js';
-import { runPooled } from '../pool.js';
-import { checkKind, type CheckKind } from '../manifest/kinds.js';
-import type { Check, Manifest, Phase } from '../manifest/schema.js';
+import { checkKind, rechecks, type CheckKind } from '../manifest/kinds.js';
+import type { Manifest, Phase } from '../manifest/schema.js';
 import { loadCheckModule } from './registry.js';
-import type { Approval, CheckContext, CheckStart, CheckResult, GateReport, GateSummary, GitQueries, TextCache, Waiver } from './types.js';
+import { plannedNeeds, runScheduled, type PlannedCheck } from './schedule.js';
+import type { Approval, CheckContext, CheckResult, CheckStart, GateReport, GateSummary, GitQueries, RecordedGate, TextCache, Waiver } from './types.js';
 
 export interface GateRunOptions {
   manifest: Manifest;
@@ -34,11 +35,11 @@ export interface GateRunOptions {
   onStart?: ((check: CheckStart) => void) | undefined;
   /** Output of a command a check runs, as it arrives (`run`; for `--verbose`). */
   onOutput?: ((check: CheckStart, text: string) => void) | undefined;
-}
-
-interface PlannedCheck {
-  phase: Phase;
-  check: Check;
+  /**
+   * What the advance that passed each phase recorded, by phase id (the regression guard): a check
+   * that is not rechecked reports its recorded result instead of being evaluated again.
+   */
+  recorded?: Readonly<Record<string, RecordedGate>> | undefined;
 }
 
 export function defaultConcurrency(): number {
@@ -47,7 +48,16 @@ export function defaultConcurrency(): number {
 
 export async function runGate(options: GateRunOptions): Promise<GateReport> {
   const planned = planChecks(options.phases, options.only);
-  const results = await runPooled(planned, options.concurrency ?? defaultConcurrency(), (item) => runOne(item, options));
+  const needs = await plannedNeeds(planned);
+  const results = await runScheduled<PlannedCheck, CheckResult>(planned, needs, options.concurrency ?? defaultConcurrency(), async (item, _index, needed) => {
+    // Once interrupted, or when a check it needs did not pass, a check is not started.
+    const failed = needed.filter((result) => result.status === 'fail' || result.status === 'error').map((result) => result.id);
+    const why = options.signal?.aborted ? 'not run: interrupted' : failed.length ? `not run: needs ${failed.join(', ')}, which did not pass` : undefined;
+    const reported = why ? notRun(item, why) : recordedResult(item, options);
+    if (!reported) return runOne(item, options);
+    options.onResult?.(reported);
+    return reported;
+  });
   await options.cache?.save();
   return {
     version: 1,
@@ -73,17 +83,43 @@ function planChecks(phases: readonly Phase[], only: readonly string[] | undefine
   return all.filter((item) => only.includes(item.check.id));
 }
 
-async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): Promise<CheckResult> {
-  const kind = checkKind(check);
-  // hrtime rather than performance.now(): it does not load perf_hooks on every start.
-  const started = process.hrtime.bigint();
-  const base = {
+function baseResult({ phase, check }: PlannedCheck) {
+  return {
     id: check.id,
     phase: phase.id,
-    kind,
+    kind: checkKind(check),
     required: check.required ?? true,
     ...(check.title !== undefined && { title: check.title }),
   };
+}
+
+function notRun(item: PlannedCheck, message: string): CheckResult {
+  return { ...baseResult(item), status: 'skipped', message, problems: [], durationMs: 0 };
+}
+
+/** The result the phase's advance recorded, for a check the regression guard does not evaluate again. */
+function recordedResult(item: PlannedCheck, options: GateRunOptions): CheckResult | undefined {
+  const gate = options.recorded?.[item.phase.id];
+  const recorded = gate?.checks.get(item.check.id);
+  if (!gate || !recorded || rechecks(item.check)) return undefined;
+  const status = (['pass', 'fail', 'error', 'skipped', 'waived'] as const).find((known) => known === recorded.status) ?? 'error';
+  return {
+    ...baseResult(item),
+    status,
+    message: `${status === 'pass' ? 'passed' : status} at advance (ledger entry #${gate.seq}, ${gate.time.slice(0, 10)}); not re-checked`,
+    problems: [],
+    durationMs: 0,
+    ...(recorded.values !== undefined && { values: recorded.values }),
+    recorded: { seq: gate.seq, time: gate.time },
+  };
+}
+
+async function runOne(item: PlannedCheck, options: GateRunOptions): Promise<CheckResult> {
+  const { phase, check } = item;
+  const kind = checkKind(check);
+  // hrtime rather than performance.now(): it does not load perf_hooks on every start.
+  const started = process.hrtime.bigint();
+  const base = baseResult(item);
   const context: CheckContext = {
     root: options.root,
     manifest: options.manifest,
@@ -115,6 +151,7 @@ async function runOne({ phase, check }: PlannedCheck, options: GateRunOptions): 
         problems: outcome.problems ?? [],
         durationMs: 0,
         ...(outcome.output && { output: outcome.output }),
+        ...(outcome.values !== undefined && { values: outcome.values }),
         ...(outcome.evidence !== undefined && { evidence: outcome.evidence }),
       };
     } catch (error) {

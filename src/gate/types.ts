@@ -30,6 +30,24 @@ export interface Waiver {
   by: string;
 }
 
+/** One comparison a metric (or eval) check judged: the value found (null when missing or not a number), the operator and the threshold. */
+export interface MetricValue {
+  path: string;
+  value: number | null;
+  op: string;
+  threshold: number;
+}
+
+/**
+ * What a check measured, by kind (`checks[].values` in JSON, and in the checks of an advance
+ * entry): metric comparisons; coverage percentages; JUnit counts; the files read with their hashes.
+ */
+export type CheckValues =
+  | MetricValue[]
+  | { lines?: number; branches?: number }
+  | { tests: number; failures: number; errors: number; skipped: number }
+  | { files: { path: string; sha256: string }[] };
+
 /** What a check module returns. */
 export interface CheckOutcome {
   status: Exclude<CheckStatus, 'waived'>;
@@ -44,6 +62,8 @@ export interface CheckOutcome {
    * hashed into the ledger on advance. Never printed.
    */
   evidence?: unknown;
+  /** What the check measured, reported and recorded as is. */
+  values?: CheckValues;
 }
 
 /** The git queries a check may make. The caller supplies them: gate does not import git. */
@@ -115,8 +135,25 @@ export interface CheckResult {
   hint?: string;
   output?: string[];
   waiver?: { reason: string; until: string; by: string };
+  /** What the check measured (see CheckValues). */
+  values?: CheckValues;
+  /** Set when the check was not evaluated again: the ledger entry (an advance) whose result it reports. */
+  recorded?: { seq: number; time: string };
   /** Kept for the ledger; reporters leave it out. */
   evidence?: unknown;
+}
+
+/** A check's result as an advance recorded it, reported by `gate --completed` for checks not rechecked. */
+export interface RecordedCheck {
+  status: string;
+  values?: CheckValues | undefined;
+}
+
+/** What the advance that passed a phase recorded: its entry and each check's result by id. */
+export interface RecordedGate {
+  seq: number;
+  time: string;
+  checks: ReadonlyMap<string, RecordedCheck>;
 }
 
 export interface GateSummary {

@@ -80,3 +80,10 @@ export async function unignoredFiles(dir: string, pathspecs: readonly string[]):
     .catch(() => undefined);
   return output === undefined ? undefined : [...new Set(output.split('\0').filter(Boolean))];
 }
+
+/** The ignore rule that makes git ignore `file` (`source:line:pattern`), or undefined when git does not ignore it or `dir` is no working tree. */
+export async function ignoringRule(dir: string, file: string): Promise<string | undefined> {
+  const output = await gitAt(dir).raw(['check-ignore', '--verbose', '--no-index', '--', file]).catch(() => '');
+  const rule = output.split('\t')[0]?.trim();
+  return rule && !rule.endsWith(':') && !/:!/.test(rule) ? rule : undefined;
+}

@@ -2,21 +2,26 @@
 import { EXIT, LeptonError } from '../errors.js';
 import { CheckCache } from '../gate/check-cache.js';
 import { runGate, type GateRunOptions } from '../gate/engine.js';
-import type { GateReport } from '../gate/types.js';
+import type { GateReport, RecordedGate } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
+import { phaseMismatch } from './phase-mismatch.js';
 import { completedPhases } from './phases.js';
 import { readProjectLedger } from './project.js';
 import { currentApprovals, currentWaivers, type LifecycleState } from './state.js';
 import { clockNow } from './test-hooks.js';
 
-export type EvaluateOptions = Omit<GateRunOptions, 'manifest' | 'root' | 'phases' | 'approvals' | 'waivers'> & {
+export type EvaluateOptions = Omit<GateRunOptions, 'manifest' | 'root' | 'phases' | 'approvals' | 'waivers' | 'recorded'> & {
   /** The replayed ledger, when the caller has it already. */
   state?: LifecycleState | undefined;
+  /** The phases are passed ones (the regression guard): checks not rechecked report what their advance recorded. */
+  completed?: boolean | undefined;
+  /** With `completed`: evaluate every check again, whatever its `recheck`. */
+  recheckAll?: boolean | undefined;
 };
 
 export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Phase[], options: EvaluateOptions = {}): Promise<GateReport> {
-  const { state: given, ...rest } = options;
+  const { state: given, completed, recheckAll, ...rest } = options;
   const state = given ?? (await readProjectLedger(loaded)).state;
   return runGate({
     now: () => clockNow(options.env),
@@ -28,7 +33,18 @@ export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Ph
     phases,
     approvals: currentApprovals(state),
     waivers: currentWaivers(state),
+    ...(completed && !recheckAll && { recorded: recordedGates(state) }),
   });
+}
+
+/** What each passed phase's advance recorded, for the checks the regression guard does not evaluate again. */
+export function recordedGates(state: LifecycleState): Record<string, RecordedGate> {
+  return Object.fromEntries(
+    Object.entries(state.passedBy).map(([phase, entry]) => [
+      phase,
+      { seq: entry.seq, time: entry.time, checks: new Map((entry.checks ?? []).map((check) => [check.id, { status: check.status, ...(check.values !== undefined && { values: check.values }) }])) },
+    ]),
+  );
 }
 
 /**
@@ -36,14 +52,7 @@ export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Ph
  * back (set by hand instead of by `lepton advance`) fails the gate: exit 1, naming the phases never earned.
  */
 export function passedPhases(manifest: Manifest, state: LifecycleState): Phase[] {
-  if (manifest.phase !== state.phase) {
-    const ids = manifest.phases.map((phase) => phase.id);
-    const unearned = ids.slice(ids.indexOf(state.phase), ids.indexOf(manifest.phase));
-    throw new LeptonError(
-      `lepton.yaml says phase: ${manifest.phase}, but the ledger says the project is in ${state.phase}` +
-        (unearned.length ? ` (${unearned.join(', ')} never passed through \`lepton advance\`)` : ''),
-      { exitCode: EXIT.gateFailed, hint: `set phase: ${state.phase} back, then advance with \`lepton advance\`; \`lepton verify\` shows the ledger` },
-    );
-  }
+  const mismatch = phaseMismatch(manifest, state);
+  if (mismatch) throw new LeptonError(mismatch.message, { exitCode: EXIT.gateFailed, hint: mismatch.hint });
   return completedPhases(manifest, { complete: state.complete });
 }

@@ -1,88 +1,27 @@
-// The evidence ledger `.lepton/ledger.jsonl`: one JSON object per line, append-only, each entry
-// chained to the one before by its SHA-256 hash over a canonical form (sorted keys, no whitespace).
-import { sha256 } from '../text.js';
+// The evidence ledger `.lepton/ledger.jsonl` on disk, and the one way it is written: under the
+// project lock, complete an interrupted move, read the ledger (and the manifest) afresh, let a plan
+// decide on that state, then append the entry it returns — changing `phase:` with it, through the
+// crash-safe journal — or write nothing. The format itself is in ledger-format.ts.
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EXIT, LeptonError } from '../errors.js';
+import { LeptonError } from '../errors.js';
 import { pathExists, writeFileAtomic } from '../fs.js';
-import { rollForward } from './journal.js';
+import type { LoadedManifest } from '../manifest/load.js';
+import { commitWrites, rollForward, type JournalWrite } from './journal.js';
+import type { Actor, LedgerEntry, NewLedgerEntry, Stamped } from './ledger-entries.js';
+import { appendedText, chainEntry, LEDGER_PATH, ledgerLines, parseLedger } from './ledger-format.js';
 import { rememberCheckedLines } from './ledger-cache.js';
 import { withLock } from './lock.js';
+import { replayLedger, type LifecycleState } from './state.js';
 import { clockNow } from './test-hooks.js';
 
-export const LEDGER_PATH = '.lepton/ledger.jsonl';
+export * from './ledger-entries.js';
+export * from './ledger-format.js';
+
 export const LEPTON_GITIGNORE = '.lepton/.gitignore';
 /** What of .lepton/ is committed: the ledger, the schema and project templates; not the lock, journal or cache. */
-export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n';
-
-export type LedgerEvent = 'init' | 'advance' | 'approve' | 'waive' | 'reopen' | 'terminate';
-export const LEDGER_EVENTS: readonly LedgerEvent[] = ['init', 'advance', 'approve', 'waive', 'reopen', 'terminate'];
-
-export interface Actor {
-  name: string;
-  email: string;
-}
-
-/** One check of the gate an advance passed: its status and the SHA-256 of its evidence. */
-export interface LedgerCheck {
-  id: string;
-  status: string;
-  evidence: string;
-}
-
-/** What a caller records; the ledger adds seq, time, actor, commit and the hashes. */
-export interface NewLedgerEntry {
-  event: LedgerEvent;
-  from?: string | undefined;
-  /** The phase entered; absent on the advance that completes the last phase. */
-  to?: string | undefined;
-  /** Set on the advance past the last phase: the project is complete. */
-  complete?: boolean | undefined;
-  /** The phase an approval or waiver belongs to. */
-  phase?: string | undefined;
-  checkId?: string | undefined;
-  /** The approver's roles that the approval check asks for. */
-  roles?: string[] | undefined;
-  checks?: LedgerCheck[] | undefined;
-  message?: string | undefined;
-  reason?: string | undefined;
-  note?: string | undefined;
-  /** Last day a waiver holds, YYYY-MM-DD. */
-  until?: string | undefined;
-}
-
-export interface LedgerEntry extends NewLedgerEntry {
-  seq: number;
-  time: string;
-  actor: Actor;
-  commit: string | null;
-  prev: string | null;
-  hash: string;
-}
-
-export interface AppendOptions {
-  now?: Date | undefined;
-  env?: NodeJS.ProcessEnv | undefined;
-}
-
-/** JSON with object keys sorted at every level and no whitespace; undefined values dropped. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
-  const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
-}
-
-/** The hash an entry must carry: over everything in it but `hash`. */
-export function entryHash(entry: Omit<LedgerEntry, 'hash'> | Record<string, unknown>): string {
-  const { hash: _hash, ...rest } = entry as Record<string, unknown>;
-  return sha256(canonicalJson(rest));
-}
-
-/** The SHA-256 recorded for a check's evidence (what its result rested on). */
-export function evidenceHash(evidence: unknown): string {
-  return sha256(canonicalJson(evidence ?? null));
-}
+export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema, project templates and a vendored lepton; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n!bin/\n!bin/lepton.cjs\n';
 
 export async function readLedgerText(root: string): Promise<string | undefined> {
   try {
@@ -92,96 +31,6 @@ export async function readLedgerText(root: string): Promise<string | undefined> 
     if (code === 'ENOENT') return undefined;
     throw new LeptonError(`cannot read ${LEDGER_PATH}: ${message}`, { hint: 'check the file permissions' });
   }
-}
-
-/** The ledger's non-blank lines; a checkout with CRLF line ends reads the same. */
-export function ledgerLines(text: string | undefined): string[] {
-  return (text ?? '').split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
-}
-
-export interface ChainProblem {
-  seq: number;
-  check: 'chain';
-  message: string;
-}
-
-/**
- * The ledger's entries, its hash chain checked: nothing built on a ledger edited by hand is
- * trusted (a gate, a sign-off, a transition). `lepton verify` reports the same break in full.
- */
-export function parseLedger(text: string | undefined, checked?: ReadonlySet<string>): LedgerEntry[] {
-  const { entries, problems } = checkChain(ledgerLines(text), checked);
-  const [broken] = problems;
-  if (broken) {
-    throw new LeptonError(`${LEDGER_PATH} cannot be trusted: ${broken.message}`, {
-      exitCode: EXIT.gateFailed,
-      hint: 'the ledger is append-only; restore it from git (`git checkout -- .lepton/ledger.jsonl`) and run `lepton verify`',
-    });
-  }
-  return entries;
-}
-
-/**
- * Parses and checks each line's seq, prev and hash; stops at the first break (what follows it
- * cannot be trusted). Lines in `checked` are known to carry the right hash (ledger-cache.ts).
- */
-export function checkChain(lines: readonly string[], checked?: ReadonlySet<string>): { entries: LedgerEntry[]; problems: ChainProblem[] } {
-  const entries: LedgerEntry[] = [];
-  let previous: LedgerEntry | undefined;
-  for (const [index, line] of lines.entries()) {
-    const position = index + 1;
-    const entry = parseEntry(line);
-    const fail = (message: string) => ({ entries, problems: [{ seq: position, check: 'chain' as const, message: `entry #${position}: ${message}` }] });
-    if (!entry) return fail('not a ledger entry (one JSON object per line expected)');
-    if (entry.seq !== position) {
-      return fail(entry.seq > position
-        ? `has seq ${entry.seq}: ${entry.seq - position === 1 ? `entry #${position} is` : `entries #${position}–#${entry.seq - 1} are`} missing (a line was removed)`
-        : `has seq ${entry.seq}, expected ${position} (lines were reordered or copied)`);
-    }
-    if (entry.prev !== (previous?.hash ?? null)) {
-      return fail(previous ? `its prev hash is not the hash of entry #${previous.seq} (the chain was altered before it)` : 'the first entry must have prev: null');
-    }
-    if (!checked?.has(line) && entry.hash !== entryHash(entry)) return fail('its hash does not match its content (the line was edited after it was written)');
-    if (!LEDGER_EVENTS.includes(entry.event) || typeof entry.time !== 'string' || typeof entry.actor?.email !== 'string') {
-      return fail('lacks an event, time or actor');
-    }
-    // Entries are appended as time goes on: one dated before its predecessor was backdated.
-    if (previous && Date.parse(entry.time) < Date.parse(previous.time)) {
-      return fail(`is dated ${entry.time}, before entry #${previous.seq} (${previous.time}): entries are only ever appended`);
-    }
-    entries.push(entry);
-    previous = entry;
-  }
-  return { entries, problems: [] };
-}
-
-export function parseEntry(line: string): LedgerEntry | undefined {
-  try {
-    const parsed: unknown = JSON.parse(line);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as LedgerEntry) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The entry that follows `previous`, made by `actor` on `commit` at `time`. */
-export function chainEntry(previous: LedgerEntry | undefined, entry: NewLedgerEntry, stamp: { actor: Actor; commit: string | null; time: Date }): LedgerEntry {
-  const defined = Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) as NewLedgerEntry;
-  const unhashed = {
-    seq: (previous?.seq ?? 0) + 1,
-    time: stamp.time.toISOString(),
-    actor: { name: stamp.actor.name, email: stamp.actor.email },
-    ...defined,
-    commit: stamp.commit,
-    prev: previous?.hash ?? null,
-  };
-  return { ...unhashed, hash: entryHash(unhashed) };
-}
-
-/** The ledger text with `entry` appended as one line. */
-export function appendedText(text: string | undefined, entry: LedgerEntry): string {
-  const body = text && !text.endsWith('\n') ? `${text}\n` : text ?? '';
-  return `${body}${JSON.stringify(entry)}\n`;
 }
 
 /** Who is acting: the git identity (user.name/user.email or GIT_AUTHOR_*). */
@@ -215,18 +64,112 @@ export async function ensureLeptonGitignore(root: string): Promise<void> {
   await writeFileAtomic(file, LEPTON_GITIGNORE_TEXT);
 }
 
-/** Appends one entry under the project lock and returns it as written. */
-export async function appendLedgerEntry(root: string, entry: NewLedgerEntry, options: AppendOptions = {}): Promise<LedgerEntry> {
+// ——— the write path ———
+
+/** The ledger as read under the lock. */
+export interface LedgerSnapshot {
+  text: string | undefined;
+  entries: LedgerEntry[];
+}
+
+/** The ledger under the lock and its replay against the manifest, for plans that move a project. */
+export interface ProjectSnapshot extends LedgerSnapshot {
+  state: LifecycleState;
+}
+
+/** A plan's decision to append `write` (and move `phase:`), with the caller's result. */
+export interface WritePlan<E extends NewLedgerEntry, R> {
+  write: E;
+  phase?: string | undefined;
+  result: R;
+}
+
+/** A plan's decision to write nothing (e.g. a sign-off already recorded), with the caller's result. */
+export interface NoWritePlan<R> {
+  write?: undefined;
+  result: R;
+}
+
+export type Plan = WritePlan<NewLedgerEntry, unknown> | NoWritePlan<unknown>;
+
+export function writeEntry<E extends NewLedgerEntry, R = undefined>(entry: E, result?: R, phase?: string): WritePlan<E, R> {
+  return { write: entry, phase, result: result as R };
+}
+
+export function nothingToWrite<R>(result: R): NoWritePlan<R> {
+  return { result };
+}
+
+/** What was recorded: the entry as written (undefined when the plan wrote nothing) and the plan's result. */
+export interface Recorded<P extends Plan> {
+  entry: P extends WritePlan<infer E, unknown> ? Stamped<E> : undefined;
+  result: P['result'];
+}
+
+export interface RecordOptions {
+  env?: NodeJS.ProcessEnv | undefined;
+  /** The entry's time; by default the clock's (LEPTON_NOW in tests), read under the lock. */
+  now?: Date | undefined;
+}
+
+/** Records in a project whose manifest is loaded: the plan sees the replayed ledger and may move `phase:`. */
+export function recordInProject<P extends Plan>(
+  loaded: LoadedManifest,
+  options: RecordOptions,
+  plan: (fresh: ProjectSnapshot, actor: Actor) => P,
+): Promise<Recorded<P>> {
+  return record(loaded.root, options, async (ledger) => {
+    const source = await readFile(loaded.file, 'utf8');
+    if (source !== loaded.source) {
+      throw new LeptonError(`${loaded.displayPath} changed while lepton was running`, { hint: 'run the command again' });
+    }
+    // The yaml parser that rewrites `phase:` loads only for the commands that move it.
+    const { setManifestPhase } = await import('../manifest/write.js');
+    const setPhase = (phase: string): JournalWrite => ({ path: path.relative(loaded.root, loaded.file), content: setManifestPhase(source, phase), label: 'manifest' });
+    return { fresh: { ...ledger, state: replayLedger(loaded.manifest, ledger.entries) }, setPhase };
+  }, plan);
+}
+
+/** Records in a project folder from its ledger alone (`lepton init`'s first entry). */
+export function recordInFolder<P extends Plan>(
+  root: string,
+  options: RecordOptions,
+  plan: (fresh: LedgerSnapshot, actor: Actor) => P,
+): Promise<Recorded<P>> {
+  return record(root, options, async (ledger) => ({ fresh: ledger, setPhase: undefined }), plan);
+}
+
+/** Appends one entry as it is (the plan that always writes) and returns it as written. */
+export async function appendLedgerEntry<E extends NewLedgerEntry>(root: string, entry: E, options: RecordOptions = {}): Promise<Stamped<E>> {
+  const { entry: written } = await recordInFolder(root, options, () => writeEntry(entry));
+  return written;
+}
+
+async function record<F extends LedgerSnapshot, P extends Plan>(
+  root: string,
+  options: RecordOptions,
+  read: (ledger: LedgerSnapshot) => Promise<{ fresh: F; setPhase: ((phase: string) => JournalWrite) | undefined }>,
+  plan: (fresh: F, actor: Actor) => P,
+): Promise<Recorded<P>> {
   const stamp = await stampFor(root);
   return withLock(root, async () => {
     await rollForward(root);
     const text = await readLedgerText(root);
+    const entries = parseLedger(text);
+    const { fresh, setPhase } = await read({ text, entries });
+    const planned = plan(fresh, stamp.actor);
+    if (!planned.write) return { entry: undefined, result: planned.result } as Recorded<P>;
     // The time is taken under the lock, so entries are in time order whoever waited for whom.
-    const written = chainEntry(parseLedger(text).at(-1), entry, { ...stamp, time: options.now ?? clockNow(options.env) });
+    const entry = chainEntry(entries.at(-1), planned.write, { ...stamp, time: options.now ?? clockNow(options.env) });
+    const ledgerText = appendedText(text, entry);
     await ensureLeptonGitignore(root);
-    const appended = appendedText(text, written);
-    await writeFileAtomic(path.join(root, LEDGER_PATH), appended);
-    await rememberCheckedLines(root, ledgerLines(appended));
-    return written;
+    const writes: JournalWrite[] = [{ path: LEDGER_PATH, content: ledgerText, label: 'ledger' }];
+    if (planned.phase !== undefined) {
+      if (!setPhase) throw new Error('moving phase: needs the loaded manifest');
+      writes.push(setPhase(planned.phase));
+    }
+    await commitWrites(root, writes, options.env ?? process.env);
+    await rememberCheckedLines(root, ledgerLines(ledgerText));
+    return { entry, result: planned.result } as Recorded<P>;
   });
 }

@@ -74,9 +74,9 @@ export function transitionsOf(entries: readonly LedgerEntry[]): Transition[] {
       seq: entry.seq,
       time: entry.time,
       event: entry.event as TransitionEvent,
-      from: entry.from,
-      to: entry.to,
-      ...(entry.complete && { complete: true }),
+      from: 'from' in entry ? entry.from : undefined,
+      to: 'to' in entry ? entry.to : undefined,
+      ...('complete' in entry && entry.complete && { complete: true }),
       actor: entry.actor?.name ?? '',
     }));
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LoadedManifest } from '../manifest/load.js';
 import { checkedLines, rememberCheckedLines } from './ledger-cache.js';
 import { checkChain, LEDGER_PATH, ledgerLines, parseEntry, readLedgerText, type LedgerEntry } from './ledger.js';
+import { phaseMismatch } from './phase-mismatch.js';
 import { replayLedger } from './state.js';
 
 export interface VerifyProblem {
@@ -42,15 +43,8 @@ export async function verifyProject(loaded: LoadedManifest, options: VerifyOptio
   }
   const state = replayLedger(manifest, entries);
   problems.push(...state.problems);
-  // The entry behind the current phase, if any.
-  const setAt = state.enteredAt[state.phase];
-  if (lines.length > 0 && state.phase !== manifest.phase) {
-    problems.push({
-      check: 'phase',
-      ...(setAt !== undefined && { seq: setAt }),
-      message: `lepton.yaml says phase: ${manifest.phase}, but the ledger ${setAt !== undefined ? `(entry #${setAt}) put the project in` : 'has the project still in'} ${state.phase}: phase: was changed without \`lepton advance\``,
-    });
-  }
+  const mismatch = lines.length > 0 ? phaseMismatch(manifest, state) : undefined;
+  if (mismatch) problems.push({ check: 'phase', ...(mismatch.seq !== undefined && { seq: mismatch.seq }), message: mismatch.message });
   if (options.strict) problems.push(...(await checkAuthors(loaded.root, lines, entries)));
   problems.sort((left, right) => (left.seq ?? Number.MAX_SAFE_INTEGER) - (right.seq ?? Number.MAX_SAFE_INTEGER));
   return { version: 1, project: manifest.project.name, phase: manifest.phase, ok: problems.length === 0, entries: lines.length, problems };

@@ -1,7 +1,7 @@
 // Turns zod's validation issues into messages that say what would be valid,
 // attached to the key path where the user has to look.
 import type { z } from 'zod';
-import { CHECK_KINDS, kindKeysOf } from './kinds.js';
+import { CHECK_KINDS, COMMON_CHECK_KEYS, kindKeysOf } from './kinds.js';
 import { checkSchemas, manifestSchema } from './schema.js';
 
 export type RawIssue = z.core.$ZodIssue;
@@ -58,7 +58,7 @@ function describeUnion(issue: z.core.$ZodIssueInvalidUnion, raw: unknown, path: 
   }
   if (isCheck && kinds.length === 0) {
     const keys = value && typeof value === 'object' ? Object.keys(value) : [];
-    const unknown = keys.filter((key) => !['id', 'title', 'hint', 'required'].includes(key));
+    const unknown = keys.filter((key) => !COMMON_CHECK_KEYS.includes(key));
     const said = unknown.length ? `unknown check kind "${unknown[0]}"` : 'a check needs a kind key';
     return [{ path, key: unknown[0], message: `${said}; expected exactly one of ${CHECK_KINDS.join(', ')}` }];
   }

@@ -4,6 +4,31 @@
 export const CHECK_KINDS = ['file', 'doc', 'run', 'metric', 'approval', 'git', 'coverage', 'tests', 'http'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
+/** The keys every check may carry besides its kind key. */
+export const COMMON_CHECK_KEYS: readonly string[] = ['id', 'title', 'hint', 'required', 'recheck', 'needs'];
+
+/**
+ * Whether `gate --completed` evaluates a check of this kind again when the check does not say
+ * (`recheck:`). Kinds that hold only at a moment — a tag on HEAD, the branch, a health endpoint,
+ * a sign-off — are judged at advance, and the regression guard reports what was recorded then.
+ */
+export const RECHECK_BY_DEFAULT: Record<CheckKind, boolean> = {
+  file: true,
+  doc: true,
+  run: true,
+  metric: true,
+  coverage: true,
+  tests: true,
+  git: false,
+  http: false,
+  approval: false,
+};
+
+/** Whether the regression guard evaluates `check` again (its `recheck:`, else its kind's default). */
+export function rechecks(check: { recheck?: boolean | undefined }): boolean {
+  return check.recheck ?? RECHECK_BY_DEFAULT[checkKind(check)];
+}
+
 export const PRESETS = ['ml-model', 'llm-app'] as const;
 export const DOMAINS = ['general', 'finance', 'healthcare', 'retail'] as const;
 export const LANGUAGES = ['en', 'zh-CN'] as const;

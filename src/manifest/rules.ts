@@ -1,7 +1,7 @@
-// Rules across fields that a schema cannot express: unique ids, the current
-// phase, paths that stay inside the project, valid regular expressions.
-import { checkKind } from './kinds.js';
-import type { Check, Manifest } from './schema.js';
+// Rules across fields that a schema cannot express: unique ids, the current phase, paths that
+// stay inside the project, valid regular expressions, `needs` that name checks and form no cycle.
+import type { Check, Manifest, Phase } from './schema.js';
+import { findCycle, pathsOf, phaseNeeds } from './needs.js';
 import { pathEscapeReason } from './paths.js';
 
 export interface RuleProblem {
@@ -34,6 +34,7 @@ export async function crossFieldProblems(manifest: Manifest, root: string): Prom
       errors.push(...checkProblems(check, checkPath, root));
     });
   });
+  for (const [phaseIndex, phase] of manifest.phases.entries()) errors.push(...(await needsProblems(phase, phaseIndex)));
 
   if (!phaseIds.has(manifest.phase)) {
     errors.push({ path: ['phase'], message: `"${manifest.phase}" names no phase; expected one of ${[...phaseIds.keys()].join(', ')}` });
@@ -50,36 +51,6 @@ export async function crossFieldProblems(manifest: Manifest, root: string): Prom
     }
   }
   return { errors, warnings };
-}
-
-/** The project paths a check names, each with where it sits and whether it is a glob. */
-function pathsOf(check: Check): { keyPath: (string | number)[]; value: string; glob: boolean }[] {
-  const listed = (value: string | string[], keyPath: (string | number)[]) =>
-    (Array.isArray(value) ? value : [value]).map((item, index) => ({
-      keyPath: Array.isArray(value) ? [...keyPath, index] : keyPath,
-      value: item,
-      glob: true,
-    }));
-  switch (checkKind(check)) {
-    case 'file':
-      return 'file' in check ? listed(check.file, ['file']) : [];
-    case 'doc':
-      return 'doc' in check ? [{ keyPath: ['doc'], value: check.doc, glob: false }] : [];
-    case 'run':
-      if (!('run' in check)) return [];
-      return [
-        ...(check.cwd ? [{ keyPath: ['cwd'], value: check.cwd, glob: false }] : []),
-        ...(check.inputs ? listed(check.inputs, ['inputs']) : []),
-      ];
-    case 'metric':
-      return 'metric' in check ? [{ keyPath: ['metric', 'file'], value: check.metric.file, glob: false }] : [];
-    case 'coverage':
-      return 'coverage' in check ? [{ keyPath: ['coverage', 'file'], value: check.coverage.file, glob: false }] : [];
-    case 'tests':
-      return 'tests' in check ? listed(check.tests.junit, ['tests', 'junit']) : [];
-    default:
-      return [];
-  }
 }
 
 function checkProblems(check: Check, checkPath: (string | number)[], root: string): RuleProblem[] {
@@ -101,5 +72,31 @@ function checkProblems(check: Check, checkPath: (string | number)[], root: strin
       problems.push({ path: [...checkPath, 'placeholder'], message: `not a valid regular expression: ${(error as Error).message}` });
     }
   }
+  return problems;
+}
+
+/** `needs` naming no check of the phase, or the check itself; a cycle through declared or implicit needs. */
+async function needsProblems(phase: Phase, phaseIndex: number): Promise<RuleProblem[]> {
+  const problems: RuleProblem[] = [];
+  const ids = phase.gate.map((check) => check.id);
+  phase.gate.forEach((check, checkIndex) => {
+    (check.needs ?? []).forEach((id, needIndex) => {
+      const at = ['phases', phaseIndex, 'gate', checkIndex, 'needs', needIndex];
+      if (id === check.id) problems.push({ path: at, message: `check "${check.id}" cannot need itself` });
+      else if (!ids.includes(id)) problems.push({ path: at, message: `names no check "${id}" in phase "${phase.id}"; checks here: ${ids.filter((other) => other !== check.id).join(', ') || 'none'}` });
+    });
+  });
+  if (problems.length > 0 || !phase.gate.some((check) => check.needs || 'outputs' in check)) return problems;
+  const needs = await phaseNeeds(phase);
+  const cycle = findCycle(needs);
+  if (!cycle) return problems;
+  const steps = cycle.slice(0, -1).map((id, index) => {
+    const need = needs.get(id)!.find((candidate) => candidate.id === cycle[index + 1])!;
+    return need.reads ? ` (${id} reads ${need.reads.path}, an output of ${need.id})` : '';
+  });
+  const first = phase.gate.findIndex((check) => check.id === cycle[0]);
+  const declared = phase.gate[first]?.needs?.indexOf(cycle[1]!) ?? -1;
+  const at = ['phases', phaseIndex, 'gate', first, ...(declared !== -1 ? ['needs', declared] : [])];
+  problems.push({ path: at, message: `needs form a cycle: ${cycle.join(' → ')}${steps.join('')}; a check can only run after the checks it needs` });
   return problems;
 }

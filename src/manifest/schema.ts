@@ -20,6 +20,8 @@ const commonCheckFields = {
   title: z.string().optional(),
   hint: z.string().optional(),
   required: z.boolean().optional(),
+  recheck: z.boolean().optional().describe('whether `gate --completed` evaluates the check again; default true, false for git, http and approval'),
+  needs: z.array(kebabId('a check id')).optional().describe('ids of checks of the same phase that must finish first'),
 };
 
 export const metricComparisonSchema = z.strictObject({
@@ -46,6 +48,7 @@ const kindShapes = {
     cwd: nonEmpty.optional(),
     env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     inputs: z.array(nonEmpty).optional().describe('globs the result depends on (for caching)'),
+    outputs: globList.optional().describe('glob(s) of the files the command writes; missing outputs make it run again'),
   },
   metric: {
     metric: z.strictObject({

@@ -233,9 +233,9 @@ function deployPhase(answers: InitAnswers): ScaffoldPhase {
       }),
       {
         check: { id: 'staging-healthy', http: { url: 'http://127.0.0.1:8080/health', status: 200 }, required: false },
-        comment: 'advisory until you point it at your staging health endpoint; then remove `required: false`',
+        comment: 'advisory until you point it at your staging health endpoint; then remove `required: false`. Judged at advance: `gate --completed` reports the result recorded then',
       },
-      { check: { id: 'release-tagged', git: { tag: 'v*', clean: true } }, comment: 'a clean tree with a v* tag on HEAD' },
+      { check: { id: 'release-tagged', git: { tag: 'v*', clean: true } }, comment: 'a clean tree with a v* tag on HEAD, judged at advance: committing the ledger afterwards does not undo it' },
     ],
   };
 }

@@ -17,8 +17,10 @@ export interface TemplateFile {
   name: string;
   language: Language;
   origin: TemplateOrigin;
-  /** Absolute path of the .md.hbs file. */
+  /** Absolute path of the .md.hbs file (for a template built into the standalone file, its path in lepton's sources). */
   file: string;
+  /** The template's text, when it is built into the running file instead of read from `file`. */
+  text?: string | undefined;
 }
 
 export interface TemplateListing {
@@ -30,6 +32,11 @@ export interface TemplateListing {
   builtIn: Language[];
   project: Language[];
 }
+
+// The standalone build (the file `lepton vendor` copies into a project) has no templates/ folder
+// beside it: the build inlines the built-in templates, keyed `<lang>/<name>.md.hbs`.
+declare const __LEPTON_BUILT_IN_TEMPLATES__: Record<string, string> | undefined;
+const EMBEDDED_TEMPLATES = typeof __LEPTON_BUILT_IN_TEMPLATES__ === 'object' ? __LEPTON_BUILT_IN_TEMPLATES__ : undefined;
 
 let packageRootCache: string | undefined;
 
@@ -80,11 +87,23 @@ async function templatesIn(dir: string, origin: TemplateOrigin): Promise<Templat
   return found;
 }
 
+/** The built-in templates inlined in the standalone build, in the order templatesIn lists files. */
+function embeddedTemplates(embedded: Record<string, string>): TemplateFile[] {
+  const found: TemplateFile[] = [];
+  for (const language of LANGUAGES) {
+    for (const key of Object.keys(embedded).filter((each) => each.startsWith(`${language}/`)).sort()) {
+      const name = key.slice(language.length + 1, -TEMPLATE_SUFFIX.length);
+      found.push({ name, language, origin: 'built-in', file: path.join('templates', key), text: embedded[key] });
+    }
+  }
+  return found;
+}
+
 /** All template files visible to the project at `root`: project ones first, then built-ins. */
 export async function templateFiles(root: string): Promise<TemplateFile[]> {
   const [project, builtIn] = await Promise.all([
     templatesIn(path.join(root, PROJECT_TEMPLATES_DIR), 'project'),
-    templatesIn(builtInTemplatesDir(), 'built-in'),
+    EMBEDDED_TEMPLATES ? embeddedTemplates(EMBEDDED_TEMPLATES) : templatesIn(builtInTemplatesDir(), 'built-in'),
   ]);
   return [...project, ...builtIn];
 }
@@ -131,5 +150,5 @@ export function unknownTemplateError(name: string, files: TemplateFile[]): Error
 }
 
 export async function readTemplate(template: TemplateFile): Promise<string> {
-  return readFile(template.file, 'utf8');
+  return template.text ?? readFile(template.file, 'utf8');
 }

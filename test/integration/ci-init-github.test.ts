@@ -2,19 +2,16 @@
 // SchemaStore's schema, runs what issue 5 says CI enforces, sets up Python only when the gates need
 // it, uses the repository's own lepton when package-lock.json pins it, and never overwrites a
 // workflow without --force.
-import { execa } from 'execa';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runLepton } from '../helpers/cli.js';
+import { VALIDATE_CI, validateWorkflows } from '../helpers/ci-validators.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
+import { PINNED_LEPTON_FILES } from '../helpers/pinned-lepton.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const VALIDATE_CI = fileURLToPath(new URL('../../../shared/validators/ci/validate-ci.mjs', import.meta.url));
-const hasValidator = existsSync(VALIDATE_CI);
-if (!hasValidator) console.warn(`ci-init-github: ${VALIDATE_CI} not found, SchemaStore validation skipped`);
+const hasValidator = VALIDATE_CI !== undefined;
+if (!hasValidator) console.warn('ci-init-github: shared/validators/ci/validate-ci.mjs not found, SchemaStore validation skipped');
 
 const WORKFLOW = '.github/workflows/lepton.yml';
 
@@ -34,12 +31,6 @@ phases:
 `;
 }
 
-/** SchemaStore's github-workflow.json through the shared validator script, run from the repository root so it finds ajv. */
-async function validateWorkflows(files: string[]): Promise<{ exitCode: number; output: string }> {
-  const result = await execa(process.execPath, [VALIDATE_CI, ...files], { cwd: REPO_ROOT, reject: false });
-  return { exitCode: result.exitCode ?? -1, output: `${result.stdout}${result.stderr}` };
-}
-
 type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; if?: string; 'working-directory'?: string };
 type Workflow = { on: Record<string, any>; jobs: Record<string, { steps: Step[]; strategy?: any; defaults?: any; needs?: string; outputs?: any }> };
 
@@ -51,8 +42,9 @@ interface Scenario {
 }
 
 /** Each scenario is a real repository set up and initialised once, all at the same time. */
-async function scenario(files: Record<string, string>, args: string[] = [], subfolder = ''): Promise<Scenario> {
+async function scenario(files: Record<string, string>, args: string[] = [], subfolder = '', vendor = false): Promise<Scenario> {
   const repo = await createTempRepo({ files });
+  if (vendor) await runLepton(['vendor'], { cwd: repo.dir });
   const result = await runLepton(['ci', 'init', ...args], { cwd: `${repo.dir}${subfolder}` });
   const text = await readFile(`${repo.dir}/${WORKFLOW}`, 'utf8').catch(() => '');
   return { repo, result, text, workflow: parse(text) as Workflow };
@@ -66,14 +58,10 @@ const extraRepos: TempRepo[] = [];
 
 beforeAll(async () => {
   [python, npmPinned, monorepo, subfolder] = await Promise.all([
-    scenario({ 'lepton.yaml': manifest('churn'), 'requirements.txt': 'pytest\n' }, ['--provider', 'github']),
-    scenario({
-      'lepton.yaml': manifest('web', 'npm test'),
-      'package.json': JSON.stringify({ name: 'web', devDependencies: { lepton: '^0.1.0' } }),
-      'package-lock.json': '{"lockfileVersion": 3}\n',
-    }),
-    scenario({ 'services/churn/lepton.yaml': manifest('churn'), 'services/fraud/lepton.yaml': manifest('fraud', 'echo ok') }, [], '/services'),
-    scenario({ 'ml/lepton.yaml': manifest('churn') }),
+    scenario({ 'lepton.yaml': manifest('churn'), 'requirements.txt': 'pytest\n' }, ['--provider', 'github'], '', true),
+    scenario({ 'lepton.yaml': manifest('web', 'npm test'), ...PINNED_LEPTON_FILES }),
+    scenario({ 'services/churn/lepton.yaml': manifest('churn'), 'services/fraud/lepton.yaml': manifest('fraud', 'echo ok'), ...PINNED_LEPTON_FILES }, [], '/services'),
+    scenario({ 'ml/lepton.yaml': manifest('churn'), ...PINNED_LEPTON_FILES }),
   ]);
 });
 afterAll(async () => {
@@ -96,9 +84,10 @@ describe('lepton ci init --provider github', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push']);
     expect(workflow.on.push).toEqual({ branches: ['main'] });
     const steps = workflow.jobs.gates!.steps;
-    expect(steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
-    expect(steps.find((step) => step.uses === 'actions/setup-node@v4')?.with).toMatchObject({ 'node-version': '20' });
-    expect(steps.find((step) => step.name === 'Install lepton')?.run).toBe('npm install --global "lepton@0.1.0"');
+    expect(steps[0]).toMatchObject({ uses: 'actions/checkout@v7', with: { 'fetch-depth': 0 } });
+    expect(steps.find((step) => step.uses === 'actions/setup-node@v7')?.with).toMatchObject({ 'node-version': '24' });
+    expect(steps.find((step) => step.name === 'Use the vendored lepton (.lepton/bin/lepton.cjs)')?.run).toContain('exec node "%s" "$@"');
+    expect(python.text).not.toMatch(/npm (install|i) /);
     const runs = steps.map((step) => step.run ?? '').join('\n');
     expect(runs).toContain('lepton verify --strict --junit "$RUNNER_TEMP/lepton-reports/verify.xml"');
     expect(runs).toContain('lepton gate --completed --junit "$RUNNER_TEMP/lepton-reports/completed.xml"');
@@ -106,13 +95,17 @@ describe('lepton ci init --provider github', () => {
     const progress = steps.find((step) => step.name?.startsWith('Progress of the current phase'));
     expect(progress?.run).toContain('lepton gate --format markdown');
     expect(progress?.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
-    expect(steps.at(-1)).toMatchObject({ uses: 'actions/upload-artifact@v4', if: '${{ !cancelled() }}', with: { path: '${{ runner.temp }}/lepton-reports/' } });
+    expect(steps.at(-1)).toMatchObject({ uses: 'actions/upload-artifact@v7', if: '${{ !cancelled() }}', with: { path: '${{ runner.temp }}/lepton-reports/' } });
   });
 
-  it('sets up Python and installs requirements when a gate runs pytest', () => {
+  it('sets up Python and installs requirements*.txt and a pyproject.toml project when a gate runs pytest', () => {
     const steps = python.workflow.jobs.gates!.steps;
-    expect(steps.find((step) => step.uses === 'actions/setup-python@v5')?.with).toMatchObject({ 'python-version': '3.12', cache: 'pip' });
-    expect(steps.map((step) => step.run ?? '').join('\n')).toContain('python -m pip install -r "$file"');
+    expect(steps.find((step) => step.uses === 'actions/setup-python@v7')?.with).toMatchObject({ 'python-version': '3.12', cache: 'pip', 'cache-dependency-path': '**/requirements*.txt' });
+    const install = steps.find((step) => step.name?.startsWith('Install Python dependencies'))?.run ?? '';
+    expect(install).toContain('for file in requirements*.txt; do');
+    expect(install).toContain('python -m pip install -r "$file"');
+    expect(install).toContain('python -m pip install -e ".${extras:+[$extras]}"');
+    expect(install).toContain("'__pycache__/' '*.egg-info/' >> \"$exclude\"");
   });
 
   it('sets up no Python when no gate runs Python, and uses npm ci when package-lock.json pins lepton', () => {
@@ -120,7 +113,13 @@ describe('lepton ci init --provider github', () => {
     expect(npmPinned.result.stdout).toContain('lepton: the version package-lock.json pins (npm ci)');
     const steps = npmPinned.workflow.jobs.gates!.steps;
     expect(steps.some((step) => step.uses?.startsWith('actions/setup-python'))).toBe(false);
-    expect(steps.find((step) => step.name === 'Install lepton (package-lock.json)')?.run).toBe('npm ci\necho "$PWD/node_modules/.bin" >> "$GITHUB_PATH"\n');
+    expect(steps.find((step) => step.name === 'Install lepton (package-lock.json)')?.run).toBe([
+      'npm ci',
+      'exclude="$(git rev-parse --path-format=absolute --git-path info/exclude)"',
+      'mkdir -p "$(dirname "$exclude")" && printf \'%s\\n\' \'node_modules/\' >> "$exclude"',
+      'echo "$PWD/node_modules/.bin" >> "$GITHUB_PATH"',
+      '',
+    ].join('\n'));
     expect(npmPinned.text).not.toContain('npm install --global');
   });
 
@@ -135,7 +134,7 @@ describe('lepton ci init --provider github', () => {
   });
 
   it('never overwrites an existing workflow without --force', async () => {
-    const repo = await createTempRepo({ files: { 'lepton.yaml': manifest('churn'), [WORKFLOW]: 'name: mine\n' } });
+    const repo = await createTempRepo({ files: { 'lepton.yaml': manifest('churn'), [WORKFLOW]: 'name: mine\n', ...PINNED_LEPTON_FILES } });
     extraRepos.push(repo);
     const refused = await runLepton(['ci', 'init'], { cwd: repo.dir });
     expect(refused.exitCode).toBe(2);

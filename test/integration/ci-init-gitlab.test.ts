@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { runLepton } from '../helpers/cli.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
+import { PINNED_LEPTON_FILES } from '../helpers/pinned-lepton.js';
 
 const MANIFEST = `version: 1
 project: { name: churn }
@@ -50,8 +51,8 @@ let mergeRun: Awaited<ReturnType<typeof runLepton>>;
 
 beforeAll(async () => {
   [fresh, merged] = await Promise.all([
-    createTempRepo({ files: { 'lepton.yaml': MANIFEST } }),
-    createTempRepo({ files: { 'lepton.yaml': MANIFEST, '.gitlab-ci.yml': EXISTING } }),
+    createTempRepo({ files: { 'lepton.yaml': MANIFEST, ...PINNED_LEPTON_FILES } }),
+    createTempRepo({ files: { 'lepton.yaml': MANIFEST, '.gitlab-ci.yml': EXISTING, ...PINNED_LEPTON_FILES } }),
   ]);
   [freshRun, mergeRun] = await Promise.all([
     runLepton(['ci', 'init', '--provider', 'gitlab'], { cwd: fresh.dir }),
@@ -68,14 +69,16 @@ describe('a new .gitlab-ci.yml', () => {
     expect(Object.keys(config)).toEqual(['lepton']);
     const job = config.lepton!;
     expect(job.stage).toBe('test');
-    expect(job.image).toBe('node:20');
+    expect(job.image).toBe('node:24');
     expect(job.variables).toEqual({ GIT_DEPTH: '0' });
     expect(job.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }, { if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
   });
 
   it('installs lepton (and Python for `python -m pytest`), runs the enforced gates and publishes JUnit', async () => {
     const job = (parse(await readFile(`${fresh.dir}/.gitlab-ci.yml`, 'utf8')) as Record<string, Job>).lepton!;
-    expect(job.before_script[0]).toBe('npm install --global lepton@0.1.0');
+    expect(job.before_script.slice(0, 2)).toEqual(['(cd "$CI_PROJECT_DIR" && npm ci)', 'export PATH="$CI_PROJECT_DIR/node_modules/.bin:$PATH"']);
+    expect(job.before_script.join('\n')).toContain("'/lepton-reports/' 'node_modules/' >> \"$exclude\"");
+    expect(job.before_script.join('\n')).not.toContain('npm install');
     expect(job.before_script.join('\n')).toContain('python3 -m venv /tmp/lepton-venv');
     expect(job.script.every((line) => typeof line === 'string')).toBe(true);
     expect(job.script).toContain('lepton verify --strict --junit "$CI_PROJECT_DIR/lepton-reports/verify.xml" || failed=$?');
@@ -105,7 +108,7 @@ describe('merging into an existing .gitlab-ci.yml', () => {
   });
 
   it('refuses to replace an existing `lepton` job without --force, and with it replaces only that job', async () => {
-    const repo = await createTempRepo({ files: { 'lepton.yaml': MANIFEST, '.gitlab-ci.yml': `${EXISTING}\n# ours\nlepton:\n  script: [echo old]\n\nafter:\n  script: [echo after]\n` } });
+    const repo = await createTempRepo({ files: { 'lepton.yaml': MANIFEST, '.gitlab-ci.yml': `${EXISTING}\n# ours\nlepton:\n  script: [echo old]\n\nafter:\n  script: [echo after]\n`, ...PINNED_LEPTON_FILES } });
     try {
       const original = await readFile(`${repo.dir}/.gitlab-ci.yml`, 'utf8');
       const refused = await runLepton(['ci', 'init', '--provider', 'gitlab'], { cwd: repo.dir });
@@ -127,7 +130,7 @@ describe('merging into an existing .gitlab-ci.yml', () => {
   });
 
   it('gives a monorepo one parallel job per project', async () => {
-    const repo = await createTempRepo({ files: { 'a/lepton.yaml': MANIFEST, 'b/c/lepton.yaml': MANIFEST } });
+    const repo = await createTempRepo({ files: { 'a/lepton.yaml': MANIFEST, 'b/c/lepton.yaml': MANIFEST, ...PINNED_LEPTON_FILES } });
     try {
       const result = await runLepton(['ci', 'init', '--provider', 'gitlab'], { cwd: repo.dir });
       expect(result.exitCode, result.stderr).toBe(0);
@@ -140,7 +143,7 @@ describe('merging into an existing .gitlab-ci.yml', () => {
   });
 
   it('refuses a .gitlab-ci.yml that is not valid YAML, changing nothing', async () => {
-    const repo = await createTempRepo({ files: { 'lepton.yaml': MANIFEST, '.gitlab-ci.yml': 'build:\n  script: [unclosed\n' } });
+    const repo = await createTempRepo({ files: { 'lepton.yaml': MANIFEST, '.gitlab-ci.yml': 'build:\n  script: [unclosed\n', ...PINNED_LEPTON_FILES } });
     try {
       const result = await runLepton(['ci', 'init', '--provider', 'gitlab'], { cwd: repo.dir });
       expect(result.exitCode).toBe(2);

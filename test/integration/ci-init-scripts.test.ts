@@ -48,6 +48,9 @@ async function shell(script: string, env: Record<string, string>) {
 beforeAll(async () => {
   repo = await createTempRepo({ files: { 'lepton.yaml': MANIFEST, 'docs/plan.md': '# Plan\n' } });
   baseSha = await repo.git('rev-parse', 'HEAD');
+  // The jobs run the vendored lepton (GitLab's job through its own shell function).
+  const vendored = await runLepton(['vendor'], { cwd: repo.dir });
+  expect(vendored.exitCode, vendored.stderr).toBe(0);
   const advanced = await runLepton(['advance'], { cwd: repo.dir });
   expect(advanced.exitCode, advanced.stderr).toBe(0);
   const [github, gitlab] = await Promise.all([runLepton(['ci', 'init', '--provider', 'github'], { cwd: repo.dir }), runLepton(['ci', 'init', '--provider', 'gitlab'], { cwd: repo.dir })]);
@@ -63,8 +66,7 @@ beforeAll(async () => {
   phaseStep = steps.find((step) => step.id === 'phase')!.run!;
   progressStep = steps.find((step) => step.name?.startsWith('Progress'))!.run!;
   const job = (parse(await readFile(path.join(repo.dir, '.gitlab-ci.yml'), 'utf8')) as { lepton: { before_script: string[]; script: string[] } }).lepton;
-  // Installing lepton is the one line CI needs and the test does not: the shim stands in for it.
-  gitlabJob = [...job.before_script.filter((line) => !line.startsWith('npm install --global')), ...job.script].join('\n');
+  gitlabJob = [...job.before_script, ...job.script].join('\n');
 });
 afterAll(() => Promise.all([repo?.cleanup(), bin && rm(bin, { recursive: true, force: true })]));
 

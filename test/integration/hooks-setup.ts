@@ -5,6 +5,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LEPTON_BIN, cleanEnv, runLepton, type CliResult } from '../helpers/cli.js';
 import { createTempRepo, gitEnv, makeTempDir, type TempRepo } from '../helpers/git-repo.js';
+import { PINNED_LEPTON_FILES } from '../helpers/pinned-lepton.js';
 
 export { LEPTON_BIN };
 
@@ -61,6 +62,8 @@ export async function createHookProject(options: { extraManifest?: string; insta
       'src/model.py': 'def predict(x):\n    return x\n',
       'docs/poc-plan.md': '# PoC plan\n\n## Goal\n\nPredict churn.\n',
       'poc/results.json': PASSING_RESULTS,
+      // lepton pinned as npm pins it, which `hooks install` asks for (or a vendored lepton).
+      ...PINNED_LEPTON_FILES,
     },
   });
   const remote = await makeTempDir('lepton-remote-');

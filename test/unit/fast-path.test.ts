@@ -2,25 +2,40 @@
 // the command modules the same options; anything unusual is left to commander.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FAST_COMMANDS, GLOBAL_OPTIONS, parseFastPath } from '../../src/fast-path.js';
-import { buildProgram } from '../../src/program.js';
+import { parseFastPath } from '../../src/cli/fast-path.js';
+import { buildProgram } from '../../src/cli/program.js';
+import { COMMANDS, GLOBAL_OPTIONS, parseFlags } from '../../src/cli/table.js';
 
 const program = buildProgram(async () => {}, { writeOut: () => {}, writeErr: () => {} });
 const longNames = (options: readonly { long?: string }[]) => options.map((option) => option.long!.replace(/^--/, '')).sort();
+const FAST = COMMANDS.filter((command) => command.fast);
 
 describe('the fast path', () => {
-  it('declares the same global options as commander', () => {
-    expect(GLOBAL_OPTIONS.map((option) => option.name).sort()).toEqual(longNames(program.options).filter((name) => name !== 'version'));
+  it('reads the same global options as commander', () => {
+    expect(GLOBAL_OPTIONS.map((option) => parseFlags(option.flags).long).sort()).toEqual(longNames(program.options).filter((name) => name !== 'version'));
   });
 
-  it.each(Object.keys(FAST_COMMANDS))('declares the same options for %s as commander', (name) => {
+  it.each(FAST.map((command) => command.name))('reads the same options for %s as commander', (name) => {
     const command = program.commands.find((candidate) => candidate.name() === name)!;
-    expect(FAST_COMMANDS[name]!.options.map((option) => option.name).sort()).toEqual(longNames(command.options));
-    for (const option of FAST_COMMANDS[name]!.options) {
-      const declared = command.options.find((candidate) => candidate.long === `--${option.name}`)!;
-      expect(declared.required || declared.optional, option.name).toBe(option.takesValue);
+    const spec = FAST.find((candidate) => candidate.name === name)!;
+    expect((spec.options ?? []).map((option) => parseFlags(option.flags).long).sort()).toEqual(longNames(command.options));
+    for (const option of spec.options ?? []) {
+      const { long, takesValue } = parseFlags(option.flags);
+      const declared = command.options.find((candidate) => candidate.long === `--${long}`)!;
+      expect(declared.required || declared.optional, long).toBe(takesValue);
       if (option.choices) expect(declared.argChoices).toEqual([...option.choices]);
     }
+  });
+
+  it('gives the command the options commander would', async () => {
+    const argv = ['gate', '--only', 'a,b', '--only', 'c', '--concurrency', '3', '--format', 'json', '--completed'];
+    let fromCommander: Record<string, unknown> = {};
+    const parsingProgram = buildProgram(async (_load, _args, command) => {
+      fromCommander = command.opts();
+    }, { writeOut: () => {}, writeErr: () => {} });
+    await parsingProgram.parseAsync(argv, { from: 'user' });
+    const fast = parseFastPath(argv);
+    expect(fast).toMatchObject({ kind: 'command', options: fromCommander });
   });
 
   it('parses a plain gate invocation into the options commander would give', () => {

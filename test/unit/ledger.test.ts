@@ -40,7 +40,7 @@ describe('canonical form and hashes', () => {
     expect(second).toMatchObject({ seq: 2, prev: first!.hash });
     expect(entryHash(second!)).toBe(second!.hash);
     expect(entryHash({ ...second!, to: 'poc' })).not.toBe(second!.hash);
-    expect(entryHash(JSON.parse(JSON.stringify({ to: second!.to, ...second! })))).toBe(second!.hash);
+    expect(entryHash(JSON.parse(JSON.stringify({ to: (second as { to?: string }).to, ...second! })))).toBe(second!.hash);
   });
 
   it('hashes evidence canonically, so key order does not matter', () => {

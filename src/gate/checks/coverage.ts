@@ -47,6 +47,7 @@ async function evaluate(check: CoverageCheck, context: Pick<CheckContext, 'root'
     status: problems.length === 0 ? 'pass' : 'fail',
     message: [...failing, ...meeting].join(', '),
     problems,
+    values: { ...(summary.lines && { lines: summary.lines.pct }), ...(summary.branches && { branches: summary.branches.pct }) },
     evidence: {
       file,
       ...(report.sha256 && { sha256: report.sha256 }),

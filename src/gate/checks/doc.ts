@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { CheckOf } from '../../manifest/schema.js';
 import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
+import { notUtf8 } from './encoding.js';
 import { plural, resolveInside, sha256 } from './files.js';
 import type { MarkdownAnalysis, Section } from './markdown.js';
 
@@ -28,11 +29,24 @@ async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<C
     return { status: 'error', message: `could not read ${file}: ${(error as Error).message}` };
   }
   const evidence = context.evidence ? { file, sha256: sha256(bytes) } : undefined;
+  const values = evidence && { files: [{ path: file, sha256: evidence.sha256 }] };
+  const outcome = (result: CheckOutcome): CheckOutcome => ({ ...result, evidence, ...(values && { values }) });
+  const encoding = notUtf8(bytes);
+  if (encoding) {
+    const message = `${file} is ${encoding}; lepton reads Markdown as UTF-8`;
+    return outcome({ status: 'error', message, problems: [{ file, message }], hint: `save ${file} as UTF-8 (e.g. \`iconv -f UTF-16 -t UTF-8\`)` });
+  }
   const source = bytes.toString('utf8');
-  if (source.trim() === '') return { status: 'fail', message: `${file} is empty`, evidence };
-  const problems = docProblems(file, await analyse(file, source, placeholder, context), check);
-  if (problems.list.length === 0) return { status: 'pass', message: `${file} is complete`, evidence };
-  return { status: 'fail', message: problems.summary, problems: problems.list, evidence };
+  if (source.trim() === '') return outcome({ status: 'fail', message: `${file} is empty` });
+  const analysis = await analyse(file, source, placeholder, context);
+  // Without headings there is nothing to check a section of: "hello world" is not a plan.
+  if (analysis.sections.length === 0 && !check.sections) {
+    const message = `no sections found in ${file}: a document is checked by its headings`;
+    return outcome({ status: 'fail', message, problems: [{ file, line: 1, message }], hint: `give ${file} its sections: headings (## …), each followed by its content` });
+  }
+  const problems = docProblems(file, analysis, check);
+  if (problems.list.length === 0) return outcome({ status: 'pass', message: `${file} is complete` });
+  return outcome({ status: 'fail', message: problems.summary, problems: problems.list });
 }
 
 /**

@@ -24,12 +24,14 @@ async function evaluate(check: CheckOf<'file'>, context: CheckContext): Promise<
     for (const file of nonEmpty) matched.add(file);
   }
   const files = [...matched].sort();
+  // Hashing every matched file costs: only when the evidence is gathered (advance, JSON).
   const evidence = context.evidence ? { files: await hashFiles(context.root, files) } : undefined;
+  const values = evidence && { files: evidence.files };
   if (problems.length > 0) {
     const message = problems.length === 1 ? problems[0]!.message : `${plural(problems.length, 'pattern')} of ${patterns.length} match no non-empty file`;
-    return { status: 'fail', message, problems, evidence };
+    return { status: 'fail', message, problems, evidence, ...(values && { values }) };
   }
-  return { status: 'pass', message: `${plural(files.length, 'file')} found`, evidence };
+  return { status: 'pass', message: `${plural(files.length, 'file')} found`, evidence, ...(values && { values }) };
 }
 
 function listed(files: readonly string[]): string {

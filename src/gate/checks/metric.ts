@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckOf, MetricComparison } from '../../manifest/schema.js';
-import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
+import type { CheckContext, CheckModule, CheckOutcome, MetricValue, Problem } from '../types.js';
 import { plural, resolveInside, sha256 } from './files.js';
 
 type Parsed = { data: unknown } | { error: string };
@@ -37,22 +37,25 @@ async function evaluate(check: CheckOf<'metric'>, context: CheckContext): Promis
   if ('error' in parsed) return { status: 'fail', message: parsed.error, problems: [{ file, message: parsed.error }], evidence: { file, ...digest } };
 
   const values: Record<string, unknown> = {};
+  const measured: MetricValue[] = [];
   const failures: string[] = [];
   const passes: string[] = [];
   for (const comparison of checks) {
     const found = valueAt(parsed.data, comparison.path);
     values[comparison.path] = found.found ? found.value : null;
+    const value = found.found && typeof found.value === 'number' && Number.isFinite(found.value) ? found.value : null;
+    measured.push({ path: comparison.path, value, op: comparison.op, threshold: comparison.value });
     const verdict = judge(file, comparison, found);
     (verdict.ok ? passes : failures).push(verdict.message);
   }
   const evidence = { file, ...digest, values };
   if (failures.length === 0) {
     const message = passes.length <= 3 ? passes.join(', ') : `all ${checks.length} metrics meet their thresholds`;
-    return { status: 'pass', message, evidence };
+    return { status: 'pass', message, evidence, values: measured };
   }
   const problems: Problem[] = failures.map((message) => ({ file, message }));
   const message = failures.length === 1 ? failures[0]! : `${failures.length} of ${plural(checks.length, 'metric check')} fail`;
-  return { status: 'fail', message, problems, evidence };
+  return { status: 'fail', message, problems, evidence, values: measured };
 }
 
 /** By extension: `.json` JSON, `.yaml`/`.yml` YAML, anything else JSON and then YAML. */
@@ -63,7 +66,9 @@ async function parseResults(file: string, source: string): Promise<Parsed> {
     try {
       return { data: JSON.parse(source) as unknown };
     } catch (error) {
-      return { error: `${file} is not valid JSON: ${(error as Error).message}` };
+      // Python's json.dump writes NaN, Infinity and -Infinity by default: read them as those numbers.
+      const python = parsePythonJson(source);
+      return python !== undefined ? { data: python } : { error: `${file} is not valid JSON: ${(error as Error).message}` };
     }
   };
   const asYaml = async (): Promise<Parsed> => {
@@ -80,6 +85,29 @@ async function parseResults(file: string, source: string): Promise<Parsed> {
   if ('data' in json) return json;
   const yaml = await asYaml();
   return 'data' in yaml ? yaml : { error: `${file} is neither valid JSON nor valid YAML` };
+}
+
+/** The three non-finite numbers Python writes into JSON, outside strings. */
+const PYTHON_CONSTANTS = /"(?:[^"\\]|\\.)*"|(-?)\b(NaN|Infinity)\b/g;
+
+/**
+ * JSON as Python's json module writes it, NaN and ±Infinity included; undefined when it is not
+ * JSON even then. Each constant becomes a string marker that the reviver turns back into a number.
+ */
+export function parsePythonJson(source: string): unknown {
+  const marker = '\u0000lepton-number:';
+  let replaced = false;
+  const text = source.replace(PYTHON_CONSTANTS, (match, sign: string | undefined, name: string | undefined) => {
+    if (!name) return match;
+    replaced = true;
+    return JSON.stringify(`${marker}${sign ?? ''}${name}`);
+  });
+  if (!replaced) return undefined;
+  try {
+    return JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' && value.startsWith(marker) ? Number(value.slice(marker.length)) : value));
+  } catch {
+    return undefined;
+  }
 }
 
 type Lookup = { found: true; value: unknown } | { found: false };
@@ -123,9 +151,8 @@ function judge(file: string, comparison: MetricComparison, found: Lookup): { ok:
   const { path: metricPath, op, value: threshold } = comparison;
   if (!found.found) return { ok: false, message: `${file} has no "${metricPath}"` };
   const actual = found.value;
-  if (typeof actual !== 'number' || Number.isNaN(actual)) {
-    return { ok: false, message: `"${metricPath}" in ${file} is ${describe(actual)}, not a number` };
-  }
+  if (typeof actual === 'number' && !Number.isFinite(actual)) return { ok: false, message: `${metricPath} is ${String(actual)}, not a finite number` };
+  if (typeof actual !== 'number') return { ok: false, message: `"${metricPath}" in ${file} is ${describe(actual)}, not a number` };
   const stated = `${metricPath} = ${formatNumber(actual)}`;
   if (compare(actual, op, threshold)) return { ok: true, message: `${stated} (${op} ${formatNumber(threshold)})` };
   const gap = formatNumber(Math.abs(actual - threshold));

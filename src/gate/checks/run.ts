@@ -1,5 +1,6 @@
 // `run: command`: a shell command exits 0. With `inputs`, a pass is kept in the check cache
-// (.lepton/cache/checks.json, one entry per command, cwd and env) until an input changes.
+// (.lepton/cache/checks.json, one entry per command, cwd and env) until an input changes, or one
+// of its declared `outputs` is missing (a fresh clone, a deleted report): then it runs again.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { realPathInside } from '../../manifest/paths.js';
@@ -27,7 +28,9 @@ async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<C
   const evidenceOf = (exitCode: number | null) => ({ command, cwd: relativeCwd, exitCode, ...(inputsHash && { inputsHash }) });
   // The pass holds while the inputs hash stays the one it was recorded with.
   const cacheKey = inputsHash && context.cache ? `run\0${command}\0${relativeCwd}\0${JSON.stringify(ownEnv)}` : undefined;
-  if (cacheKey && inputsHash) {
+  const outputs = check.outputs === undefined ? [] : Array.isArray(check.outputs) ? check.outputs : [check.outputs];
+  const missingOutputs = () => missingPatterns(context.root, outputs, context.signal);
+  if (cacheKey && inputsHash && (await missingOutputs()).length === 0) {
     const cached = await context.cache?.get<CachedPass>(cacheKey, inputsHash);
     if (cached) {
       return { status: 'pass', message: `${shown(command)} passed (cached: inputs unchanged since ${cached.at})`, output: cached.output, evidence: evidenceOf(0) };
@@ -55,6 +58,16 @@ async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<C
     };
   }
   if (result.exitCode === 0) {
+    const missing = await missingOutputs();
+    if (missing.length > 0) {
+      return {
+        status: 'fail',
+        message: `${shown(command)} exited 0 but wrote nothing matching its outputs ${missing.join(', ')}`,
+        hint: `make \`${check.run}\` write ${missing.join(', ')}, or correct the check's \`outputs\``,
+        output,
+        evidence: evidenceOf(0),
+      };
+    }
     if (cacheKey && inputsHash) await context.cache?.set(cacheKey, inputsHash, { output, at: context.now().toISOString() } satisfies CachedPass);
     return { status: 'pass', message: `${shown(command)} passed`, output, evidence: evidenceOf(0) };
   }
@@ -91,6 +104,13 @@ async function hashInputs(root: string, patterns: readonly string[], signal: Abo
   if (files.size === 0) return undefined;
   const digests = await hashFiles(root, [...files].sort());
   return sha256(JSON.stringify(digests));
+}
+
+/** The patterns that match no file. */
+async function missingPatterns(root: string, patterns: readonly string[], signal: AbortSignal): Promise<string[]> {
+  const missing: string[] = [];
+  for (const pattern of patterns) if ((await matchFiles(root, pattern, signal)).length === 0) missing.push(pattern);
+  return missing;
 }
 
 /** The command as messages quote it: in backticks, long ones shortened. */

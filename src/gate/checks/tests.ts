@@ -56,6 +56,7 @@ async function evaluate(check: TestsCheck, context: Pick<CheckContext, 'root' | 
     status: passed ? 'pass' : 'fail',
     message: summaryLine(total, files.length, unreadable, min),
     problems: passed ? [] : listed,
+    values: { ...total },
     evidence: { files: results, total, min, skipped: skippedTests.slice(0, MAX_LISTED) },
   };
 }

@@ -1,0 +1,314 @@
+// lepton's command line, declared once: every command, argument, option and example. program.ts
+// builds commander's program from this table and fast-path.ts the parser of the commands hooks and
+// CI run on every push. Each command module is imported only when its command runs.
+import type { CommandRun } from '../commands/types.js';
+
+export type CommandModule = { run: CommandRun<any> };
+
+export const FORMATS = ['pretty', 'json', 'junit', 'github', 'markdown'] as const;
+/** gate also writes SARIF (code scanning), which has no form for status or verify. */
+export const GATE_FORMATS = [...FORMATS, 'sarif'] as const;
+const LIFECYCLE_FORMATS = ['pretty', 'json'] as const;
+
+export interface OptionSpec {
+  /** As commander writes them: `-C, --cwd <dir>`, `--no-color`, `--only <ids>`. */
+  flags: string;
+  description: string;
+  choices?: readonly string[];
+  /** How a value is read: a positive whole number, comma-separated ids (repeatable), or a repeatable string. */
+  value?: 'positive-integer' | 'ids' | 'repeatable';
+  required?: boolean;
+  default?: string;
+}
+
+export interface ArgumentSpec {
+  /** `<check-id>`, `[dir]`, `[templates...]`. */
+  syntax: string;
+  description: string;
+  default?: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  description: string;
+  args?: ArgumentSpec[];
+  options?: OptionSpec[];
+  examples?: string[];
+  load?: () => Promise<CommandModule>;
+  /** Parsed without commander when the invocation is plain (start-up is most of their cost). */
+  fast?: boolean;
+  hidden?: boolean;
+  subcommands?: CommandSpec[];
+}
+
+export const PROGRAM = {
+  description: 'Scaffold AI projects and gate them through their lifecycle: poc → design → develop → test → deploy.',
+  examples: [
+    'lepton init my-model --yes --metric "accuracy>=0.85"',
+    'lepton status',
+    'lepton gate --format json',
+    'lepton advance',
+    'lepton gate --completed   # what hooks and CI enforce',
+  ],
+};
+
+export const GLOBAL_OPTIONS: OptionSpec[] = [
+  { flags: '-C, --cwd <dir>', description: 'run as if started in DIR (lepton.yaml is found from there upwards)' },
+  { flags: '--manifest <file>', description: 'use this manifest instead of searching for lepton.yaml' },
+  { flags: '--no-color', description: 'no colours (also NO_COLOR=1)' },
+  { flags: '-q, --quiet', description: 'print only results and errors' },
+];
+
+const format: OptionSpec = { flags: '--format <format>', description: 'output format (default: pretty, or github inside GitHub Actions)', choices: FORMATS };
+const lifecycleFormat: OptionSpec = { flags: '--format <format>', description: 'output format (default: pretty)', choices: LIFECYCLE_FORMATS };
+const all: OptionSpec = { flags: '--all', description: 'every project below the current folder' };
+const junit: OptionSpec = { flags: '--junit <file>', description: 'also write the report as JUnit XML to FILE (for CI test reports)' };
+const verbose: OptionSpec = { flags: '--verbose', description: 'on a terminal, stream the output of run checks as they go' };
+const phase: OptionSpec = { flags: '--phase <id>', description: 'the phase of the check (default: the current phase)' };
+const reason = (what: string): OptionSpec => ({ flags: '--reason <text>', description: `why ${what} (required)`, required: true });
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'init',
+    description: 'create lepton.yaml and the first phase\'s documents (asks on a terminal, or takes flags)',
+    args: [{ syntax: '[dir]', description: 'project folder (created if missing)', default: '.' }],
+    options: [
+      { flags: '-y, --yes', description: 'take defaults for every question not given as a flag; never prompt' },
+      { flags: '--name <name>', description: 'project name (default: the folder\'s name)' },
+      { flags: '--description <text>', description: 'one line on what the project is for' },
+      { flags: '--preset <preset>', description: 'kind of AI project', choices: ['ml-model', 'llm-app'] },
+      { flags: '--domain <domain>', description: 'industry', choices: ['general', 'finance', 'healthcare', 'retail'] },
+      { flags: '--lang <language>', description: 'language of the documents', choices: ['en', 'zh-CN'] },
+      { flags: '--owner <owner>', description: 'owner as "Name <email>" (repeatable)', value: 'repeatable' },
+      { flags: '--role <role>', description: 'role of the matching --owner, e.g. tech-lead (repeatable)', value: 'repeatable' },
+      { flags: '--metric <metric>', description: 'success metric with threshold, e.g. "accuracy>=0.85" (repeatable)', value: 'repeatable' },
+      { flags: '--strategy <strategy>', description: 'deployment strategy', choices: ['rolling', 'blue-green', 'canary'] },
+      { flags: '--answers <file>', description: 'read the answers from a YAML file (keys: name, description, preset, domain, lang, owners, metrics, strategy)' },
+      { flags: '--force', description: 'overwrite an existing lepton.yaml and documents' },
+    ],
+    examples: [
+      'lepton init                      # asks on a terminal',
+      'lepton init demo --yes --metric "accuracy>=0.85"',
+      'lepton init churn --yes --preset ml-model --domain retail --lang zh-CN \\\n      --owner "Ada Lovelace <ada@example.com>" --role tech-lead',
+      'lepton init churn --answers answers.yaml   # in CI: every answer from a file',
+    ],
+    load: () => import('../commands/init.js'),
+  },
+  {
+    name: 'status',
+    description: 'the phases, which are done, the current one, its gate at a glance',
+    options: [format, all],
+    examples: ['lepton status', 'lepton status --format json', 'lepton status -C examples/churn-predictor'],
+    load: () => import('../commands/status.js'),
+    fast: true,
+  },
+  {
+    name: 'gate',
+    description: 'evaluate the current phase\'s exit gate (exit 0 passed, 1 failed)',
+    options: [
+      { flags: '--phase <id>', description: 'evaluate another phase\'s gate' },
+      { flags: '--completed', description: 'evaluate every phase already passed (the regression guard)' },
+      { flags: '--recheck-all', description: 'with --completed: evaluate every check again, also those judged at advance (recheck: false)' },
+      { flags: '--only <ids>', description: 'only these check ids, comma-separated', value: 'ids' },
+      { ...format, choices: GATE_FORMATS },
+      { flags: '--concurrency <n>', description: 'checks run at once (default: number of CPUs)', value: 'positive-integer' },
+      junit,
+      { flags: '--sarif <file>', description: 'also write the report as SARIF 2.1.0 to FILE (for GitHub code scanning)' },
+      verbose,
+      all,
+    ],
+    examples: [
+      'lepton gate',
+      'lepton gate --phase design',
+      'lepton gate --only unit-tests,coverage --format json',
+      'lepton gate --completed --format junit > reports/lepton.xml',
+      'lepton gate --completed --sarif lepton.sarif   # for github/codeql-action/upload-sarif',
+    ],
+    load: () => import('../commands/gate.js'),
+    fast: true,
+  },
+  {
+    name: 'advance',
+    description: 'if the current gate passes: record it in the ledger and move to the next phase',
+    options: [
+      { flags: '--dry-run', description: 'show what would happen; write nothing' },
+      { flags: '-m, --message <text>', description: 'a note recorded with the transition' },
+      lifecycleFormat,
+      verbose,
+    ],
+    examples: ['lepton advance --dry-run', 'lepton advance -m "PoC accepted by the steering group"'],
+    load: () => import('../commands/advance.js'),
+  },
+  {
+    name: 'approve',
+    description: 'sign off an approval check as the current git identity',
+    args: [{ syntax: '<check-id>', description: 'the approval check to sign off' }],
+    options: [phase, { flags: '--note <text>', description: 'a note recorded with the sign-off' }],
+    examples: ['lepton approve go-decision --note "Meets the success criteria"'],
+    load: () => import('../commands/approve.js'),
+  },
+  {
+    name: 'waive',
+    description: 'waive a required check until a date (recorded in the ledger)',
+    args: [{ syntax: '<check-id>', description: 'the required check to waive' }],
+    options: [
+      { flags: '--reason <text>', description: 'why the check may be waived (required)', required: true },
+      { flags: '--until <date>', description: 'last day the waiver holds, YYYY-MM-DD (required)', required: true },
+      phase,
+    ],
+    examples: ['lepton waive coverage --reason "Legacy module, tests in #142" --until 2026-12-31'],
+    load: () => import('../commands/waive.js'),
+  },
+  {
+    name: 'reopen',
+    description: 'go back to an earlier phase',
+    args: [{ syntax: '<phase>', description: 'the earlier phase to go back to' }],
+    options: [reason('the project goes back')],
+    examples: ['lepton reopen poc --reason "Latency target unreachable with the chosen model"'],
+    load: () => import('../commands/reopen.js'),
+  },
+  {
+    name: 'terminate',
+    description: 'end the project (a PoC no-go)',
+    options: [reason('the project ends')],
+    examples: ['lepton terminate --reason "No-go: accuracy 0.71 against 0.85 required"'],
+    load: () => import('../commands/terminate.js'),
+  },
+  {
+    name: 'history',
+    description: 'the ledger as a timeline',
+    options: [lifecycleFormat],
+    examples: ['lepton history', 'lepton history --format json'],
+    load: () => import('../commands/history.js'),
+  },
+  {
+    name: 'verify',
+    description: 'check the ledger\'s hash chain and that phase: matches it',
+    options: [{ flags: '--strict', description: 'also check in git history that each entry was committed by its actor' }, format, junit, all],
+    examples: ['lepton verify', 'lepton verify --strict', 'lepton verify --strict --format junit > reports/ledger.xml'],
+    load: () => import('../commands/verify.js'),
+    fast: true,
+  },
+  {
+    name: 'report',
+    description: 'write one self-contained HTML report for the people who decide at a gate',
+    options: [
+      { flags: '--all', description: 'a portfolio of every project below the current folder' },
+      { flags: '--out <file>', description: 'the file to write (default: lepton-report.html; - for stdout)' },
+      { flags: '--force', description: 'replace a file at --out that is not a lepton report' },
+    ],
+    examples: ['lepton report', 'lepton report --out reports/churn.html', 'lepton report --all --out portfolio.html'],
+    load: () => import('../commands/report.js'),
+  },
+  {
+    name: 'generate',
+    description: 'render document templates into docs/',
+    args: [{ syntax: '[templates...]', description: 'template names (default: the current phase\'s)' }],
+    options: [
+      { flags: '--list', description: 'list the templates and where each comes from' },
+      { flags: '--force', description: 'overwrite existing documents' },
+      { flags: '--lang <language>', description: 'language (default: the manifest\'s)', choices: ['en', 'zh-CN'] },
+    ],
+    examples: ['lepton generate --list', 'lepton generate model-card', 'lepton generate test-plan --lang zh-CN --force'],
+    load: () => import('../commands/generate.js'),
+  },
+  {
+    name: 'validate',
+    description: 'check lepton.yaml against the schema and its rules',
+    examples: ['lepton validate', 'lepton validate --manifest path/to/lepton.yaml'],
+    load: () => import('../commands/validate.js'),
+    fast: true,
+  },
+  {
+    name: 'schema',
+    description: 'print the JSON Schema of lepton.yaml (for editors)',
+    examples: ['lepton schema > lepton.schema.json', '# then, first line of lepton.yaml:', '# yaml-language-server: $schema=./lepton.schema.json'],
+    load: () => import('../commands/schema.js'),
+  },
+  {
+    name: 'hooks',
+    description: 'the git pre-push hook that runs the regression guard',
+    examples: ['lepton hooks install', 'lepton hooks status', 'lepton hooks uninstall'],
+    subcommands: [
+      {
+        name: 'install',
+        description: 'install the pre-push hook (keeps and chains an existing one)',
+        examples: ['lepton hooks install', 'lepton hooks status', 'LEPTON_SKIP=1 git push   # skip the gate once', 'git push --no-verify      # skip every pre-push hook once'],
+        load: () => import('../commands/hooks.js').then((module) => ({ run: module.install })),
+      },
+      {
+        name: 'uninstall',
+        description: 'remove lepton\'s hook and restore what was there',
+        examples: ['lepton hooks uninstall   # a hook lepton kept is put back as it was'],
+        load: () => import('../commands/hooks.js').then((module) => ({ run: module.uninstall })),
+      },
+      {
+        name: 'status',
+        description: 'whether the hook is installed and whether git will run it (exit 1 when it will not)',
+        examples: ['lepton hooks status', 'lepton hooks status || lepton hooks install'],
+        load: () => import('../commands/hooks.js').then((module) => ({ run: module.status })),
+      },
+      {
+        name: 'run',
+        hidden: true,
+        description: 'run by the hook: reads git\'s pre-push input on stdin and gates pushes to protected branches',
+        args: [
+          { syntax: '<hook>', description: 'the hook git is running (pre-push)' },
+          { syntax: '[git-args...]', description: 'what git passes the hook' },
+        ],
+        load: () => import('../commands/hooks-run.js'),
+      },
+    ],
+  },
+  {
+    name: 'vendor',
+    description: 'write .lepton/bin/lepton.cjs: lepton in one file, for the repository to commit (runs with plain node)',
+    examples: ['lepton vendor', 'git add .lepton/bin/lepton.cjs .lepton/.gitignore', 'node .lepton/bin/lepton.cjs gate'],
+    load: () => import('../commands/vendor.js'),
+  },
+  {
+    name: 'ci',
+    description: 'continuous integration',
+    examples: ['lepton ci init', 'lepton ci init --provider gitlab', 'lepton ci matrix'],
+    subcommands: [
+      {
+        name: 'init',
+        description: 'write a CI workflow that runs the phase-gate checks',
+        options: [
+          { flags: '--provider <provider>', description: 'CI provider', choices: ['github', 'gitlab'], default: 'github' },
+          { flags: '--force', description: 'overwrite an existing workflow (GitLab: replace an existing `lepton` job)' },
+        ],
+        examples: ['lepton ci init --provider github', 'lepton ci init --provider gitlab', 'lepton ci init --force   # rewrite .github/workflows/lepton.yml'],
+        load: () => import('../commands/ci-init.js'),
+      },
+      {
+        name: 'matrix',
+        description: 'the projects below the current folder as JSON, for a CI matrix',
+        examples: [
+          'lepton ci matrix   # {"include":[{"project":"churn-predictor","path":"services/churn"}]}',
+          'echo "matrix=$(lepton ci matrix)" >> "$GITHUB_OUTPUT"',
+        ],
+        load: () => import('../commands/ci-matrix.js'),
+      },
+    ],
+  },
+];
+
+/** The parts of commander's flags string: `-C, --cwd <dir>` → { long: 'cwd', short: 'C', takesValue: true }. */
+export function parseFlags(flags: string): { long: string; short?: string; takesValue: boolean } {
+  const long = /--([a-z][a-z-]*)/.exec(flags)?.[1];
+  if (!long) throw new Error(`option "${flags}" has no long name`);
+  const short = /(?:^|\s)-([a-zA-Z])\b/.exec(flags)?.[1];
+  return { long, ...(short && { short }), takesValue: /[<[]/.test(flags) };
+}
+
+/** A positive whole number, or undefined. */
+export function parsePositiveInteger(value: string): number | undefined {
+  const number = Number(value);
+  return Number.isInteger(number) && number >= 1 ? number : undefined;
+}
+
+/** `a,b, c` → ['a', 'b', 'c']. */
+export function splitIds(value: string): string[] {
+  return value.split(',').map((id) => id.trim()).filter(Boolean);
+}

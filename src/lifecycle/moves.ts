@@ -1,0 +1,111 @@
+// The lifecycle's moves — advance, reopen, terminate. Each returns data; nothing here prints.
+// Each is one plan on the ledger's write path (ledger.ts), so `phase:` and the ledger change together.
+import type { GateRunOptions } from '../gate/engine.js';
+import { LeptonError, usageError } from '../errors.js';
+import type { GateReport } from '../gate/types.js';
+import type { LoadedManifest } from '../manifest/load.js';
+import type { Manifest, Phase } from '../manifest/schema.js';
+import { evaluatePhases } from './evaluate.js';
+import { assertMovable, requireReason, type ReasonOptions, type TransitionOptions } from './guards.js';
+import { evidenceHash, recordInProject, writeEntry, type LedgerEntryOf } from './ledger.js';
+import { phaseById, phaseIndex } from './phases.js';
+import { readProjectLedger } from './project.js';
+
+export type { ReasonOptions, TransitionOptions } from './guards.js';
+
+function phaseAfter(manifest: Manifest, id: string): Phase | undefined {
+  return manifest.phases[phaseIndex(manifest, id) + 1];
+}
+
+// ——— advance ———
+
+export interface AdvanceOptions extends TransitionOptions {
+  dryRun?: boolean | undefined;
+  message?: string | undefined;
+  signal?: AbortSignal | undefined;
+  concurrency?: number | undefined;
+  /** Live progress callbacks, passed to the gate. */
+  progress?: Pick<GateRunOptions, 'onStart' | 'onResult' | 'onOutput'> | undefined;
+}
+
+export interface AdvanceResult {
+  from: string;
+  /** The phase entered; null when this advance completed the last phase. */
+  to: string | null;
+  complete: boolean;
+  dryRun: boolean;
+  /** Whether the move was recorded (false on a failing gate or a dry run). */
+  advanced: boolean;
+  gate: GateReport;
+  entry?: LedgerEntryOf<'advance'> | undefined;
+  /** The manifest after the move, with `phase:` set to `to`. */
+  manifest?: Manifest | undefined;
+}
+
+export async function advance(loaded: LoadedManifest, options: AdvanceOptions = {}): Promise<AdvanceResult> {
+  const { manifest } = loaded;
+  const before = await readProjectLedger(loaded);
+  assertMovable(manifest, before.state, 'advance');
+  if (before.state.complete) {
+    throw usageError(`the project is complete: all ${manifest.phases.length} phases have passed their gates`, 'to go back, use `lepton reopen PHASE --reason TEXT`');
+  }
+  const from = manifest.phase;
+  const next = phaseAfter(manifest, from);
+  const gate = await evaluatePhases(loaded, manifest.phases.filter((phase) => phase.id === from), {
+    env: options.env,
+    signal: options.signal,
+    concurrency: options.concurrency,
+    state: before.state,
+    evidence: !options.dryRun,
+    ...options.progress,
+  });
+  const result: AdvanceResult = { from, to: next?.id ?? null, complete: !next, dryRun: Boolean(options.dryRun), advanced: false, gate };
+  if (!gate.passed || options.dryRun || options.signal?.aborted) return result;
+  const { entry } = await recordInProject(loaded, options, (fresh) => {
+    if (fresh.text !== before.text) {
+      throw new LeptonError('the ledger changed while the gate ran', { hint: 'run `lepton advance` again' });
+    }
+    const checks = gate.checks.map((check) => ({ id: check.id, status: check.status, evidence: evidenceHash(check.evidence), ...(check.values !== undefined && { values: check.values }) }));
+    return writeEntry({ event: 'advance', from, ...(next ? { to: next.id } : { complete: true }), checks, message: options.message }, undefined, next?.id);
+  });
+  return { ...result, advanced: true, entry, manifest: next ? { ...manifest, phase: next.id } : manifest };
+}
+
+// ——— reopen, terminate ———
+
+export interface ReopenResult {
+  from: string;
+  to: string;
+  entry: LedgerEntryOf<'reopen'>;
+  manifest: Manifest;
+}
+
+export async function reopen(loaded: LoadedManifest, phaseId: string, options: ReasonOptions): Promise<ReopenResult> {
+  const { manifest } = loaded;
+  const reason = requireReason(options.reason, 'reopen');
+  phaseById(manifest, phaseId);
+  const ids = manifest.phases.map((phase) => phase.id);
+  const { entry } = await recordInProject(loaded, options, ({ state }) => {
+    assertMovable(manifest, state, 'reopen');
+    const target = ids.indexOf(phaseId);
+    const current = ids.indexOf(state.phase);
+    if (target > current || (target === current && !state.complete)) {
+      const earlier = ids.slice(0, state.complete ? current + 1 : current);
+      throw usageError(
+        `cannot reopen ${phaseId}: it is not before the current phase ${state.phase}`,
+        earlier.length ? `phases you can go back to: ${earlier.join(', ')}` : `${state.phase} is the first phase`,
+      );
+    }
+    return writeEntry({ event: 'reopen', from: state.phase, to: phaseId, reason }, undefined, phaseId);
+  });
+  return { from: manifest.phase, to: phaseId, entry, manifest: { ...manifest, phase: phaseId } };
+}
+
+export async function terminate(loaded: LoadedManifest, options: ReasonOptions): Promise<{ phase: string; entry: LedgerEntryOf<'terminate'> }> {
+  const reason = requireReason(options.reason, 'terminate');
+  const { entry } = await recordInProject(loaded, options, ({ state }) => {
+    assertMovable(loaded.manifest, state, 'terminate');
+    return writeEntry({ event: 'terminate', from: state.phase, reason });
+  });
+  return { phase: loaded.manifest.phase, entry };
+}

@@ -1,0 +1,129 @@
+// Sign-offs and waivers: `approve` and `waive` on the current phase's checks. Each returns data;
+// nothing here prints. Each is one plan on the ledger's write path (ledger.ts).
+import { usageError } from '../errors.js';
+import { localDate } from '../gate/engine.js';
+import { checkKind, rechecks } from '../manifest/kinds.js';
+import type { LoadedManifest } from '../manifest/load.js';
+import type { Manifest } from '../manifest/schema.js';
+import { assertMovable, requireReason, type TransitionOptions } from './guards.js';
+import { nothingToWrite, recordInProject, writeEntry, type Actor, type LedgerEntryOf } from './ledger.js';
+import { phaseById } from './phases.js';
+import { currentApprovals, ownerByEmail, type LifecycleState } from './state.js';
+import { clockNow } from './test-hooks.js';
+
+export interface ApproveOptions extends TransitionOptions {
+  phase?: string | undefined;
+  note?: string | undefined;
+}
+
+export interface ApproveResult {
+  phase: string;
+  checkId: string;
+  actor: Actor;
+  /** False when this identity had already signed off this visit: nothing was recorded. */
+  recorded: boolean;
+  entry?: LedgerEntryOf<'approve'> | undefined;
+  /** Distinct sign-offs of this visit, and how many the check needs. */
+  approvals: number;
+  required: number;
+}
+
+/**
+ * The check a sign-off or waiver is for: in the current phase (sign-offs count for the current
+ * visit only). A complete project still takes waivers, for any phase's checks that the regression
+ * guard evaluates again (`recheck`); nothing else is left to sign off.
+ */
+function checkToSignOff(manifest: Manifest, state: LifecycleState, checkId: string, phaseOption: string | undefined, what: 'approve' | 'waive') {
+  const phaseId = phaseOption ?? state.phase;
+  const phase = phaseById(manifest, phaseId);
+  const check = phase.gate.find((candidate) => candidate.id === checkId);
+  if (!check) {
+    throw usageError(`no check "${checkId}" in the gate of ${phaseId}`, phase.gate.length ? `checks of ${phaseId}: ${phase.gate.map((candidate) => candidate.id).join(', ')}` : `${phaseId} has no checks`);
+  }
+  if (state.complete && what === 'waive') {
+    if (!rechecks(check)) {
+      throw usageError(`${checkId} is judged at advance (recheck: false): the regression guard reports the result recorded then, so there is nothing to waive`, 'to judge it again, use `lepton reopen PHASE --reason TEXT`');
+    }
+    return { phase, check };
+  }
+  if (phaseId !== state.phase) {
+    throw usageError(`${checkId} belongs to ${phaseId}, but the project is in ${state.phase}: only the current phase's checks can be signed off or waived`, `to revisit ${phaseId}, use \`lepton reopen ${phaseId} --reason TEXT\``);
+  }
+  if (state.complete) throw usageError('the project is complete: there is no gate left to sign off', 'to go back, use `lepton reopen PHASE --reason TEXT`');
+  return { phase, check };
+}
+
+export async function approve(loaded: LoadedManifest, checkId: string, options: ApproveOptions = {}): Promise<ApproveResult> {
+  const { manifest } = loaded;
+  const { entry, result } = await recordInProject(loaded, options, ({ state }, actor) => {
+    assertMovable(manifest, state, 'sign off');
+    const { phase, check } = checkToSignOff(manifest, state, checkId, options.phase, 'approve');
+    if (!('approval' in check)) throw usageError(`${checkId} is a ${checkKind(check)} check, not an approval`, 'only `approval` checks are signed off with `lepton approve`');
+    const roles = check.approval.roles;
+    const owner = ownerByEmail(manifest, actor.email);
+    const holding = owner?.roles.filter((role) => roles.includes(role)) ?? [];
+    if (!owner || holding.length === 0) {
+      const may = manifest.project.owners.filter((candidate) => candidate.roles.some((role) => roles.includes(role)));
+      throw usageError(
+        `${actor.name} <${actor.email}> may not approve ${checkId}: ${owner ? `their roles (${owner.roles.join(', ') || 'none'}) are not` : 'not an owner in lepton.yaml, and'} one of ${roles.join(', ')}`,
+        may.length ? `who may approve: ${may.map((candidate) => `${candidate.name} <${candidate.email}>`).join(', ')}` : `no owner holds ${roles.join(' or ')}: add one under project.owners`,
+      );
+    }
+    const approvers = new Set(currentApprovals(state).filter((approval) => approval.phase === phase.id && approval.checkId === checkId).map((approval) => approval.email.toLowerCase()));
+    const required = check.approval.count ?? 1;
+    const outcome = { phase: phase.id, checkId, actor, required };
+    // The same identity signing again this visit changes nothing: the sign-off is already recorded.
+    if (approvers.has(actor.email.toLowerCase())) return nothingToWrite({ ...outcome, approvals: approvers.size });
+    return writeEntry({ event: 'approve', phase: phase.id, checkId, roles: holding, note: options.note?.trim() || undefined }, { ...outcome, approvals: approvers.size + 1 });
+  });
+  return { ...result, recorded: entry !== undefined, ...(entry && { entry }) };
+}
+
+export interface WaiveOptions extends TransitionOptions {
+  reason: string;
+  until: string;
+  phase?: string | undefined;
+}
+
+export interface WaiveResult {
+  phase: string;
+  checkId: string;
+  until: string;
+  reason: string;
+  entry: LedgerEntryOf<'waive'>;
+}
+
+export async function waive(loaded: LoadedManifest, checkId: string, options: WaiveOptions): Promise<WaiveResult> {
+  const { manifest } = loaded;
+  const reason = requireReason(options.reason, 'waive');
+  const until = validUntil(options.until, clockNow(options.env));
+  const { entry, result: phaseId } = await recordInProject(loaded, options, ({ state }, actor) => {
+    assertMovable(manifest, state, 'waive a check');
+    const { phase, check } = checkToSignOff(manifest, state, checkId, options.phase, 'waive');
+    if (check.required === false) throw usageError(`${checkId} is advisory (required: false): it never blocks, so there is nothing to waive`);
+    if ('approval' in check) {
+      throw usageError(`${checkId} is a sign-off: it cannot be waived`, `ask one of its approvers (roles ${check.approval.roles.join(', ')}) to run \`lepton approve ${checkId}\``);
+    }
+    if (!ownerByEmail(manifest, actor.email)) {
+      throw usageError(
+        `${actor.name} <${actor.email}> may not waive ${checkId}: only an owner of the project may`,
+        `owners: ${manifest.project.owners.map((owner) => `${owner.name} <${owner.email}>`).join(', ') || 'none (add them under project.owners)'}`,
+      );
+    }
+    return writeEntry({ event: 'waive', phase: phase.id, checkId, reason, until }, phase.id);
+  });
+  return { phase: phaseId, checkId, until, reason, entry };
+}
+
+/** A waiver's last day: a real YYYY-MM-DD date, today or later. */
+export function validUntil(until: string | undefined, now: Date): string {
+  const text = until?.trim() ?? '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!match || !date || date.toISOString().slice(0, 10) !== text) {
+    throw usageError(`--until must be a date as YYYY-MM-DD, got "${until ?? ''}"`, 'a waiver holds through the day given, e.g. --until 2026-12-31');
+  }
+  const today = localDate(now);
+  if (text < today) throw usageError(`--until ${text} is in the past (today is ${today})`, 'give the last day the waiver should hold, today or later');
+  return text;
+}

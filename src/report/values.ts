@@ -1,0 +1,29 @@
+// What a check measured, in words: "roc_auc 0.8012 ≥ 0.78", "lines 98.5%", "120 tests, 0 failures".
+// For `lepton history` (the values each advance recorded) and any report that shows values.
+import type { CheckValues, MetricValue } from '../gate/types.js';
+
+const OPERATORS: Record<string, string> = { '>=': '≥', '<=': '≤', '!=': '≠', '==': '=', '>': '>', '<': '<' };
+
+/** A number as measured, without floating-point noise (0.8012, not 0.80120000000001). */
+function formatValue(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : String(value);
+}
+
+function isMetricValues(values: CheckValues): values is MetricValue[] {
+  return Array.isArray(values);
+}
+
+/** Each value of one check as a short phrase. */
+export function describeValues(values: CheckValues): string[] {
+  if (isMetricValues(values)) {
+    return values.map((item) => `${item.path} ${item.value === null ? 'not a finite number' : formatValue(item.value)} ${OPERATORS[item.op] ?? item.op} ${formatValue(item.threshold)}`);
+  }
+  if ('files' in values) return values.files.map((file) => `${file.path} (sha256 ${file.sha256.slice(0, 12)})`);
+  if ('tests' in values) return [`${values.tests} tests, ${values.failures} failures, ${values.errors} errors, ${values.skipped} skipped`];
+  return (['lines', 'branches'] as const).filter((measure) => values[measure] !== undefined).map((measure) => `${measure} ${formatValue(Math.round(values[measure]! * 100) / 100)}%`);
+}
+
+/** One line per check that recorded values: `id: phrase, phrase`. */
+export function describeRecordedChecks(checks: readonly { id: string; values?: CheckValues | undefined }[]): string[] {
+  return checks.filter((check) => check.values !== undefined).map((check) => `${check.id}: ${describeValues(check.values!).join(', ')}`);
+}
