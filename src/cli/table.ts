@@ -277,8 +277,10 @@ export const COMMANDS: CommandSpec[] = [
         options: [
           { flags: '--provider <provider>', description: 'CI provider', choices: ['github', 'gitlab'], default: 'github' },
           { flags: '--force', description: 'overwrite an existing workflow (GitLab: replace an existing `lepton` job)' },
+          { flags: '--sarif', description: 'GitHub: upload the current gate as SARIF to code scanning (grants security-events: write)' },
+          { flags: '--pr-comment', description: 'GitHub: keep one pull-request comment with the gate, updated in place (grants pull-requests: write)' },
         ],
-        examples: ['lepton ci init --provider github', 'lepton ci init --provider gitlab', 'lepton ci init --force   # rewrite .github/workflows/lepton.yml'],
+        examples: ['lepton ci init --provider github', 'lepton ci init --provider gitlab', 'lepton ci init --force   # rewrite .github/workflows/lepton.yml', 'lepton ci init --sarif --pr-comment --force'],
         load: () => import('../commands/ci-init.js'),
       },
       {

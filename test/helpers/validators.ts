@@ -4,8 +4,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** LEPTON_VALIDATORS, else shared/ beside the repository (beside /work/main, or two levels up from a worktree). */
 export function validatorsDir(): string {
-  return process.env.LEPTON_VALIDATORS ?? fileURLToPath(new URL('../../../shared/validators/', import.meta.url));
+  if (process.env.LEPTON_VALIDATORS) return process.env.LEPTON_VALIDATORS;
+  const candidates = ['../../../shared/validators/', '../../../../shared/validators/'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  return candidates.find((folder) => existsSync(folder)) ?? candidates[0]!;
 }
 
 /** The folder of one validator, or undefined (with a warning naming what is skipped) when it is missing. */
