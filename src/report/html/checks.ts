@@ -77,8 +77,11 @@ export function renderValues(values: unknown): string {
   if (values && typeof values === 'object') {
     const record = values as Record<string, unknown>;
     if (Array.isArray(record.files)) {
-      const files = (record.files as { path?: unknown; sha256?: unknown }[]).slice(0, 20).map((file) => `<li><code>${text(file.path)}</code>${file.sha256 ? ` <span class="muted mono">${text(String(file.sha256).slice(0, 12))}</span>` : ''}</li>`);
-      return `<div class="values"><span class="muted">Files read:</span><ul class="problems">${files.join('')}</ul></div>`;
+      // The hashes are in the ledger; the page names the files.
+      const listed = record.files as { path?: unknown }[];
+      const files = listed.slice(0, 10).map((file) => `<code>${text(file.path)}</code>`);
+      const more = listed.length > 10 ? ` and ${listed.length - 10} more` : '';
+      return `<p class="values muted">Read: ${files.join(', ')}${more}</p>`;
     }
     const items = Object.entries(record).map(([key, value]) => `<dt>${text(key)}</dt><dd>${scalar(value)}</dd>`);
     return `<dl class="facts values">${items.join('')}</dl>`;

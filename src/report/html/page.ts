@@ -96,7 +96,9 @@ function tableOf(rows: Row[], tableId: string, sortedBy: SortKey | 'project'): s
     const cells = row.error
       ? `<td colspan="5"><span class="status status-error">ERROR</span> ${text(row.error)}</td>`
       : `<td>${text(row.phase)}</td><td class="num">${row.days ?? '—'}</td><td class="num">${row.blockers}</td><td class="num">${row.debt}</td><td>${row.lastAdvance ? day(row.lastAdvance) : '<span class="muted">never</span>'}</td>`;
-    return `<tr><th scope="row"><a href="#${attr(row.anchor)}">${text(row.name)}</a><br><span class="muted mono">${text(row.path)}</span></th>${cells}</tr>`;
+    // The path order's table names each project's folder; the sorted copies keep to the name.
+    const where = sortedBy === 'project' ? `<br><span class="muted mono">${text(row.path)}</span>` : '';
+    return `<tr><th scope="row"><a href="#${attr(row.anchor)}">${text(row.name)}</a>${where}</th>${cells}</tr>`;
   }).join('');
   const label = COLUMNS.find((column) => column.key === sortedBy)!.label.toLowerCase();
   return `<table class="portfolio-table"><caption>${plural(rows.length, 'project')}, by ${text(label)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;

@@ -30,7 +30,7 @@ export function renderProject(data: ProjectReportData, options: SectionOptions):
     `<section class="project" id="${attr(options.id)}" aria-labelledby="${attr(`${options.id}-title`)}">`,
     `<h${options.level} id="${attr(`${options.id}-title`)}">${text(data.project.name)}</h${options.level}>`,
     data.project.description ? `<p class="lead">${text(data.project.description)}</p>` : '',
-    facts(data),
+    facts(data, options.level === 1),
     owners(data),
     section('Phase timeline', 'timeline'),
     renderTimeline(data, options.id),
@@ -51,13 +51,14 @@ export function renderProject(data: ProjectReportData, options: SectionOptions):
   return parts.join('\n');
 }
 
-function facts(data: ProjectReportData): string {
+/** `dated`: a page of its own says when it was made (a portfolio says it once, at the top). */
+function facts(data: ProjectReportData, dated: boolean): string {
   const rows: [string, string][] = [
     ['Status', data.lifecycle === 'active' ? `in <strong>${text(lifecycleLabel(data))}</strong>${data.daysInPhase !== undefined ? `, for ${plural(data.daysInPhase, 'day')}` : ''}` : `<strong>${text(lifecycleLabel(data))}</strong>`],
     ['Preset', text(data.project.preset ?? '—')],
     ['Domain', text(data.project.domain ?? '—')],
     ['Last advance', data.lastAdvance ? timeTag(data.lastAdvance) : 'none yet'],
-    ['Report made', timeTag(data.generatedAt)],
+    ...(dated ? [['Report made', timeTag(data.generatedAt)] as [string, string]] : []),
   ];
   if (data.terminated) rows.splice(1, 0, ['Ended', `${when(data.terminated.time)}: ${text(data.terminated.reason)}`]);
   return `<dl class="facts">${rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>`;

@@ -73,7 +73,7 @@ export function renderTimeline(data: ProjectReportData, idPrefix: string): strin
   const summary = `${data.transitions.length} transitions from ${day(new Date(start).toISOString())} to ${day(new Date(end).toISOString())}; ${data.visits.filter((visit) => visit.enteredBy === 'reopen').length} reopened`;
   return `<figure class="timeline">
 <svg role="img" aria-labelledby="${attr(title)}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title id="${attr(title)}">Phase timeline: ${text(summary)}</title>${parts.join('')}</svg>
-<figcaption class="muted">${text(summary)}. Bars are stays in a phase; circles are ledger transitions; curved arrows are returns (reopen).</figcaption>
+<figcaption class="muted">${text(summary)}. Bars: stays in a phase; circles: transitions; arrows: reopens.</figcaption>
 </figure>
 ${visitsTable(data, now)}`;
 }
@@ -86,5 +86,5 @@ function visitsTable(data: ProjectReportData, now: number): string {
     const exit = visit.leftAt ? `${when(visit.leftAt)} (${visit.leftBy === 'complete' ? 'completed' : visit.leftBy === 'reopen' ? 'reopened an earlier phase' : visit.leftBy === 'terminate' ? 'terminated' : 'advanced'})` : '<strong>current</strong>';
     return `<tr><td>${text(titles[visit.phase] ?? visit.phase)} <code>${text(visit.phase)}</code></td><td>${when(visit.enteredAt)} (${how}, #${visit.enteredSeq})</td><td>${exit}</td><td class="num">${duration(left - Date.parse(visit.enteredAt))}</td></tr>`;
   });
-  return `<table class="visits"><caption class="muted">Stays in each phase, in ledger order</caption><thead><tr><th scope="col">Phase</th><th scope="col">Entered</th><th scope="col">Left</th><th scope="col" class="num">Time spent</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="visits"><caption class="muted">Stays in each phase</caption><thead><tr><th scope="col">Phase</th><th scope="col">Entered</th><th scope="col">Left</th><th scope="col" class="num">Time spent</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
