@@ -46,6 +46,12 @@ describe('live progress', () => {
     expect(output.lastIndexOf('gate passed')).toBeGreaterThan(output.lastIndexOf('▸ start'));
   }, 30_000);
 
+  it('shows the same progress for advance', async () => {
+    const { exitCode, output } = await onTerminal(['advance', '--dry-run']);
+    expect(exitCode).toBe(0);
+    expect(output).toMatch(/▸ start\s+training \(run\)[\s\S]*pass\s+training \d\.\d s[\s\S]*Dry run:/);
+  }, 30_000);
+
   it('streams a run check\'s output with --verbose', async () => {
     const { output } = await onTerminal(['gate', '--verbose']);
     expect(output).toMatch(/│ epoch-one[\s\S]*│ epoch-two[\s\S]*pass\s+training/);
