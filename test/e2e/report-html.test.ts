@@ -93,6 +93,8 @@ describe.skipIf(!hasChromium)('lepton report in Chromium', () => {
   it('takes a screenshot', async () => {
     const { page } = await openFile(browser, file);
     const target = process.env.LEPTON_UPDATE_SCREENSHOT === '1' ? SCREENSHOT : path.join(repo.dir, 'screenshot.png');
+    // Tall enough for the timeline and the current gate.
+    await page.setViewportSize({ width: 1200, height: 1750 });
     await page.screenshot({ path: target, fullPage: false });
     const png = await readFile(target);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
