@@ -126,3 +126,10 @@ if (existsSync(evalBench)) {
   const result = spawnSync(process.execPath, [evalBench], { stdio: 'inherit' });
   if (result.status !== 0) process.exitCode = result.status ?? 1;
 }
+
+const reportBench = path.join(repo, 'scripts', 'bench-report.mjs');
+if (existsSync(reportBench)) {
+  console.log('');
+  const result = spawnSync(process.execPath, [reportBench], { stdio: 'inherit' });
+  if (result.status !== 0) process.exitCode = result.status ?? 1;
+}

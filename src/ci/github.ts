@@ -1,6 +1,7 @@
 // The GitHub Actions workflow `lepton ci init --provider github` writes (.github/workflows/lepton.yml).
 import { ACTIONS, NODE_VERSION, PYTHON_VERSION, excludeLines, phaseChangeLines, progressLines, pythonInstallLines, type CiPlan } from './plan.js';
 import { VENDORED_PATH } from './vendor.js';
+import { extraPermissions, htmlReportSteps, prCommentSteps, sarifSteps } from './github-report.js';
 
 export const GITHUB_WORKFLOW_PATH = '.github/workflows/lepton.yml';
 
@@ -67,8 +68,11 @@ function pythonSteps(plan: CiPlan): string[] {
   ];
 }
 
-function gateSteps(artifactName: string): string[] {
+/** `suffix` tells a matrix job's artifacts apart; `project` names its folder (`.` for a single project). */
+function gateSteps(plan: CiPlan, suffix: string, project: string): string[] {
+  const artifactName = `lepton-junit${suffix}`;
   const reports = '$RUNNER_TEMP/lepton-reports';
+  const progress = '$RUNNER_TEMP/lepton-progress.md';
   return [
     '      - name: Verify the ledger (enforced)',
     ...block('        ', 'run', [`mkdir -p "${reports}"`, `lepton verify --strict --junit "${reports}/verify.xml"`]),
@@ -88,7 +92,7 @@ function gateSteps(artifactName: string): string[] {
     `        run: lepton gate --completed --junit "${reports}/completed.xml"`,
     '      - name: Progress of the current phase (reported, never fails)',
     '        if: ${{ !cancelled() }}',
-    ...block('        ', 'run', progressLines('$RUNNER_TEMP/lepton-progress.md', ['cat "$RUNNER_TEMP/lepton-progress.md" >> "$GITHUB_STEP_SUMMARY"'])),
+    ...block('        ', 'run', progressLines(progress, [`cat "${progress}" >> "$GITHUB_STEP_SUMMARY"`], plan.sarif ? ` --sarif "${reports}/lepton.sarif"` : '')),
     '      - name: Upload the JUnit reports',
     '        if: ${{ !cancelled() }}',
     `        uses: ${ACTIONS.uploadArtifact}`,
@@ -96,6 +100,9 @@ function gateSteps(artifactName: string): string[] {
     `          name: ${artifactName}`,
     '          path: ${{ runner.temp }}/lepton-reports/',
     '          if-no-files-found: ignore',
+    ...htmlReportSteps(`lepton-report${suffix}`),
+    ...(plan.sarif ? sarifSteps(project === '.' ? 'lepton' : `lepton-${project}`) : []),
+    ...(plan.prComment ? prCommentSteps(progress, project) : []),
   ];
 }
 
@@ -114,6 +121,7 @@ const HEADER = (plan: CiPlan) => [
   '',
   'permissions:',
   '  contents: read',
+  ...extraPermissions(plan),
   '',
   'concurrency:',
   '  group: lepton-${{ github.ref }}',
@@ -133,7 +141,7 @@ function singleProject(plan: CiPlan): string[] {
     '    steps:',
     ...setupSteps(plan, true),
     ...pythonSteps(plan),
-    ...gateSteps('lepton-junit'),
+    ...gateSteps(plan, '', folder),
   ];
 }
 
@@ -165,7 +173,7 @@ function matrix(plan: CiPlan): string[] {
     '    steps:',
     ...setupSteps(plan, true),
     ...pythonSteps(plan),
-    ...gateSteps('lepton-junit-${{ strategy.job-index }}'),
+    ...gateSteps(plan, '-${{ strategy.job-index }}', '${{ matrix.path }}'),
   ];
 }
 

@@ -22,6 +22,10 @@ export interface CiPlan {
   };
   /** The branch pushes to which are gated. */
   branch: string;
+  /** GitHub: the current gate is uploaded to code scanning as SARIF (`lepton ci init --sarif`). */
+  sarif?: boolean | undefined;
+  /** GitHub: one pull-request comment, found by the Markdown marker and updated in place (`--pr-comment`). */
+  prComment?: boolean | undefined;
 }
 
 export const PYTHON_VERSION = '3.12';
@@ -94,10 +98,10 @@ export function phaseChangeLines(): string[] {
  * POSIX sh: the current phase's gate as progress. Exit 1 (the gate does not pass yet) is expected
  * while the phase's work goes on; exit 2 (a broken manifest) still fails the job.
  */
-export function progressLines(report: string, publish: string[] = []): string[] {
+export function progressLines(report: string, publish: string[] = [], extraArgs = ''): string[] {
   return [
     'code=0',
-    `lepton gate --format markdown > "${report}" || code=$?`,
+    `lepton gate --format markdown${extraArgs} > "${report}" || code=$?`,
     `cat "${report}"`,
     ...publish,
     'if [ "$code" -gt 1 ]; then exit "$code"; fi',

@@ -7,6 +7,8 @@ import type { CommandRun } from '../commands/types.js';
 export type CommandModule = { run: CommandRun<any> };
 
 export const FORMATS = ['pretty', 'json', 'junit', 'github', 'markdown'] as const;
+/** gate also writes SARIF (code scanning), which has no form for status or verify. */
+export const GATE_FORMATS = [...FORMATS, 'sarif'] as const;
 const LIFECYCLE_FORMATS = ['pretty', 'json'] as const;
 
 export interface OptionSpec {
@@ -62,6 +64,7 @@ const format: OptionSpec = { flags: '--format <format>', description: 'output fo
 const lifecycleFormat: OptionSpec = { flags: '--format <format>', description: 'output format (default: pretty)', choices: LIFECYCLE_FORMATS };
 const all: OptionSpec = { flags: '--all', description: 'every project below the current folder' };
 const junit: OptionSpec = { flags: '--junit <file>', description: 'also write the report as JUnit XML to FILE (for CI test reports)' };
+const verbose: OptionSpec = { flags: '--verbose', description: 'on a terminal, stream the output of run checks as they go' };
 const phase: OptionSpec = { flags: '--phase <id>', description: 'the phase of the check (default: the current phase)' };
 const reason = (what: string): OptionSpec => ({ flags: '--reason <text>', description: `why ${what} (required)`, required: true });
 
@@ -108,9 +111,11 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--completed', description: 'evaluate every phase already passed (the regression guard)' },
       { flags: '--recheck-all', description: 'with --completed: evaluate every check again, also those judged at advance (recheck: false)' },
       { flags: '--only <ids>', description: 'only these check ids, comma-separated', value: 'ids' },
-      format,
+      { ...format, choices: GATE_FORMATS },
       { flags: '--concurrency <n>', description: 'checks run at once (default: number of CPUs)', value: 'positive-integer' },
       junit,
+      { flags: '--sarif <file>', description: 'also write the report as SARIF 2.1.0 to FILE (for GitHub code scanning)' },
+      verbose,
       all,
     ],
     examples: [
@@ -118,6 +123,7 @@ export const COMMANDS: CommandSpec[] = [
       'lepton gate --phase design',
       'lepton gate --only unit-tests,coverage --format json',
       'lepton gate --completed --format junit > reports/lepton.xml',
+      'lepton gate --completed --sarif lepton.sarif   # for github/codeql-action/upload-sarif',
     ],
     load: () => import('../commands/gate.js'),
     fast: true,
@@ -130,6 +136,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '-m, --message <text>', description: 'a note recorded with the transition' },
       { flags: '--allow-dirty', description: 'advance even when files the gate read are not committed; the ledger entry lists them' },
       lifecycleFormat,
+      verbose,
     ],
     examples: ['lepton advance --dry-run', 'lepton advance -m "PoC accepted by the steering group"'],
     load: () => import('../commands/advance.js'),
@@ -214,6 +221,17 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['lepton verify', 'lepton verify --strict', 'lepton verify --strict --format junit > reports/ledger.xml'],
     load: () => import('../commands/verify.js'),
     fast: true,
+  },
+  {
+    name: 'report',
+    description: 'write one self-contained HTML report for the people who decide at a gate',
+    options: [
+      { flags: '--all', description: 'a portfolio of every project below the current folder' },
+      { flags: '--out <file>', description: 'the file to write (default: lepton-report.html; - for stdout)' },
+      { flags: '--force', description: 'replace a file at --out that is not a lepton report' },
+    ],
+    examples: ['lepton report', 'lepton report --out reports/churn.html', 'lepton report --all --out portfolio.html'],
+    load: () => import('../commands/report.js'),
   },
   {
     name: 'generate',
@@ -309,8 +327,10 @@ export const COMMANDS: CommandSpec[] = [
         options: [
           { flags: '--provider <provider>', description: 'CI provider', choices: ['github', 'gitlab'], default: 'github' },
           { flags: '--force', description: 'overwrite an existing workflow (GitLab: replace an existing `lepton` job)' },
+          { flags: '--sarif', description: 'GitHub: upload the current gate as SARIF to code scanning (grants security-events: write)' },
+          { flags: '--pr-comment', description: 'GitHub: keep one pull-request comment with the gate, updated in place (grants pull-requests: write)' },
         ],
-        examples: ['lepton ci init --provider github', 'lepton ci init --provider gitlab', 'lepton ci init --force   # rewrite .github/workflows/lepton.yml'],
+        examples: ['lepton ci init --provider github', 'lepton ci init --provider gitlab', 'lepton ci init --force   # rewrite .github/workflows/lepton.yml', 'lepton ci init --sarif --pr-comment --force'],
         load: () => import('../commands/ci-init.js'),
       },
       {

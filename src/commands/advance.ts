@@ -17,13 +17,16 @@ export interface AdvanceCommandOptions {
   allowDirty?: boolean;
   message?: string;
   format?: string;
+  verbose?: boolean;
 }
 
 export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals, io }) => {
   // commander allows only pretty and json.
   const format = options.format ?? 'pretty';
   const loaded = await openProject(globals, io);
-  const result = await advance(loaded, { dryRun: options.dryRun, message: options.message, allowDirty: options.allowDirty, env: io.env, signal: io.signal });
+  const progress = await (await import('./progress.js')).startProgress(globals, io, Boolean(options.verbose));
+  const watch = progress && { onStart: progress.onStart, onResult: progress.onResult, onOutput: progress.onOutput };
+  const result = await advance(loaded, { dryRun: options.dryRun, message: options.message, allowDirty: options.allowDirty, env: io.env, signal: io.signal, progress: watch }).finally(() => progress?.stop());
   if (io.signal.aborted) throw new InterruptedError();
   if (result.dirty.length > 0 && !result.advanced && !result.dryRun) {
     throw new LeptonError(`not advanced: ${result.dirty.length === 1 ? 'a file' : `${result.dirty.length} files`} the gate of ${result.from} read ${result.dirty.length === 1 ? 'is' : 'are'} not committed as read: ${describeDirty(result.dirty)}`, {

@@ -1,8 +1,8 @@
 // `gate --all`, `status --all`, `verify --all`: every project below the current folder, reported
 // per project in path order as each is done, with one overall verdict and exit code.
-import { EXIT, LeptonError } from '../errors.js';
+import { EXIT, LeptonError, usageError } from '../errors.js';
 import { evaluateAll, exitCodeOf, type AllCommand } from '../lifecycle/all-projects.js';
-import { ALL_FORMATS, formatAllClosing, formatGateReport, formatProjectSection, formatStatusReport, formatVerifyReport, resolveFormat } from '../report/index.js';
+import { ALL_FORMATS, formatAllClosing, formatAllOpening, formatGateReport, formatProjectSection, formatStatusReport, formatVerifyReport, resolveFormat } from '../report/index.js';
 import { allWithJunit, allWithManifest, commandHint, formatNotForAll, onlyNamesNoCheckInAnyProject } from './messages.js';
 import { appendStepSummary } from './report-files.js';
 import type { CommandInput } from './types.js';
@@ -15,14 +15,17 @@ export interface AllCommandOptions {
   concurrency?: number;
   strict?: boolean;
   junit?: string;
+  sarif?: string;
 }
 
 export async function runAll(command: AllCommand, { options, globals, io }: CommandInput<AllCommandOptions>): Promise<number> {
   if (globals.manifest) throw allWithManifest();
   if (options.junit) throw allWithJunit();
+  if (options.sarif) throw usageError('--sarif is not available with --all', 'fan out with `lepton ci matrix` and write one SARIF file per project');
   const format = resolveFormat(options.format, io.env);
   if (!ALL_FORMATS.includes(format)) throw formatNotForAll(format);
   const reportOptions = { color: io.mode.color, env: io.env };
+  io.stdout(await formatAllOpening(format));
   // Sections are printed as projects finish, in path order; the step summary follows the same order.
   let printing = Promise.resolve();
   const report = await evaluateAll(command, globals.cwd, { ...options, env: io.env, signal: io.signal }, (project) => {

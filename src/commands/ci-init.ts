@@ -19,6 +19,10 @@ export type CiProvider = 'github' | 'gitlab';
 export interface CiInitOptions {
   provider?: string;
   force?: boolean;
+  /** GitHub: upload SARIF to code scanning. */
+  sarif?: boolean;
+  /** GitHub: one sticky pull-request comment. */
+  prComment?: boolean;
 }
 
 export interface CiInitResult {
@@ -92,7 +96,8 @@ export async function ciInit(globals: GlobalOptions, options: CiInitOptions): Pr
       }
     }
   }
-  const plan = await ciPlan(root, loaded, folders, repository?.branch ?? 'main');
+  const plan = { ...(await ciPlan(root, loaded, folders, repository?.branch ?? 'main')), ...(options.sarif && { sarif: true }), ...(options.prComment && { prComment: true }) };
+  if (provider !== 'github' && (options.sarif || options.prComment)) throw usageError('--sarif and --pr-comment are for GitHub Actions', 'use them with --provider github');
   if (provider === 'github') {
     const action = await writeUserFile(path.join(root, GITHUB_WORKFLOW_PATH), githubWorkflow(plan), {
       force: options.force,

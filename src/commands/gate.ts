@@ -5,6 +5,7 @@ import { phaseTitles } from '../lifecycle/phases.js';
 import { formatGateReport, resolveFormat } from '../report/index.js';
 import { runAll } from './all.js';
 import { onlyNamesNoCheck, onlyWithPhases, recheckAllWithoutCompleted } from './messages.js';
+import { startProgress } from './progress.js';
 import { openProject } from './project.js';
 import { emitReport } from './report-files.js';
 import type { CommandRun } from './types.js';
@@ -19,6 +20,10 @@ export interface GateCommandOptions {
   concurrency?: number;
   /** Also write the report as JUnit XML to this file (CI test reports). */
   junit?: string;
+  /** Also write the report as SARIF 2.1.0 to this file (code scanning). */
+  sarif?: string;
+  /** Stream `run` checks' output with the live progress. */
+  verbose?: boolean;
   all?: boolean;
 }
 
@@ -28,15 +33,16 @@ export const run: CommandRun<GateCommandOptions> = async (input) => {
   if (options.recheckAll && !options.completed) throw recheckAllWithoutCompleted();
   if (options.all) return runAll('gate', input);
   const loaded = await openProject(globals, io);
+  const progress = await startProgress(globals, io, Boolean(options.verbose));
   // JSON carries each check's values, files' hashes included (gathered as advance gathers them).
-  const { report, phases } = await gateProject(loaded, { ...options, evidence: options.format === 'json', env: io.env, signal: io.signal });
+  const { report, phases } = await gateProject(loaded, { ...options, evidence: options.format === 'json', env: io.env, signal: io.signal, progress }).finally(() => progress?.stop());
   if (report.unmatched) throw onlyNamesNoCheck(report.unmatched, phases);
   const format = resolveFormat(options.format, io.env);
   if (options.completed && report.checks.length === 0 && format === 'pretty' && !globals.quiet) {
     io.stderr(`no completed phases yet: ${loaded.manifest.phase} is the first\n`);
   }
-  const reportOptions = { color: io.mode.color, titles: phaseTitles(loaded.manifest), env: io.env, root: loaded.root };
-  await emitReport(io, globals.cwd, format, (as) => formatGateReport(as, report, reportOptions), options.junit);
+  const locations = format === 'sarif' || options.sarif ? await (await import('../lifecycle/locations.js')).projectLocations(loaded, io.env) : {};
+  const reportOptions = { color: io.mode.color, titles: phaseTitles(loaded.manifest), env: io.env, root: loaded.root, ...locations };
+  await emitReport(io, globals.cwd, format, (as) => formatGateReport(as, report, reportOptions), { junit: options.junit, sarif: options.sarif });
   return report.passed ? EXIT.ok : EXIT.gateFailed;
 };
-

@@ -8,12 +8,13 @@ import type { ReportFormat } from '../report/index.js';
 import type { CommandIO } from './types.js';
 
 /**
- * Prints a report in `format`, and what CI gets besides stdout: the JUnit file `--junit FILE`
- * names, and inside GitHub Actions (format github) the Markdown job summary.
+ * Prints a report in `format`, and what CI gets besides stdout: the JUnit and SARIF files
+ * `--junit FILE` and `--sarif FILE` name, and inside GitHub Actions (format github) the Markdown job summary.
  */
-export async function emitReport(io: CommandIO, cwd: string, format: ReportFormat, render: (format: ReportFormat) => Promise<string>, junit?: string): Promise<void> {
+export async function emitReport(io: CommandIO, cwd: string, format: ReportFormat, render: (format: ReportFormat) => Promise<string>, files: { junit?: string | undefined; sarif?: string | undefined } = {}): Promise<void> {
   io.stdout(await render(format));
-  if (junit) await writeReportFile(cwd, junit, await render('junit'));
+  if (files.junit) await writeReportFile(cwd, files.junit, await render('junit'));
+  if (files.sarif) await writeReportFile(cwd, files.sarif, await render('sarif'));
   if (format === 'github') await appendStepSummary(io, () => render('markdown'));
 }
 

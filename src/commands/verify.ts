@@ -15,6 +15,6 @@ export const run: CommandRun<{ strict?: boolean; format?: string; all?: boolean;
   const report = await verifyProject(loaded, { strict: options.strict });
   const format = resolveFormat(options.format, io.env);
   const reportOptions = { color: io.mode.color, env: io.env, root: loaded.root, strict: Boolean(options.strict) };
-  await emitReport(io, globals.cwd, format, (as) => formatVerifyReport(as, report, reportOptions), options.junit);
+  await emitReport(io, globals.cwd, format, (as) => formatVerifyReport(as, report, reportOptions), { junit: options.junit });
   return report.ok ? EXIT.ok : EXIT.gateFailed;
 };

@@ -6,7 +6,7 @@ import { canonicalJson, sha256 } from '../text.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
 import { loadCheckModule } from './registry.js';
 import { plannedOrder, runScheduled, type PlannedCheck } from './schedule.js';
-import type { Approval, BlessedBaseline, RecordedValues, CheckContext, CheckResult, GateReport, GateSummary, GitQueries, RecordedGate, TextCache, Waiver } from './types.js';
+import type { Approval, BlessedBaseline, RecordedValues, CheckContext, CheckResult, CheckStart, GateReport, GateSummary, GitQueries, RecordedGate, TextCache, Waiver } from './types.js';
 
 export interface GateRunOptions {
   manifest: Manifest;
@@ -33,6 +33,10 @@ export interface GateRunOptions {
   skipKinds?: { kinds: readonly CheckKind[]; message: string } | undefined;
   /** Called as each check finishes, in completion order (for live progress). */
   onResult?: ((result: CheckResult) => void) | undefined;
+  /** Called as each check starts (for live progress). */
+  onStart?: ((check: CheckStart) => void) | undefined;
+  /** Output of a command a check runs, as it arrives (`run`; for `--verbose`). */
+  onOutput?: ((check: CheckStart, text: string) => void) | undefined;
   /**
    * What the advance that passed each phase recorded, by phase id (the regression guard): a check
    * that is not rechecked reports its recorded result instead of being evaluated again.
@@ -139,6 +143,9 @@ async function runOne(item: PlannedCheck, options: GateRunOptions, evidenceOf?: 
     git: options.git ?? (() => Promise.reject(new Error('git is not available to this gate'))),
     ...(evidenceOf && { evidenceOf }),
   };
+  const onOutput = options.onOutput;
+  if (onOutput) context.onOutput = (text) => onOutput(base, text);
+  options.onStart?.(base);
   let result: CheckResult;
   let outcomeHint: string | undefined;
   if (options.skipKinds?.kinds.includes(kind)) {

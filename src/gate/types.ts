@@ -140,6 +140,17 @@ export interface CheckContext {
   git: () => Promise<GitQueries>;
   /** For an approval check that binds evidence: the evidence hash of each of the phase's bound checks, as evaluated now. */
   evidenceOf?: Readonly<Record<string, string>> | undefined;
+  /** Receives a command's output as it arrives, when someone watches (`--verbose`). */
+  onOutput?: ((text: string) => void) | undefined;
+}
+
+/** What live progress knows of a check as it starts. */
+export interface CheckStart {
+  id: string;
+  phase: string;
+  kind: CheckKind;
+  required: boolean;
+  title?: string;
 }
 
 export interface CheckModule<K extends CheckKind = CheckKind> {

@@ -1,5 +1,6 @@
 // `lepton gate`'s core: the phases a gate run selects and their evaluation with what the ledger knows.
 import { InterruptedError, usageError } from '../errors.js';
+import type { GateRunOptions } from '../gate/engine.js';
 import type { GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
@@ -22,6 +23,8 @@ export interface GateProjectOptions extends PhaseSelection {
   evidence?: boolean | undefined;
   only?: readonly string[] | undefined;
   concurrency?: number | undefined;
+  /** Live progress callbacks, passed to the engine. */
+  progress?: Pick<GateRunOptions, 'onStart' | 'onResult' | 'onOutput'> | undefined;
   env: NodeJS.ProcessEnv;
   signal: AbortSignal;
 }
@@ -50,6 +53,7 @@ export async function gateProject(loaded: LoadedManifest, options: GateProjectOp
     recheckAll: options.recheckAll,
     only: options.only,
     concurrency: options.concurrency,
+    ...(options.progress && { onStart: options.progress.onStart, onResult: options.progress.onResult, onOutput: options.progress.onOutput }),
     env: options.env,
     signal: options.signal,
   });

@@ -1,5 +1,6 @@
 // The lifecycle's moves — advance, reopen, terminate. Each returns data; nothing here prints.
 // Each is one plan on the ledger's write path (ledger.ts), so `phase:` and the ledger change together.
+import type { GateRunOptions } from '../gate/engine.js';
 import { LeptonError, usageError } from '../errors.js';
 import type { Comparison, GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
@@ -27,6 +28,8 @@ export interface AdvanceOptions extends TransitionOptions {
   concurrency?: number | undefined;
   /** Advance even when files the gate read are not committed as read; the entry records them as `dirty`. */
   allowDirty?: boolean | undefined;
+  /** Live progress callbacks, passed to the gate. */
+  progress?: Pick<GateRunOptions, 'onStart' | 'onResult' | 'onOutput'> | undefined;
 }
 
 export interface AdvanceResult {
@@ -63,6 +66,7 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
     concurrency: options.concurrency,
     state: before.state,
     evidence: !options.dryRun,
+    ...options.progress,
   });
   const dirty = gate.passed && !options.signal?.aborted ? await dirtyEvidence(loaded.root, phaseById(manifest, from), gate) : [];
   const result: AdvanceResult = { from, to: next?.id ?? null, complete: !next, dryRun: Boolean(options.dryRun), advanced: false, gate, dirty };

@@ -1,5 +1,6 @@
 // Picks the reporter for a format; each format is its own module, loaded when used. Reporters take
 // the data a command's core returned and return text; they print nothing themselves.
+import { usageError } from '../errors.js';
 import type { GateReport } from '../gate/types.js';
 import type { AllReport, ProjectResult } from '../lifecycle/all-projects.js';
 import type { HistoryReport } from '../lifecycle/history.js';
@@ -32,6 +33,8 @@ export async function formatGateReport(format: ReportFormat, report: GateReport,
       return (await import('./github.js')).formatGateGithub(report, options);
     case 'markdown':
       return (await import('./markdown.js')).formatGateMarkdown(report, options);
+    case 'sarif':
+      return (await import('./sarif.js')).formatGateSarif(report, options);
   }
 }
 
@@ -47,6 +50,8 @@ export async function formatStatusReport(format: ReportFormat, report: StatusRep
       return (await import('./github.js')).formatStatusGithub(report);
     case 'markdown':
       return (await import('./markdown.js')).formatStatusMarkdown(report);
+    case 'sarif':
+      throw usageError('--format sarif is for the gate only', 'use --format pretty, json, junit, github or markdown');
   }
 }
 
@@ -62,6 +67,8 @@ export async function formatVerifyReport(format: ReportFormat, report: VerifyRep
       return (await import('./github.js')).formatVerifyGithub(report, options);
     case 'markdown':
       return (await import('./markdown.js')).formatVerifyMarkdown(report);
+    case 'sarif':
+      throw usageError('--format sarif is for the gate only', 'use --format pretty, json, junit, github or markdown');
   }
 }
 
@@ -93,7 +100,14 @@ export async function formatProjectSection(format: ReportFormat, project: Projec
     body = '';
   }
   const all = await import('./all.js');
+  // The whole --all output carries the Markdown marker once, on its first line (formatAllOpening).
+  if (format === 'markdown') body = (await import('./markdown.js')).withoutMarker(body);
   return `${all.heading(project, format, await paintFor(options))}${body}${format === 'github' ? '::endgroup::\n' : ''}`;
+}
+
+/** What `--all` output starts with: the Markdown marker a CI job finds its pull-request comment by. */
+export async function formatAllOpening(format: ReportFormat): Promise<string> {
+  return format === 'markdown' ? `${(await import('./markdown.js')).REPORT_MARKER}\n` : '';
 }
 
 /** What follows the projects' sections: the whole report (json) or the overall verdict. */

@@ -5,6 +5,22 @@ import type { StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
 import type { ReportOptions } from './types.js';
 
+/**
+ * The hidden first line of every Markdown report (DESIGN "Reports for people and for code
+ * scanning"): CI finds its one pull-request comment by it and updates it in place.
+ */
+export const REPORT_MARKER = '<!-- lepton-report -->';
+
+/** A report's Markdown behind the marker line. */
+function marked(lines: string[]): string {
+  return `${REPORT_MARKER}\n${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The text without its leading marker line: a section of a larger report that carries it once. */
+export function withoutMarker(markdown: string): string {
+  return markdown.startsWith(`${REPORT_MARKER}\n`) ? markdown.slice(REPORT_MARKER.length + 1) : markdown;
+}
+
 /** Problems listed per failing check; the rest are counted (the JSON report has them all). */
 const PROBLEMS_SHOWN = 50;
 
@@ -112,7 +128,7 @@ export function formatGateMarkdown(report: GateReport, options: Pick<ReportOptio
     }
     lines.push('');
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  return marked(lines);
 }
 
 const STATE_CELL = { done: '✅ done', current: '▶️ current', upcoming: '· upcoming' } as const;
@@ -124,7 +140,7 @@ export function formatStatusMarkdown(report: Omit<StatusReport, 'version' | 'lif
   for (const phase of report.phases) lines.push(`| ${STATE_CELL[phase.state]} | ${code(phase.id)} | ${escapeMarkdown(phase.title)} | ${phase.checks} |`);
   const { summary } = report.gate;
   lines.push('', `### Gate of ${code(report.phase)}: ${summary.passed} of ${summary.total} checks pass`, '', ...checksTable(report.gate.checks, false), '');
-  return `${lines.join('\n').trimEnd()}\n`;
+  return marked(lines);
 }
 
 export function formatVerifyMarkdown(report: Omit<VerifyReport, 'version'>): string {
@@ -138,5 +154,5 @@ export function formatVerifyMarkdown(report: Omit<VerifyReport, 'version'>): str
     for (const problem of report.problems) lines.push(`- ${escapeMarkdown(problem.message)}`);
     lines.push('');
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  return marked(lines);
 }

@@ -95,7 +95,7 @@ describe('lepton ci init --provider github', () => {
     const progress = steps.find((step) => step.name?.startsWith('Progress of the current phase'));
     expect(progress?.run).toContain('lepton gate --format markdown');
     expect(progress?.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
-    expect(steps.at(-1)).toMatchObject({ uses: 'actions/upload-artifact@v7', if: '${{ !cancelled() }}', with: { path: '${{ runner.temp }}/lepton-reports/' } });
+    expect(steps.find((step) => step.name === 'Upload the JUnit reports')).toMatchObject({ uses: 'actions/upload-artifact@v7', if: '${{ !cancelled() }}', with: { path: '${{ runner.temp }}/lepton-reports/' } });
   });
 
   it('sets up Python and installs requirements*.txt and a pyproject.toml project when a gate runs pytest', () => {

@@ -80,7 +80,7 @@ describe('lepton gate --format github', () => {
     ]);
     expect(result.stdout).toMatch(/::stop-commands::lepton-[0-9a-f]{16}\n/);
     const written = await readFile(summary, 'utf8');
-    expect(written.startsWith('# Earlier step\n\n## ❌ lepton gate: churn — failed\n')).toBe(true);
+    expect(written.startsWith('# Earlier step\n\n<!-- lepton-report -->\n## ❌ lepton gate: churn — failed\n')).toBe(true);
     expect(written).toContain('| ❌ fail | `plan-written` | doc |');
     expect(written).toContain('## What to fix');
   });
@@ -92,7 +92,7 @@ describe('lepton gate --format github', () => {
     });
     expect(result.exitCode, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/^::error /);
-    expect(await readFile(summary, 'utf8')).toMatch(/^## ❌ lepton gate: churn — failed/);
+    expect(await readFile(summary, 'utf8')).toMatch(/^<!-- lepton-report -->\n## ❌ lepton gate: churn — failed/);
     const junit = await readFile(path.join(cwd(), 'reports/current.xml'), 'utf8');
     expect(junit).toMatch(/<testsuite name="lepton\.poc"/);
   });
@@ -110,7 +110,7 @@ describe('lepton gate --format markdown', () => {
   it('prints the readable report', async () => {
     const result = await runLepton(['gate', '--format', 'markdown'], { cwd: cwd() });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(/^## ❌ lepton gate: churn — failed\n\nPhase `poc` \(Proof of concept\) · 4 checks: 1 passed, 3 failed\n/);
+    expect(result.stdout).toMatch(/^<!-- lepton-report -->\n## ❌ lepton gate: churn — failed\n\nPhase `poc` \(Proof of concept\) · 4 checks: 1 passed, 3 failed\n/);
     expect(result.stdout).toContain('| ⚠️ fail (advisory) | `lint` | file |');
   });
 });

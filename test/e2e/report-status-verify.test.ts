@@ -49,7 +49,7 @@ describe('lepton status', () => {
   it('--format markdown: the phases and the current gate, exit 0', async () => {
     const result = await runLepton(['status', '--format', 'markdown'], { cwd: good.dir });
     expect(result.exitCode, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^## lepton status: churn\n\nPredict churn\n/);
+    expect(result.stdout).toMatch(/^<!-- lepton-report -->\n## lepton status: churn\n\nPredict churn\n/);
     expect(result.stdout).toContain('| ▶️ current | `poc` | Proof of concept | 2 |');
     expect(result.stdout).toContain('| ⏭️ skipped | `smoke` | run |');
   });
@@ -67,7 +67,7 @@ describe('lepton status', () => {
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe('::notice title=lepton status%3A churn::phase poc (Proof of concept): 1 of 2 checks of its gate pass');
     expect(result.stdout).not.toMatch(/^::error/m);
-    expect(await readFile(summary, 'utf8')).toMatch(/^## lepton status: churn\n/);
+    expect(await readFile(summary, 'utf8')).toMatch(/^<!-- lepton-report -->\n## lepton status: churn\n/);
   });
 });
 
@@ -77,7 +77,7 @@ describe('lepton verify', () => {
     const result = await runLepton(['verify', '--format', 'github'], { cwd: tampered.dir, env: { GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: tampered.dir } });
     expect(result.exitCode).toBe(1);
     expect(result.stdout.split('\n')[0]).toMatch(/^::error file=\.lepton\/ledger\.jsonl,title=lepton verify::there is no ledger .*but phase: is design/);
-    expect(await readFile(summary, 'utf8')).toMatch(/^## ❌ lepton verify: churn — ledger check failed\n/);
+    expect(await readFile(summary, 'utf8')).toMatch(/^<!-- lepton-report -->\n## ❌ lepton verify: churn — ledger check failed\n/);
   });
 
   it('--junit FILE: one verify suite whose phase case fails, valid; a sound ledger passes', async () => {
@@ -89,6 +89,6 @@ describe('lepton verify', () => {
     if (canValidate) expect(await validates(xml, tampered.dir)).toBe(true);
     const sound = await runLepton(['verify', '--format', 'markdown'], { cwd: good.dir });
     expect(sound.exitCode, sound.stderr).toBe(0);
-    expect(sound.stdout).toMatch(/^## ✅ lepton verify: churn — ledger verified\n\n0 ledger entries · phase `poc`\n$/);
+    expect(sound.stdout).toMatch(/^<!-- lepton-report -->\n## ✅ lepton verify: churn — ledger verified\n\n0 ledger entries · phase `poc`\n$/);
   });
 });

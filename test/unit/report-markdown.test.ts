@@ -31,7 +31,7 @@ describe('gate report in Markdown', () => {
   const markdown = formatGateMarkdown(REPORT, { titles: { poc: 'Proof of concept' } });
 
   it('opens with a heading that gives the verdict, then the counts', () => {
-    expect(markdown.split('\n').slice(0, 3)).toEqual(['## ❌ lepton gate: churn — failed', '', 'Phase `poc` (Proof of concept) · 5 checks: 1 passed, 2 failed, 1 errored, 1 waived']);
+    expect(markdown.split('\n').slice(0, 4)).toEqual(['<!-- lepton-report -->', '## ❌ lepton gate: churn — failed', '', 'Phase `poc` (Proof of concept) · 5 checks: 1 passed, 2 failed, 1 errored, 1 waived']);
   });
 
   it('has a table row per check with its status; the pipe in a message does not break the table', () => {
@@ -53,7 +53,7 @@ describe('gate report in Markdown', () => {
 
   it('says so when no phase was evaluated (gate --completed in the first phase)', () => {
     const empty = formatGateMarkdown({ ...REPORT, passed: true, checks: [], summary: { total: 0, passed: 0, failed: 0, errored: 0, skipped: 0, waived: 0 } }, {});
-    expect(empty).toBe('## ✅ lepton gate: churn — passed\n\nNo phase was evaluated (current phase `poc`).\n');
+    expect(empty).toBe('<!-- lepton-report -->\n## ✅ lepton gate: churn — passed\n\nNo phase was evaluated (current phase `poc`).\n');
   });
 
   it('escapes Markdown and HTML in check text', () => {
@@ -74,7 +74,7 @@ describe('status and verify in Markdown', () => {
 
   it('verify: verdict, entries, each problem', () => {
     expect(formatVerifyMarkdown({ project: 'churn', phase: 'poc', ok: false, entries: 2, problems: [{ seq: 2, message: 'entry #2: hash mismatch' }] }))
-      .toBe('## ❌ lepton verify: churn — ledger check failed\n\n2 ledger entries · phase `poc`\n\n- entry \\#2: hash mismatch\n');
+      .toBe('<!-- lepton-report -->\n## ❌ lepton verify: churn — ledger check failed\n\n2 ledger entries · phase `poc`\n\n- entry \\#2: hash mismatch\n');
   });
 });
 

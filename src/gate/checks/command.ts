@@ -16,6 +16,8 @@ export interface CommandOptions {
   /** How long a tree that ignores SIGTERM gets before SIGKILL. */
   killGraceMs?: number;
   tailLines?: number;
+  /** Receives the output as it arrives. */
+  onOutput?: ((text: string) => void) | undefined;
 }
 
 export interface CommandResult {
@@ -54,6 +56,8 @@ export async function runCommand(command: string, options: CommandOptions): Prom
   tree.attach(subprocess.pid);
   tail.follow(subprocess.stdout);
   tail.follow(subprocess.stderr);
+  const onOutput = options.onOutput;
+  if (onOutput) for (const stream of [subprocess.stdout, subprocess.stderr]) stream?.on('data', (chunk: Buffer | string) => onOutput(String(chunk)));
 
   let ending: 'timeout' | 'interrupt' | undefined;
   let killTimer: NodeJS.Timeout | undefined;

@@ -46,6 +46,7 @@ async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<C
     env: { ...context.env, ...Object.fromEntries(ownEnv) },
     timeoutMs: timeoutS * 1000,
     signal: context.signal,
+    onOutput: context.onOutput,
   });
   const output = result.output;
   if (result.interrupted) return { status: 'error', message: `${shown(command)} was interrupted`, output };

@@ -1,0 +1,53 @@
+// `lepton report [--all] [--out FILE]`: one self-contained HTML page for the people who decide at
+// a gate (default lepton-report.html); `--all` makes it a portfolio of every project below.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EXIT, InterruptedError, usageError } from '../errors.js';
+import type { CommandRun } from './types.js';
+import { openProject } from './project.js';
+
+export interface ReportCommandOptions {
+  all?: boolean;
+  out?: string;
+  force?: boolean;
+}
+
+export const DEFAULT_REPORT_FILE = 'lepton-report.html';
+
+export const run: CommandRun<ReportCommandOptions> = async ({ options, globals, io }) => {
+  const out = options.out ?? DEFAULT_REPORT_FILE;
+  const gather = { env: io.env, signal: io.signal };
+  let html: string;
+  if (options.all) {
+    if (globals.manifest) throw usageError('--all and --manifest cannot be used together', 'use -C DIR to choose the folder searched for projects');
+    const [{ gatherPortfolio }, { renderPortfolioPage }] = await Promise.all([import('../lifecycle/report-data.js'), import('../report/html/page.js')]);
+    const data = await gatherPortfolio(globals.cwd, path.basename(globals.cwd) || globals.cwd, gather);
+    if (data.projects.length === 0) {
+      throw usageError(`no lepton.yaml found in ${globals.cwd} or below it (ignored folders and node_modules are skipped)`, 'run `lepton init` in a project folder, or pass -C DIR');
+    }
+    html = renderPortfolioPage(data);
+  } else {
+    const loaded = await openProject(globals, io);
+    const [{ gatherProjectReport }, { renderProjectPage }] = await Promise.all([import('../lifecycle/report-data.js'), import('../report/html/page.js')]);
+    html = renderProjectPage(await gatherProjectReport(loaded, gather));
+  }
+  if (io.signal.aborted) throw new InterruptedError();
+  if (out === '-') {
+    io.stdout(html);
+    return EXIT.ok;
+  }
+  await refuseForeignFile(path.resolve(globals.cwd, out), out, Boolean(options.force));
+  await (await import('./report-files.js')).writeReportFile(globals.cwd, out, html);
+  io.stdout(`${out}\n`);
+  if (!globals.quiet) io.stderr(`wrote ${out} (${Math.ceil(Buffer.byteLength(html) / 1024)} KiB): open it in a browser, or print it\n`);
+  return EXIT.ok;
+};
+
+/** A report lepton wrote before is replaced; any other file only with --force. */
+async function refuseForeignFile(file: string, shown: string, force: boolean): Promise<void> {
+  if (force) return;
+  const existing = await readFile(file, 'utf8').catch(() => undefined);
+  if (existing !== undefined && !existing.includes('<meta name="generator" content="lepton">')) {
+    throw usageError(`${shown} exists and is not a lepton report`, 'pass --out FILE to write elsewhere, or --force to replace it');
+  }
+}

@@ -1,0 +1,118 @@
+// A gate as an HTML table: every check with its status, message, problems (file:line), hint,
+// recorded values and, for checks compared with a baseline, an interval plot per metric.
+import type { CheckResult, GateReport } from '../../gate/types.js';
+import { attr, plural, text } from './markup.js';
+
+/** Fields other parts of lepton add to a result (DESIGN "Evidence in the ledger and in JSON"); shown when present. */
+interface ComparisonMetric {
+  name: string;
+  baseline?: number;
+  candidate?: number;
+  delta: number;
+  low: number;
+  high: number;
+  mcnemarP?: number;
+}
+
+interface Comparison {
+  verdict: string;
+  metrics?: ComparisonMetric[];
+  flipped?: string[];
+}
+
+type ShownResult = CheckResult & { values?: unknown; comparison?: Comparison; recorded?: { seq: number; time: string } };
+
+const LABEL: Record<CheckResult['status'], string> = { pass: 'pass', fail: 'FAIL', error: 'ERROR', skipped: 'skipped', waived: 'waived' };
+
+export function statusBadge(check: Pick<CheckResult, 'status' | 'required'>): string {
+  const advisory = !check.required && (check.status === 'fail' || check.status === 'error');
+  return `<span class="status status-${advisory ? 'advisory' : check.status}">${LABEL[check.status]}${advisory ? ' (advisory)' : ''}</span>`;
+}
+
+export function renderGate(report: GateReport, titles: Record<string, string>, margins: Record<string, number>): string {
+  if (report.checks.length === 0) return '<p class="muted">This gate has no checks.</p>';
+  const { summary } = report;
+  const counts = [`${summary.passed} passed`, summary.failed && `${summary.failed} failed`, summary.errored && `${summary.errored} errored`, summary.waived && `${summary.waived} waived`, summary.skipped && `${summary.skipped} skipped`].filter(Boolean).join(', ');
+  const phases = [...new Set(report.checks.map((check) => check.phase))];
+  const verdict = `<p><span class="verdict verdict-${report.passed ? 'pass' : 'fail'}">${report.passed ? 'passes' : 'does not pass'}</span> ${plural(summary.total, 'check')}: ${counts}</p>`;
+  const rows = report.checks.map((check) => checkRow(check as ShownResult, phases.length > 1 ? titles[check.phase] ?? check.phase : undefined, margins[`${check.phase}/${check.id}`]));
+  return `${verdict}<table class="checks"><thead><tr><th scope="col">Status</th><th scope="col">Check</th><th scope="col">Kind</th><th scope="col">Result</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function checkRow(check: ShownResult, phase: string | undefined, margin: number | undefined): string {
+  const name = `<code>${text(check.id)}</code>${check.title ? `<br><span class="muted">${text(check.title)}</span>` : ''}${phase ? `<br><span class="muted">${text(phase)}</span>` : ''}`;
+  const details: string[] = [text(check.message)];
+  if (check.problems.length > 0) {
+    const shown = check.problems.slice(0, 50).map((problem) => `<li>${problem.file ? `<code>${text(problem.file)}${problem.line ? `:${problem.line}` : ''}</code> ` : ''}${text(problem.message)}</li>`);
+    if (check.problems.length > 50) shown.push(`<li class="muted">… and ${check.problems.length - 50} more (<code>lepton gate --format json</code> lists them all)</li>`);
+    details.push(`<ul class="problems">${shown.join('')}</ul>`);
+  }
+  if (check.hint && (check.status === 'fail' || check.status === 'error')) details.push(`<p class="hint"><strong>How to fix:</strong> ${text(check.hint)}</p>`);
+  if (check.waiver) details.push(`<p class="hint">Waived until <strong>${text(check.waiver.until)}</strong> by ${text(check.waiver.by)}: ${text(check.waiver.reason)}</p>`);
+  if (check.recorded) details.push(`<p class="muted">Result recorded at ledger entry #${check.recorded.seq}, not evaluated again.</p>`);
+  if (check.values !== undefined) details.push(renderValues(check.values));
+  if (check.comparison) details.push(renderComparison(check.comparison, margin));
+  if (check.output?.length && (check.status === 'fail' || check.status === 'error')) {
+    details.push(`<details><summary>Last lines of output</summary><pre>${text(check.output.join('\n'))}</pre></details>`);
+  }
+  return `<tr class="check" data-check="${attr(`${check.phase}/${check.id}`)}" data-status="${check.status}"><td>${statusBadge(check)}</td><td>${name}</td><td>${text(check.kind)}</td><td>${details.join('')}</td></tr>`;
+}
+
+function scalar(value: unknown): string {
+  if (typeof value === 'number') return text(Number.isInteger(value) ? value : Number(value.toPrecision(6)));
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'object') return `<code>${text(JSON.stringify(value).slice(0, 200))}</code>`;
+  return text(value);
+}
+
+/** `values` by shape: comparisons (metric, eval), a file list (file, doc) or named numbers (coverage, tests). */
+export function renderValues(values: unknown): string {
+  if (Array.isArray(values)) {
+    const rows = values.map((value) => {
+      const item = (value ?? {}) as Record<string, unknown>;
+      return `<tr><td><code>${text(item.path)}</code></td><td class="num">${scalar(item.value)}</td><td><code>${text(item.op ?? '')}</code></td><td class="num">${scalar(item.threshold)}</td></tr>`;
+    });
+    return `<table class="values"><caption class="muted">Recorded values</caption><thead><tr><th scope="col">Value of</th><th scope="col" class="num">Recorded</th><th scope="col">Rule</th><th scope="col" class="num">Threshold</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  }
+  if (values && typeof values === 'object') {
+    const record = values as Record<string, unknown>;
+    if (Array.isArray(record.files)) {
+      // The hashes are in the ledger; the page names the files.
+      const listed = record.files as { path?: unknown }[];
+      const files = listed.slice(0, 10).map((file) => `<code>${text(file.path)}</code>`);
+      const more = listed.length > 10 ? ` and ${listed.length - 10} more` : '';
+      return `<p class="values muted">Read: ${files.join(', ')}${more}</p>`;
+    }
+    const items = Object.entries(record).map(([key, value]) => `<dt>${text(key)}</dt><dd>${scalar(value)}</dd>`);
+    return `<dl class="facts values">${items.join('')}</dl>`;
+  }
+  return `<p class="values">Recorded: ${scalar(values)}</p>`;
+}
+
+/** The baseline comparison: per metric, the delta and its interval against the tolerated drop. */
+export function renderComparison(comparison: Comparison, margin: number | undefined): string {
+  const metrics = comparison.metrics ?? [];
+  const rows = metrics.map((metric) => `<tr><td><code>${text(metric.name)}</code></td><td class="num">${scalar(metric.baseline)}</td><td class="num">${scalar(metric.candidate)}</td><td class="num">${scalar(metric.delta)}</td><td class="num">[${scalar(metric.low)}, ${scalar(metric.high)}]</td><td>${intervalPlot(metric, margin)}</td></tr>`);
+  const flipped = comparison.flipped?.length ? `<p>${plural(comparison.flipped.length, 'case')} passed in the baseline and fail now: ${comparison.flipped.slice(0, 20).map((id) => `<code>${text(id)}</code>`).join(', ')}</p>` : '';
+  const table = metrics.length
+    ? `<table class="comparison"><thead><tr><th scope="col">Metric</th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Candidate</th><th scope="col" class="num">Δ</th><th scope="col" class="num">Interval</th><th scope="col">Against the margin${margin !== undefined ? ` (−${scalar(margin)})` : ''}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    : '';
+  return `<div class="card comparison-card"><strong>Baseline comparison:</strong> ${text(comparison.verdict)}${table}${flipped}</div>`;
+}
+
+function intervalPlot(metric: ComparisonMetric, margin: number | undefined): string {
+  const width = 180;
+  const height = 28;
+  const floor = margin === undefined ? undefined : -Math.abs(margin);
+  const values = [metric.low, metric.high, metric.delta, 0, ...(floor === undefined ? [] : [floor])].filter((value) => Number.isFinite(value));
+  const spread = Math.max(...values) - Math.min(...values) || 1;
+  const low = Math.min(...values) - spread * 0.1;
+  const high = Math.max(...values) + spread * 0.1;
+  const x = (value: number) => (8 + (value - low) / (high - low) * (width - 16)).toFixed(1);
+  const label = `${metric.name}: delta ${metric.delta}, interval ${metric.low} to ${metric.high}${floor === undefined ? '' : `, margin ${floor}`}`;
+  return `<svg role="img" aria-label="${attr(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<line class="zero" x1="${x(0)}" x2="${x(0)}" y1="2" y2="${height - 2}"/>` +
+    (floor === undefined ? '' : `<line class="margin" x1="${x(floor)}" x2="${x(floor)}" y1="2" y2="${height - 2}"/>`) +
+    `<line class="interval" x1="${x(metric.low)}" x2="${x(metric.high)}" y1="${height / 2}" y2="${height / 2}"/>` +
+    `<circle class="delta" cx="${x(metric.delta)}" cy="${height / 2}" r="4"/></svg>`;
+}
