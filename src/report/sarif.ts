@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { CheckResult, GateReport, Problem } from '../gate/types.js';
 import { sha256, stripAnsi } from '../text.js';
-import type { ReportOptions } from './index.js';
+import type { ReportOptions } from './types.js';
 
 declare const __LEPTON_VERSION__: string;
 const VERSION = typeof __LEPTON_VERSION__ === 'string' ? __LEPTON_VERSION__ : '0.0.0-dev';
