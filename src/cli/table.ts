@@ -1,46 +1,10 @@
 // lepton's command line, declared once: every command, argument, option and example. program.ts
 // builds commander's program from this table and fast-path.ts the parser of the commands hooks and
 // CI run on every push. Each command module is imported only when its command runs.
-import type { CommandRun } from '../commands/types.js';
+import { all, format, junit, lifecycleFormat, phase, reason, verbose, GATE_FORMATS, type CommandSpec, type OptionSpec } from './spec.js';
+import { TOOL_COMMANDS } from './tools.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: each command declares its own options type; the table holds them all.
-export type CommandModule = { run: CommandRun<any> };
-
-export const FORMATS = ['pretty', 'json', 'junit', 'github', 'markdown'] as const;
-/** gate also writes SARIF (code scanning), which has no form for status or verify. */
-export const GATE_FORMATS = [...FORMATS, 'sarif'] as const;
-const LIFECYCLE_FORMATS = ['pretty', 'json'] as const;
-
-export interface OptionSpec {
-  /** As commander writes them: `-C, --cwd <dir>`, `--no-color`, `--only <ids>`. */
-  flags: string;
-  description: string;
-  choices?: readonly string[];
-  /** How a value is read: a positive whole number, comma-separated ids (repeatable), or a repeatable string. */
-  value?: 'positive-integer' | 'ids' | 'repeatable';
-  required?: boolean;
-  default?: string;
-}
-
-export interface ArgumentSpec {
-  /** `<check-id>`, `[dir]`, `[templates...]`. */
-  syntax: string;
-  description: string;
-  default?: string;
-}
-
-export interface CommandSpec {
-  name: string;
-  description: string;
-  args?: ArgumentSpec[];
-  options?: OptionSpec[];
-  examples?: string[];
-  load?: () => Promise<CommandModule>;
-  /** Parsed without commander when the invocation is plain (start-up is most of their cost). */
-  fast?: boolean;
-  hidden?: boolean;
-  subcommands?: CommandSpec[];
-}
+export * from './spec.js';
 
 export const PROGRAM = {
   description: 'Scaffold AI projects and gate them through their lifecycle: poc → design → develop → test → deploy.',
@@ -59,14 +23,6 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
   { flags: '--no-color', description: 'no colours (also NO_COLOR=1)' },
   { flags: '-q, --quiet', description: 'print only results and errors' },
 ];
-
-const format: OptionSpec = { flags: '--format <format>', description: 'output format (default: pretty, or github inside GitHub Actions)', choices: FORMATS };
-const lifecycleFormat: OptionSpec = { flags: '--format <format>', description: 'output format (default: pretty)', choices: LIFECYCLE_FORMATS };
-const all: OptionSpec = { flags: '--all', description: 'every project below the current folder' };
-const junit: OptionSpec = { flags: '--junit <file>', description: 'also write the report as JUnit XML to FILE (for CI test reports)' };
-const verbose: OptionSpec = { flags: '--verbose', description: 'on a terminal, stream the output of run checks as they go' };
-const phase: OptionSpec = { flags: '--phase <id>', description: 'the phase of the check (default: the current phase)' };
-const reason = (what: string): OptionSpec => ({ flags: '--reason <text>', description: `why ${what} (required)`, required: true });
 
 export const COMMANDS: CommandSpec[] = [
   {
@@ -258,109 +214,5 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['lepton schema > lepton.schema.json', '# then, first line of lepton.yaml:', '# yaml-language-server: $schema=./lepton.schema.json'],
     load: () => import('../commands/schema.js'),
   },
-  {
-    name: 'hooks',
-    description: 'the git pre-push hook that runs the regression guard',
-    examples: ['lepton hooks install', 'lepton hooks status', 'lepton hooks uninstall'],
-    subcommands: [
-      {
-        name: 'install',
-        description: 'install the pre-push hook (keeps and chains an existing one)',
-        examples: ['lepton hooks install', 'lepton hooks status', 'LEPTON_SKIP=1 git push   # skip the gate once', 'git push --no-verify      # skip every pre-push hook once'],
-        load: () => import('../commands/hooks.js').then((module) => ({ run: module.install })),
-      },
-      {
-        name: 'uninstall',
-        description: 'remove lepton\'s hook and restore what was there',
-        examples: ['lepton hooks uninstall   # a hook lepton kept is put back as it was'],
-        load: () => import('../commands/hooks.js').then((module) => ({ run: module.uninstall })),
-      },
-      {
-        name: 'status',
-        description: 'whether the hook is installed and whether git will run it (exit 1 when it will not)',
-        examples: ['lepton hooks status', 'lepton hooks status || lepton hooks install'],
-        load: () => import('../commands/hooks.js').then((module) => ({ run: module.status })),
-      },
-      {
-        name: 'run',
-        hidden: true,
-        description: 'run by the hook: reads git\'s pre-push input on stdin and gates pushes to protected branches',
-        args: [
-          { syntax: '<hook>', description: 'the hook git is running (pre-push)' },
-          { syntax: '[git-args...]', description: 'what git passes the hook' },
-        ],
-        load: () => import('../commands/hooks-run.js'),
-      },
-    ],
-  },
-  {
-    name: 'vendor',
-    description: 'write .lepton/bin/lepton.cjs: lepton in one file, for the repository to commit (runs with plain node)',
-    examples: ['lepton vendor', 'git add .lepton/bin/lepton.cjs .lepton/.gitignore', 'node .lepton/bin/lepton.cjs gate'],
-    load: () => import('../commands/vendor.js'),
-  },
-  {
-    name: 'ledger',
-    description: 'the ledger itself: merging two that grew apart',
-    subcommands: [
-      {
-        name: 'merge',
-        description: 'merge two ledgers that both added sign-offs or waivers (git\'s merge driver for .lepton/ledger.jsonl)',
-        args: [
-          { syntax: '<base>', description: 'the common ancestor\'s ledger (%O)' },
-          { syntax: '<ours>', description: 'our ledger, rewritten with the result (%A)' },
-          { syntax: '<theirs>', description: 'their ledger (%B)' },
-        ],
-        examples: ['git config merge.lepton-ledger.driver "lepton ledger merge %O %A %B"', 'lepton ledger merge base.jsonl ours.jsonl theirs.jsonl'],
-        load: () => import('../commands/ledger-merge.js'),
-      },
-    ],
-  },
-  {
-    name: 'ci',
-    description: 'continuous integration',
-    examples: ['lepton ci init', 'lepton ci init --provider gitlab', 'lepton ci matrix'],
-    subcommands: [
-      {
-        name: 'init',
-        description: 'write a CI workflow that runs the phase-gate checks',
-        options: [
-          { flags: '--provider <provider>', description: 'CI provider', choices: ['github', 'gitlab'], default: 'github' },
-          { flags: '--force', description: 'overwrite an existing workflow (GitLab: replace an existing `lepton` job)' },
-          { flags: '--sarif', description: 'GitHub: upload the current gate as SARIF to code scanning (grants security-events: write)' },
-          { flags: '--pr-comment', description: 'GitHub: keep one pull-request comment with the gate, updated in place (grants pull-requests: write)' },
-        ],
-        examples: ['lepton ci init --provider github', 'lepton ci init --provider gitlab', 'lepton ci init --force   # rewrite .github/workflows/lepton.yml', 'lepton ci init --sarif --pr-comment --force'],
-        load: () => import('../commands/ci-init.js'),
-      },
-      {
-        name: 'matrix',
-        description: 'the projects below the current folder as JSON, for a CI matrix',
-        examples: [
-          'lepton ci matrix   # {"include":[{"project":"churn-predictor","path":"services/churn"}]}',
-          'echo "matrix=$(lepton ci matrix)" >> "$GITHUB_OUTPUT"',
-        ],
-        load: () => import('../commands/ci-matrix.js'),
-      },
-    ],
-  },
+  ...TOOL_COMMANDS,
 ];
-
-/** The parts of commander's flags string: `-C, --cwd <dir>` → { long: 'cwd', short: 'C', takesValue: true }. */
-export function parseFlags(flags: string): { long: string; short?: string; takesValue: boolean } {
-  const long = /--([a-z][a-z-]*)/.exec(flags)?.[1];
-  if (!long) throw new Error(`option "${flags}" has no long name`);
-  const short = /(?:^|\s)-([a-zA-Z])\b/.exec(flags)?.[1];
-  return { long, ...(short && { short }), takesValue: /[<[]/.test(flags) };
-}
-
-/** A positive whole number, or undefined. */
-export function parsePositiveInteger(value: string): number | undefined {
-  const number = Number(value);
-  return Number.isInteger(number) && number >= 1 ? number : undefined;
-}
-
-/** `a,b, c` → ['a', 'b', 'c']. */
-export function splitIds(value: string): string[] {
-  return value.split(',').map((id) => id.trim()).filter(Boolean);
-}
