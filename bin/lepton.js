@@ -18,50 +18,54 @@ if (process.env.LEPTON_DEBUG === '1') {
   // Debugging: the plain loader, which applies dist/lepton.cjs.map, so stack traces name src/…ts:line.
   process.setSourceMapsEnabled(true);
   require(bundle);
-  return;
+} else {
+  startCached();
 }
-const source = readFileSync(bundle, 'utf8');
-// V8 checks only that a cache was made for source of the same length: each cache carries the id
-// of the bundle's content from its first line (and the file it is for), and one made for another
-// build is never used. A build makes the bundle and its vendor files together, so the id covers both.
-const bundleId = /^\/\/ lepton bundle (\w+)/.exec(source)?.[1] ?? 'unknown';
-const unsaved = [];
-process.once('exit', () => {
-  for (const item of unsaved) saveCache(item);
-});
 
-/** Runs a CommonJS file's source through the code cache beside it; returns its module.exports. */
-function runCached(file, text, requireFor) {
-  // Vendor caches live in their own folder: dist/vendor holds only the code.
-  const cacheFile = file === bundle ? `${bundle}.cache` : path.join(dist, 'vendor-cache', `${path.basename(file)}.cache`);
-  const header = Buffer.from(file === bundle ? `${bundleId}\n` : `${bundleId} ${path.basename(file)}\n`);
-  let cachedData;
-  try {
-    const data = readFileSync(cacheFile);
-    if (data.subarray(0, header.length).equals(header)) cachedData = data.subarray(header.length);
-  } catch {
-    // No cache yet.
+function startCached() {
+  const source = readFileSync(bundle, 'utf8');
+  // V8 checks only that a cache was made for source of the same length: each cache carries the id
+  // of the bundle's content from its first line (and the file it is for), and one made for another
+  // build is never used. A build makes the bundle and its vendor files together, so the id covers both.
+  const bundleId = /^\/\/ lepton bundle (\w+)/.exec(source)?.[1] ?? 'unknown';
+  const unsaved = [];
+  process.once('exit', () => {
+    for (const item of unsaved) saveCache(item);
+  });
+
+  /** Runs a CommonJS file's source through the code cache beside it; returns its module.exports. */
+  function runCached(file, text, requireFor) {
+    // Vendor caches live in their own folder: dist/vendor holds only the code.
+    const cacheFile = file === bundle ? `${bundle}.cache` : path.join(dist, 'vendor-cache', `${path.basename(file)}.cache`);
+    const header = Buffer.from(file === bundle ? `${bundleId}\n` : `${bundleId} ${path.basename(file)}\n`);
+    let cachedData;
+    try {
+      const data = readFileSync(cacheFile);
+      if (data.subarray(0, header.length).equals(header)) cachedData = data.subarray(header.length);
+    } catch {
+      // No cache yet.
+    }
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${text}\n})`, { filename: file, cachedData });
+    if (!cachedData || script.cachedDataRejected) unsaved.push({ script, cacheFile, header });
+    const module = { exports: {}, filename: file };
+    script.runInThisContext()(module.exports, requireFor, module, file, path.dirname(file));
+    return module.exports;
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${text}\n})`, { filename: file, cachedData });
-  if (!cachedData || script.cachedDataRejected) unsaved.push({ script, cacheFile, header });
-  const module = { exports: {}, filename: file };
-  script.runInThisContext()(module.exports, requireFor, module, file, path.dirname(file));
-  return module.exports;
-}
 
-const vendorExports = new Map();
-const bundleRequire = createRequire(bundle);
-/** The bundle's require: its vendor files through their code caches, anything else (Node's own modules) as usual. */
-function leptonRequire(id) {
-  if (!id.startsWith('./vendor/')) return bundleRequire(id);
-  const file = path.join(dist, id);
-  if (!vendorExports.has(file)) vendorExports.set(file, runCached(file, readFileSync(file, 'utf8'), createRequire(file)));
-  return vendorExports.get(file);
-}
-leptonRequire.resolve = bundleRequire.resolve;
-leptonRequire.cache = bundleRequire.cache;
+  const vendorExports = new Map();
+  const bundleRequire = createRequire(bundle);
+  /** The bundle's require: its vendor files through their code caches, anything else (Node's own modules) as usual. */
+  function leptonRequire(id) {
+    if (!id.startsWith('./vendor/')) return bundleRequire(id);
+    const file = path.join(dist, id);
+    if (!vendorExports.has(file)) vendorExports.set(file, runCached(file, readFileSync(file, 'utf8'), createRequire(file)));
+    return vendorExports.get(file);
+  }
+  leptonRequire.resolve = bundleRequire.resolve;
+  leptonRequire.cache = bundleRequire.cache;
 
-runCached(bundle, source, leptonRequire);
+  runCached(bundle, source, leptonRequire);
+}
 
 /** Writes a cache through a temporary file renamed into place; a read-only install keeps none. */
 function saveCache({ script, cacheFile, header }) {

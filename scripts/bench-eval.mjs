@@ -23,7 +23,10 @@ Object.assign(env, { NO_COLOR: '1', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL:
 async function writeResults(file, seed, shift) {
   const out = createWriteStream(file);
   let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
   for (let index = 0; index < CASES; index++) {
     const category = ['billing', 'shipping', 'returns', 'pii'][index % 4];
     for (let repeat = 0; repeat < REPEATS; repeat++) {
@@ -40,27 +43,30 @@ try {
   git('init', '-q', '-b', 'main');
   git('config', 'user.name', 'Bench Owner');
   git('config', 'user.email', 'bench@example.com');
-  writeFileSync(path.join(dir, 'lepton.yaml'), [
-    'version: 1',
-    'project:',
-    '  name: eval-bench',
-    '  owners: [{ name: Bench Owner, email: bench@example.com, roles: [tech-lead] }]',
-    'phase: test',
-    'phases:',
-    '  - id: test',
-    '    title: Testing',
-    '    gate:',
-    '      - id: answers',
-    '        eval:',
-    '          file: evals/results.jsonl',
-    '          min-cases: 1000',
-    '          checks:',
-    '            - { metric: pass, stat: rate, op: ">=", value: 0.8 }',
-    '            - { metric: latency_ms, stat: p95, op: "<=", value: 2000 }',
-    '            - { metric: pass, stat: rate, by: category, op: ">=", value: 0.8 }',
-    '          regression: { metrics: [pass, faithfulness], margin: 0.02, confidence: 0.95 }',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    path.join(dir, 'lepton.yaml'),
+    [
+      'version: 1',
+      'project:',
+      '  name: eval-bench',
+      '  owners: [{ name: Bench Owner, email: bench@example.com, roles: [tech-lead] }]',
+      'phase: test',
+      'phases:',
+      '  - id: test',
+      '    title: Testing',
+      '    gate:',
+      '      - id: answers',
+      '        eval:',
+      '          file: evals/results.jsonl',
+      '          min-cases: 1000',
+      '          checks:',
+      '            - { metric: pass, stat: rate, op: ">=", value: 0.8 }',
+      '            - { metric: latency_ms, stat: p95, op: "<=", value: 2000 }',
+      '            - { metric: pass, stat: rate, by: category, op: ">=", value: 0.8 }',
+      '          regression: { metrics: [pass, faithfulness], margin: 0.02, confidence: 0.95 }',
+      '',
+    ].join('\n'),
+  );
   execFileSync('mkdir', ['-p', path.join(dir, 'evals')]);
   const results = path.join(dir, 'evals', 'results.jsonl');
   await writeResults(results, 7, 0);
@@ -85,7 +91,9 @@ try {
   const peakMb = peakKb === undefined ? undefined : peakKb / 1024;
   const over = median > BUDGET_MS || (peakMb !== undefined && peakMb > BUDGET_MB);
   console.log(`eval gate: ${CASES.toLocaleString('en')} cases × ${REPEATS} repeats (JSONL, streamed) against a blessed baseline, median of ${runs} runs`);
-  console.log(`  wall ${median.toFixed(0)} ms (budget ${BUDGET_MS} ms) · peak memory ${peakMb === undefined ? 'not measured (no /usr/bin/time)' : `${peakMb.toFixed(0)} MB`} (budget ${BUDGET_MB} MB) · verdict ${verdict}${over ? '  over budget' : ''}`);
+  console.log(
+    `  wall ${median.toFixed(0)} ms (budget ${BUDGET_MS} ms) · peak memory ${peakMb === undefined ? 'not measured (no /usr/bin/time)' : `${peakMb.toFixed(0)} MB`} (budget ${BUDGET_MB} MB) · verdict ${verdict}${over ? '  over budget' : ''}`,
+  );
   if (over) process.exitCode = 1;
 } finally {
   if (!process.env.BENCH_EVAL_KEEP) rmSync(dir, { recursive: true, force: true });

@@ -23,8 +23,10 @@ const gitEnv = {
   ...process.env,
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.com',
-  GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.com',
+  GIT_AUTHOR_NAME: 'Bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.com',
+  GIT_COMMITTER_NAME: 'Bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.com',
 };
 for (const key of Object.keys(gitEnv)) if (/^(LEPTON_|LEFTHOOK|CI$|GITHUB_)/.test(key)) delete gitEnv[key];
 
@@ -47,7 +49,9 @@ function manifest() {
   for (let index = 0; index < FILE_CHECKS; index += 1) checks.push(`      - { id: file-${index}, file: "src/part${index}/*.py" }`);
   for (let index = 0; index < DOC_CHECKS; index += 1) checks.push(`      - { id: doc-${index}, doc: docs/doc-${index}.md }`);
   for (let index = 0; index < METRIC_CHECKS; index += 1) {
-    checks.push(`      - id: metric-${index}\n        metric: { file: results/run-${index}.json, checks: [{ path: accuracy, op: ">=", value: 0.8 }, { path: latency_ms.p95, op: "<=", value: 300 }] }`);
+    checks.push(
+      `      - id: metric-${index}\n        metric: { file: results/run-${index}.json, checks: [{ path: accuracy, op: ">=", value: 0.8 }, { path: latency_ms.p95, op: "<=", value: 300 }] }`,
+    );
   }
   return `version: 1
 project:
@@ -98,7 +102,10 @@ async function createRepo(base, name, remote) {
   // for), node_modules/.bin/lepton linking to the package's bin file.
   const pinned = { lepton: 'file:vendor/lepton.tgz' };
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name, private: true, devDependencies: pinned }));
-  await writeFile(path.join(dir, 'package-lock.json'), JSON.stringify({ name, lockfileVersion: 3, packages: { '': { name, devDependencies: pinned }, 'node_modules/lepton': { resolved: pinned.lepton, dev: true } } }));
+  await writeFile(
+    path.join(dir, 'package-lock.json'),
+    JSON.stringify({ name, lockfileVersion: 3, packages: { '': { name, devDependencies: pinned }, 'node_modules/lepton': { resolved: pinned.lepton, dev: true } } }),
+  );
   await mkdir(path.join(dir, 'node_modules', '.bin'), { recursive: true });
   await symlink(leptonBin, path.join(dir, 'node_modules', '.bin', 'lepton'));
   await writeFile(path.join(dir, '.git', 'info', 'exclude'), 'node_modules/\n');
@@ -179,7 +186,12 @@ try {
     { key: 'delete', label: 'lepton hook, deleting release/old (no-op)', baseline: 'plain-delete', budget: 1, measure: () => deleteOnce(lepton, 'release/old') },
     { key: 'plain-uptodate', label: 'git push, up to date, no hook', measure: () => upToDateOnce(plain, 'plain') },
     { key: 'uptodate', label: 'lepton hook, up-to-date push to main (no-op)', baseline: 'plain-uptodate', budget: 1, measure: () => upToDateOnce(lepton, 'main') },
-    { key: 'gate', label: `lepton hook, push to main gating ${FILE_CHECKS + DOC_CHECKS + METRIC_CHECKS} file/doc/metric checks`, budget: 2, measure: () => pushOnce(lepton, 'main') },
+    {
+      key: 'gate',
+      label: `lepton hook, push to main gating ${FILE_CHECKS + DOC_CHECKS + METRIC_CHECKS} file/doc/metric checks`,
+      budget: 2,
+      measure: () => pushOnce(lepton, 'main'),
+    },
     ...(lefthook ? [{ key: 'lefthook', label: 'lefthook 2.2.1, no-op pre-push (reference)', measure: () => pushOnce(lefthook, 'bench', { LEFTHOOK_BIN: lefthookBin }) }] : []),
     { key: 'node', label: 'node -e 0', measure: () => timed(process.execPath, ['-e', '0'], {}) },
   ];

@@ -34,22 +34,17 @@ function makeProject({ state = true } = {}) {
   }
   writeFileSync(path.join(dir, 'poc', 'results.json'), JSON.stringify({ accuracy: 0.9, latency_ms: { p95: 120 }, runs: [{ f1: 0.8 }] }));
   for (let index = 0; index < 6; index++) {
-    gate.push(`      - id: metric-${index}\n        metric: { file: poc/results.json, checks: [{ path: accuracy, op: ">=", value: 0.85 }, { path: latency_ms.p95, op: "<=", value: 300 }] }`);
+    gate.push(
+      `      - id: metric-${index}\n        metric: { file: poc/results.json, checks: [{ path: accuracy, op: ">=", value: 0.85 }, { path: latency_ms.p95, op: "<=", value: 300 }] }`,
+    );
   }
   // As `lepton init` leaves it: lepton keeps its state (and its caches) in .lepton/.
   // Without it (a hand-written manifest, a fresh CI clone), lepton keeps no cache there.
   if (state) mkdirSync(path.join(dir, '.lepton'), { recursive: true });
-  writeFileSync(path.join(dir, 'lepton.yaml'), [
-    'version: 1',
-    'project: { name: bench }',
-    'phase: poc',
-    'phases:',
-    '  - id: poc',
-    '    title: Proof of concept',
-    '    gate:',
-    ...gate,
-    '',
-  ].join('\n'));
+  writeFileSync(
+    path.join(dir, 'lepton.yaml'),
+    ['version: 1', 'project: { name: bench }', 'phase: poc', 'phases:', '  - id: poc', '    title: Proof of concept', '    gate:', ...gate, ''].join('\n'),
+  );
   return dir;
 }
 

@@ -70,12 +70,17 @@ try {
     define: { __LEPTON_VERSION__: JSON.stringify(version), __LEPTON_BUILD_ID__: JSON.stringify(buildId), ...PRELUDE.define },
     banner: { js: `// lepton bundle ${BUNDLE_ID_PLACEHOLDER}\n${PRELUDE.banner}` },
   });
-  await Promise.all([...[...vendors].map(([specifier, name]) => build({
-    ...COMMON,
-    entryPoints: { [`vendor/${name}`]: SEPARATE[specifier]?.entry ?? VENDOR_ENTRY[specifier] ?? specifier },
-    define: PRELUDE.define,
-    banner: { js: PRELUDE.banner },
-  })), buildStandalone()]);
+  await Promise.all([
+    ...[...vendors].map(([specifier, name]) =>
+      build({
+        ...COMMON,
+        entryPoints: { [`vendor/${name}`]: SEPARATE[specifier]?.entry ?? VENDOR_ENTRY[specifier] ?? specifier },
+        define: PRELUDE.define,
+        banner: { js: PRELUDE.banner },
+      }),
+    ),
+    buildStandalone(),
+  ]);
   const bundleFile = path.join(staging, 'lepton.cjs');
   const bundle = await readFile(bundleFile, 'utf8');
   if (/\bimport\(/.test(bundle)) throw new Error('dist/lepton.cjs still calls import(), which vm.Script cannot run; import that module statically or through a package');
@@ -209,19 +214,22 @@ async function trainCodeCache() {
     await mkdir(path.join(project, '.lepton'));
     await writeFile(path.join(project, 'docs', 'plan.md'), '# Plan\n\n## Goal\n\nPredict churn.\n\n- [x] agreed\n');
     await writeFile(path.join(project, 'results.json'), '{ "accuracy": 0.9 }\n');
-    await writeFile(path.join(project, 'lepton.yaml'), [
-      'version: 1',
-      'project: { name: training }',
-      'phase: poc',
-      'phases:',
-      '  - id: poc',
-      '    title: Proof of concept',
-      '    gate:',
-      '      - { id: plan, doc: docs/plan.md }',
-      '      - { id: code, file: "docs/*.md" }',
-      '      - { id: results, metric: { file: results.json, checks: [{ path: accuracy, op: ">=", value: 0.8 }] } }',
-      '',
-    ].join('\n'));
+    await writeFile(
+      path.join(project, 'lepton.yaml'),
+      [
+        'version: 1',
+        'project: { name: training }',
+        'phase: poc',
+        'phases:',
+        '  - id: poc',
+        '    title: Proof of concept',
+        '    gate:',
+        '      - { id: plan, doc: docs/plan.md }',
+        '      - { id: code, file: "docs/*.md" }',
+        '      - { id: results, metric: { file: results.json, checks: [{ path: accuracy, op: ">=", value: 0.8 }] } }',
+        '',
+      ].join('\n'),
+    );
     // A plain terminal-less environment: no CI (a GitHub step summary would get the training
     // reports), no colour, no lepton or git settings of the caller.
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(CI|GITHUB_.*|GITLAB_.*|LEPTON_.*|GIT_.*|FORCE_COLOR|NO_COLOR)$/.test(name)));
@@ -244,7 +252,10 @@ async function trainCodeCache() {
  */
 async function hashSources() {
   const hash = createHash('sha256').update(version);
-  const files = (await readdir(`${root}/src`, { recursive: true })).filter((file) => /\.[jt]s$/.test(file)).sort().map((file) => `src/${file}`);
+  const files = (await readdir(`${root}/src`, { recursive: true }))
+    .filter((file) => /\.[jt]s$/.test(file))
+    .sort()
+    .map((file) => `src/${file}`);
   for (const file of [...files, 'scripts/build.mjs', 'package-lock.json']) {
     hash.update(`${file}\0`).update(await readFile(path.join(root, file)).catch(() => ''));
   }

@@ -67,10 +67,13 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await run(fast.load, fast.args, fast.options, fast.globals, fast.noColor);
     } else {
       const { buildProgram, globalsOf } = await import('./cli/program.js');
-      const program = buildProgram(async (load, args, command) => {
-        const { globals, noColor } = globalsOf(command);
-        exitCode = await run(load, args, command.opts(), globals, noColor);
-      }, { writeOut: io.stdout, writeErr: io.stderr });
+      const program = buildProgram(
+        async (load, args, command) => {
+          const { globals, noColor } = globalsOf(command);
+          exitCode = await run(load, args, command.opts(), globals, noColor);
+        },
+        { writeOut: io.stdout, writeErr: io.stderr },
+      );
       await program.parseAsync(argv, { from: 'node' });
     }
   } catch (error) {

@@ -15,9 +15,7 @@ export interface SourceLocation {
 
 export function formatLocation(location: SourceLocation): string {
   if (location.line === undefined) return location.file;
-  return location.column === undefined
-    ? `${location.file}:${location.line}`
-    : `${location.file}:${location.line}:${location.column}`;
+  return location.column === undefined ? `${location.file}:${location.line}` : `${location.file}:${location.line}:${location.column}`;
 }
 
 export class LeptonError extends Error {
@@ -29,10 +27,7 @@ export class LeptonError extends Error {
   /** What kind of problem this is, for a command to say how to fix it in its own terms (commands/messages.ts). */
   readonly code: string | undefined;
 
-  constructor(
-    message: string,
-    options: { exitCode?: number; hint?: string; location?: SourceLocation; details?: string[]; cause?: unknown; code?: string } = {},
-  ) {
+  constructor(message: string, options: { exitCode?: number; hint?: string; location?: SourceLocation; details?: string[]; cause?: unknown; code?: string } = {}) {
     super(message, { cause: options.cause });
     this.name = 'LeptonError';
     this.exitCode = options.exitCode ?? EXIT.usage;

@@ -6,7 +6,10 @@ import path from 'node:path';
 import { LeptonError } from './errors.js';
 
 export async function pathExists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 let tempCounter = 0;
@@ -45,9 +48,7 @@ export async function makeDirectory(dir: string): Promise<void> {
   }
 }
 
-export type RegularFileRead =
-  | { bytes: Buffer }
-  | { problem: 'missing' | 'folder' | 'not-regular' | 'too-large' | 'unreadable'; message: string; size?: number };
+export type RegularFileRead = { bytes: Buffer } | { problem: 'missing' | 'folder' | 'not-regular' | 'too-large' | 'unreadable'; message: string; size?: number };
 
 /**
  * Reads a regular file of at most `maxBytes`. Opened without blocking and checked on the open

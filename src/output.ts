@@ -32,14 +32,26 @@ function vendorEnvMatches(condition: VendorEnv, env: NodeJS.ProcessEnv): boolean
  */
 export function ciVendor(env: NodeJS.ProcessEnv): string | undefined {
   const vendor = (ciVendors as { name: string; env: VendorEnv | VendorEnv[] }[]).find((candidate) =>
-    (Array.isArray(candidate.env) ? candidate.env : [candidate.env]).every((condition) => vendorEnvMatches(condition, env)));
+    (Array.isArray(candidate.env) ? candidate.env : [candidate.env]).every((condition) => vendorEnvMatches(condition, env)),
+  );
   return vendor?.name;
 }
 
 /** ci-info's rule on an injected env: CI=false (or 0) opts out; CI, a generic build variable or a known vendor opts in. */
 export function isCI(env: NodeJS.ProcessEnv): boolean {
   if (env.CI === 'false' || env.CI === '0') return false;
-  return Boolean(env.CI || env.BUILD_ID || env.BUILD_NUMBER || env.CI_APP_ID || env.CI_BUILD_ID || env.CI_BUILD_NUMBER || env.CI_NAME || env.CONTINUOUS_INTEGRATION || env.RUN_ID || ciVendor(env));
+  return Boolean(
+    env.CI ||
+      env.BUILD_ID ||
+      env.BUILD_NUMBER ||
+      env.CI_APP_ID ||
+      env.CI_BUILD_ID ||
+      env.CI_BUILD_NUMBER ||
+      env.CI_NAME ||
+      env.CONTINUOUS_INTEGRATION ||
+      env.RUN_ID ||
+      ciVendor(env),
+  );
 }
 
 export function resolveOutputMode(input: OutputInput): OutputMode {

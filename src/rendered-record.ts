@@ -99,8 +99,54 @@ export function parseRenderedRecord(json: string): RenderedRecord | undefined {
 
 // Words that stand in for content without giving any: a section holding only these is not written.
 const FILLERS = new Set([
-  'n/a', 'na', 'n.a.', 'tbd', 'tbc', 'todo', 'none', 'nothing', 'nil', 'null', 'empty', 'pending', 'later', 'see above', 'see below', 'same as above', 'not applicable', 'to be decided', 'to be defined', 'to be confirmed', 'tba', '?', '...', '…', '-', '--', '—', '–', 'x', 'ok', 'yes', 'no', 'done',
-  '无', '暂无', '没有', '待定', '待补充', '不适用', '略', '同上', '见上', '见下', '后续补充', '待确认', '是', '否', '完成',
+  'n/a',
+  'na',
+  'n.a.',
+  'tbd',
+  'tbc',
+  'todo',
+  'none',
+  'nothing',
+  'nil',
+  'null',
+  'empty',
+  'pending',
+  'later',
+  'see above',
+  'see below',
+  'same as above',
+  'not applicable',
+  'to be decided',
+  'to be defined',
+  'to be confirmed',
+  'tba',
+  '?',
+  '...',
+  '…',
+  '-',
+  '--',
+  '—',
+  '–',
+  'x',
+  'ok',
+  'yes',
+  'no',
+  'done',
+  '无',
+  '暂无',
+  '没有',
+  '待定',
+  '待补充',
+  '不适用',
+  '略',
+  '同上',
+  '见上',
+  '见下',
+  '后续补充',
+  '待确认',
+  '是',
+  '否',
+  '完成',
 ]);
 
 /**
@@ -112,7 +158,14 @@ export function isFillerLine(line: string): boolean {
     .replace(/^[-*+] (\[[ xX]\] )?/, '')
     .replace(/^\d+[.)] /, '')
     .split('|')
-    .map((cell) => cell.trim().replace(/^[*_`]+|[*_`]+$/g, '').replace(/[.。!！]$/, '').trim().toLowerCase())
+    .map((cell) =>
+      cell
+        .trim()
+        .replace(/^[*_`]+|[*_`]+$/g, '')
+        .replace(/[.。!！]$/, '')
+        .trim()
+        .toLowerCase(),
+    )
     .filter((cell) => cell !== '' && !/^:?-{3,}:?$/.test(cell));
   return cells.length > 0 && cells.every((cell) => FILLERS.has(cell));
 }

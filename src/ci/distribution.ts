@@ -33,9 +33,11 @@ export async function lockPinsLepton(dir: string): Promise<boolean> {
 
 /** The two ways, for the hint of a refusal; `rerun` is the command to run afterwards. */
 function twoWays(rerun: string): string {
-  return `either run \`lepton vendor\` and commit ${VENDORED_PATH} (lepton in one file, run with plain node), `
-    + 'or pin lepton in package.json (`npm install --save-dev --save-exact` with its tarball or git URL) and commit package-lock.json; '
-    + `then run \`${rerun}\` again`;
+  return (
+    `either run \`lepton vendor\` and commit ${VENDORED_PATH} (lepton in one file, run with plain node), ` +
+    'or pin lepton in package.json (`npm install --save-dev --save-exact` with its tarball or git URL) and commit package-lock.json; ' +
+    `then run \`${rerun}\` again`
+  );
 }
 
 /**
@@ -57,8 +59,7 @@ export async function ciLeptonSource(root: string, folders: readonly string[]): 
 export async function hookLeptonSource(projectDir: string, worktree: string): Promise<LeptonSource> {
   if (await isVendored(projectDir)) return 'vendored';
   if ((await lockPinsLepton(projectDir)) || (await lockPinsLepton(worktree))) return 'npm-ci';
-  throw new LeptonError(
-    `the pre-push hook would find no lepton in a clone of this repository: there is no ${VENDORED_PATH}, and no package-lock.json pins lepton`,
-    { hint: twoWays('lepton hooks install') },
-  );
+  throw new LeptonError(`the pre-push hook would find no lepton in a clone of this repository: there is no ${VENDORED_PATH}, and no package-lock.json pins lepton`, {
+    hint: twoWays('lepton hooks install'),
+  });
 }

@@ -56,7 +56,10 @@ function pythonSteps(plan: CiPlan): string[] {
   if (!plan.python) return [];
   const version = plan.python.versionFile ? [`          python-version-file: ${quoted(plan.python.versionFile)}`] : [`          python-version: ${quoted(PYTHON_VERSION)}`];
   const files = plan.python.dependencyFiles;
-  const cache = files.length === 0 ? [] : ['          cache: pip', ...(files.length === 1 ? [`          cache-dependency-path: ${quoted(files[0]!)}`] : block('          ', 'cache-dependency-path', files))];
+  const cache =
+    files.length === 0
+      ? []
+      : ['          cache: pip', ...(files.length === 1 ? [`          cache-dependency-path: ${quoted(files[0]!)}`] : block('          ', 'cache-dependency-path', files))];
   return [
     '      - name: Set up Python (the gates run Python tools)',
     `        uses: ${ACTIONS.setupPython}`,

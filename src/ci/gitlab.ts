@@ -17,10 +17,7 @@ function installLines(plan: CiPlan): string[] {
   if (plan.install === 'npm-ci') {
     lines.push('(cd "$CI_PROJECT_DIR" && npm ci)', 'export PATH="$CI_PROJECT_DIR/node_modules/.bin:$PATH"');
   }
-  lines.push(
-    'mkdir -p "$CI_PROJECT_DIR/lepton-reports"',
-    ...excludeLines(['/lepton-reports/', ...(plan.install === 'npm-ci' ? ['node_modules/'] : [])]),
-  );
+  lines.push('mkdir -p "$CI_PROJECT_DIR/lepton-reports"', ...excludeLines(['/lepton-reports/', ...(plan.install === 'npm-ci' ? ['node_modules/'] : [])]));
   const folder = plan.projects.length > 1 ? '"$LEPTON_PROJECT"' : plan.projects[0] && plan.projects[0] !== '.' ? JSON.stringify(plan.projects[0]) : undefined;
   if (folder) lines.push(`cd ${folder}`);
   if (plan.install === 'vendored') {
@@ -61,10 +58,7 @@ export function gitlabJob(plan: CiPlan): Record<string, unknown> {
     stage: STAGE,
     image: `node:${NODE_VERSION}`,
     variables: { GIT_DEPTH: '0' },
-    rules: [
-      { if: '$CI_PIPELINE_SOURCE == "merge_request_event"' },
-      { if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' },
-    ],
+    rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }, { if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }],
     ...(plan.projects.length > 1 && { parallel: { matrix: [{ LEPTON_PROJECT: plan.projects }] } }),
     before_script: installLines(plan),
     script: scriptLines(),
@@ -95,7 +89,9 @@ export interface GitlabMerge {
 export function mergeGitlabCi(existing: string | undefined, plan: CiPlan, options: { force?: boolean } = {}): GitlabMerge {
   const document = existing === undefined || existing.trim() === '' ? new Document(new YAMLMap()) : parseDocument(existing);
   if (document.errors.length > 0) {
-    throw new LeptonError(`${GITLAB_CI_PATH} is not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`, { hint: `fix ${GITLAB_CI_PATH} first, then run \`lepton ci init --provider gitlab\` again` });
+    throw new LeptonError(`${GITLAB_CI_PATH} is not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`, {
+      hint: `fix ${GITLAB_CI_PATH} first, then run \`lepton ci init --provider gitlab\` again`,
+    });
   }
   if (document.contents === null) document.contents = new YAMLMap();
   if (!isMap(document.contents)) {
@@ -103,7 +99,9 @@ export function mergeGitlabCi(existing: string | undefined, plan: CiPlan, option
   }
   const replaced = document.has(GITLAB_JOB);
   if (replaced && !options.force) {
-    throw new LeptonError(`${GITLAB_CI_PATH} already has a \`${GITLAB_JOB}\` job; not replacing it`, { hint: 'pass --force to replace that job (the rest of the file stays as it is)' });
+    throw new LeptonError(`${GITLAB_CI_PATH} already has a \`${GITLAB_JOB}\` job; not replacing it`, {
+      hint: 'pass --force to replace that job (the rest of the file stays as it is)',
+    });
   }
   const stageAdded = ensureStage(document);
   const job = document.createNode(gitlabJob(plan));

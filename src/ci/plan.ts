@@ -72,7 +72,8 @@ export const PYTHON_COMMAND = /(^|[\s;&|(])(pytest|py\.test|python3?|pip3?|cover
 const PHASE_SED = String.raw`sed -n 's/^phase:[[:space:]]*["'"'"']\{0,1\}\([A-Za-z0-9_.-]*\).*/\1/p'`;
 
 /** Reads `lepton status --format json` on stdin and prints the id of the phase before the current one. */
-const PREDECESSOR_JS = 'let text = ""; process.stdin.on("data", (chunk) => { text += chunk; }).on("end", () => { const status = JSON.parse(text); const index = status.phases.findIndex((phase) => phase.id === status.phase); process.stdout.write(index > 0 ? status.phases[index - 1].id : ""); });';
+const PREDECESSOR_JS =
+  'let text = ""; process.stdin.on("data", (chunk) => { text += chunk; }).on("end", () => { const status = JSON.parse(text); const index = status.phases.findIndex((phase) => phase.id === status.phase); process.stdout.write(index > 0 ? status.phases[index - 1].id : ""); });';
 
 /**
  * POSIX sh: compares `phase:` in lepton.yaml (in the current folder) with the one at `$BASE_SHA`;

@@ -47,7 +47,7 @@ export interface VendorResult {
 export async function vendorLepton(root: string, source = standaloneSource()): Promise<VendorResult> {
   const content = await readFile(source).catch((error: NodeJS.ErrnoException) => {
     throw new LeptonError(`cannot read lepton's standalone build ${source}: ${error.code === 'ENOENT' ? 'it is not there' : error.message}`, {
-      hint: 'run `npm run build` in lepton\'s own folder (it writes dist/lepton-standalone.cjs), then `lepton vendor` again',
+      hint: "run `npm run build` in lepton's own folder (it writes dist/lepton-standalone.cjs), then `lepton vendor` again",
     });
   });
   const version = standaloneVersion(content.toString('utf8'));

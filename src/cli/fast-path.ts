@@ -35,14 +35,19 @@ function optionValue(spec: OptionSpec, raw: string | string[] | boolean): unknow
 }
 
 function parseOptions(specs: readonly OptionSpec[]) {
-  return Object.fromEntries(specs.map((spec) => {
-    const { long, short, takesValue } = parseFlags(spec.flags);
-    return [long, {
-      type: takesValue ? ('string' as const) : ('boolean' as const),
-      ...(short && { short }),
-      ...(takesValue && { multiple: true }),
-    }];
-  }));
+  return Object.fromEntries(
+    specs.map((spec) => {
+      const { long, short, takesValue } = parseFlags(spec.flags);
+      return [
+        long,
+        {
+          type: takesValue ? ('string' as const) : ('boolean' as const),
+          ...(short && { short }),
+          ...(takesValue && { multiple: true }),
+        },
+      ];
+    }),
+  );
 }
 
 /** The invocation, when argv is a plain use of a fast command; undefined sends it to commander. */

@@ -65,5 +65,8 @@ export function parsePositiveInteger(value: string): number | undefined {
 
 /** `a,b, c` → ['a', 'b', 'c']. */
 export function splitIds(value: string): string[] {
-  return value.split(',').map((id) => id.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
 }

@@ -27,11 +27,11 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'init',
-    description: 'create lepton.yaml and the first phase\'s documents (asks on a terminal, or takes flags)',
+    description: "create lepton.yaml and the first phase's documents (asks on a terminal, or takes flags)",
     args: [{ syntax: '[dir]', description: 'project folder (created if missing)', default: '.' }],
     options: [
       { flags: '-y, --yes', description: 'take defaults for every question not given as a flag; never prompt' },
-      { flags: '--name <name>', description: 'project name (default: the folder\'s name)' },
+      { flags: '--name <name>', description: "project name (default: the folder's name)" },
       { flags: '--description <text>', description: 'one line on what the project is for' },
       { flags: '--preset <preset>', description: 'kind of AI project', choices: ['ml-model', 'llm-app'] },
       { flags: '--domain <domain>', description: 'industry', choices: ['general', 'finance', 'healthcare', 'retail'] },
@@ -61,9 +61,9 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'gate',
-    description: 'evaluate the current phase\'s exit gate (exit 0 passed, 1 failed)',
+    description: "evaluate the current phase's exit gate (exit 0 passed, 1 failed)",
     options: [
-      { flags: '--phase <id>', description: 'evaluate another phase\'s gate' },
+      { flags: '--phase <id>', description: "evaluate another phase's gate" },
       { flags: '--completed', description: 'evaluate every phase already passed (the regression guard)' },
       { flags: '--recheck-all', description: 'with --completed: evaluate every check again, also those judged at advance (recheck: false)' },
       { flags: '--only <ids>', description: 'only these check ids, comma-separated', value: 'ids' },
@@ -139,7 +139,7 @@ export const COMMANDS: CommandSpec[] = [
     subcommands: [
       {
         name: 'bless',
-        description: 'store the check\'s current results as its baseline and record it in the ledger',
+        description: "store the check's current results as its baseline and record it in the ledger",
         args: [{ syntax: '<check-id>', description: 'the eval check whose current results become its baseline' }],
         options: [reason('these results are the reference'), phase],
         examples: ['lepton baseline bless answers-grounded --reason "Prompt v3 is in production"'],
@@ -148,7 +148,7 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'show',
         description: 'list the blessed baselines, oldest first',
-        args: [{ syntax: '[check-id]', description: 'only this check\'s baselines' }],
+        args: [{ syntax: '[check-id]', description: "only this check's baselines" }],
         options: [lifecycleFormat],
         examples: ['lepton baseline show', 'lepton baseline show answers-grounded --format json'],
         load: () => import('../commands/baseline.js').then((module) => ({ run: module.show })),
@@ -157,7 +157,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'amend',
-    description: 'accept a completed phase\'s changed gate definition (as an owner, recorded in the ledger)',
+    description: "accept a completed phase's changed gate definition (as an owner, recorded in the ledger)",
     args: [{ syntax: '<phase>', description: 'the completed phase whose gate changed' }],
     options: [reason('the new gate definition is accepted')],
     examples: ['lepton amend poc --reason "f1 threshold lowered after the steering group\'s review (minutes 2026-11-30)"'],
@@ -172,7 +172,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'verify',
-    description: 'check the ledger\'s hash chain and that phase: matches it',
+    description: "check the ledger's hash chain and that phase: matches it",
     options: [{ flags: '--strict', description: 'also check in git history that each entry was committed by its actor' }, format, junit, all],
     examples: ['lepton verify', 'lepton verify --strict', 'lepton verify --strict --format junit > reports/ledger.xml'],
     load: () => import('../commands/verify.js'),
@@ -192,11 +192,11 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'generate',
     description: 'render document templates into docs/',
-    args: [{ syntax: '[templates...]', description: 'template names (default: the current phase\'s)' }],
+    args: [{ syntax: '[templates...]', description: "template names (default: the current phase's)" }],
     options: [
       { flags: '--list', description: 'list the templates and where each comes from' },
       { flags: '--force', description: 'overwrite existing documents' },
-      { flags: '--lang <language>', description: 'language (default: the manifest\'s)', choices: ['en', 'zh-CN'] },
+      { flags: '--lang <language>', description: "language (default: the manifest's)", choices: ['en', 'zh-CN'] },
     ],
     examples: ['lepton generate --list', 'lepton generate model-card', 'lepton generate test-plan --lang zh-CN --force'],
     load: () => import('../commands/generate.js'),

@@ -16,7 +16,7 @@ export const TOOL_COMMANDS: CommandSpec[] = [
       },
       {
         name: 'uninstall',
-        description: 'remove lepton\'s hook and restore what was there',
+        description: "remove lepton's hook and restore what was there",
         examples: ['lepton hooks uninstall   # a hook lepton kept is put back as it was'],
         load: () => import('../commands/hooks.js').then((module) => ({ run: module.uninstall })),
       },
@@ -29,7 +29,7 @@ export const TOOL_COMMANDS: CommandSpec[] = [
       {
         name: 'run',
         hidden: true,
-        description: 'run by the hook: reads git\'s pre-push input on stdin and gates pushes to protected branches',
+        description: "run by the hook: reads git's pre-push input on stdin and gates pushes to protected branches",
         args: [
           { syntax: '<hook>', description: 'the hook git is running (pre-push)' },
           { syntax: '[git-args...]', description: 'what git passes the hook' },
@@ -50,9 +50,9 @@ export const TOOL_COMMANDS: CommandSpec[] = [
     subcommands: [
       {
         name: 'merge',
-        description: 'merge two ledgers that both added sign-offs or waivers (git\'s merge driver for .lepton/ledger.jsonl)',
+        description: "merge two ledgers that both added sign-offs or waivers (git's merge driver for .lepton/ledger.jsonl)",
         args: [
-          { syntax: '<base>', description: 'the common ancestor\'s ledger (%O)' },
+          { syntax: '<base>', description: "the common ancestor's ledger (%O)" },
           { syntax: '<ours>', description: 'our ledger, rewritten with the result (%A)' },
           { syntax: '<theirs>', description: 'their ledger (%B)' },
         ],
@@ -75,16 +75,18 @@ export const TOOL_COMMANDS: CommandSpec[] = [
           { flags: '--sarif', description: 'GitHub: upload the current gate as SARIF to code scanning (grants security-events: write)' },
           { flags: '--pr-comment', description: 'GitHub: keep one pull-request comment with the gate, updated in place (grants pull-requests: write)' },
         ],
-        examples: ['lepton ci init --provider github', 'lepton ci init --provider gitlab', 'lepton ci init --force   # rewrite .github/workflows/lepton.yml', 'lepton ci init --sarif --pr-comment --force'],
+        examples: [
+          'lepton ci init --provider github',
+          'lepton ci init --provider gitlab',
+          'lepton ci init --force   # rewrite .github/workflows/lepton.yml',
+          'lepton ci init --sarif --pr-comment --force',
+        ],
         load: () => import('../commands/ci-init.js'),
       },
       {
         name: 'matrix',
         description: 'the projects below the current folder as JSON, for a CI matrix',
-        examples: [
-          'lepton ci matrix   # {"include":[{"project":"churn-predictor","path":"services/churn"}]}',
-          'echo "matrix=$(lepton ci matrix)" >> "$GITHUB_OUTPUT"',
-        ],
+        examples: ['lepton ci matrix   # {"include":[{"project":"churn-predictor","path":"services/churn"}]}', 'echo "matrix=$(lepton ci matrix)" >> "$GITHUB_OUTPUT"'],
         load: () => import('../commands/ci-matrix.js'),
       },
     ],

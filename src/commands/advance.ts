@@ -26,13 +26,23 @@ export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals,
   const loaded = await openProject(globals, io);
   const progress = await (await import('./progress.js')).startProgress(globals, io, Boolean(options.verbose));
   const watch = progress && { onStart: progress.onStart, onResult: progress.onResult, onOutput: progress.onOutput };
-  const result = await advance(loaded, { dryRun: options.dryRun, message: options.message, allowDirty: options.allowDirty, env: io.env, signal: io.signal, progress: watch }).finally(() => progress?.stop());
+  const result = await advance(loaded, {
+    dryRun: options.dryRun,
+    message: options.message,
+    allowDirty: options.allowDirty,
+    env: io.env,
+    signal: io.signal,
+    progress: watch,
+  }).finally(() => progress?.stop());
   if (io.signal.aborted) throw new InterruptedError();
   if (result.dirty.length > 0 && !result.advanced && !result.dryRun) {
-    throw new LeptonError(`not advanced: ${result.dirty.length === 1 ? 'a file' : `${result.dirty.length} files`} the gate of ${result.from} read ${result.dirty.length === 1 ? 'is' : 'are'} not committed as read: ${describeDirty(result.dirty)}`, {
-      exitCode: EXIT.gateFailed,
-      hint: 'the ledger names a commit: commit the evidence first (`git add` them, `git commit`), or record them as dirty with `lepton advance --allow-dirty`',
-    });
+    throw new LeptonError(
+      `not advanced: ${result.dirty.length === 1 ? 'a file' : `${result.dirty.length} files`} the gate of ${result.from} read ${result.dirty.length === 1 ? 'is' : 'are'} not committed as read: ${describeDirty(result.dirty)}`,
+      {
+        exitCode: EXIT.gateFailed,
+        hint: 'the ledger names a commit: commit the evidence first (`git add` them, `git commit`), or record them as dirty with `lepton advance --allow-dirty`',
+      },
+    );
   }
   const next = result.to ? loaded.manifest.phases.find((phase) => phase.id === result.to) : undefined;
   const documents = result.advanced && next && result.manifest ? await renderNext({ ...loaded, manifest: result.manifest }, next.templates, io.stderr) : [];
@@ -56,4 +66,3 @@ async function renderNext(loaded: LoadedManifest, templates: string[], stderr: (
     return [];
   }
 }
-

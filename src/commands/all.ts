@@ -37,9 +37,12 @@ export async function runAll(command: AllCommand, { options, globals, io }: Comm
       if (format !== 'github' || !result) return;
       const own = { ...reportOptions, color: false, root: project.root, titles: project.titles };
       await appendStepSummary(io, () =>
-        result.command === 'gate' ? formatGateReport('markdown', result.report, own)
-          : result.command === 'status' ? formatStatusReport('markdown', result.report, own)
-            : formatVerifyReport('markdown', result.report, { ...own, strict: result.strict }));
+        result.command === 'gate'
+          ? formatGateReport('markdown', result.report, own)
+          : result.command === 'status'
+            ? formatStatusReport('markdown', result.report, own)
+            : formatVerifyReport('markdown', result.report, { ...own, strict: result.strict }),
+      );
     });
   });
   await printing;

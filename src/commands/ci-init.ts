@@ -13,7 +13,6 @@ import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import { VERSION } from '../version.js';
 import type { CommandRun, GlobalOptions } from './types.js';
 
-
 export type CiProvider = 'github' | 'gitlab';
 
 export interface CiInitOptions {
@@ -42,7 +41,8 @@ export interface CiInitResult {
 export async function ciPlan(root: string, loaded: LoadedManifest[], folders: string[], branch: string): Promise<CiPlan> {
   const install = await ciLeptonSource(root, folders);
   const runsPython = loaded.some(({ manifest }) =>
-    manifest.phases.some((phase) => phase.gate.some((check) => 'run' in check && typeof check.run === 'string' && PYTHON_COMMAND.test(check.run))));
+    manifest.phases.some((phase) => phase.gate.some((check) => 'run' in check && typeof check.run === 'string' && PYTHON_COMMAND.test(check.run))),
+  );
   let python: CiPlan['python'];
   if (runsPython) {
     const versionFile = folders.length === 1 ? path.posix.join(folders[0]!, '.python-version') : '.python-version';
@@ -54,10 +54,7 @@ export async function ciPlan(root: string, loaded: LoadedManifest[], folders: st
 /** The cache keys pip can use: the kinds of dependency file some project folder has. */
 async function pythonDependencyFiles(root: string, folders: string[]): Promise<string[]> {
   const names = (await Promise.all(folders.map((folder) => readdir(path.join(root, folder)).catch(() => [] as string[])))).flat();
-  return [
-    ...(names.some((name) => /^requirements.*\.txt$/.test(name)) ? ['**/requirements*.txt'] : []),
-    ...(names.includes('pyproject.toml') ? ['**/pyproject.toml'] : []),
-  ];
+  return [...(names.some((name) => /^requirements.*\.txt$/.test(name)) ? ['**/requirements*.txt'] : []), ...(names.includes('pyproject.toml') ? ['**/pyproject.toml'] : [])];
 }
 
 async function repositoryOf(cwd: string): Promise<{ root: string; branch: string } | undefined> {
@@ -127,16 +124,23 @@ const DONE: Record<CiInitResult['action'], (file: string) => string> = {
 export function describeCiInit(result: CiInitResult): string {
   const { plan } = result;
   const lines = [DONE[result.action](result.file)];
-  lines.push(plan.projects.length > 1
-    ? `  projects: ${plan.projects.length} (${result.provider === 'github' ? 'one job each, listed at run time by `lepton ci matrix`' : 'one job each through parallel:matrix; run `lepton ci init --provider gitlab --force` when projects are added'})`
-    : `  project: ${plan.projects[0]}`);
-  lines.push(`  lepton: ${plan.install === 'npm-ci' ? 'the version package-lock.json pins (npm ci)' : 'the vendored .lepton/bin/lepton.cjs, run with node (`lepton vendor` upgrades it)'}`);
-  if (plan.python) lines.push('  python: set up for the gates\' run checks; requirements*.txt and a pyproject.toml project installed when present');
+  lines.push(
+    plan.projects.length > 1
+      ? `  projects: ${plan.projects.length} (${result.provider === 'github' ? 'one job each, listed at run time by `lepton ci matrix`' : 'one job each through parallel:matrix; run `lepton ci init --provider gitlab --force` when projects are added'})`
+      : `  project: ${plan.projects[0]}`,
+  );
+  lines.push(
+    `  lepton: ${plan.install === 'npm-ci' ? 'the version package-lock.json pins (npm ci)' : 'the vendored .lepton/bin/lepton.cjs, run with node (`lepton vendor` upgrades it)'}`,
+  );
+  if (plan.python) lines.push("  python: set up for the gates' run checks; requirements*.txt and a pyproject.toml project installed when present");
   if (result.stageAdded) lines.push('  stages: added `test`, which the job runs in');
   const review = result.provider === 'gitlab' ? 'merge request' : 'pull request';
-  lines.push('', `Enforced on every ${review} and push to ${plan.branch}: \`lepton verify --strict\` and \`lepton gate --completed\`;`,
-    'a change that moves phase: must also pass the gate of the phase it completes. The current phase\'s gate is reported, not enforced.',
-    `Next: commit ${result.file}${plan.install === 'vendored' ? ' (and .lepton/bin/lepton.cjs, if it is not committed yet)' : ''} and push.`);
+  lines.push(
+    '',
+    `Enforced on every ${review} and push to ${plan.branch}: \`lepton verify --strict\` and \`lepton gate --completed\`;`,
+    "a change that moves phase: must also pass the gate of the phase it completes. The current phase's gate is reported, not enforced.",
+    `Next: commit ${result.file}${plan.install === 'vendored' ? ' (and .lepton/bin/lepton.cjs, if it is not committed yet)' : ''} and push.`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -35,7 +35,9 @@ export const run: CommandRun<GateCommandOptions> = async (input) => {
   const loaded = await openProject(globals, io);
   const progress = await startProgress(globals, io, Boolean(options.verbose));
   // JSON carries each check's values, files' hashes included (gathered as advance gathers them).
-  const { report, phases } = await gateProject(loaded, { ...options, evidence: options.format === 'json', env: io.env, signal: io.signal, progress }).finally(() => progress?.stop());
+  const { report, phases } = await gateProject(loaded, { ...options, evidence: options.format === 'json', env: io.env, signal: io.signal, progress }).finally(() =>
+    progress?.stop(),
+  );
   if (report.unmatched) throw onlyNamesNoCheck(report.unmatched, phases);
   const format = resolveFormat(options.format, io.env);
   if (options.completed && report.checks.length === 0 && format === 'pretty' && !globals.quiet) {

@@ -13,7 +13,10 @@ export const BYPASS_HINT = 'fix it and push again, or push once without the gate
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) {
-    throw usageError('`lepton hooks run pre-push` reads git\'s pre-push input on stdin', 'git runs it from the pre-push hook; to check by hand, run `lepton verify` and `lepton gate --completed`');
+    throw usageError(
+      "`lepton hooks run pre-push` reads git's pre-push input on stdin",
+      'git runs it from the pre-push hook; to check by hand, run `lepton verify` and `lepton gate --completed`',
+    );
   }
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -66,9 +66,12 @@ export function parseAnswers(source: string, display: string): DraftAnswers {
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
       const keyPath = [...issue.path, ...keys.slice(0, 1)] as (string | number)[];
       const where = `${display}:${lineOf(offsetOf(doc.contents, keyPath))}`;
-      const message = issue.code === 'unrecognized_keys'
-        ? `unknown key "${keys.join('", "')}"; valid keys: ${ANSWER_KEYS.join(', ')}`
-        : issue.code === 'invalid_value' ? `must be one of ${issue.values.join(', ')}` : issue.message;
+      const message =
+        issue.code === 'unrecognized_keys'
+          ? `unknown key "${keys.join('", "')}"; valid keys: ${ANSWER_KEYS.join(', ')}`
+          : issue.code === 'invalid_value'
+            ? `must be one of ${issue.values.join(', ')}`
+            : issue.message;
       return `${where}: ${keyPath.length ? `${formatKeyPath(keyPath)}: ` : ''}${message}`;
     });
     const [first, ...rest] = problems;
@@ -92,11 +95,13 @@ function draftFromFile(file: z.infer<typeof answersFileSchema>): DraftAnswers {
   let owners: OwnerDraft[] | undefined;
   if (file.owner !== undefined) owners = ownersFromFlags(list(file.owner), list(file.role));
   if (file.owners !== undefined) {
-    owners = mergeOwners(file.owners.map((entry) => {
-      if (typeof entry === 'string') return parseOwner(entry);
-      const roles = [...list(entry.roles), ...list(entry.role)].flatMap(parseRoles);
-      return { name: entry.name, email: entry.email, ...(entry.roles || entry.role ? { roles } : {}) };
-    }));
+    owners = mergeOwners(
+      file.owners.map((entry) => {
+        if (typeof entry === 'string') return parseOwner(entry);
+        const roles = [...list(entry.roles), ...list(entry.role)].flatMap(parseRoles);
+        return { name: entry.name, email: entry.email, ...(entry.roles || entry.role ? { roles } : {}) };
+      }),
+    );
   }
   const metricTexts = file.metric === undefined ? undefined : list(file.metric);
   const metrics = file.metrics?.map((entry) => (typeof entry === 'string' ? parseMetric(entry) : entry)) ?? metricTexts?.map(parseMetric);
@@ -130,4 +135,3 @@ function offsetOf(node: unknown, keyPath: (string | number)[]): number | undefin
   }
   return offset;
 }
-

@@ -30,10 +30,7 @@ const OWNER_PATTERN = /^\s*([^<>]*?)\s*<\s*([^<>\s@]+@[^<>\s@]+)\s*>\s*$/;
 export function parseMetric(text: string): MetricComparison {
   const match = METRIC_PATTERN.exec(text);
   if (!match) {
-    throw usageError(
-      `"${text}" is not a success metric`,
-      `write NAME OP NUMBER, e.g. --metric "accuracy>=0.85" or "latency_ms.p95<=300"; ops: ${METRIC_OPS.join(' ')}`,
-    );
+    throw usageError(`"${text}" is not a success metric`, `write NAME OP NUMBER, e.g. --metric "accuracy>=0.85" or "latency_ms.p95<=300"; ops: ${METRIC_OPS.join(' ')}`);
   }
   return { path: match[1]!, op: match[2] as MetricComparison['op'], value: Number(match[3]) };
 }
@@ -59,7 +56,10 @@ export function ownerProblem(text: string): string | true {
 
 /** `tech-lead, reviewer` → the roles, each kebab-case. */
 export function parseRoles(text: string): string[] {
-  const roles = text.split(',').map((role) => role.trim()).filter(Boolean);
+  const roles = text
+    .split(',')
+    .map((role) => role.trim())
+    .filter(Boolean);
   for (const role of roles) {
     if (!KEBAB_CASE.test(role)) throw usageError(`"${role}" is not a role`, 'roles are kebab-case, e.g. tech-lead, product-owner, data-scientist');
   }
@@ -67,7 +67,10 @@ export function parseRoles(text: string): string[] {
 }
 
 export function rolesProblem(text: string): string | true {
-  const roles = text.split(',').map((role) => role.trim()).filter(Boolean);
+  const roles = text
+    .split(',')
+    .map((role) => role.trim())
+    .filter(Boolean);
   if (roles.length === 0) return 'give at least one role, e.g. tech-lead';
   const bad = roles.find((role) => !KEBAB_CASE.test(role));
   return bad ? `"${bad}" is not kebab-case, e.g. product-owner` : true;
@@ -96,10 +99,12 @@ export function ownersFromFlags(owners: string[], roles: string[]): OwnerDraft[]
       'each --role belongs to the --owner at the same position: --owner "Ada <ada@example.com>" --role tech-lead',
     );
   }
-  return mergeOwners(owners.map((text, index) => {
-    const role = roles[index];
-    return { ...parseOwner(text), ...(role === undefined ? {} : { roles: parseRoles(role) }) };
-  }));
+  return mergeOwners(
+    owners.map((text, index) => {
+      const role = roles[index];
+      return { ...parseOwner(text), ...(role === undefined ? {} : { roles: parseRoles(role) }) };
+    }),
+  );
 }
 
 export interface InitFlags {
@@ -137,8 +142,9 @@ export function mergeDrafts(file: DraftAnswers, flags: DraftAnswers): DraftAnswe
 
 /** The questions neither flags nor the file answered. */
 export function unansweredQuestions(draft: DraftAnswers): Question[] {
-  const questions: Question[] = (['name', 'description', 'preset', 'domain', 'language', 'owners', 'metrics', 'strategy'] as const)
-    .filter((question) => draft[question] === undefined);
+  const questions: Question[] = (['name', 'description', 'preset', 'domain', 'language', 'owners', 'metrics', 'strategy'] as const).filter(
+    (question) => draft[question] === undefined,
+  );
   if (draft.owners?.some((owner) => owner.roles === undefined)) questions.splice(questions.indexOf('metrics'), 0, 'roles');
   return questions;
 }
@@ -162,9 +168,7 @@ const metricKey = (metric: MetricComparison) => `${metric.path} ${metric.op}`;
 
 /** Why `metric` cannot be added to those `given` (the same metric and comparison twice), or true. */
 export function repeatedMetricProblem(given: MetricComparison[], metric: MetricComparison): string | true {
-  return given.some((other) => metricKey(other) === metricKey(metric))
-    ? `"${metricKey(metric)}" is given already; give another metric or comparison (empty when done)`
-    : true;
+  return given.some((other) => metricKey(other) === metricKey(metric)) ? `"${metricKey(metric)}" is given already; give another metric or comparison (empty when done)` : true;
 }
 
 /** Final checks across answers: a usable project name, metric names not given twice. */

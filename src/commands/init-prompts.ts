@@ -3,8 +3,18 @@
 import { InterruptedError } from '../errors.js';
 import type { DOMAINS, LANGUAGES, PRESETS, STRATEGIES, MetricComparison } from '../manifest/schema.js';
 import {
-  DEFAULT_ROLE, metricProblem, ownerProblem, parseMetric, parseOwner, parseRoles, repeatedMetricProblem, rolesProblem, validateAnswers,
-  type DraftAnswers, type InitAnswers, type OwnerDraft,
+  DEFAULT_ROLE,
+  metricProblem,
+  ownerProblem,
+  parseMetric,
+  parseOwner,
+  parseRoles,
+  repeatedMetricProblem,
+  rolesProblem,
+  validateAnswers,
+  type DraftAnswers,
+  type InitAnswers,
+  type OwnerDraft,
 } from './init-answers.js';
 
 const PRESET_NAMES: Record<(typeof PRESETS)[number], string> = {
@@ -33,10 +43,11 @@ export interface PromptDefaults {
 export async function promptAnswers(draft: DraftAnswers, defaults: PromptDefaults, signal: AbortSignal): Promise<InitAnswers> {
   const prompts = await import('@inquirer/prompts');
   const context = { signal };
-  const choices = <Value extends string>(names: Record<Value, string>) =>
-    (Object.keys(names) as Value[]).map((value) => ({ value, name: names[value] }));
+  const choices = <Value extends string>(names: Record<Value, string>) => (Object.keys(names) as Value[]).map((value) => ({ value, name: names[value] }));
   try {
-    const name = draft.name ?? (await prompts.input({ message: 'Project name', default: defaults.name, required: true, validate: (value) => value.trim() !== '' || 'the project name is empty' }, context));
+    const name =
+      draft.name ??
+      (await prompts.input({ message: 'Project name', default: defaults.name, required: true, validate: (value) => value.trim() !== '' || 'the project name is empty' }, context));
     const description = draft.description ?? (await prompts.input({ message: 'Description (one line on what it is for)' }, context));
     const preset = draft.preset ?? (await prompts.select({ message: 'Kind of AI project', choices: choices(PRESET_NAMES) }, context));
     const domain = draft.domain ?? (await prompts.select({ message: 'Industry', choices: choices(DOMAIN_NAMES) }, context));
@@ -63,12 +74,15 @@ async function askOwners(prompts: Prompts, identity: PromptDefaults['owner'], co
   const owners: OwnerDraft[] = [];
   for (;;) {
     const first = owners.length === 0;
-    const text = await prompts.input({
-      message: first ? 'Owner (Name <email>)' : 'Next owner (Name <email>)',
-      default: first && identity ? `${identity.name} <${identity.email}>` : undefined,
-      required: true,
-      validate: ownerProblem,
-    }, context);
+    const text = await prompts.input(
+      {
+        message: first ? 'Owner (Name <email>)' : 'Next owner (Name <email>)',
+        default: first && identity ? `${identity.name} <${identity.email}>` : undefined,
+        required: true,
+        validate: ownerProblem,
+      },
+      context,
+    );
     const owner = parseOwner(text);
     owners.push({ ...owner, roles: await askRoles(prompts, owner.name, first ? DEFAULT_ROLE : 'product-owner', context) });
     if (!(await prompts.confirm({ message: 'Add another owner?', default: false }, context))) return owners;
@@ -84,17 +98,18 @@ async function askMissingRoles(prompts: Prompts, owners: OwnerDraft[], context: 
 async function askMetrics(prompts: Prompts, context: Context): Promise<MetricComparison[]> {
   const metrics: MetricComparison[] = [];
   for (;;) {
-    const text = await prompts.input({
-      message: metrics.length === 0
-        ? 'Success metric with threshold, e.g. accuracy>=0.85 (empty for none)'
-        : 'Another success metric (empty when done)',
-      // Each answer is checked at its own prompt: a repeated metric is refused here, not after the last question.
-      validate: (value) => {
-        if (value.trim() === '') return true;
-        const problem = metricProblem(value);
-        return problem === true ? repeatedMetricProblem(metrics, parseMetric(value)) : problem;
+    const text = await prompts.input(
+      {
+        message: metrics.length === 0 ? 'Success metric with threshold, e.g. accuracy>=0.85 (empty for none)' : 'Another success metric (empty when done)',
+        // Each answer is checked at its own prompt: a repeated metric is refused here, not after the last question.
+        validate: (value) => {
+          if (value.trim() === '') return true;
+          const problem = metricProblem(value);
+          return problem === true ? repeatedMetricProblem(metrics, parseMetric(value)) : problem;
+        },
       },
-    }, context);
+      context,
+    );
     if (text.trim() === '') return metrics;
     metrics.push(parseMetric(text));
   }

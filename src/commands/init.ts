@@ -3,10 +3,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError, usageError } from '../errors.js';
-import {
-  QUESTION_FLAGS, answersFromFlags, mergeDrafts, unansweredQuestions, withDefaults,
-  type DraftAnswers, type InitAnswers, type InitFlags,
-} from './init-answers.js';
+import { QUESTION_FLAGS, answersFromFlags, mergeDrafts, unansweredQuestions, withDefaults, type DraftAnswers, type InitAnswers, type InitFlags } from './init-answers.js';
 import { readAnswersFile } from './init-answers-file.js';
 import { RESULTS_FILE } from '../templates/default-gates.js';
 import { initProject, refuseOverwrite } from '../lifecycle/init.js';
@@ -27,7 +24,7 @@ export const run: CommandRun<InitCommandOptions> = async ({ args, options, globa
   const { userIdentity } = await import('../git/git.js');
   const identity = await userIdentity(await nearestExistingFolder(root));
   if (!identity) {
-    throw new LeptonError('no git identity to record as the project\'s first ledger entry', {
+    throw new LeptonError("no git identity to record as the project's first ledger entry", {
       hint: 'set one: git config --global user.name "Your Name" && git config --global user.email you@example.com',
     });
   }
@@ -60,7 +57,13 @@ async function completeAnswers(
 
 async function nearestExistingFolder(dir: string): Promise<string> {
   for (let current = dir; ; current = path.dirname(current)) {
-    if (await stat(current).then((info) => info.isDirectory(), () => false)) return current;
+    if (
+      await stat(current).then(
+        (info) => info.isDirectory(),
+        () => false,
+      )
+    )
+      return current;
     if (path.dirname(current) === current) return current;
   }
 }
@@ -75,4 +78,3 @@ function notesFor(answers: InitAnswers): string[] {
   else if (!roles.has('product-owner')) notes.push(`no owner is product-owner, so ${[...roles].join(' or ')} signs the go/no-go (check go-decision in lepton.yaml)`);
   return notes;
 }
-

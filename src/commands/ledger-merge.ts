@@ -14,7 +14,11 @@ async function readSide(cwd: string, file: string, side: string): Promise<Ledger
     throw new LeptonError(`cannot read ${side} ledger ${file}: ${error.message}`);
   });
   const { entries, problems } = checkChain(ledgerLines(text));
-  if (problems[0]) throw new LeptonError(`${side} ledger ${file} cannot be trusted: ${problems[0].message}`, { exitCode: EXIT.gateFailed, hint: 'resolve the merge by hand from git: `git checkout --ours` or `--theirs` .lepton/ledger.jsonl' });
+  if (problems[0])
+    throw new LeptonError(`${side} ledger ${file} cannot be trusted: ${problems[0].message}`, {
+      exitCode: EXIT.gateFailed,
+      hint: 'resolve the merge by hand from git: `git checkout --ours` or `--theirs` .lepton/ledger.jsonl',
+    });
   return entries;
 }
 
@@ -26,6 +30,7 @@ export const run: CommandRun = async ({ args, globals, io }) => {
     return EXIT.gateFailed;
   }
   await writeFileAtomic(path.resolve(globals.cwd, ours), result.entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
-  if (!globals.quiet) io.stderr(`lepton: ledger merged: ${result.added.ours} entr${result.added.ours === 1 ? 'y' : 'ies'} of ours, ${result.added.theirs} of theirs, renumbered and re-chained\n`);
+  if (!globals.quiet)
+    io.stderr(`lepton: ledger merged: ${result.added.ours} entr${result.added.ours === 1 ? 'y' : 'ies'} of ours, ${result.added.theirs} of theirs, renumbered and re-chained\n`);
   return EXIT.ok;
 };

@@ -8,7 +8,7 @@ export function onlyWithPhases(): LeptonError {
 }
 
 export function recheckAllWithoutCompleted(): LeptonError {
-  return usageError('--recheck-all goes with --completed', 'the current phase\'s gate evaluates every check already: `lepton gate --completed --recheck-all`');
+  return usageError('--recheck-all goes with --completed', "the current phase's gate evaluates every check already: `lepton gate --completed --recheck-all`");
 }
 
 /** `--only` named ids the selected phases do not have. */
@@ -34,7 +34,10 @@ export function allWithJunit(): LeptonError {
 }
 
 export function formatNotForAll(format: string): LeptonError {
-  return usageError(`--format ${format} is not available with --all`, 'use --format pretty, json, github or markdown; for one JUnit report per project, fan out with `lepton ci matrix`');
+  return usageError(
+    `--format ${format} is not available with --all`,
+    'use --format pretty, json, github or markdown; for one JUnit report per project, fan out with `lepton ci matrix`',
+  );
 }
 
 /**

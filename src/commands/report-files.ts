@@ -11,7 +11,13 @@ import type { CommandIO } from './types.js';
  * Prints a report in `format`, and what CI gets besides stdout: the JUnit and SARIF files
  * `--junit FILE` and `--sarif FILE` name, and inside GitHub Actions (format github) the Markdown job summary.
  */
-export async function emitReport(io: CommandIO, cwd: string, format: ReportFormat, render: (format: ReportFormat) => Promise<string>, files: { junit?: string | undefined; sarif?: string | undefined } = {}): Promise<void> {
+export async function emitReport(
+  io: CommandIO,
+  cwd: string,
+  format: ReportFormat,
+  render: (format: ReportFormat) => Promise<string>,
+  files: { junit?: string | undefined; sarif?: string | undefined } = {},
+): Promise<void> {
   io.stdout(await render(format));
   if (files.junit) await writeReportFile(cwd, files.junit, await render('junit'));
   if (files.sarif) await writeReportFile(cwd, files.sarif, await render('sarif'));
@@ -51,11 +57,14 @@ export async function appendStepSummary(io: Pick<CommandIO, 'env' | 'stderr'>, m
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (!file) return;
   try {
-    const used = await stat(file).then((stats) => stats.size, () => 0);
+    const used = await stat(file).then(
+      (stats) => stats.size,
+      () => 0,
+    );
     const separator = used > 0 ? '\n' : '';
     const fitted = fitSummary(`${separator}${await markdown()}`, STEP_SUMMARY_LIMIT - used);
     if (fitted === undefined) {
-      io.stderr('warning: the job summary is already at GitHub\'s 1 MiB limit; lepton\'s report was not added to it\n');
+      io.stderr("warning: the job summary is already at GitHub's 1 MiB limit; lepton's report was not added to it\n");
       return;
     }
     await appendFile(file, fitted, 'utf8');

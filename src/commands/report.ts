@@ -23,7 +23,10 @@ export const run: CommandRun<ReportCommandOptions> = async ({ options, globals, 
     const [{ gatherPortfolio }, { renderPortfolioPage }] = await Promise.all([import('../lifecycle/report-data.js'), import('../report/html/page.js')]);
     const data = await gatherPortfolio(globals.cwd, path.basename(globals.cwd) || globals.cwd, gather);
     if (data.projects.length === 0) {
-      throw usageError(`no lepton.yaml found in ${globals.cwd} or below it (ignored folders and node_modules are skipped)`, 'run `lepton init` in a project folder, or pass -C DIR');
+      throw usageError(
+        `no lepton.yaml found in ${globals.cwd} or below it (ignored folders and node_modules are skipped)`,
+        'run `lepton init` in a project folder, or pass -C DIR',
+      );
     }
     html = renderPortfolioPage(data);
   } else {

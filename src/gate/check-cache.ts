@@ -10,7 +10,6 @@ interface Entry {
   value: unknown;
 }
 
-
 export class CheckCache {
   #entries: Promise<Map<string, Entry>> | undefined;
   #changed = false;

@@ -6,7 +6,20 @@ import { canonicalJson, sha256 } from '../text.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
 import { loadCheckModule } from './registry.js';
 import { plannedOrder, runScheduled, type PlannedCheck } from './schedule.js';
-import type { Approval, BlessedBaseline, RecordedValues, CheckContext, CheckResult, CheckStart, GateReport, GateSummary, GitQueries, RecordedGate, TextCache, Waiver } from './types.js';
+import type {
+  Approval,
+  BlessedBaseline,
+  RecordedValues,
+  CheckContext,
+  CheckResult,
+  CheckStart,
+  GateReport,
+  GateSummary,
+  GitQueries,
+  RecordedGate,
+  TextCache,
+  Waiver,
+} from './types.js';
 
 export interface GateRunOptions {
   manifest: Manifest;
@@ -114,7 +127,9 @@ function recordedResult(item: PlannedCheck, options: GateRunOptions): CheckResul
 
 /** Each evaluated check's evidence hash by id (what a bound sign-off compares); checks not evaluated now are left out. */
 function evidenceHashes(results: readonly CheckResult[]): Record<string, string> {
-  return Object.fromEntries(results.filter((result) => result.status !== 'skipped' && !result.recorded).map((result) => [result.id, sha256(canonicalJson(result.evidence ?? null))]));
+  return Object.fromEntries(
+    results.filter((result) => result.status !== 'skipped' && !result.recorded).map((result) => [result.id, sha256(canonicalJson(result.evidence ?? null))]),
+  );
 }
 
 /** Whether the phase has a sign-off bound to the evidence of `check`: then that evidence is gathered in full. */

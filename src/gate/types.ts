@@ -215,4 +215,3 @@ export interface GateReport {
   /** Ids a run was limited to that name no check of the phases evaluated. */
   unmatched?: string[];
 }
-

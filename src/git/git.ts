@@ -7,7 +7,9 @@ export function gitAt(dir: string): SimpleGit {
 }
 
 export async function isRepository(dir: string): Promise<boolean> {
-  return gitAt(dir).checkIsRepo().catch(() => false);
+  return gitAt(dir)
+    .checkIsRepo()
+    .catch(() => false);
 }
 
 /** The top of the working tree that holds `dir`. */
@@ -30,25 +32,36 @@ export async function uncommittedChanges(dir: string): Promise<{ path: string; u
 
 /** The checked-out branch, or undefined on a detached HEAD. */
 export async function currentBranch(dir: string): Promise<string | undefined> {
-  const name = await gitAt(dir).raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '');
+  const name = await gitAt(dir)
+    .raw(['symbolic-ref', '--quiet', '--short', 'HEAD'])
+    .catch(() => '');
   return name.trim() || undefined;
 }
 
 /** Tags pointing at HEAD. */
 export async function tagsAtHead(dir: string): Promise<string[]> {
-  const output = await gitAt(dir).raw(['tag', '--points-at', 'HEAD']).catch(() => '');
-  return output.split('\n').map((line) => line.trim()).filter(Boolean);
+  const output = await gitAt(dir)
+    .raw(['tag', '--points-at', 'HEAD'])
+    .catch(() => '');
+  return output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 /** The commit HEAD points at, or undefined in a repository without commits. */
 export async function headCommit(dir: string): Promise<string | undefined> {
-  const sha = await gitAt(dir).revparse(['--verify', '--quiet', 'HEAD']).catch(() => '');
+  const sha = await gitAt(dir)
+    .revparse(['--verify', '--quiet', 'HEAD'])
+    .catch(() => '');
   return sha.trim() || undefined;
 }
 
 /** The identity git would commit as (user.name / user.email, or GIT_AUTHOR_* from the environment). */
 export async function userIdentity(dir: string): Promise<{ name: string; email: string } | undefined> {
-  const ident = await gitAt(dir).raw(['var', 'GIT_AUTHOR_IDENT']).catch(() => '');
+  const ident = await gitAt(dir)
+    .raw(['var', 'GIT_AUTHOR_IDENT'])
+    .catch(() => '');
   const match = /^(.*) <([^>]*)>/.exec(ident.trim());
   return match?.[1] && match[2] ? { name: match[1], email: match[2] } : undefined;
 }
@@ -60,7 +73,9 @@ export async function gitCommonDir(dir: string): Promise<string> {
 
 /** A config value and the scope it comes from (`system`, `global`, `local`, `worktree`, `command`), or undefined when unset. */
 export async function configWithScope(dir: string, key: string): Promise<{ value: string; scope: string } | undefined> {
-  const output = await gitAt(dir).raw(['config', '--show-scope', '--get', key]).catch(() => '');
+  const output = await gitAt(dir)
+    .raw(['config', '--show-scope', '--get', key])
+    .catch(() => '');
   const tab = output.indexOf('\t');
   return tab === -1 ? undefined : { scope: output.slice(0, tab), value: output.slice(tab + 1) };
 }
@@ -83,7 +98,9 @@ export async function unignoredFiles(dir: string, pathspecs: readonly string[]):
 
 /** The ignore rule that makes git ignore `file` (`source:line:pattern`), or undefined when git does not ignore it or `dir` is no working tree. */
 export async function ignoringRule(dir: string, file: string): Promise<string | undefined> {
-  const output = await gitAt(dir).raw(['check-ignore', '--verbose', '--no-index', '--', file]).catch(() => '');
+  const output = await gitAt(dir)
+    .raw(['check-ignore', '--verbose', '--no-index', '--', file])
+    .catch(() => '');
   const rule = output.split('\t')[0]?.trim();
   return rule && !rule.endsWith(':') && !/:!/.test(rule) ? rule : undefined;
 }
@@ -109,7 +126,13 @@ export async function uncommittedFiles(dir: string, paths: readonly string[]): P
     for (const record of output.split('\0').filter(Boolean)) {
       const type = record[0];
       // Changed entries: "1 XY sub mH mI mW hH hI path", unmerged: "u XY sub m1 m2 m3 mW h1 h2 h3 path".
-      const file = type === '?' || type === '!' ? record.slice(2) : record.split(' ').slice(type === 'u' ? 10 : 8).join(' ');
+      const file =
+        type === '?' || type === '!'
+          ? record.slice(2)
+          : record
+              .split(' ')
+              .slice(type === 'u' ? 10 : 8)
+              .join(' ');
       const relative = file.startsWith(prefix) ? file.slice(prefix.length) : file;
       found.push({ path: relative, state: type === '?' ? 'untracked' : type === '!' ? 'ignored' : 'changed' });
     }

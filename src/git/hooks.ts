@@ -56,12 +56,20 @@ async function assertWritableHooksDir(location: HookLocation): Promise<void> {
   if (!isInside(location.worktree, dir) && !isInside(location.commonDir, dir)) {
     const origin = hooksPath ? ` (core.hooksPath = ${hooksPath.value}, from ${hooksPath.scope} config)` : '';
     throw new LeptonError(`git runs hooks from ${dir}${origin}, outside this repository; lepton installs hooks only inside a repository`, {
-      hint: hooksPath?.scope === 'global' || hooksPath?.scope === 'system'
-        ? `call \`lepton hooks run pre-push "$@"\` from the pre-push hook in ${dir}, or give this repository its own hooks with \`git config --local core.hooksPath .git/hooks\``
-        : `point core.hooksPath at a folder inside the repository, or call \`lepton hooks run pre-push "$@"\` from the pre-push hook in ${dir}`,
+      hint:
+        hooksPath?.scope === 'global' || hooksPath?.scope === 'system'
+          ? `call \`lepton hooks run pre-push "$@"\` from the pre-push hook in ${dir}, or give this repository its own hooks with \`git config --local core.hooksPath .git/hooks\``
+          : `point core.hooksPath at a folder inside the repository, or call \`lepton hooks run pre-push "$@"\` from the pre-push hook in ${dir}`,
     });
   }
-  const huskyRuntime = await Promise.all(['h', 'husky.sh'].map((name) => stat(path.join(dir, name)).then(() => true, () => false)));
+  const huskyRuntime = await Promise.all(
+    ['h', 'husky.sh'].map((name) =>
+      stat(path.join(dir, name)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   if (path.basename(dir) === '_' && huskyRuntime.some(Boolean)) {
     const userHook = path.join(path.dirname(dir), HOOK_NAME);
     throw new LeptonError(`${displayHookPath(location, dir)} is husky's generated hooks folder: husky rewrites it, and its hooks find yours by their own file name`, {
@@ -75,7 +83,10 @@ async function readIfFile(file: string): Promise<string | undefined> {
 }
 
 async function entryExists(file: string): Promise<boolean> {
-  return lstat(file).then(() => true, () => false);
+  return lstat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 export interface InstallResult {
@@ -162,7 +173,10 @@ export interface HookStatus {
 }
 
 async function isExecutable(file: string): Promise<boolean> {
-  return stat(file).then((info) => (info.mode & 0o111) !== 0 && info.isFile(), () => false);
+  return stat(file).then(
+    (info) => (info.mode & 0o111) !== 0 && info.isFile(),
+    () => false,
+  );
 }
 
 export async function hookStatus(location: HookLocation): Promise<HookStatus> {

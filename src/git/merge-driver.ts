@@ -17,7 +17,7 @@ export async function registerLedgerMergeDriver(root: string): Promise<{ attribu
   const lines = (current ?? '').split(/\r?\n/).map((line) => line.trim());
   const attributesChanged = !lines.includes(LEDGER_ATTRIBUTE);
   if (attributesChanged) {
-    const body = current && !current.endsWith('\n') ? `${current}\n` : current ?? '';
+    const body = current && !current.endsWith('\n') ? `${current}\n` : (current ?? '');
     await writeFileAtomic(file, `${body}${LEDGER_ATTRIBUTE}\n`);
   }
   // simple-git refuses merge.*.driver unless told: setting this one driver is the point here.

@@ -23,10 +23,7 @@ export interface AllOptions extends PhaseSelection {
 }
 
 /** One project's own report, as the single-project command returns it. */
-export type ProjectReport =
-  | { command: 'gate'; report: GateReport }
-  | { command: 'status'; report: StatusReport }
-  | { command: 'verify'; report: VerifyReport; strict: boolean };
+export type ProjectReport = { command: 'gate'; report: GateReport } | { command: 'status'; report: StatusReport } | { command: 'verify'; report: VerifyReport; strict: boolean };
 
 export interface ProjectResult {
   /** Project folder relative to the search folder (`.` for the folder itself). */
@@ -59,17 +56,27 @@ export interface AllReport {
 export async function evaluateAll(command: AllCommand, base: string, options: AllOptions, onProject: (result: ProjectResult) => void = () => {}): Promise<AllReport> {
   const { projects } = await findProjects(base);
   if (projects.length === 0) {
-    throw usageError(`no lepton.yaml found in ${base} or below it (ignored folders and node_modules are skipped)`, 'run `lepton init` in a project folder', undefined, 'no-projects');
+    throw usageError(
+      `no lepton.yaml found in ${base} or below it (ignored folders and node_modules are skipped)`,
+      'run `lepton init` in a project folder',
+      undefined,
+      'no-projects',
+    );
   }
   const cpus = Math.max(1, availableParallelism());
   const projectLimit = Math.min(projects.length, cpus);
   const checkConcurrency = options.concurrency ?? Math.max(1, Math.floor(cpus / projectLimit));
   const results = new Array<ProjectResult | undefined>(projects.length);
   let flushed = 0;
-  await runPooled(projects, projectLimit, async (location, index) => {
-    results[index] = await evaluateProject(command, base, location, { ...options, concurrency: checkConcurrency });
-    while (flushed < results.length && results[flushed]) onProject(results[flushed++]!);
-  }, options.signal);
+  await runPooled(
+    projects,
+    projectLimit,
+    async (location, index) => {
+      results[index] = await evaluateProject(command, base, location, { ...options, concurrency: checkConcurrency });
+      while (flushed < results.length && results[flushed]) onProject(results[flushed++]!);
+    },
+    options.signal,
+  );
   if (options.signal.aborted) throw new InterruptedError();
   const done = results as ProjectResult[];
   const invalid = done.filter((result) => result.error).length;

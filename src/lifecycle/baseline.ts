@@ -40,7 +40,11 @@ export interface BlessResult {
 
 function evalCheckOf(phase: Phase, checkId: string): CheckOf<'eval'> {
   const check = phase.gate.find((candidate) => candidate.id === checkId);
-  if (!check) throw usageError(`no check "${checkId}" in the gate of ${phase.id}`, phase.gate.length ? `checks of ${phase.id}: ${phase.gate.map((candidate) => candidate.id).join(', ')}` : `${phase.id} has no checks`);
+  if (!check)
+    throw usageError(
+      `no check "${checkId}" in the gate of ${phase.id}`,
+      phase.gate.length ? `checks of ${phase.id}: ${phase.gate.map((candidate) => candidate.id).join(', ')}` : `${phase.id} has no checks`,
+    );
   if (!('eval' in check)) throw usageError(`${checkId} is not an eval check: only eval checks have baselines`);
   return check;
 }
@@ -68,8 +72,9 @@ export async function blessBaseline(loaded: LoadedManifest, checkId: string, opt
   assertMayBless(manifest, phase, actor);
   const resolved = resolveInside(root, check.eval.file);
   if ('reason' in resolved) throw usageError(resolved.reason);
-  if (!(await pathExists(resolved.path))) throw new LeptonError(`${check.eval.file} does not exist: there are no results to bless`, { hint: `run the evaluation that writes ${check.eval.file} first` });
-  let run;
+  if (!(await pathExists(resolved.path)))
+    throw new LeptonError(`${check.eval.file} does not exist: there are no results to bless`, { hint: `run the evaluation that writes ${check.eval.file} first` });
+  let run: Awaited<ReturnType<typeof readEvalRun>>;
   try {
     run = await readEvalRun(resolved.path, check.eval.file, check.eval.format ?? 'auto');
   } catch (error) {
@@ -95,7 +100,17 @@ export async function blessBaseline(loaded: LoadedManifest, checkId: string, opt
       reason,
     });
   });
-  return { phase: phase.id, checkId, sha256: stored.sha256, path: stored.path, cases: run.cases.length, rows: run.rows, format: run.format, entry, ...(gitignoreWarning && { gitignoreWarning }) };
+  return {
+    phase: phase.id,
+    checkId,
+    sha256: stored.sha256,
+    path: stored.path,
+    cases: run.cases.length,
+    rows: run.rows,
+    format: run.format,
+    entry,
+    ...(gitignoreWarning && { gitignoreWarning }),
+  };
 }
 
 /** An unedited .lepton/.gitignore of an earlier version is brought up to date so baselines can be committed. */
@@ -124,10 +139,12 @@ export async function listBaselines(loaded: LoadedManifest, checkId?: string): P
     throw usageError(`no eval check "${checkId}" in this manifest`);
   }
   const latest = new Map(state.baselines.map((baseline) => [`${baseline.phase}/${baseline.checkId}`, baseline.seq]));
-  return Promise.all(blessed.map(async (baseline) => ({
-    ...baseline,
-    path: baselinePath(baseline.sha256),
-    present: await pathExists(path.join(loaded.root, baselinePath(baseline.sha256))),
-    current: latest.get(`${baseline.phase}/${baseline.checkId}`) === baseline.seq,
-  })));
+  return Promise.all(
+    blessed.map(async (baseline) => ({
+      ...baseline,
+      path: baselinePath(baseline.sha256),
+      present: await pathExists(path.join(loaded.root, baselinePath(baseline.sha256))),
+      current: latest.get(`${baseline.phase}/${baseline.checkId}`) === baseline.seq,
+    })),
+  );
 }

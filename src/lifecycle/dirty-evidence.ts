@@ -14,15 +14,25 @@ export interface DirtyFile {
 export async function dirtyEvidence(root: string, phase: Phase, gate: GateReport): Promise<DirtyFile[]> {
   const read = [...new Set(gate.checks.flatMap((check) => check.reads ?? []))].sort();
   if (read.length === 0) return [];
-  const outputs = phase.gate.flatMap((check) => pathsOf(check).filter((entry) => entry.use === 'writes').map((entry) => entry.value));
+  const outputs = phase.gate.flatMap((check) =>
+    pathsOf(check)
+      .filter((entry) => entry.use === 'writes')
+      .map((entry) => entry.value),
+  );
   let exempt = (_file: string) => false;
   if (outputs.length) {
     const { default: picomatch } = await import('picomatch');
-    exempt = picomatch(outputs.map((output) => output.replace(/^\.\//, '')), { dot: true });
+    exempt = picomatch(
+      outputs.map((output) => output.replace(/^\.\//, '')),
+      { dot: true },
+    );
   }
   const git = await import('../git/git.js');
   if (!(await git.isRepository(root))) return [];
-  return git.uncommittedFiles(root, read.filter((file) => !exempt(file)));
+  return git.uncommittedFiles(
+    root,
+    read.filter((file) => !exempt(file)),
+  );
 }
 
 /** `poc/results.json (untracked)`, for messages. */

@@ -45,7 +45,11 @@ export function recordedGates(state: LifecycleState): Record<string, RecordedGat
   return Object.fromEntries(
     Object.entries(state.passedBy).map(([phase, entry]) => [
       phase,
-      { seq: entry.seq, time: entry.time, checks: new Map((entry.checks ?? []).map((check) => [check.id, { status: check.status, ...(check.values !== undefined && { values: check.values }) }])) },
+      {
+        seq: entry.seq,
+        time: entry.time,
+        checks: new Map((entry.checks ?? []).map((check) => [check.id, { status: check.status, ...(check.values !== undefined && { values: check.values }) }])),
+      },
     ]),
   );
 }

@@ -12,7 +12,6 @@ import { recordPath } from '../rendered-record.js';
 import { SCHEMA_FILE, manifestText } from '../templates/scaffold.js';
 import { LEDGER_PATH, LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT, parseLedger, readLedgerText } from './ledger.js';
 
-
 export interface InitOptions {
   force?: boolean;
   now?: Date;
@@ -167,4 +166,3 @@ async function writeTracked(undo: Undo, root: string, file: string, content: str
   await writeFileAtomic(path.join(root, file), content);
   return { file, status: previous === undefined ? 'created' : 'overwritten' };
 }
-

@@ -21,7 +21,10 @@ export function evidenceHash(evidence: unknown): string {
 
 /** The ledger's non-blank lines; a checkout with CRLF line ends reads the same. */
 export function ledgerLines(text: string | undefined): string[] {
-  return (text ?? '').split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
+  return (text ?? '')
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line.trim() !== '');
 }
 
 export interface ChainProblem {
@@ -59,9 +62,11 @@ export function checkChain(lines: readonly string[], checked?: ReadonlySet<strin
     const fail = (message: string) => ({ entries, problems: [{ seq: position, check: 'chain' as const, message: `entry #${position}: ${message}` }] });
     if (!entry) return fail('not a ledger entry (one JSON object per line expected)');
     if (entry.seq !== position) {
-      return fail(entry.seq > position
-        ? `has seq ${entry.seq}: ${entry.seq - position === 1 ? `entry #${position} is` : `entries #${position}–#${entry.seq - 1} are`} missing (a line was removed)`
-        : `has seq ${entry.seq}, expected ${position} (lines were reordered or copied)`);
+      return fail(
+        entry.seq > position
+          ? `has seq ${entry.seq}: ${entry.seq - position === 1 ? `entry #${position} is` : `entries #${position}–#${entry.seq - 1} are`} missing (a line was removed)`
+          : `has seq ${entry.seq}, expected ${position} (lines were reordered or copied)`,
+      );
     }
     if (entry.prev !== (previous?.hash ?? null)) {
       return fail(previous ? `its prev hash is not the hash of entry #${previous.seq} (the chain was altered before it)` : 'the first entry must have prev: null');
@@ -108,6 +113,6 @@ export function chainEntry<E extends { event: LedgerEvent }>(previous: LedgerEnt
 
 /** The ledger text with `entry` appended as one line. */
 export function appendedText(text: string | undefined, entry: LedgerEntry): string {
-  const body = text && !text.endsWith('\n') ? `${text}\n` : text ?? '';
+  const body = text && !text.endsWith('\n') ? `${text}\n` : (text ?? '');
   return `${body}${JSON.stringify(entry)}\n`;
 }

@@ -12,14 +12,19 @@ export interface LedgerLoss {
 /** The entries of the ledger at `revision` (a commit, `HEAD`) missing from `entries`; none when git has no such ledger. */
 export async function lostEntries(root: string, revision: string, label: string, entries: readonly LedgerEntry[]): Promise<LedgerLoss[]> {
   const { gitAt } = await import('../git/git.js');
-  const text = await gitAt(root).raw(['show', `${revision}:./.lepton/ledger.jsonl`]).catch(() => undefined);
+  const text = await gitAt(root)
+    .raw(['show', `${revision}:./.lepton/ledger.jsonl`])
+    .catch(() => undefined);
   if (text === undefined) return [];
   const present = new Set(entries.map((entry) => contentHash(entry)));
   const losses: LedgerLoss[] = [];
   for (const line of ledgerLines(text)) {
     const entry = parseEntry(line);
     if (!entry || present.has(contentHash(entry))) continue;
-    losses.push({ seq: entry.seq, message: `entry #${entry.seq} (${entry.event} by ${entry.actor?.name ?? '?'}, ${entry.time}) of ${label} is missing from the ledger: entries were removed` });
+    losses.push({
+      seq: entry.seq,
+      message: `entry #${entry.seq} (${entry.event} by ${entry.actor?.name ?? '?'}, ${entry.time}) of ${label} is missing from the ledger: entries were removed`,
+    });
   }
   return losses;
 }

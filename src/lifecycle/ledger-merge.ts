@@ -6,14 +6,15 @@
 import { entryHash, type LedgerEntry } from './ledger.js';
 import { contentHash } from './signatures.js';
 
-export type LedgerMergeResult =
-  | { ok: true; entries: LedgerEntry[]; added: { ours: number; theirs: number } }
-  | { ok: false; message: string };
+export type LedgerMergeResult = { ok: true; entries: LedgerEntry[]; added: { ours: number; theirs: number } } | { ok: false; message: string };
 
 const MERGEABLE = new Set(['approve', 'waive']);
 
 export function mergeLedgerEntries(base: readonly LedgerEntry[], ours: readonly LedgerEntry[], theirs: readonly LedgerEntry[]): LedgerMergeResult {
-  for (const [side, entries] of [['ours', ours], ['theirs', theirs]] as const) {
+  for (const [side, entries] of [
+    ['ours', ours],
+    ['theirs', theirs],
+  ] as const) {
     if (!base.every((entry, index) => entries[index]?.hash === entry.hash)) {
       return { ok: false, message: `${side} does not extend the common ancestor's ledger (entries were removed or changed); the ledger only grows` };
     }
@@ -26,7 +27,10 @@ export function mergeLedgerEntries(base: readonly LedgerEntry[], ours: readonly 
   const ourMoves = ourNew.filter((entry) => !MERGEABLE.has(entry.event));
   const theirMoves = theirNew.filter((entry) => !MERGEABLE.has(entry.event));
   if (ourMoves.length > 0 || theirMoves.length > 0) {
-    return { ok: false, message: `both sides changed the ledger and at least one moved the project: ours ${describeMoves(ourMoves, ourNew)}; theirs ${describeMoves(theirMoves, theirNew)}. Merge one side first and record the other again` };
+    return {
+      ok: false,
+      message: `both sides changed the ledger and at least one moved the project: ours ${describeMoves(ourMoves, ourNew)}; theirs ${describeMoves(theirMoves, theirNew)}. Merge one side first and record the other again`,
+    };
   }
   // The same entry on both sides (a cherry-pick) is kept once.
   const seen = new Set(ourNew.map((entry) => contentHash(entry)));

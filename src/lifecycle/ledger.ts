@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError } from '../errors.js';
-import { pathExists, writeFileAtomic } from '../fs.js';
+import { writeFileAtomic } from '../fs.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import { commitWrites, rollForward, type JournalWrite } from './journal.js';
 import type { Actor, LedgerEntry, NewLedgerEntry, Stamped } from './ledger-entries.js';
@@ -21,7 +21,8 @@ export * from './ledger-format.js';
 
 export const LEPTON_GITIGNORE = '.lepton/.gitignore';
 /** What of .lepton/ is committed: the ledger, the schema, project templates, the records of what was rendered, blessed baselines and a vendored lepton; not the lock, journal or cache. */
-export const LEPTON_GITIGNORE_TEXT = '# lepton: commit the ledger, the schema, project templates, what was rendered, blessed baselines and a vendored lepton; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n!rendered/\n!rendered/**\n!baselines/\n!baselines/**\n!bin/\n!bin/lepton.cjs\n';
+export const LEPTON_GITIGNORE_TEXT =
+  '# lepton: commit the ledger, the schema, project templates, what was rendered, blessed baselines and a vendored lepton; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n!rendered/\n!rendered/**\n!baselines/\n!baselines/**\n!bin/\n!bin/lepton.cjs\n';
 
 export async function readLedgerText(root: string): Promise<string | undefined> {
   try {
@@ -123,30 +124,27 @@ export interface RecordOptions {
 }
 
 /** Records in a project whose manifest is loaded: the plan sees the replayed ledger and may move `phase:`. */
-export function recordInProject<P extends Plan>(
-  loaded: LoadedManifest,
-  options: RecordOptions,
-  plan: (fresh: ProjectSnapshot, actor: Actor) => P,
-): Promise<Recorded<P>> {
+export function recordInProject<P extends Plan>(loaded: LoadedManifest, options: RecordOptions, plan: (fresh: ProjectSnapshot, actor: Actor) => P): Promise<Recorded<P>> {
   const keyOf = (actor: Actor) => ownerByEmail(loaded.manifest, actor.email)?.key;
-  return record(loaded.root, { ...options, keyOf }, async (ledger) => {
-    const source = await readFile(loaded.file, 'utf8');
-    if (source !== loaded.source) {
-      throw new LeptonError(`${loaded.displayPath} changed while lepton was running`, { hint: 'run the command again' });
-    }
-    // The yaml parser that rewrites `phase:` loads only for the commands that move it.
-    const { setManifestPhase } = await import('../manifest/write.js');
-    const setPhase = (phase: string): JournalWrite => ({ path: path.relative(loaded.root, loaded.file), content: setManifestPhase(source, phase), label: 'manifest' });
-    return { fresh: { ...ledger, state: replayLedger(loaded.manifest, ledger.entries) }, setPhase };
-  }, plan);
+  return record(
+    loaded.root,
+    { ...options, keyOf },
+    async (ledger) => {
+      const source = await readFile(loaded.file, 'utf8');
+      if (source !== loaded.source) {
+        throw new LeptonError(`${loaded.displayPath} changed while lepton was running`, { hint: 'run the command again' });
+      }
+      // The yaml parser that rewrites `phase:` loads only for the commands that move it.
+      const { setManifestPhase } = await import('../manifest/write.js');
+      const setPhase = (phase: string): JournalWrite => ({ path: path.relative(loaded.root, loaded.file), content: setManifestPhase(source, phase), label: 'manifest' });
+      return { fresh: { ...ledger, state: replayLedger(loaded.manifest, ledger.entries) }, setPhase };
+    },
+    plan,
+  );
 }
 
 /** Records in a project folder from its ledger alone (`lepton init`'s first entry). */
-export function recordInFolder<P extends Plan>(
-  root: string,
-  options: RecordOptions,
-  plan: (fresh: LedgerSnapshot, actor: Actor) => P,
-): Promise<Recorded<P>> {
+export function recordInFolder<P extends Plan>(root: string, options: RecordOptions, plan: (fresh: LedgerSnapshot, actor: Actor) => P): Promise<Recorded<P>> {
   return record(root, options, async (ledger) => ({ fresh: ledger, setPhase: undefined }), plan);
 }
 

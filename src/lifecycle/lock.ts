@@ -102,7 +102,10 @@ function processAlive(pid: number): boolean {
 /** Moves the stale lock aside before deleting it, so two processes clearing it cannot delete a fresh one twice. */
 async function removeStale(file: string, holder: LockContent): Promise<void> {
   const aside = `${file}.stale-${process.pid}`;
-  const moved = await rename(file, aside).then(() => true, () => false);
+  const moved = await rename(file, aside).then(
+    () => true,
+    () => false,
+  );
   if (!moved) return;
   const content = await readLock(aside);
   const same = content && content.pid === holder.pid && content.host === holder.host && content.time === holder.time;

@@ -60,14 +60,18 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
   }
   const from = manifest.phase;
   const next = phaseAfter(manifest, from);
-  const gate = await evaluatePhases(loaded, manifest.phases.filter((phase) => phase.id === from), {
-    env: options.env,
-    signal: options.signal,
-    concurrency: options.concurrency,
-    state: before.state,
-    evidence: !options.dryRun,
-    ...options.progress,
-  });
+  const gate = await evaluatePhases(
+    loaded,
+    manifest.phases.filter((phase) => phase.id === from),
+    {
+      env: options.env,
+      signal: options.signal,
+      concurrency: options.concurrency,
+      state: before.state,
+      evidence: !options.dryRun,
+      ...options.progress,
+    },
+  );
   const dirty = gate.passed && !options.signal?.aborted ? await dirtyEvidence(loaded.root, phaseById(manifest, from), gate) : [];
   const result: AdvanceResult = { from, to: next?.id ?? null, complete: !next, dryRun: Boolean(options.dryRun), advanced: false, gate, dirty };
   if (!gate.passed || options.dryRun || options.signal?.aborted || (dirty.length > 0 && !options.allowDirty)) return result;

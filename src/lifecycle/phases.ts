@@ -27,4 +27,3 @@ export function phaseIndex(manifest: Manifest, id: string): number {
 export function completedPhases(manifest: Manifest, state: { complete?: boolean } = {}): Phase[] {
   return manifest.phases.slice(0, phaseIndex(manifest, manifest.phase) + (state.complete ? 1 : 0));
 }
-

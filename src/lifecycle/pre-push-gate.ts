@@ -18,7 +18,9 @@ export interface PrePushOutcome {
 export async function prePushGate(loaded: LoadedManifest, gated: GatedUpdate[], options: { env: NodeJS.ProcessEnv; signal: AbortSignal }): Promise<PrePushOutcome> {
   if (gated.length === 0) return { gated, passed: true };
   // The ledger pushed must keep every entry the remote branch already has.
-  const remote = gated.filter((update) => update.action === 'update').map((update) => ({ revision: update.remoteOid, label: `${update.branch} on the remote (${update.remoteOid.slice(0, 7)})` }));
+  const remote = gated
+    .filter((update) => update.action === 'update')
+    .map((update) => ({ revision: update.remoteOid, label: `${update.branch} on the remote (${update.remoteOid.slice(0, 7)})` }));
   const verify = await verifyProject(loaded, { strict: false, extends: remote });
   // A ledger that does not verify is the answer: the gate would stop at the first of its problems.
   if (!verify.ok) return { gated, verify, passed: false };

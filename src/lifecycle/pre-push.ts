@@ -66,9 +66,7 @@ export function pushAction(update: PushUpdate): PushAction {
  * `case` patterns, so the script and lepton never disagree.
  */
 export function branchMatches(branch: string, pattern: string): boolean {
-  const source = [...pattern]
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
-    .join('');
+  const source = [...pattern].map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
   return new RegExp(`^${source}$`, 's').test(branch);
 }
 

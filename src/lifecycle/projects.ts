@@ -26,7 +26,13 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '__pycache__']);
 export async function findProjects(base: string): Promise<ProjectSearch> {
   const { unignoredFiles } = await import('../git/git.js');
   const listed = await unignoredFiles(base, [MANIFEST_NAME, `:(glob)**/${MANIFEST_NAME}`]);
-  const manifests = listed === undefined ? await walk(base) : await existingFiles(base, listed.filter((file) => !inSkippedFolder(file)));
+  const manifests =
+    listed === undefined
+      ? await walk(base)
+      : await existingFiles(
+          base,
+          listed.filter((file) => !inSkippedFolder(file)),
+        );
   const projects = manifests
     .map((manifest) => manifest.replaceAll('\\', '/'))
     .filter((manifest) => path.posix.basename(manifest) === MANIFEST_NAME)
@@ -39,12 +45,22 @@ export async function findProjects(base: string): Promise<ProjectSearch> {
 }
 
 function inSkippedFolder(file: string): boolean {
-  return file.split('/').slice(0, -1).some((segment) => SKIPPED_FOLDERS.has(segment));
+  return file
+    .split('/')
+    .slice(0, -1)
+    .some((segment) => SKIPPED_FOLDERS.has(segment));
 }
 
 /** git lists files deleted from the working tree but still in the index: only those present count. */
 async function existingFiles(base: string, files: readonly string[]): Promise<string[]> {
-  const present = await Promise.all(files.map((file) => stat(path.join(base, file)).then((info) => info.isFile(), () => false)));
+  const present = await Promise.all(
+    files.map((file) =>
+      stat(path.join(base, file)).then(
+        (info) => info.isFile(),
+        () => false,
+      ),
+    ),
+  );
   return files.filter((_, index) => present[index]);
 }
 

@@ -11,8 +11,17 @@ import type { LedgerEntry } from './ledger.js';
 import { currentPhase, phaseIndex } from './phases.js';
 import { readProjectLedger } from './project.js';
 import {
-  daysBetween, signOffsOf, transitionsOf, visitsOf, waiverDebt, waiversOf,
-  type PhaseVisit, type SignOff, type Transition, type WaiverDebt, type WaiverView,
+  daysBetween,
+  signOffsOf,
+  transitionsOf,
+  visitsOf,
+  waiverDebt,
+  waiversOf,
+  type PhaseVisit,
+  type SignOff,
+  type Transition,
+  type WaiverDebt,
+  type WaiverView,
 } from './report-ledger.js';
 import { clockNow } from './test-hooks.js';
 import { verifyProject, type VerifyReport } from './verify.js';
@@ -192,19 +201,28 @@ async function sectionProgress(source: string, check: { sections?: string[] | un
 /** Every project below `base`, each gathered as `lepton report` would (a few at a time). */
 export async function gatherPortfolio(base: string, shownAs: string, options: ReportDataOptions = {}): Promise<PortfolioReportData> {
   const [{ findProjects }, { loadProject }, { runPooled }, { availableParallelism }, { LeptonError }] = await Promise.all([
-    import('./projects.js'), import('./project.js'), import('../pool.js'), import('node:os'), import('../errors.js'),
+    import('./projects.js'),
+    import('./project.js'),
+    import('../pool.js'),
+    import('node:os'),
+    import('../errors.js'),
   ]);
   const { projects } = await findProjects(base);
-  const entries = await runPooled(projects, Math.max(1, availableParallelism()), async (location): Promise<PortfolioEntry> => {
-    let name: string | undefined;
-    try {
-      const loaded = await loadProject({ cwd: base, manifest: location.manifest });
-      name = loaded.manifest.project.name;
-      return { path: location.path, name, data: await gatherProjectReport(loaded, { ...options, concurrency: 1 }) };
-    } catch (error) {
-      if (!(error instanceof LeptonError)) throw error;
-      return { path: location.path, name, error: error.message };
-    }
-  }, options.signal);
+  const entries = await runPooled(
+    projects,
+    Math.max(1, availableParallelism()),
+    async (location): Promise<PortfolioEntry> => {
+      let name: string | undefined;
+      try {
+        const loaded = await loadProject({ cwd: base, manifest: location.manifest });
+        name = loaded.manifest.project.name;
+        return { path: location.path, name, data: await gatherProjectReport(loaded, { ...options, concurrency: 1 }) };
+      } catch (error) {
+        if (!(error instanceof LeptonError)) throw error;
+        return { path: location.path, name, error: error.message };
+      }
+    },
+    options.signal,
+  );
   return { version: 1, generatedAt: clockNow(options.env).toISOString(), base: shownAs, projects: entries };
 }

@@ -109,21 +109,23 @@ export function visitsOf(manifest: Manifest, entries: readonly LedgerEntry[]): P
 }
 
 export function signOffsOf(entries: readonly LedgerEntry[], state: LifecycleState): SignOff[] {
-  return entries.filter((entry) => entry.event === 'approve').map((entry) => {
-    const evidence = (entry as { evidence?: unknown }).evidence;
-    return {
-      seq: entry.seq,
-      phase: entry.phase ?? '',
-      checkId: entry.checkId ?? '',
-      name: entry.actor?.name ?? '',
-      email: entry.actor?.email ?? '',
-      roles: entry.roles ?? [],
-      at: entry.time,
-      ...(entry.note && { note: entry.note }),
-      ...(typeof evidence === 'string' && { evidence }),
-      current: entry.seq > (state.enteredAt[entry.phase ?? ''] ?? 0),
-    };
-  });
+  return entries
+    .filter((entry) => entry.event === 'approve')
+    .map((entry) => {
+      const evidence = (entry as { evidence?: unknown }).evidence;
+      return {
+        seq: entry.seq,
+        phase: entry.phase ?? '',
+        checkId: entry.checkId ?? '',
+        name: entry.actor?.name ?? '',
+        email: entry.actor?.email ?? '',
+        roles: entry.roles ?? [],
+        at: entry.time,
+        ...(entry.note && { note: entry.note }),
+        ...(typeof evidence === 'string' && { evidence }),
+        current: entry.seq > (state.enteredAt[entry.phase ?? ''] ?? 0),
+      };
+    });
 }
 
 /** Days from one YYYY-MM-DD to another (both calendar days, so daylight saving does not matter). */
@@ -133,22 +135,24 @@ export function daysBetween(from: string, to: string): number {
 
 export function waiversOf(entries: readonly LedgerEntry[], state: LifecycleState, now: Date): WaiverView[] {
   const today = localDate(now);
-  return entries.filter((entry) => entry.event === 'waive').map((entry) => {
-    const until = entry.until ?? '0000-00-00';
-    const daysLeft = daysBetween(today, until);
-    const current = entry.seq > (state.enteredAt[entry.phase ?? ''] ?? 0);
-    return {
-      seq: entry.seq,
-      phase: entry.phase ?? '',
-      checkId: entry.checkId ?? '',
-      reason: entry.reason ?? '',
-      until,
-      by: entry.actor?.name ?? '',
-      at: entry.time,
-      daysLeft: Number.isNaN(daysLeft) ? -1 : daysLeft,
-      open: current && !Number.isNaN(daysLeft) && daysLeft >= 0 && !state.terminated,
-    };
-  });
+  return entries
+    .filter((entry) => entry.event === 'waive')
+    .map((entry) => {
+      const until = entry.until ?? '0000-00-00';
+      const daysLeft = daysBetween(today, until);
+      const current = entry.seq > (state.enteredAt[entry.phase ?? ''] ?? 0);
+      return {
+        seq: entry.seq,
+        phase: entry.phase ?? '',
+        checkId: entry.checkId ?? '',
+        reason: entry.reason ?? '',
+        until,
+        by: entry.actor?.name ?? '',
+        at: entry.time,
+        daysLeft: Number.isNaN(daysLeft) ? -1 : daysLeft,
+        open: current && !Number.isNaN(daysLeft) && daysLeft >= 0 && !state.terminated,
+      };
+    });
 }
 
 /** Open waivers: how many, the one granted first, the one that expires first. A later waiver of the same check replaces an earlier one. */

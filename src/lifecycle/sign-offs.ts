@@ -41,16 +41,29 @@ function checkToSignOff(manifest: Manifest, state: LifecycleState, checkId: stri
   const phase = phaseById(manifest, phaseId);
   const check = phase.gate.find((candidate) => candidate.id === checkId);
   if (!check) {
-    throw usageError(`no check "${checkId}" in the gate of ${phaseId}`, phase.gate.length ? `checks of ${phaseId}: ${phase.gate.map((candidate) => candidate.id).join(', ')}` : `${phaseId} has no checks`);
+    throw usageError(
+      `no check "${checkId}" in the gate of ${phaseId}`,
+      phase.gate.length ? `checks of ${phaseId}: ${phase.gate.map((candidate) => candidate.id).join(', ')}` : `${phaseId} has no checks`,
+    );
   }
   if (state.complete && what === 'waive') {
     if (!rechecks(check)) {
-      throw usageError(`${checkId} is judged at advance (recheck: false): the regression guard reports the result recorded then, so there is nothing to waive`, 'to judge it again, reopen its phase', undefined, 'reopen');
+      throw usageError(
+        `${checkId} is judged at advance (recheck: false): the regression guard reports the result recorded then, so there is nothing to waive`,
+        'to judge it again, reopen its phase',
+        undefined,
+        'reopen',
+      );
     }
     return { phase, check };
   }
   if (phaseId !== state.phase) {
-    throw usageError(`${checkId} belongs to ${phaseId}, but the project is in ${state.phase}: only the current phase's checks can be signed off or waived`, `to revisit ${phaseId}, reopen it`, undefined, 'reopen');
+    throw usageError(
+      `${checkId} belongs to ${phaseId}, but the project is in ${state.phase}: only the current phase's checks can be signed off or waived`,
+      `to revisit ${phaseId}, reopen it`,
+      undefined,
+      'reopen',
+    );
   }
   if (state.complete) throw usageError('the project is complete: there is no gate left to sign off', 'to go back, reopen an earlier phase', undefined, 'reopen');
   return { phase, check };
@@ -60,7 +73,13 @@ function checkToSignOff(manifest: Manifest, state: LifecycleState, checkId: stri
  * What a sign-off of `checkId` binds: the evidence hash of each of its phase's other checks that
  * keep holding, evaluated now; undefined when the check does not bind (`binds: none`) or is unknown.
  */
-async function boundEvidence(loaded: LoadedManifest, state: LifecycleState, phaseId: string, checkId: string, options: ApproveOptions): Promise<Record<string, string> | undefined> {
+async function boundEvidence(
+  loaded: LoadedManifest,
+  state: LifecycleState,
+  phaseId: string,
+  checkId: string,
+  options: ApproveOptions,
+): Promise<Record<string, string> | undefined> {
   const phase = loaded.manifest.phases.find((candidate) => candidate.id === phaseId);
   const check = phase?.gate.find((candidate) => candidate.id === checkId);
   if (!phase || !check || !bindsEvidence(check)) return undefined;
@@ -89,7 +108,9 @@ export async function approve(loaded: LoadedManifest, checkId: string, options: 
       const may = manifest.project.owners.filter((candidate) => candidate.roles.some((role) => roles.includes(role)));
       throw usageError(
         `${actor.name} <${actor.email}> may not approve ${checkId}: ${owner ? `their roles (${owner.roles.join(', ') || 'none'}) are not` : 'not an owner in lepton.yaml, and'} one of ${roles.join(', ')}`,
-        may.length ? `who may approve: ${may.map((candidate) => `${candidate.name} <${candidate.email}>`).join(', ')}` : `no owner holds ${roles.join(' or ')}: add one under project.owners`,
+        may.length
+          ? `who may approve: ${may.map((candidate) => `${candidate.name} <${candidate.email}>`).join(', ')}`
+          : `no owner holds ${roles.join(' or ')}: add one under project.owners`,
       );
     }
     const signOffs = currentApprovals(state).filter((approval) => approval.phase === phase.id && approval.checkId === checkId);
@@ -100,7 +121,10 @@ export async function approve(loaded: LoadedManifest, checkId: string, options: 
     // The same identity signing again this visit changes nothing, unless the evidence it signed has changed since.
     if (own && (!evidenceOf || canonicalJson(own.evidenceOf ?? null) === canonicalJson(evidenceOf))) return nothingToWrite({ ...outcome, approvals: approvers.size });
     const bound = evidenceOf ? { evidence: sha256(canonicalJson(evidenceOf)), evidenceOf } : {};
-    return writeEntry({ event: 'approve', phase: phase.id, checkId, roles: holding, note: options.note?.trim() || undefined, ...bound }, { ...outcome, approvals: approvers.size + (own ? 0 : 1) });
+    return writeEntry(
+      { event: 'approve', phase: phase.id, checkId, roles: holding, note: options.note?.trim() || undefined, ...bound },
+      { ...outcome, approvals: approvers.size + (own ? 0 : 1) },
+    );
   });
   return { ...result, recorded: entry !== undefined, ...(entry && { entry }) };
 }

@@ -23,7 +23,10 @@ export function contentHash(entry: object): string {
 export async function signingKeyFile(root: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const fromEnv = env.LEPTON_SIGNING_KEY?.trim();
   if (fromEnv) return expandHome(fromEnv);
-  const configured = await run('git', ['config', '--get', 'user.signingkey'], { cwd: root, env }).then((result) => result.stdout.trim(), () => '');
+  const configured = await run('git', ['config', '--get', 'user.signingkey'], { cwd: root, env }).then(
+    (result) => result.stdout.trim(),
+    () => '',
+  );
   // A literal `key::ssh-ed25519 …` names a key held by an agent, which lepton does not drive.
   if (!configured || configured.startsWith('key::')) return undefined;
   return expandHome(configured);
@@ -79,7 +82,12 @@ async function withScratch<T>(work: (dir: string) => Promise<T>): Promise<T> {
  * The entry signed by `publicKey`'s private half (LEPTON_SIGNING_KEY or git's user.signingkey),
  * its hash recomputed over the signature. Refuses, saying how to set one, without a usable key.
  */
-export async function signEntry<E extends { hash: string; actor: { name: string; email: string } }>(entry: E, publicKey: string, root: string, env: NodeJS.ProcessEnv = process.env): Promise<E & { sig: string }> {
+export async function signEntry<E extends { hash: string; actor: { name: string; email: string } }>(
+  entry: E,
+  publicKey: string,
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<E & { sig: string }> {
   const who = `${entry.actor.name} <${entry.actor.email}>`;
   const keyFile = await signingKeyFile(root, env);
   if (!keyFile) {
@@ -90,7 +98,9 @@ export async function signEntry<E extends { hash: string; actor: { name: string;
   const hash = contentHash(entry);
   const sig = await signHash(hash, keyFile, env);
   if (!(await verifyHash(hash, sig, publicKey, env))) {
-    throw new LeptonError(`the signing key ${keyFile} is not the key lepton.yaml gives ${who} (owners[].key)`, { hint: 'sign with the private half of that key, or update owners[].key' });
+    throw new LeptonError(`the signing key ${keyFile} is not the key lepton.yaml gives ${who} (owners[].key)`, {
+      hint: 'sign with the private half of that key, or update owners[].key',
+    });
   }
   const { hash: _unsigned, ...rest } = entry;
   const withSig = { ...rest, sig };

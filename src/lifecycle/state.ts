@@ -38,7 +38,18 @@ export function approvalCheck(manifest: Manifest, phaseId: string, checkId: stri
 
 export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]): LifecycleState {
   const ids = manifest.phases.map((phase) => phase.id);
-  const state: LifecycleState = { phase: ids[0]!, complete: false, enteredAt: {}, approvals: [], waivers: [], baselines: [], recordedValues: [], passedBy: {}, acceptedGates: {}, problems: [] };
+  const state: LifecycleState = {
+    phase: ids[0]!,
+    complete: false,
+    enteredAt: {},
+    approvals: [],
+    waivers: [],
+    baselines: [],
+    recordedValues: [],
+    passedBy: {},
+    acceptedGates: {},
+    problems: [],
+  };
   const problem = (entry: LedgerEntry, message: string) =>
     state.problems.push({
       seq: entry.seq,
@@ -146,7 +157,8 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
       case 'bless':
         if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
         if (!/^[0-9a-f]{64}$/.test(entry.baseline ?? '')) problem(entry, 'names no baseline (a SHA-256)');
-        if (!approvalRolesAllow(manifest, entry.phase, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> holds none of the approval roles of phase "${entry.phase}"`);
+        if (!approvalRolesAllow(manifest, entry.phase, entry.actor?.email ?? ''))
+          problem(entry, `${entry.actor?.name} <${entry.actor?.email}> holds none of the approval roles of phase "${entry.phase}"`);
         state.baselines.push({
           phase: entry.phase ?? '',
           checkId: entry.checkId ?? '',
@@ -219,4 +231,3 @@ export function currentApprovals(state: LifecycleState): Approval[] {
 export function currentWaivers(state: LifecycleState): Waiver[] {
   return state.waivers.filter((waiver) => waiver.seq > (state.enteredAt[waiver.phase] ?? 0)).map(({ seq: _seq, ...waiver }) => waiver);
 }
-

@@ -44,7 +44,10 @@ export async function verifyProject(loaded: LoadedManifest, options: VerifyOptio
   const problems: VerifyProblem[] = [...chain.problems];
   const first = manifest.phases[0]!.id;
   if (lines.length === 0 && manifest.phase !== first) {
-    problems.push({ check: 'phase', message: `there is no ledger (${LEDGER_PATH}), but phase: is ${manifest.phase}; without a ledger a project can only be in its first phase, ${first}` });
+    problems.push({
+      check: 'phase',
+      message: `there is no ledger (${LEDGER_PATH}), but phase: is ${manifest.phase}; without a ledger a project can only be in its first phase, ${first}`,
+    });
   }
   const state = replayLedger(manifest, entries);
   problems.push(...state.problems);
@@ -118,7 +121,11 @@ async function checkAuthors(root: string, lines: readonly string[], entries: rea
     const content = contentOf(line);
     if (content && current.has(content)) continue;
     const seq = seqOf(line);
-    problems.push({ ...(seq !== undefined && { seq }), check: 'authors', message: `commit ${origin.commit.slice(0, 7)} by ${origin.name} <${origin.email}> removed or changed ledger entry #${seq ?? '?'}: the ledger is append-only` });
+    problems.push({
+      ...(seq !== undefined && { seq }),
+      check: 'authors',
+      message: `commit ${origin.commit.slice(0, 7)} by ${origin.name} <${origin.email}> removed or changed ledger entry #${seq ?? '?'}: the ledger is append-only`,
+    });
   }
   for (const line of history.removedUncommitted) {
     const content = contentOf(line);
@@ -136,7 +143,11 @@ async function checkAuthors(root: string, lines: readonly string[], entries: rea
     if (!origin) {
       problems.push({ seq: entry.seq, check: 'authors', message: `entry #${entry.seq} (${entry.event} by ${actor}) is not committed yet; commit it as ${actor}` });
     } else if (origin.email.toLowerCase() !== entry.actor.email.toLowerCase() && !origin.coAuthors.includes(entry.actor.email.toLowerCase())) {
-      problems.push({ seq: entry.seq, check: 'authors', message: `entry #${entry.seq} (${entry.event}) names ${actor}, but commit ${origin.commit.slice(0, 7)} that added it was authored by ${origin.name} <${origin.email}>` });
+      problems.push({
+        seq: entry.seq,
+        check: 'authors',
+        message: `entry #${entry.seq} (${entry.event}) names ${actor}, but commit ${origin.commit.slice(0, 7)} that added it was authored by ${origin.name} <${origin.email}>`,
+      });
     }
   }
   return problems;

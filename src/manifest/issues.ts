@@ -37,10 +37,23 @@ export function describeIssue(issue: RawIssue, raw: unknown, prefix: Path = []):
       return [{ path, message: `expected ${issue.expected}, got ${describeValue(value)}` }];
     }
     case 'too_big':
-      return [{ path, message: issue.origin === 'array' ? `has too many items (at most ${issue.maximum})` : `must be at most ${issue.maximum}, got ${describeValue(valueAt(raw, path))}` }];
+      return [
+        {
+          path,
+          message: issue.origin === 'array' ? `has too many items (at most ${issue.maximum})` : `must be at most ${issue.maximum}, got ${describeValue(valueAt(raw, path))}`,
+        },
+      ];
     case 'too_small':
       if (issue.message && !issue.message.startsWith('Too small')) return [{ path, message: issue.message }];
-      return [{ path, message: issue.origin === 'array' ? `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}` : `must be at least ${issue.minimum}, got ${describeValue(valueAt(raw, path))}` }];
+      return [
+        {
+          path,
+          message:
+            issue.origin === 'array'
+              ? `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`
+              : `must be at least ${issue.minimum}, got ${describeValue(valueAt(raw, path))}`,
+        },
+      ];
     case 'invalid_value':
       return [{ path, message: `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, got ${describeValue(valueAt(raw, path))}` }];
     default:

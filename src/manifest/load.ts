@@ -74,9 +74,7 @@ export async function loadManifest(options: LoadOptions): Promise<LoadedManifest
   if (!isDirectory(options.cwd)) {
     throw new LeptonError(`no such folder: ${options.cwd}`, { hint: 'check the folder lepton was started in', code: 'no-such-folder' });
   }
-  const file = options.manifest
-    ? path.resolve(options.cwd, options.manifest)
-    : await findManifest(options.cwd);
+  const file = options.manifest ? path.resolve(options.cwd, options.manifest) : await findManifest(options.cwd);
   if (!file) {
     throw new LeptonError(`no ${MANIFEST_NAME} found in ${options.cwd} or any folder above it`, {
       hint: 'run `lepton init` to create one',
@@ -234,10 +232,7 @@ function sortProblems(problems: ManifestProblem[]): ManifestProblem[] {
 
 export function formatKeyPath(keyPath: readonly (string | number)[], key?: string): string {
   const parts = key === undefined ? keyPath : [...keyPath, key];
-  return parts.reduce<string>(
-    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
-    '',
-  );
+  return parts.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '');
 }
 
 /**

@@ -57,7 +57,11 @@ export interface CheckNeed {
  */
 export async function phaseNeeds(phase: Pick<Phase, 'gate'>): Promise<Map<string, CheckNeed[]>> {
   const needs = new Map<string, CheckNeed[]>(phase.gate.map((check) => [check.id, (check.needs ?? []).map((id) => ({ id }))]));
-  const writers = phase.gate.flatMap((check) => pathsOf(check).filter((entry) => entry.use === 'writes').map((entry) => ({ id: check.id, output: entry.value })));
+  const writers = phase.gate.flatMap((check) =>
+    pathsOf(check)
+      .filter((entry) => entry.use === 'writes')
+      .map((entry) => ({ id: check.id, output: entry.value })),
+  );
   if (writers.length === 0) return needs;
   // The glob matcher loads only for gates that declare outputs.
   const { default: picomatch } = await import('picomatch');

@@ -27,7 +27,10 @@ export async function crossFieldProblems(manifest: Manifest, root: string): Prom
       const checkPath = ['phases', phaseIndex, 'gate', checkIndex];
       const seen = checkIds.get(check.id);
       if (seen !== undefined) {
-        errors.push({ path: [...checkPath, 'id'], message: `duplicate check id "${check.id}" in phase "${phase.id}" (also gate[${seen}]); check ids must be unique within a phase` });
+        errors.push({
+          path: [...checkPath, 'id'],
+          message: `duplicate check id "${check.id}" in phase "${phase.id}" (also gate[${seen}]); check ids must be unique within a phase`,
+        });
       } else {
         checkIds.set(check.id, checkIndex);
       }
@@ -46,7 +49,10 @@ export async function crossFieldProblems(manifest: Manifest, root: string): Prom
     const email = owner.email.toLowerCase();
     const first = ownerEmails.get(email);
     if (first !== undefined) {
-      errors.push({ path: ['project', 'owners', ownerIndex, 'email'], message: `duplicate owner email "${owner.email}" (also owners[${first}], emails compared ignoring case); each owner needs an email of their own` });
+      errors.push({
+        path: ['project', 'owners', ownerIndex, 'email'],
+        message: `duplicate owner email "${owner.email}" (also owners[${first}], emails compared ignoring case); each owner needs an email of their own`,
+      });
     } else {
       ownerEmails.set(email, ownerIndex);
     }
@@ -58,7 +64,9 @@ export async function crossFieldProblems(manifest: Manifest, root: string): Prom
       if (!('approval' in check)) continue;
       const missing = check.approval.roles.filter((role) => !heldRoles.has(role));
       if (missing.length === check.approval.roles.length) {
-        warnings.push(`check "${check.id}" of phase "${phase.id}" needs a sign-off from ${missing.join(' or ')}, but no owner holds ${missing.length > 1 ? 'those roles' : 'that role'}`);
+        warnings.push(
+          `check "${check.id}" of phase "${phase.id}" needs a sign-off from ${missing.join(' or ')}, but no owner holds ${missing.length > 1 ? 'those roles' : 'that role'}`,
+        );
       }
     }
   }
@@ -98,7 +106,8 @@ async function needsProblems(phase: Phase, phaseIndex: number): Promise<RuleProb
     (check.needs ?? []).forEach((id, needIndex) => {
       const at = ['phases', phaseIndex, 'gate', checkIndex, 'needs', needIndex];
       if (id === check.id) problems.push({ path: at, message: `check "${check.id}" cannot need itself` });
-      else if (!ids.includes(id)) problems.push({ path: at, message: `names no check "${id}" in phase "${phase.id}"; checks here: ${ids.filter((other) => other !== check.id).join(', ') || 'none'}` });
+      else if (!ids.includes(id))
+        problems.push({ path: at, message: `names no check "${id}" in phase "${phase.id}"; checks here: ${ids.filter((other) => other !== check.id).join(', ') || 'none'}` });
     });
   });
   if (problems.length > 0 || !phase.gate.some((check) => check.needs || 'outputs' in check)) return problems;

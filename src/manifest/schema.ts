@@ -2,8 +2,7 @@
 // printed by `lepton schema` both come from these definitions.
 import { z } from 'zod';
 
-const kebabId = (what: string) =>
-  z.string().regex(KEBAB_CASE, { message: `${what} must be kebab-case (lowercase letters, digits and single dashes), e.g. "unit-tests"` });
+const kebabId = (what: string) => z.string().regex(KEBAB_CASE, { message: `${what} must be kebab-case (lowercase letters, digits and single dashes), e.g. "unit-tests"` });
 
 const nonEmpty = z.string().min(1, { message: 'must not be empty' });
 const globList = z.union([nonEmpty, z.array(nonEmpty).min(1)]);
@@ -42,7 +41,7 @@ export const evalComparisonSchema = z.strictObject({
 
 export const evalRegressionSchema = z.strictObject({
   metrics: z.array(nonEmpty).min(1).describe('metrics compared with the blessed baseline: pass and scores'),
-  margin: z.number().min(0).describe('largest drop tolerated (absolute, in the metric\'s units)'),
+  margin: z.number().min(0).describe("largest drop tolerated (absolute, in the metric's units)"),
   confidence: z.number().gt(0).lt(1).optional().describe('of the paired intervals; default 0.95'),
   'on-unreliable': z.enum(['fail', 'pass']).optional().describe('unreliable-baseline and insufficient-data fail unless pass'),
 });
@@ -77,7 +76,10 @@ const kindShapes = {
   eval: {
     eval: z.strictObject({
       file: nonEmpty.describe('per-case results: promptfoo -o JSON, lm-eval results/samples, DeepEval, Ragas, or JSONL (.gz read too)'),
-      format: z.enum(['auto', ...EVAL_FORMATS]).optional().describe('default auto: told from the content'),
+      format: z
+        .enum(['auto', ...EVAL_FORMATS])
+        .optional()
+        .describe('default auto: told from the content'),
       'min-cases': z.number().int().min(1).optional(),
       'max-flaky': share.optional().describe('largest share of cases whose repeats disagree'),
       checks: z.array(evalComparisonSchema).optional(),
@@ -88,7 +90,7 @@ const kindShapes = {
     approval: z.strictObject({
       roles: z.array(nonEmpty).min(1),
       count: z.number().int().min(1).optional(),
-      binds: z.enum(['evidence', 'none']).optional().describe('evidence (default): a sign-off stops counting when the evidence of the phase\'s other checks changes'),
+      binds: z.enum(['evidence', 'none']).optional().describe("evidence (default): a sign-off stops counting when the evidence of the phase's other checks changes"),
     }),
   },
   git: {
@@ -147,19 +149,19 @@ export const checkSchemas = {
   eval: checkSchemaFor('eval'),
 } satisfies { [K in CheckKind]: z.ZodType };
 
-export const checkSchema = z.union(CHECK_KINDS.map((kind) => checkSchemas[kind]) as unknown as [
-  (typeof checkSchemas)['file'],
-  ...(typeof checkSchemas)[CheckKind][],
-]);
+export const checkSchema = z.union(CHECK_KINDS.map((kind) => checkSchemas[kind]) as unknown as [(typeof checkSchemas)['file'], ...(typeof checkSchemas)[CheckKind][]]);
 
 export const ownerSchema = z.strictObject({
   name: nonEmpty,
   email: z.string().regex(/^[^@\s]+@[^@\s]+$/, { message: 'must be an email address' }),
   roles: z.array(kebabId('a role')).default([]),
   /** An OpenSSH public key line: every ledger entry by this owner must carry a valid signature by it. */
-  key: z.string().regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/, {
-    message: 'must be an OpenSSH public key line, e.g. "ssh-ed25519 AAAA… you@example.com"',
-  }).optional(),
+  key: z
+    .string()
+    .regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/, {
+      message: 'must be an OpenSSH public key line, e.g. "ssh-ed25519 AAAA… you@example.com"',
+    })
+    .optional(),
 });
 
 export const phaseSchema = z.strictObject({
@@ -212,7 +214,7 @@ export function manifestJsonSchema(): Record<string, unknown> {
   return {
     $schema: schema.$schema,
     title: 'lepton.yaml',
-    description: 'lepton project manifest, version 1: the project, its lifecycle phases and each phase\'s exit gate.',
+    description: "lepton project manifest, version 1: the project, its lifecycle phases and each phase's exit gate.",
     ...schema,
   };
 }

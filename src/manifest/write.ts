@@ -7,7 +7,8 @@ import { LeptonError } from '../errors.js';
 /** The manifest source with `phase:` set to `phase`, everything else untouched. */
 export function setManifestPhase(source: string, phase: string): string {
   const doc = parseDocument(source, { keepSourceTokens: false });
-  if (doc.errors.length > 0) throw new LeptonError(`cannot rewrite phase: the manifest does not parse (${doc.errors[0]!.message.split('\n')[0]})`, { hint: 'run `lepton validate`' });
+  if (doc.errors.length > 0)
+    throw new LeptonError(`cannot rewrite phase: the manifest does not parse (${doc.errors[0]!.message.split('\n')[0]})`, { hint: 'run `lepton validate`' });
   const contents = doc.contents;
   const pair = isMap(contents) ? contents.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === 'phase') : undefined;
   const value = pair?.value;
@@ -31,4 +32,3 @@ function formatLike(value: Scalar, phase: string): string {
       throw new LeptonError('cannot rewrite phase: its value is a block scalar', { hint: 'write it as `phase: <id>` on one line' });
   }
 }
-

@@ -40,7 +40,9 @@ export function closing(format: ReportFormat, report: AllReport, paint: Paint): 
   if (format === 'github') return `${overallLine(report)}\n`;
   const width = Math.max(...report.projects.map((project) => project.path.length));
   const marks = { passed: paint.green('✔'), failed: paint.red('✖'), invalid: paint.red('!') };
-  const lines = report.projects.map((project) => `  ${marks[verdictOf(project)]} ${project.path.padEnd(width)}  ${project.error ? project.error.message : (project.project ?? '')}`);
+  const lines = report.projects.map(
+    (project) => `  ${marks[verdictOf(project)]} ${project.path.padEnd(width)}  ${project.error ? project.error.message : (project.project ?? '')}`,
+  );
   const failed = report.projects.some((project) => project.exitCode !== 0);
   const verdict = failed ? paint.red.bold(overallLine(report)) : paint.green.bold(overallLine(report));
   return `${verdict}\n${lines.join('\n')}\n`;

@@ -40,20 +40,32 @@ export function comparisonTable(comparison: Comparison): string[] {
   const all = [HEADER, ...rows];
   const keys = Object.keys(HEADER) as (keyof ComparisonRow)[];
   const widths = keys.map((key) => Math.max(...all.map((row) => row[key].length)));
-  const lines = all.map((row) => keys.map((key, index) => row[key].padEnd(widths[index]!)).join('  ').trimEnd());
+  const lines = all.map((row) =>
+    keys
+      .map((key, index) => row[key].padEnd(widths[index]!))
+      .join('  ')
+      .trimEnd(),
+  );
   const flipped = comparison.flipped.length ? ` · ${comparison.flipped.length} case${comparison.flipped.length === 1 ? '' : 's'} flipped to fail` : '';
   return [...lines, `${comparison.paired} paired cases, margin ${comparison.margin}, ${comparison.confidence * 100}% confidence${flipped}`];
 }
 
 /** A Markdown table (cells already safe: numbers, metric names escaped by the caller). */
-export function comparisonMarkdown(comparison: Comparison, escape: (text: string) => string): string[] {
+export function comparisonMarkdown(comparison: Comparison, escapeText: (text: string) => string): string[] {
   const rows = comparisonRows(comparison);
-  if (rows.length === 0) return [`_Comparison: **${comparison.verdict}** — ${escape(comparison.reason)}_`];
+  if (rows.length === 0) return [`_Comparison: **${comparison.verdict}** — ${escapeText(comparison.reason)}_`];
   return [
     '| Metric | Baseline | Candidate | Δ [low, high] | Verdict |',
     '| --- | --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${escape(row.metric)} | ${row.baseline} | ${row.candidate} | ${row.delta} | ${row.verdict ? `**${row.verdict}**` : ''} |`),
+    ...rows.map((row) => `| ${escapeText(row.metric)} | ${row.baseline} | ${row.candidate} | ${row.delta} | ${row.verdict ? `**${row.verdict}**` : ''} |`),
     '',
-    `${comparison.paired} paired cases · margin ${comparison.margin} · ${comparison.confidence * 100}% confidence${comparison.flipped.length ? ` · flipped: ${comparison.flipped.slice(0, 10).map((id) => `\`${id.replace(/`/g, "'")}\``).join(', ')}${comparison.flipped.length > 10 ? ` and ${comparison.flipped.length - 10} more` : ''}` : ''}`,
+    `${comparison.paired} paired cases · margin ${comparison.margin} · ${comparison.confidence * 100}% confidence${
+      comparison.flipped.length
+        ? ` · flipped: ${comparison.flipped
+            .slice(0, 10)
+            .map((id) => `\`${id.replace(/`/g, "'")}\``)
+            .join(', ')}${comparison.flipped.length > 10 ? ` and ${comparison.flipped.length - 10} more` : ''}`
+        : ''
+    }`,
   ];
 }

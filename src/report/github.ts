@@ -62,12 +62,14 @@ export function selectAnnotations(annotations: Annotation[]): string[] {
     lines.push(...shown.map(annotationLine));
     const rest = ofLevel.length - shown.length;
     if (rest > 0) {
-      lines.push(annotationLine({
-        level,
-        rank: Number.POSITIVE_INFINITY,
-        title: 'lepton',
-        message: `${rest} more ${level === 'error' ? 'error' : level}s not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per step): see the job summary or the log`,
-      }));
+      lines.push(
+        annotationLine({
+          level,
+          rank: Number.POSITIVE_INFINITY,
+          title: 'lepton',
+          message: `${rest} more ${level === 'error' ? 'error' : level}s not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per step): see the job summary or the log`,
+        }),
+      );
     }
   }
   return lines;
@@ -150,14 +152,16 @@ export function formatStatusGithub(report: Omit<StatusReport, 'version' | 'lifec
 export function formatVerifyGithub(report: Omit<VerifyReport, 'version'>, options: ReportOptions): string {
   const ledger = workspacePath('.lepton/ledger.jsonl', options);
   // A problem's `seq` is its entry's position in the ledger, one entry per line: the line number.
-  const annotations = selectAnnotations(report.problems.map((problem) => ({
-    level: 'error' as const,
-    rank: 0,
-    file: ledger,
-    ...(problem.seq !== undefined && { line: problem.seq }),
-    title: 'lepton verify',
-    message: problem.message,
-  })));
+  const annotations = selectAnnotations(
+    report.problems.map((problem) => ({
+      level: 'error' as const,
+      rank: 0,
+      file: ledger,
+      ...(problem.seq !== undefined && { line: problem.seq }),
+      title: 'lepton verify',
+      message: problem.message,
+    })),
+  );
   const lines = report.ok
     ? [`ledger verified: ${report.entries} entr${report.entries === 1 ? 'y' : 'ies'}, phase ${report.phase} agrees with lepton.yaml`]
     : [`ledger check failed for ${report.project}:`, ...report.problems.map((problem) => `  ${problem.message}`)];

@@ -16,11 +16,20 @@ export function installText({ location, settings, result, source }: HookInstall)
   const lines = [`${result.action === 'updated' ? 'updated' : 'installed'} the pre-push hook: ${shown(location, result.hookFile)}`];
   if (result.action === 'chained') lines.push(`the hook that was there is kept as ${CHAINED_NAME} and runs first; \`lepton hooks uninstall\` puts it back`);
   else if (result.chainedFile) lines.push(`${CHAINED_NAME} still runs first`);
-  lines.push(settings.branches.length > 0 ? `before a push to ${settings.branches.join(', ')} it runs \`lepton verify\` and \`lepton gate --completed\`` : 'hooks.pre-push.branches is empty, so it gates no push');
-  lines.push(source === 'vendored' ? 'it runs the vendored .lepton/bin/lepton.cjs with node' : 'it runs the lepton package-lock.json pins, once `npm ci` (or `npm install`) has installed it');
+  lines.push(
+    settings.branches.length > 0
+      ? `before a push to ${settings.branches.join(', ')} it runs \`lepton verify\` and \`lepton gate --completed\``
+      : 'hooks.pre-push.branches is empty, so it gates no push',
+  );
+  lines.push(
+    source === 'vendored'
+      ? 'it runs the vendored .lepton/bin/lepton.cjs with node'
+      : 'it runs the lepton package-lock.json pins, once `npm ci` (or `npm install`) has installed it',
+  );
   lines.push('registered the ledger merge driver (.gitattributes, git config merge.lepton-ledger): parallel sign-offs merge without conflicts');
   const notes = ['skip it once with `git push --no-verify` or `LEPTON_SKIP=1 git push`'];
-  if (isInside(location.worktree, location.hooksDir) && !isInside(location.commonDir, location.hooksDir)) notes.push(`note: ${shown(location, location.hooksDir)} is part of the working tree (core.hooksPath): commit the change so the team gets the hook`);
+  if (isInside(location.worktree, location.hooksDir) && !isInside(location.commonDir, location.hooksDir))
+    notes.push(`note: ${shown(location, location.hooksDir)} is part of the working tree (core.hooksPath): commit the change so the team gets the hook`);
   return { stdout: `${lines.join('\n')}\n`, notes };
 }
 
@@ -73,7 +82,9 @@ export function describeStatus(status: HookStatus, expected: HookSettings | unde
     lines.push(`pre-push hook: not installed in ${show(location.hooksDir)}${origin}; run \`lepton hooks install\``);
   }
   if (status.strandedFile) {
-    lines.push(`  problem: lepton's hook in ${show(status.strandedFile)} never runs: git runs hooks from ${show(location.hooksDir)}${origin}; fix: run \`lepton hooks install\` again, or unset core.hooksPath`);
+    lines.push(
+      `  problem: lepton's hook in ${show(status.strandedFile)} never runs: git runs hooks from ${show(location.hooksDir)}${origin}; fix: run \`lepton hooks install\` again, or unset core.hooksPath`,
+    );
   }
   return { lines, ok };
 }
@@ -81,4 +92,3 @@ export function describeStatus(status: HookStatus, expected: HookSettings | unde
 function sameSettings(left: HookSettings, right: HookSettings): boolean {
   return left.required === right.required && left.project === right.project && left.branches.join(' ') === right.branches.join(' ');
 }
-

@@ -89,9 +89,10 @@ export async function formatProjectSection(format: ReportFormat, project: Projec
     body = (await import('./all.js')).errorText(project.error, format);
   } else if (project.result?.command === 'gate') {
     const { report } = project.result;
-    body = report.checks.length === 0 && report.unmatched?.length
-      ? `no check named ${report.unmatched.join(', ')} in this gate\n\n`
-      : `${await formatGateReport(format, report, own)}${format === 'pretty' ? '\n' : ''}`;
+    body =
+      report.checks.length === 0 && report.unmatched?.length
+        ? `no check named ${report.unmatched.join(', ')} in this gate\n\n`
+        : `${await formatGateReport(format, report, own)}${format === 'pretty' ? '\n' : ''}`;
   } else if (project.result?.command === 'status') {
     body = `${await formatStatusReport(format, project.result.report, own)}${format === 'pretty' ? '\n' : ''}`;
   } else if (project.result?.command === 'verify') {

@@ -15,7 +15,11 @@ export function formatInitResult(result: InitResult, name: string, cwd: string, 
   const lines = [
     `Created lepton project ${name} in ${shown}${result.initializedGit ? ' (new git repository)' : ''}`,
     ...result.files.map((file) => {
-      const description = file.file.startsWith('docs/') ? `to fill in during phase ${first.id}` : file.file === '.lepton/ledger.jsonl' ? `${DESCRIPTIONS[file.file]} ${first.id}` : DESCRIPTIONS[file.file] ?? '';
+      const description = file.file.startsWith('docs/')
+        ? `to fill in during phase ${first.id}`
+        : file.file === '.lepton/ledger.jsonl'
+          ? `${DESCRIPTIONS[file.file]} ${first.id}`
+          : (DESCRIPTIONS[file.file] ?? '');
       return `  ${file.status.padEnd(11)} ${file.file.padEnd(22)} ${description}`.trimEnd();
     }),
   ];

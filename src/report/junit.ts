@@ -64,21 +64,27 @@ export function formatVerifyJunit(report: Omit<VerifyReport, 'version'>, options
   const groups = VERIFY_CHECKS.map((check) => ({ check, problems: report.problems.filter((problem) => verifyCheckOf(problem) === check) }));
   const cases = groups
     .filter(({ check, problems }) => (check !== 'authors' && check !== 'gates') || problems.length > 0)
-    .map(({ check, problems }): TestCase => ({
-      name: check,
-      durationMs: 0,
-      ...(problems.length > 0 && {
-        outcome: {
-          element: 'failure',
-          type: `verify.${check}`,
-          message: problems[0]!.message,
-          body: problems.map((problem) => problem.message).join('\n'),
-        },
+    .map(
+      ({ check, problems }): TestCase => ({
+        name: check,
+        durationMs: 0,
+        ...(problems.length > 0 && {
+          outcome: {
+            element: 'failure',
+            type: `verify.${check}`,
+            message: problems[0]!.message,
+            body: problems.map((problem) => problem.message).join('\n'),
+          },
+        }),
       }),
-    }));
+    );
   const suite: Suite = {
     name: 'lepton.verify',
-    properties: [['lepton.project', report.project], ['lepton.phase', report.phase], ['lepton.ledger.entries', String(report.entries)]],
+    properties: [
+      ['lepton.project', report.project],
+      ['lepton.phase', report.phase],
+      ['lepton.ledger.entries', String(report.entries)],
+    ],
     cases,
     systemOut: [],
   };
@@ -140,18 +146,20 @@ function renderSuites(suites: Suite[], now: () => Date): string {
   suites.forEach((suite, id) => {
     const count = (element: Failure['element']) => suite.cases.filter((testCase) => testCase.outcome?.element === element).length;
     const durationMs = suite.cases.reduce((total, testCase) => total + testCase.durationMs, 0);
-    lines.push(`  <testsuite${attributes({
-      name: suite.name,
-      package: 'lepton',
-      id: String(id),
-      timestamp,
-      hostname: host,
-      tests: String(suite.cases.length),
-      failures: String(count('failure')),
-      errors: String(count('error')),
-      skipped: String(count('skipped')),
-      time: seconds(durationMs),
-    })}>`);
+    lines.push(
+      `  <testsuite${attributes({
+        name: suite.name,
+        package: 'lepton',
+        id: String(id),
+        timestamp,
+        hostname: host,
+        tests: String(suite.cases.length),
+        failures: String(count('failure')),
+        errors: String(count('error')),
+        skipped: String(count('skipped')),
+        time: seconds(durationMs),
+      })}>`,
+    );
     lines.push('    <properties>');
     for (const [name, value] of suite.properties) lines.push(`      <property${attributes({ name, value })}/>`);
     lines.push('    </properties>');
@@ -178,7 +186,9 @@ function seconds(durationMs: number): string {
 }
 
 function attributes(values: Record<string, string>): string {
-  return Object.entries(values).map(([name, value]) => ` ${name}="${attribute(value)}"`).join('');
+  return Object.entries(values)
+    .map(([name, value]) => ` ${name}="${attribute(value)}"`)
+    .join('');
 }
 
 // Terminal escape sequences from a command's output, then anything XML 1.0 cannot carry at all.

@@ -34,7 +34,10 @@ const STATUS_CELL: Record<CheckStatus, string> = {
 
 /** Backslash-escapes what Markdown or inline HTML would act on, so check text stays text. */
 export function escapeMarkdown(value: string): string {
-  return value.replace(/[\\`*_[\]<>|#~]/g, '\\$&').replace(/&/g, '&amp;').replace(/\r?\n/g, ' ');
+  return value
+    .replace(/[\\`*_[\]<>|#~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/\r?\n/g, ' ');
 }
 
 function code(value: string): string {
@@ -58,7 +61,9 @@ function statusCell(check: CheckResult): string {
 
 function checksTable(checks: CheckResult[], withPhase: boolean): string[] {
   if (checks.length === 0) return ['_This gate has no checks._'];
-  const header = withPhase ? ['| Status | Check | Phase | Kind | Result |', '| --- | --- | --- | --- | --- |'] : ['| Status | Check | Kind | Result |', '| --- | --- | --- | --- |'];
+  const header = withPhase
+    ? ['| Status | Check | Phase | Kind | Result |', '| --- | --- | --- | --- | --- |']
+    : ['| Status | Check | Kind | Result |', '| --- | --- | --- | --- |'];
   return [
     ...header,
     ...checks.map((check) => {
@@ -104,7 +109,9 @@ export function formatGateMarkdown(report: GateReport, options: Pick<ReportOptio
   const lines = [
     `## ${report.passed ? '✅' : '❌'} lepton gate: ${escapeMarkdown(report.project)} — ${report.passed ? 'passed' : 'failed'}`,
     '',
-    phases.length > 0 ? `Phase${phases.length === 1 ? '' : 's'} ${phases.map(named).join(', ')} · ${summaryLine(report.summary)}` : `No phase was evaluated (current phase ${named(report.phase)}).`,
+    phases.length > 0
+      ? `Phase${phases.length === 1 ? '' : 's'} ${phases.map(named).join(', ')} · ${summaryLine(report.summary)}`
+      : `No phase was evaluated (current phase ${named(report.phase)}).`,
     '',
   ];
   if (phases.length > 0) lines.push(...checksTable(report.checks, phases.length > 1), '');

@@ -24,12 +24,18 @@ export function advanceSummary(result: AdvanceResult, documents: RenderedDocumen
   const target = result.to ?? 'complete';
   if (!result.gate.passed) {
     const blocking = result.gate.checks.filter((check) => check.required && (check.status === 'fail' || check.status === 'error'));
-    return `\n${paint.red('Not advanced:')} ${blocking.length} required check${blocking.length === 1 ? '' : 's'} of ${result.from} ${blocking.length === 1 ? 'does' : 'do'} not pass (${blocking.map((check) => check.id).join(', ')}). Nothing was changed.\n` +
-      'Next: fix what failed above, then run `lepton advance` again.\n';
+    return (
+      `\n${paint.red('Not advanced:')} ${blocking.length} required check${blocking.length === 1 ? '' : 's'} of ${result.from} ${blocking.length === 1 ? 'does' : 'do'} not pass (${blocking.map((check) => check.id).join(', ')}). Nothing was changed.\n` +
+      'Next: fix what failed above, then run `lepton advance` again.\n'
+    );
   }
   if (result.dryRun) {
-    return `\n${paint.cyan('Dry run:')} the gate of ${result.from} passes. \`lepton advance\` would record it in the ledger and ` +
-      (result.to ? `move to ${result.to}${templates.length ? `, rendering ${templates.map((name) => `docs/${name}.md`).join(', ')} where missing` : ''}.\n` : 'mark the project complete.\n');
+    return (
+      `\n${paint.cyan('Dry run:')} the gate of ${result.from} passes. \`lepton advance\` would record it in the ledger and ` +
+      (result.to
+        ? `move to ${result.to}${templates.length ? `, rendering ${templates.map((name) => `docs/${name}.md`).join(', ')} where missing` : ''}.\n`
+        : 'mark the project complete.\n')
+    );
   }
   const lines = [''];
   if (!result.to) {
@@ -53,18 +59,24 @@ export function approveText(result: ApproveResult): string {
 }
 
 export function waiveText(result: WaiveResult): string {
-  return `Waived ${result.checkId} (${result.phase}) until ${result.until}: ${result.reason} (ledger entry #${result.entry.seq}).\n` +
-    `While it fails, the check reports "waived"; from the day after ${result.until} it blocks the gate again.\n`;
+  return (
+    `Waived ${result.checkId} (${result.phase}) until ${result.until}: ${result.reason} (ledger entry #${result.entry.seq}).\n` +
+    `While it fails, the check reports "waived"; from the day after ${result.until} it blocks the gate again.\n`
+  );
 }
 
 export function reopenText(result: ReopenResult): string {
-  return `Reopened ${result.to} (from ${result.from}): ${result.entry.reason} (ledger entry #${result.entry.seq}); lepton.yaml now says phase: ${result.to}.\n` +
-    `Sign-offs and waivers of ${result.to} start afresh. Next: commit lepton.yaml and .lepton/ledger.jsonl; \`lepton gate\` shows what ${result.to} needs.\n`;
+  return (
+    `Reopened ${result.to} (from ${result.from}): ${result.entry.reason} (ledger entry #${result.entry.seq}); lepton.yaml now says phase: ${result.to}.\n` +
+    `Sign-offs and waivers of ${result.to} start afresh. Next: commit lepton.yaml and .lepton/ledger.jsonl; \`lepton gate\` shows what ${result.to} needs.\n`
+  );
 }
 
 export function terminateText(project: string, result: { phase: string; entry: LedgerEntryOf<'terminate'> }): string {
-  return `Terminated ${project} in ${result.phase}: ${result.entry.reason} (ledger entry #${result.entry.seq}).\n` +
-    'Next: commit .lepton/ledger.jsonl; `lepton history` keeps the record.\n';
+  return (
+    `Terminated ${project} in ${result.phase}: ${result.entry.reason} (ledger entry #${result.entry.seq}).\n` +
+    'Next: commit .lepton/ledger.jsonl; `lepton history` keeps the record.\n'
+  );
 }
 
 export function formatAdvanceJson(result: AdvanceResult, documents: RenderedDocument[]): string {

@@ -80,13 +80,16 @@ export function formatStatusPretty(report: StatusReport, paint: Paint): string {
   for (const check of checks) {
     lines.push(`  ${paintStatus(paint, check.status, check.required)} ${check.id.padEnd(idWidth)}  ${check.message}${check.required ? '' : paint.dim(' (advisory)')}`);
   }
-  lines.push('', report.lifecycle === 'complete'
-    ? 'Complete: every phase has passed its gate. `lepton gate --completed` keeps them holding.'
-    : report.lifecycle === 'terminated'
-      ? 'Terminated: the project has ended; `lepton history` shows why.'
-      : report.gate.passed
-    ? `Next: \`lepton advance\` moves to the next phase once \`lepton gate\` passes in full.`
-    : 'Next: `lepton gate` shows what is missing and how to fix it.');
+  lines.push(
+    '',
+    report.lifecycle === 'complete'
+      ? 'Complete: every phase has passed its gate. `lepton gate --completed` keeps them holding.'
+      : report.lifecycle === 'terminated'
+        ? 'Terminated: the project has ended; `lepton history` shows why.'
+        : report.gate.passed
+          ? `Next: \`lepton advance\` moves to the next phase once \`lepton gate\` passes in full.`
+          : 'Next: `lepton gate` shows what is missing and how to fix it.',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -95,17 +98,19 @@ export function formatStatusPretty(report: StatusReport, paint: Paint): string {
 const HINTS: Record<NonNullable<VerifyReport['problems'][number]['check']>, string> = {
   chain: 'the ledger is append-only and written only by lepton: restore it from git (`git log -p -- .lepton/ledger.jsonl`)',
   phase: 'set phase: back to what the ledger records; only `lepton advance` and `lepton reopen` change it',
-  approvals: 'sign-offs come from owners holding the check\'s roles (project.owners in lepton.yaml); restore the ledger from git',
+  approvals: "sign-offs come from owners holding the check's roles (project.owners in lepton.yaml); restore the ledger from git",
   authors: 'commit each ledger entry as the person it names (e.g. `git commit --author "Name <email>"` right after their command)',
   gates: 'restore the gate as it was, or have an owner accept the new definition: `lepton amend PHASE --reason TEXT`',
-  signatures: 'an owner with a key signs every entry they make (LEPTON_SIGNING_KEY or git config user.signingkey); a signature that does not verify means the entry was changed: restore the ledger from git',
+  signatures:
+    'an owner with a key signs every entry they make (LEPTON_SIGNING_KEY or git config user.signingkey); a signature that does not verify means the entry was changed: restore the ledger from git',
 };
 
 export function formatVerifyPretty(report: VerifyReport, strict: boolean, paint: Paint): string {
   if (report.ok) {
-    const what = report.entries === 0
-      ? `no ledger yet; ${report.phase} is the first phase`
-      : `${report.entries} ledger entr${report.entries === 1 ? 'y' : 'ies'}, hash chain intact, phase: ${report.phase} matches the ledger${strict ? ', each entry committed by its actor' : ''}`;
+    const what =
+      report.entries === 0
+        ? `no ledger yet; ${report.phase} is the first phase`
+        : `${report.entries} ledger entr${report.entries === 1 ? 'y' : 'ies'}, hash chain intact, phase: ${report.phase} matches the ledger${strict ? ', each entry committed by its actor' : ''}`;
     return `${paint.green('✔')} ${report.project}: ${what}\n`;
   }
   const [first, ...rest] = report.problems;
@@ -153,8 +158,17 @@ export function formatHistoryPretty(report: HistoryReport, paint: Paint): string
   const actorWidth = Math.max(0, ...entries.map((entry) => safeText(entry.actor?.name ?? '').length));
   const seqWidth = String(entries.length).length + 1;
   for (const entry of entries) {
-    const when = safeText(String(entry.time ?? '').slice(0, 16).replace('T', ' '));
-    const event = entry.event === 'advance' ? paint.green(entry.event.padEnd(9)) : entry.event === 'terminate' || entry.event === 'reopen' ? paint.yellow(entry.event.padEnd(9)) : paint.cyan(entry.event.padEnd(9));
+    const when = safeText(
+      String(entry.time ?? '')
+        .slice(0, 16)
+        .replace('T', ' '),
+    );
+    const event =
+      entry.event === 'advance'
+        ? paint.green(entry.event.padEnd(9))
+        : entry.event === 'terminate' || entry.event === 'reopen'
+          ? paint.yellow(entry.event.padEnd(9))
+          : paint.cyan(entry.event.padEnd(9));
     lines.push(`  ${paint.dim(`#${entry.seq}`.padStart(seqWidth))}  ${when}  ${safeText(entry.actor?.name ?? '').padEnd(actorWidth)}  ${event}  ${safeText(describeEntry(entry))}`);
     // The values each advance recorded: what was approved, in numbers.
     if (entry.event === 'advance') for (const line of describeRecordedChecks(entry.checks ?? [])) lines.push(`${' '.repeat(seqWidth + 4)}${paint.dim(safeText(line))}`);

@@ -53,12 +53,14 @@ export function formatGateSarif(report: GateReport, options: SarifOptions): stri
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'lepton', semanticVersion: VERSION, version: VERSION, rules } },
-      automationDetails: { id: `lepton/${report.project}/` },
-      results,
-      properties: { project: report.project, phase: report.phase, passed: report.passed, summary: report.summary },
-    }],
+    runs: [
+      {
+        tool: { driver: { name: 'lepton', semanticVersion: VERSION, version: VERSION, rules } },
+        automationDetails: { id: `lepton/${report.project}/` },
+        results,
+        properties: { project: report.project, phase: report.phase, passed: report.passed, summary: report.summary },
+      },
+    ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
@@ -93,9 +95,10 @@ function result(check: CheckResult, ruleIndex: number, text: string, location: S
     locations: [location],
     // Stable across runs whatever line the problem moves to: phase, check, file and what is wrong.
     partialFingerprints: { 'leptonCheck/v1': sha256([check.phase, check.id, uri, problem?.message ?? ''].join('\u0000')) },
-    ...(check.status === 'waived' && check.waiver && {
-      suppressions: [{ kind: 'external', status: 'accepted', justification: `waived until ${check.waiver.until} by ${check.waiver.by}: ${check.waiver.reason}` }],
-    }),
+    ...(check.status === 'waived' &&
+      check.waiver && {
+        suppressions: [{ kind: 'external', status: 'accepted', justification: `waived until ${check.waiver.until} by ${check.waiver.by}: ${check.waiver.reason}` }],
+      }),
     properties: { phase: check.phase, check: check.id, status: check.status, required: check.required },
   };
 }
@@ -119,7 +122,10 @@ export function uriFor(absolute: string, options: SarifOptions): string {
   const base = options.repositoryRoot ?? options.root ?? process.cwd();
   let relative = path.relative(base, absolute);
   if (relative.startsWith('..') || path.isAbsolute(relative)) relative = path.relative(options.root ?? base, absolute);
-  return relative.split(path.sep).map((segment) => encodeURIComponent(segment)).join('/');
+  return relative
+    .split(path.sep)
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
 }
 
 // Colour codes and control characters from a command's output mean nothing in an alert.

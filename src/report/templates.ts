@@ -7,13 +7,15 @@ const VERBS: Record<RenderedDocument['status'], string> = { created: 'created', 
 
 /** `projectTemplates` is the folder of the project's own templates, as rendered documents name it. */
 export function formatRendered(results: RenderedDocument[], wanted: Language, projectTemplates: string): string {
-  return results.map((result) => {
-    const notes = [
-      result.origin === 'project' ? `from ${projectTemplates}/${result.language}` : '',
-      result.status !== 'kept' && result.language !== wanted ? `no ${wanted} version; rendered in ${result.language}` : '',
-    ].filter(Boolean);
-    return `${VERBS[result.status].padEnd(9)} ${result.file}${notes.length ? `  (${notes.join('; ')})` : ''}\n`;
-  }).join('');
+  return results
+    .map((result) => {
+      const notes = [
+        result.origin === 'project' ? `from ${projectTemplates}/${result.language}` : '',
+        result.status !== 'kept' && result.language !== wanted ? `no ${wanted} version; rendered in ${result.language}` : '',
+      ].filter(Boolean);
+      return `${VERBS[result.status].padEnd(9)} ${result.file}${notes.length ? `  (${notes.join('; ')})` : ''}\n`;
+    })
+    .join('');
 }
 
 function sourceText(template: TemplateListing): string {

@@ -16,7 +16,9 @@ function isMetricValues(values: CheckValues): values is MetricValue[] {
 /** Each value of one check as a short phrase. */
 export function describeValues(values: CheckValues): string[] {
   if (isMetricValues(values)) {
-    return values.map((item) => `${item.path} ${item.value === null ? 'not a finite number' : formatValue(item.value)} ${OPERATORS[item.op] ?? item.op} ${formatValue(item.threshold)}`);
+    return values.map(
+      (item) => `${item.path} ${item.value === null ? 'not a finite number' : formatValue(item.value)} ${OPERATORS[item.op] ?? item.op} ${formatValue(item.threshold)}`,
+    );
   }
   if ('files' in values || 'sections' in values) {
     return [
@@ -27,7 +29,9 @@ export function describeValues(values: CheckValues): string[] {
   if ('tests' in values) return [`${values.tests} tests, ${values.failures} failures, ${values.errors} errors, ${values.skipped} skipped`];
   if ('score' in values) return [`ML Test Score ${values.score} (data ${values.data}, model ${values.model}, infra ${values.infra}, monitor ${values.monitor})`];
   const coverage = values as { lines?: number; branches?: number };
-  return (['lines', 'branches'] as const).filter((measure) => coverage[measure] !== undefined).map((measure) => `${measure} ${formatValue(Math.round(coverage[measure]! * 100) / 100)}%`);
+  return (['lines', 'branches'] as const)
+    .filter((measure) => coverage[measure] !== undefined)
+    .map((measure) => `${measure} ${formatValue(Math.round(coverage[measure]! * 100) / 100)}%`);
 }
 
 /** One line per check that recorded values: `id: phrase, phrase`. */

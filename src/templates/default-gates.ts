@@ -150,7 +150,11 @@ function pocPhase(answers: InitAnswers): ScaffoldPhase {
 export function metricChecks(metrics: MetricComparison[]): ScaffoldCheck[] {
   const used = new Set<string>();
   return metrics.map((metric) => {
-    const slug = metric.path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'value';
+    const slug =
+      metric.path
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'value';
     let id = `metric-${slug}`;
     for (let suffix = 2; used.has(id); suffix += 1) id = `metric-${slug}-${suffix}`;
     used.add(id);
@@ -211,7 +215,7 @@ function developPhase(answers: InitAnswers): ScaffoldPhase {
     templates: phaseTemplates(answers.preset).develop,
     comment: 'Build it: code, tests and a reproducible workflow.',
     gate: [
-      doc('guide-written', 'docs/development-guide.md', 'the team\'s workflow, standards and reproducibility rules are written down'),
+      doc('guide-written', 'docs/development-guide.md', "the team's workflow, standards and reproducibility rules are written down"),
       { check: { id: 'code-and-tests-exist', file: ['src/**/*.py', 'tests/**/*.py'] }, comment: 'each pattern must match at least one non-empty file' },
       {
         check: { id: 'unit-tests', run: 'pytest -q', timeout: 600, inputs: ['src/**', 'tests/**'] },
@@ -281,9 +285,13 @@ function deployPhase(answers: InitAnswers): ScaffoldPhase {
       }),
       {
         check: { id: 'staging-healthy', http: { url: 'http://127.0.0.1:8080/health', status: 200 }, required: false },
-        comment: 'advisory until you point it at your staging health endpoint; then remove `required: false`. Judged at advance: `gate --completed` reports the result recorded then',
+        comment:
+          'advisory until you point it at your staging health endpoint; then remove `required: false`. Judged at advance: `gate --completed` reports the result recorded then',
       },
-      { check: { id: 'release-tagged', git: { tag: 'v*', clean: true } }, comment: 'a clean tree with a v* tag on HEAD, judged at advance: committing the ledger afterwards does not undo it' },
+      {
+        check: { id: 'release-tagged', git: { tag: 'v*', clean: true } },
+        comment: 'a clean tree with a v* tag on HEAD, judged at advance: committing the ledger afterwards does not undo it',
+      },
       ...signOffs.checks,
     ],
     ...(signOffs.trailer.length ? { trailer: signOffs.trailer } : {}),

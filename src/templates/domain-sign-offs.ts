@@ -25,13 +25,31 @@ export const DOMAIN_SIGN_OFFS: Record<InitAnswers['domain'], SignOff[]> = {
   general: [],
   finance: [
     { phase: 'test', id: 'independent-validation', roles: ['model-risk'], count: 1, what: 'finance: model risk validates the model independently of its developers' },
-    { phase: 'deploy', id: 'release-approval', roles: ['product-owner', 'model-risk'], count: 2, what: 'finance: four eyes, two distinct owners (business and model risk) approve the release' },
+    {
+      phase: 'deploy',
+      id: 'release-approval',
+      roles: ['product-owner', 'model-risk'],
+      count: 2,
+      what: 'finance: four eyes, two distinct owners (business and model risk) approve the release',
+    },
   ],
   healthcare: [
-    { phase: 'deploy', id: 'clinical-safety-sign-off', roles: ['clinical-safety-officer'], count: 1, what: 'healthcare: the clinical safety officer signs the clinical safety case of the release' },
+    {
+      phase: 'deploy',
+      id: 'clinical-safety-sign-off',
+      roles: ['clinical-safety-officer'],
+      count: 1,
+      what: 'healthcare: the clinical safety officer signs the clinical safety case of the release',
+    },
   ],
   retail: [
-    { phase: 'deploy', id: 'experiment-approved', roles: ['experiment-owner'], count: 1, what: 'retail: the experiment owner approves the A/B test design and its guardrails before launch' },
+    {
+      phase: 'deploy',
+      id: 'experiment-approved',
+      roles: ['experiment-owner'],
+      count: 1,
+      what: 'retail: the experiment owner approves the A/B test design and its guardrails before launch',
+    },
   ],
 };
 

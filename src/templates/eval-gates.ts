@@ -17,7 +17,10 @@ export function withRegression(item: ScaffoldCheck): ScaffoldCheck {
   if (!('metric' in item.check)) return item;
   const [comparison] = item.check.metric.checks;
   if (!comparison || (comparison.op !== '>=' && comparison.op !== '>') || comparison.value > 1) return item;
-  return { check: { ...item.check, metric: { ...item.check.metric, regression: { margin: EVAL_MARGIN } } }, comment: `${item.comment}; after a reopen, no more than ${EVAL_MARGIN} below the value recorded at the last advance` };
+  return {
+    check: { ...item.check, metric: { ...item.check.metric, regression: { margin: EVAL_MARGIN } } },
+    comment: `${item.comment}; after a reopen, no more than ${EVAL_MARGIN} below the value recorded at the last advance`,
+  };
 }
 
 // ——— llm-app evaluation gates (issue 12): the eval kind on the team's evaluation-set results ———

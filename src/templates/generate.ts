@@ -45,11 +45,7 @@ interface Planned {
 }
 
 /** Renders `names` for the project; names already rendered are kept unless `force`. */
-export async function renderTemplates(
-  loaded: Pick<LoadedManifest, 'manifest' | 'root'>,
-  names: string[],
-  options: RenderOptions = {},
-): Promise<RenderedDocument[]> {
+export async function renderTemplates(loaded: Pick<LoadedManifest, 'manifest' | 'root'>, names: string[], options: RenderOptions = {}): Promise<RenderedDocument[]> {
   const { manifest, root } = loaded;
   const language = options.lang ?? manifest.project.language;
   const files = await templateFiles(root);

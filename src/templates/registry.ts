@@ -94,7 +94,13 @@ async function templatesIn(dir: string, origin: TemplateOrigin, root?: string): 
       const name = entry.slice(0, -(format === 'md' ? TEMPLATE_SUFFIX : YAML_TEMPLATE_SUFFIX).length);
       if (!isTemplateName(name)) continue;
       const file = path.join(folder, entry);
-      if (await stat(file).then((info) => info.isFile(), () => false)) found.push({ name, language, origin, format, file, ...(root !== undefined && { root }) });
+      if (
+        await stat(file).then(
+          (info) => info.isFile(),
+          () => false,
+        )
+      )
+        found.push({ name, language, origin, format, file, ...(root !== undefined && { root }) });
     }
   }
   return found;
@@ -104,7 +110,9 @@ async function templatesIn(dir: string, origin: TemplateOrigin, root?: string): 
 function embeddedTemplates(embedded: Record<string, string>): TemplateFile[] {
   const found: TemplateFile[] = [];
   for (const language of LANGUAGES) {
-    for (const key of Object.keys(embedded).filter((each) => each.startsWith(`${language}/`)).sort()) {
+    for (const key of Object.keys(embedded)
+      .filter((each) => each.startsWith(`${language}/`))
+      .sort()) {
       const format: TemplateFormat | undefined = key.endsWith(TEMPLATE_SUFFIX) ? 'md' : key.endsWith(YAML_TEMPLATE_SUFFIX) ? 'yaml' : undefined;
       if (!format) continue;
       const name = key.slice(language.length + 1, -(format === 'md' ? TEMPLATE_SUFFIX : YAML_TEMPLATE_SUFFIX).length);

@@ -62,10 +62,7 @@ function withComment(line: string, comment: string, column = 34): string {
 
 function ownerLines(owners: Owner[]): string[] {
   if (owners.length === 0) {
-    return [
-      withComment('  owners: []', 'who signs off (`lepton approve`); add e.g.:'),
-      '  #  - { name: Ada Lovelace, email: ada@example.com, roles: [tech-lead] }',
-    ];
+    return [withComment('  owners: []', 'who signs off (`lepton approve`); add e.g.:'), '  #  - { name: Ada Lovelace, email: ada@example.com, roles: [tech-lead] }'];
   }
   return [
     withComment('  owners:', 'roles decide who may sign off a gate with `lepton approve`'),
@@ -113,7 +110,7 @@ export function manifestText(answers: InitAnswers): string {
     '# The current phase. Only `lepton advance` and `lepton reopen` change it; the ledger records why.',
     `phase: ${phases[0]!.id}`,
     '',
-    '# The lifecycle, in order. A phase\'s gate is the list of checks that must pass before',
+    "# The lifecycle, in order. A phase's gate is the list of checks that must pass before",
     '# `lepton advance` moves on. Each check has an id and one kind: doc (filled in, no TODO, boxes',
     '# ticked), file, run, metric, approval, git, coverage, tests, http or mlscore. `required: false`',
     '# makes a check advisory (reported, never blocking); `hint:` tells whoever fails it what to do.',

@@ -39,11 +39,14 @@ describe('advance and evidence not committed', () => {
     await repo.write('src/model.py', 'print(2)\n');
     const result = await advance(await loadProject({ cwd: repo.dir }));
     expect(result).toMatchObject({ advanced: false, gate: { passed: true } });
-    expect(result.dirty).toEqual([{ path: 'poc/results.json', state: 'untracked' }, { path: 'src/model.py', state: 'changed' }]);
+    expect(result.dirty).toEqual([
+      { path: 'poc/results.json', state: 'untracked' },
+      { path: 'src/model.py', state: 'changed' },
+    ]);
     expect(await entries()).toEqual([]);
   });
 
-  it('names an ignored evidence file too, and exempts the run\'s declared output', async () => {
+  it("names an ignored evidence file too, and exempts the run's declared output", async () => {
     await repo.write('.gitignore', 'reports/\npoc/\n');
     await repo.write('poc/results.json', '{"f1": 0.5}\n');
     await repo.commitAll('results ignored');

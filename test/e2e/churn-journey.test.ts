@@ -60,7 +60,8 @@ hooks:
   pre-push: { branches: [main], required: true }
 `;
 
-const ARCHITECTURE = '# Architecture\n\n## System architecture\n\nA batch scorer reading the subscriber table nightly.\n\n## Modules\n\nchurn.model scores; tools/ runs the tests.\n';
+const ARCHITECTURE =
+  '# Architecture\n\n## System architecture\n\nA batch scorer reading the subscriber table nightly.\n\n## Modules\n\nchurn.model scores; tools/ runs the tests.\n';
 const RUNBOOK = '# Deploy runbook\n\n## Rollout\n\nBlue-green, switched after the smoke test.\n\n## Rollback\n\nSwitch back to blue.\n';
 
 let repo: ChurnRepo;
@@ -150,7 +151,7 @@ describe('the churn journey', () => {
     expect(await execa('git', ['status', '--porcelain'], { cwd: clone }).then((result) => result.stdout)).toBe('');
   }, 240_000);
 
-  it('a teammate\'s docs-only change passes CI and the hook they install from the vendored lepton', async () => {
+  it("a teammate's docs-only change passes CI and the hook they install from the vendored lepton", async () => {
     const previous = (await execa('git', ['rev-parse', 'HEAD'], { cwd: clone })).stdout.trim();
     await writeFile(path.join(clone, 'docs/deploy-runbook.md'), `${RUNBOOK}\n## On call\n\nThe data team, weekdays.\n`);
     await execa('git', ['commit', '-qam', 'runbook: on call'], { cwd: clone, env: gitEnv(GRACE) });

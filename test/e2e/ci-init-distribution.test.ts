@@ -39,7 +39,10 @@ async function repository(files: Record<string, string>): Promise<TempRepo> {
 const globals = (cwd: string) => ({ cwd, quiet: true });
 
 async function refusal(run: Promise<unknown>): Promise<LeptonError> {
-  const error = await run.then(() => undefined, (thrown: unknown) => thrown);
+  const error = await run.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
   expect(error).toBeInstanceOf(LeptonError);
   return error as LeptonError;
 }
@@ -99,7 +102,11 @@ describe('lepton ci init with package-lock.json pinning lepton', () => {
   });
 
   it('refuses a lock file that does not pin lepton', async () => {
-    const repo = await repository({ 'lepton.yaml': MANIFEST, 'package.json': '{ "name": "churn" }\n', 'package-lock.json': '{ "lockfileVersion": 3, "packages": { "": { "name": "churn" } } }\n' });
+    const repo = await repository({
+      'lepton.yaml': MANIFEST,
+      'package.json': '{ "name": "churn" }\n',
+      'package-lock.json': '{ "lockfileVersion": 3, "packages": { "": { "name": "churn" } } }\n',
+    });
     const error = await refusal(ciInit(globals(repo.dir), { provider: 'github' }));
     expect(error.exitCode).toBe(2);
   });
@@ -108,7 +115,14 @@ describe('lepton ci init with package-lock.json pinning lepton', () => {
 describe('lepton hooks install', () => {
   const io = (): CommandIO & { out: string[] } => {
     const out: string[] = [];
-    return { out, stdout: (text) => void out.push(text), stderr: (text) => void out.push(text), env: {}, mode: { color: false } as CommandIO['mode'], signal: new AbortController().signal };
+    return {
+      out,
+      stdout: (text) => void out.push(text),
+      stderr: (text) => void out.push(text),
+      env: {},
+      mode: { color: false } as CommandIO['mode'],
+      signal: new AbortController().signal,
+    };
   };
 
   it('exits 2 naming both ways when a clone would have no lepton for the hook to run, installing nothing', async () => {

@@ -70,10 +70,15 @@ afterAll(async () => {
 });
 
 describe('lepton ci init --provider github', () => {
-  it.skipIf(!hasValidator)('writes workflows that validate against SchemaStore\'s github-workflow schema', async () => {
+  it.skipIf(!hasValidator)("writes workflows that validate against SchemaStore's github-workflow schema", async () => {
     const files = [python, npmPinned, monorepo, subfolder].map((each) => `${each.repo.dir}/${WORKFLOW}`);
     const validation = await validateWorkflows(files);
-    expect(validation.output.trim().split('\n').filter((line) => line.startsWith('OK '))).toHaveLength(4);
+    expect(
+      validation.output
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('OK ')),
+    ).toHaveLength(4);
     expect(validation.exitCode).toBe(0);
   });
 
@@ -95,12 +100,20 @@ describe('lepton ci init --provider github', () => {
     const progress = steps.find((step) => step.name?.startsWith('Progress of the current phase'));
     expect(progress?.run).toContain('lepton gate --format markdown');
     expect(progress?.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
-    expect(steps.find((step) => step.name === 'Upload the JUnit reports')).toMatchObject({ uses: 'actions/upload-artifact@v7', if: '${{ !cancelled() }}', with: { path: '${{ runner.temp }}/lepton-reports/' } });
+    expect(steps.find((step) => step.name === 'Upload the JUnit reports')).toMatchObject({
+      uses: 'actions/upload-artifact@v7',
+      if: '${{ !cancelled() }}',
+      with: { path: '${{ runner.temp }}/lepton-reports/' },
+    });
   });
 
   it('sets up Python and installs requirements*.txt and a pyproject.toml project when a gate runs pytest', () => {
     const steps = python.workflow.jobs.gates!.steps;
-    expect(steps.find((step) => step.uses === 'actions/setup-python@v7')?.with).toMatchObject({ 'python-version': '3.12', cache: 'pip', 'cache-dependency-path': '**/requirements*.txt' });
+    expect(steps.find((step) => step.uses === 'actions/setup-python@v7')?.with).toMatchObject({
+      'python-version': '3.12',
+      cache: 'pip',
+      'cache-dependency-path': '**/requirements*.txt',
+    });
     const install = steps.find((step) => step.name?.startsWith('Install Python dependencies'))?.run ?? '';
     expect(install).toContain('for file in requirements*.txt; do');
     expect(install).toContain('python -m pip install -r "$file"');
@@ -113,13 +126,15 @@ describe('lepton ci init --provider github', () => {
     expect(npmPinned.result.stdout).toContain('lepton: the version package-lock.json pins (npm ci)');
     const steps = npmPinned.workflow.jobs.gates!.steps;
     expect(steps.some((step) => step.uses?.startsWith('actions/setup-python'))).toBe(false);
-    expect(steps.find((step) => step.name === 'Install lepton (package-lock.json)')?.run).toBe([
-      'npm ci',
-      'exclude="$(git rev-parse --path-format=absolute --git-path info/exclude)"',
-      'mkdir -p "$(dirname "$exclude")" && printf \'%s\\n\' \'node_modules/\' >> "$exclude"',
-      'echo "$PWD/node_modules/.bin" >> "$GITHUB_PATH"',
-      '',
-    ].join('\n'));
+    expect(steps.find((step) => step.name === 'Install lepton (package-lock.json)')?.run).toBe(
+      [
+        'npm ci',
+        'exclude="$(git rev-parse --path-format=absolute --git-path info/exclude)"',
+        'mkdir -p "$(dirname "$exclude")" && printf \'%s\\n\' \'node_modules/\' >> "$exclude"',
+        'echo "$PWD/node_modules/.bin" >> "$GITHUB_PATH"',
+        '',
+      ].join('\n'),
+    );
     expect(npmPinned.text).not.toContain('npm install --global');
   });
 

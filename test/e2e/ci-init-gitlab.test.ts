@@ -94,7 +94,8 @@ describe('merging into an existing .gitlab-ci.yml', () => {
     expect(mergeRun.stdout).toContain('added the `lepton` job to .gitlab-ci.yml');
     expect(mergeRun.stdout).toContain('stages: added `test`');
     const text = await readFile(`${merged.dir}/.gitlab-ci.yml`, 'utf8');
-    for (const kept of ['# Our pipeline: build, then deploy.', '# order matters', '# deps', '&defaults', '<<: *defaults', '!reference [build, script]']) expect(text).toContain(kept);
+    for (const kept of ['# Our pipeline: build, then deploy.', '# order matters', '# deps', '&defaults', '<<: *defaults', '!reference [build, script]'])
+      expect(text).toContain(kept);
     expect(text).toContain('stages: [build, deploy, test]');
     const before = parseDocument(EXISTING).toJS({ maxAliasCount: -1 }) as Record<string, unknown>;
     const after = parseDocument(text).toJS({ maxAliasCount: -1 }) as Record<string, unknown>;
@@ -108,12 +109,16 @@ describe('merging into an existing .gitlab-ci.yml', () => {
   });
 
   it('refuses to replace an existing `lepton` job without --force, and with it replaces only that job', async () => {
-    const repo = await createTempRepo({ files: { 'lepton.yaml': MANIFEST, '.gitlab-ci.yml': `${EXISTING}\n# ours\nlepton:\n  script: [echo old]\n\nafter:\n  script: [echo after]\n`, ...PINNED_LEPTON_FILES } });
+    const repo = await createTempRepo({
+      files: { 'lepton.yaml': MANIFEST, '.gitlab-ci.yml': `${EXISTING}\n# ours\nlepton:\n  script: [echo old]\n\nafter:\n  script: [echo after]\n`, ...PINNED_LEPTON_FILES },
+    });
     try {
       const original = await readFile(`${repo.dir}/.gitlab-ci.yml`, 'utf8');
       const refused = await runLepton(['ci', 'init', '--provider', 'gitlab'], { cwd: repo.dir });
       expect(refused.exitCode).toBe(2);
-      expect(refused.stderr).toBe('lepton: .gitlab-ci.yml already has a `lepton` job; not replacing it\nhint: pass --force to replace that job (the rest of the file stays as it is)\n');
+      expect(refused.stderr).toBe(
+        'lepton: .gitlab-ci.yml already has a `lepton` job; not replacing it\nhint: pass --force to replace that job (the rest of the file stays as it is)\n',
+      );
       expect(await readFile(`${repo.dir}/.gitlab-ci.yml`, 'utf8')).toBe(original);
       const forced = await runLepton(['ci', 'init', '--provider', 'gitlab', '--force'], { cwd: repo.dir });
       expect(forced.exitCode, forced.stderr).toBe(0);

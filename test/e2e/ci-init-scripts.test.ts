@@ -53,7 +53,10 @@ beforeAll(async () => {
   expect(vendored.exitCode, vendored.stderr).toBe(0);
   const advanced = await runLepton(['advance'], { cwd: repo.dir });
   expect(advanced.exitCode, advanced.stderr).toBe(0);
-  const [github, gitlab] = await Promise.all([runLepton(['ci', 'init', '--provider', 'github'], { cwd: repo.dir }), runLepton(['ci', 'init', '--provider', 'gitlab'], { cwd: repo.dir })]);
+  const [github, gitlab] = await Promise.all([
+    runLepton(['ci', 'init', '--provider', 'github'], { cwd: repo.dir }),
+    runLepton(['ci', 'init', '--provider', 'gitlab'], { cwd: repo.dir }),
+  ]);
   expect(github.exitCode, github.stderr).toBe(0);
   expect(gitlab.exitCode, gitlab.stderr).toBe(0);
   await repo.commitAll('advance to design, add CI');

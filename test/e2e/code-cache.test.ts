@@ -73,7 +73,7 @@ describe('the code cache of dist/lepton.cjs', () => {
     expect((await readFile(cacheFile)).equals(replaced)).toBe(true);
   });
 
-  it("never uses a cache made for another build, even one V8 would accept", async () => {
+  it('never uses a cache made for another build, even one V8 would accept', async () => {
     const valid = await readFile(cacheFile);
     const foreign = Buffer.concat([Buffer.from('0123456789abcdef\n'), valid.subarray(17)]);
     await writeFile(cacheFile, foreign);

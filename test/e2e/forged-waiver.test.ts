@@ -24,7 +24,11 @@ const NOW = '2026-06-15T12:00:00Z';
 let repo: TempRepo;
 beforeAll(async () => {
   repo = await createProject(MANIFEST);
-  const forged = chainEntry(undefined, { event: 'waive', phase: 'poc', checkId: 'go-decision', reason: 'no time', until: '2099-01-01' }, { actor: ADA, commit: null, time: new Date(NOW) });
+  const forged = chainEntry(
+    undefined,
+    { event: 'waive', phase: 'poc', checkId: 'go-decision', reason: 'no time', until: '2099-01-01' },
+    { actor: ADA, commit: null, time: new Date(NOW) },
+  );
   await repo.write('.lepton/ledger.jsonl', appendedText(undefined, forged));
   await commitAs(repo, ADA, 'waive by hand');
 });

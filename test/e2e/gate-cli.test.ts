@@ -111,9 +111,12 @@ describe('lepton gate', () => {
     expect(only.stderr).toMatch(/--only names no check "nope"/);
   });
 
-  it('exits 130 on Ctrl-C and ends the running command\'s process tree', async () => {
+  it("exits 130 on Ctrl-C and ends the running command's process tree", async () => {
     const child = execa(process.execPath, [LEPTON_BIN, 'gate', '--phase', 'develop'], {
-      cwd: repo.dir, env: cleanEnv(), extendEnv: false, reject: false,
+      cwd: repo.dir,
+      env: cleanEnv(),
+      extendEnv: false,
+      reject: false,
     });
     // Wait until the check's shell is running before interrupting.
     const deadline = Date.now() + 10_000;
@@ -132,4 +135,3 @@ describe('lepton gate', () => {
     expect(stdout.trim()).toBe('');
   });
 });
-

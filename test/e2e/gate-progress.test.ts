@@ -24,7 +24,9 @@ beforeAll(async () => {
 afterAll(() => repo.cleanup());
 
 function onTerminal(args: string[], extra: Record<string, string> = {}): Promise<{ exitCode: number; output: string }> {
-  const env = Object.fromEntries(Object.entries(cleanEnv({ TERM: 'xterm-256color', NO_COLOR: '1', ...extra })).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const env = Object.fromEntries(
+    Object.entries(cleanEnv({ TERM: 'xterm-256color', NO_COLOR: '1', ...extra })).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   const pty = spawn(process.execPath, [LEPTON_BIN, ...args], { name: 'xterm-256color', cols: 120, rows: 40, cwd: repo.dir, env });
   let output = '';
   pty.onData((data) => (output += data));
@@ -52,7 +54,7 @@ describe('live progress', () => {
     expect(output).toMatch(/▸ start\s+training \(run\)[\s\S]*pass\s+training \d\.\d s[\s\S]*Dry run:/);
   }, 30_000);
 
-  it('streams a run check\'s output with --verbose', async () => {
+  it("streams a run check's output with --verbose", async () => {
     const { output } = await onTerminal(['gate', '--verbose']);
     expect(output).toMatch(/│ epoch-one[\s\S]*│ epoch-two[\s\S]*pass\s+training/);
   }, 30_000);

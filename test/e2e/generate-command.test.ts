@@ -29,15 +29,12 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 const generate = (...args: string[]) => runLepton(['generate', ...args], { cwd: root });
 const read = (file: string) => readFile(path.join(root, file), 'utf8');
 
-test('with no name it renders the current phase\'s templates, then keeps them', async () => {
+test("with no name it renders the current phase's templates, then keeps them", async () => {
   const first = await generate();
   expect(first.exitCode).toBe(0);
-  expect(first.stdout).toBe([
-    'created   docs/architecture.md',
-    'created   docs/model-card.md  (from .lepton/templates/en)',
-    'created   docs/threat-model.md  (from .lepton/templates/en)',
-    '',
-  ].join('\n'));
+  expect(first.stdout).toBe(
+    ['created   docs/architecture.md', 'created   docs/model-card.md  (from .lepton/templates/en)', 'created   docs/threat-model.md  (from .lepton/templates/en)', ''].join('\n'),
+  );
   expect(await read('docs/model-card.md')).toBe('# Our model card: churn-predictor\n');
   expect(await read('docs/architecture.md')).toMatch(/^# churn-predictor/);
 
@@ -60,7 +57,10 @@ test('--force overwrites; --lang renders another language', async () => {
 test('--list shows every template, its phases, languages and source', async () => {
   const result = await generate('--list');
   expect(result.exitCode).toBe(0);
-  const rows = result.stdout.trim().split('\n').map((line) => line.split(/\s{2,}/));
+  const rows = result.stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.split(/\s{2,}/));
   expect(rows[0]).toEqual(['TEMPLATE', 'PHASES', 'LANGUAGES', 'SOURCE']);
   const row = (name: string) => rows.find((cells) => cells[0] === name);
   expect(row('poc-plan')).toEqual(['poc-plan', 'poc', 'en, zh-CN', 'built-in']);

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHookProject, writeExecutable, type HookProject } from './hooks-setup.js';
 
 // Appends its arguments and its stdin to a log in the repository's .git folder; refuses when told.
-const EXISTING_HOOK = '#!/bin/sh\n# the team\'s own pre-push hook\t(with a tab, and no final newline)\nlog="$(git rev-parse --git-dir)/chained.log"\necho "args: $*" >> "$log"\ncat >> "$log"\n[ ! -f "$(git rev-parse --git-dir)/refuse" ]';
+const EXISTING_HOOK =
+  '#!/bin/sh\n# the team\'s own pre-push hook\t(with a tab, and no final newline)\nlog="$(git rev-parse --git-dir)/chained.log"\necho "args: $*" >> "$log"\ncat >> "$log"\n[ ! -f "$(git rev-parse --git-dir)/refuse" ]';
 
 let project: HookProject;
 let hookFile: string;
@@ -25,7 +26,7 @@ afterAll(async () => {
 });
 
 describe('an existing pre-push hook', () => {
-  it('is kept beside lepton\'s on install, and installing again changes nothing', async () => {
+  it("is kept beside lepton's on install, and installing again changes nothing", async () => {
     const first = await project.lepton(['hooks', 'install']);
     expect(first.exitCode).toBe(0);
     expect(first.stdout).toContain('pre-push.lepton-chained');

@@ -38,13 +38,13 @@ describe('installing under core.hooksPath', () => {
     expect(push.stderr).toContain('push to main refused');
   });
 
-  it('refuses husky\'s generated folder, pointing at the hook file husky runs', async () => {
+  it("refuses husky's generated folder, pointing at the hook file husky runs", async () => {
     const repo = await project({ pushes: false });
     await writeExecutable(path.join(repo.dir, '.husky', '_', 'h'), '#!/usr/bin/env sh\n');
     await repo.git('config', 'core.hooksPath', '.husky/_');
     const result = await repo.lepton(['hooks', 'install']);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('husky\'s generated hooks folder');
+    expect(result.stderr).toContain("husky's generated hooks folder");
     expect(result.stderr).toContain('.husky/pre-push');
   });
 
@@ -79,7 +79,7 @@ describe('hooks status', () => {
     expect(elsewhere.stdout).toContain('never runs: git runs hooks from .githooks');
   });
 
-  it('says when the hook\'s settings differ from lepton.yaml', async () => {
+  it("says when the hook's settings differ from lepton.yaml", async () => {
     const repo = await project({ pushes: false });
     expect((await repo.lepton(['hooks', 'install'])).exitCode).toBe(0);
     await writeFile(path.join(repo.dir, 'lepton.yaml'), `${await readFile(path.join(repo.dir, 'lepton.yaml'), 'utf8')}hooks:\n  pre-push: { branches: [develop] }\n`);
@@ -113,7 +113,7 @@ describe('a linked worktree', () => {
 });
 
 describe('a submodule', () => {
-  it('gets the hook in its own hooks folder inside the superproject\'s .git', async () => {
+  it("gets the hook in its own hooks folder inside the superproject's .git", async () => {
     const sub = await project({ pushes: false });
     const superproject = await createTempRepo();
     cleanups.push(superproject.cleanup);

@@ -13,7 +13,7 @@ afterAll(async () => {
   await project?.cleanupAll();
 });
 
-describe('a push to main with lepton\'s hook', () => {
+describe("a push to main with lepton's hook", () => {
   it('is refused when a completed gate no longer passes, naming the check and the bypass', async () => {
     await project.write('poc/results.json', FAILING_RESULTS);
     await project.commitAll('worse model');

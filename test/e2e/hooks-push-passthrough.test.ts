@@ -15,7 +15,7 @@ afterAll(async () => {
   await project?.cleanupAll();
 });
 
-describe('with a failing completed gate, lepton\'s hook lets through', () => {
+describe("with a failing completed gate, lepton's hook lets through", () => {
   it('a push of another branch', async () => {
     await project.git('branch', 'experiment');
     const result = await project.push(['origin', 'experiment']);

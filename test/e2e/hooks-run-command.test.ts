@@ -38,7 +38,7 @@ describe('lepton hooks run pre-push', () => {
     expect(result.stderr).toContain('lepton: LEPTON_SKIP=1, skipping the pre-push gate');
   });
 
-  it('rejects input that is not git\'s and hooks other than pre-push', async () => {
+  it("rejects input that is not git's and hooks other than pre-push", async () => {
     const garbled = await runLepton(['hooks', 'run', 'pre-push'], { cwd: empty, input: 'main main\n' });
     expect(garbled.exitCode).toBe(2);
     expect(garbled.stderr).toContain('line 1 of the pre-push input');

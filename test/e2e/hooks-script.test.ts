@@ -21,7 +21,7 @@ let fakeLepton: string;
 beforeAll(async () => {
   dir = await makeTempDir('lepton-hook-script-');
   hook = path.join(dir, 'hooks', 'pre-push');
-  await writeExecutable(hook, prePushHookScript({ branches: ['main', 'release/*'], required: true, project: 'projects/it\'s here' }));
+  await writeExecutable(hook, prePushHookScript({ branches: ['main', 'release/*'], required: true, project: "projects/it's here" }));
   fakeLepton = path.join(dir, 'fake-lepton');
   // Records its arguments and its stdin, then exits with $FAKE_EXIT.
   await writeExecutable(fakeLepton, '#!/bin/sh\nprintf "%s\\n" "$@" > "$FAKE_LOG.args"\ncat > "$FAKE_LOG.stdin"\nexit "${FAKE_EXIT:-0}"\n');
@@ -52,7 +52,7 @@ describe.each(shells)('the pre-push hook script under %s', (shell) => {
     expect(String(result.stderr)).toBe('');
   });
 
-  it('starts lepton for a push to a protected branch, with git\'s input and arguments, in the project folder', async () => {
+  it("starts lepton for a push to a protected branch, with git's input and arguments, in the project folder", async () => {
     const input = `refs/heads/main ${A} refs/heads/main ${B}\n`;
     const result = await runHook(shell, input);
     expect(result.exitCode).toBe(0);
@@ -60,7 +60,7 @@ describe.each(shells)('the pre-push hook script under %s', (shell) => {
     expect(result.stdin).toBe(input);
   });
 
-  it('passes lepton\'s refusal on as its exit code', async () => {
+  it("passes lepton's refusal on as its exit code", async () => {
     const result = await runHook(shell, `refs/heads/main ${A} refs/heads/main ${B}\n`, { FAKE_EXIT: '1' });
     expect(result.ran).toBe(true);
     expect(result.exitCode).toBe(1);

@@ -40,13 +40,19 @@ test('a new folder becomes a git repository with the manifest, the plan, the sch
   expect(manifest.project.owners).toEqual([{ name: 'Ada Lovelace', email: 'ada@example.com', roles: ['tech-lead'] }]);
   expect(manifest.phase).toBe('poc');
   expect(manifest.phases.map((phase: { id: string }) => phase.id)).toEqual(['poc', 'design', 'develop', 'test', 'deploy']);
-  expect(manifest.phases[0].gate).toContainEqual({ id: 'metric-f1', metric: { file: 'poc/results.json', checks: [{ path: 'f1', op: '>=', value: 0.7 }], regression: { margin: 0.02 } } });
+  expect(manifest.phases[0].gate).toContainEqual({
+    id: 'metric-f1',
+    metric: { file: 'poc/results.json', checks: [{ path: 'f1', op: '>=', value: 0.7 }], regression: { margin: 0.02 } },
+  });
   // Without a product owner, the roles the owners hold sign the go/no-go.
   expect(manifest.phases[0].gate).toContainEqual({ id: 'go-decision', approval: { roles: ['tech-lead'] } });
 
   // .lepton/.gitignore keeps the lock, journal and cache out of git: the project's own .gitignore is not touched.
   await expect(readFile(path.join(root, '.gitignore'))).rejects.toThrow(/ENOENT/);
-  const ledger = (await readFile(path.join(root, '.lepton/ledger.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+  const ledger = (await readFile(path.join(root, '.lepton/ledger.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   expect(ledger).toHaveLength(1);
   expect(ledger[0]).toMatchObject({ event: 'init', to: 'poc', actor: { name: 'Ada Lovelace', email: 'ada@example.com' } });
   // No results are invented: poc/ does not exist until the team writes its results.
@@ -78,7 +84,16 @@ test('inside an existing repository: no new repository, and the .gitignore files
 
 test('without a git identity init stops before writing anything', async () => {
   const dir = await tempDir();
-  const env = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', HOME: dir, EMAIL: undefined, GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined, GIT_COMMITTER_NAME: undefined, GIT_COMMITTER_EMAIL: undefined };
+  const env = {
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: dir,
+    EMAIL: undefined,
+    GIT_AUTHOR_NAME: undefined,
+    GIT_AUTHOR_EMAIL: undefined,
+    GIT_COMMITTER_NAME: undefined,
+    GIT_COMMITTER_EMAIL: undefined,
+  };
   const result = await runLepton(['init', 'demo', '--yes'], { cwd: dir, env });
   expect(result.exitCode).toBe(2);
   expect(result.stderr).toMatch(/^lepton: no git identity/m);

@@ -48,16 +48,23 @@ function startTerminal(args: string[], cwd: string): Terminal {
   const exit = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));
   running.push(pty);
   return {
-    waitFor: (text) => Promise.race([
-      new Promise<void>((resolve, reject) => {
-        const stuck = setTimeout(() => reject(new Error(`"${text}" did not appear; output:\n${buffer}`)), STUCK_AFTER_MS);
-        waiter = { text, resolve: () => { clearTimeout(stuck); resolve(); } };
-        check();
-      }),
-      exit.then((code) => {
-        throw new Error(`lepton exited (${code}) before "${text}" appeared; output:\n${buffer}`);
-      }),
-    ]),
+    waitFor: (text) =>
+      Promise.race([
+        new Promise<void>((resolve, reject) => {
+          const stuck = setTimeout(() => reject(new Error(`"${text}" did not appear; output:\n${buffer}`)), STUCK_AFTER_MS);
+          waiter = {
+            text,
+            resolve: () => {
+              clearTimeout(stuck);
+              resolve();
+            },
+          };
+          check();
+        }),
+        exit.then((code) => {
+          throw new Error(`lepton exited (${code}) before "${text}" appeared; output:\n${buffer}`);
+        }),
+      ]),
     type: (keys) => pty.write(keys),
     exit,
     output: () => buffer,
@@ -124,7 +131,27 @@ test('asks every question and writes the answers into lepton.yaml', async () => 
 });
 
 test('a metric given twice is refused at its prompt, and every answer is kept', async () => {
-  const terminal = startTerminal(['init', 'demo', '--name', 'given', '--description', 'x', '--preset', 'ml-model', '--domain', 'general', '--lang', 'en', '--owner', 'Ada Lovelace <ada@example.com>', '--role', 'tech-lead'], dir);
+  const terminal = startTerminal(
+    [
+      'init',
+      'demo',
+      '--name',
+      'given',
+      '--description',
+      'x',
+      '--preset',
+      'ml-model',
+      '--domain',
+      'general',
+      '--lang',
+      'en',
+      '--owner',
+      'Ada Lovelace <ada@example.com>',
+      '--role',
+      'tech-lead',
+    ],
+    dir,
+  );
   await answer(terminal, 'Success metric with threshold', `accuracy>=0.8${ENTER}`);
   await answer(terminal, 'Another success metric', `accuracy >= 0.9${ENTER}`);
   await answer(terminal, '"accuracy >=" is given already', `${BACKSPACE.repeat('accuracy >= 0.9'.length)}f1 >= 0.7${ENTER}`);
@@ -140,7 +167,27 @@ test('a metric given twice is refused at its prompt, and every answer is kept', 
 });
 
 test('flags given are not asked again', async () => {
-  const terminal = startTerminal(['init', 'demo', '--name', 'given', '--description', 'x', '--preset', 'ml-model', '--domain', 'retail', '--lang', 'zh-CN', '--owner', 'Ada Lovelace <ada@example.com>', '--metric', 'accuracy>=0.8'], dir);
+  const terminal = startTerminal(
+    [
+      'init',
+      'demo',
+      '--name',
+      'given',
+      '--description',
+      'x',
+      '--preset',
+      'ml-model',
+      '--domain',
+      'retail',
+      '--lang',
+      'zh-CN',
+      '--owner',
+      'Ada Lovelace <ada@example.com>',
+      '--metric',
+      'accuracy>=0.8',
+    ],
+    dir,
+  );
   await answer(terminal, 'Roles of Ada Lovelace', `product-owner, tech-lead${ENTER}`);
   await answer(terminal, 'Deployment strategy', ENTER);
   expect(await terminal.exit, terminal.output()).toBe(0);

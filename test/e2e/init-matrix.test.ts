@@ -18,20 +18,42 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const headingsOf = (text: string) => text.split('\n')
-  .filter((line) => /^#{1,6}\s/.test(line))
-  .map((line) => line.replace(/^#+\s+/, '').trim().toLowerCase());
+const headingsOf = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => /^#{1,6}\s/.test(line))
+    .map((line) =>
+      line
+        .replace(/^#+\s+/, '')
+        .trim()
+        .toLowerCase(),
+    );
 
 describe.each(combinations)('$preset × $domain × $lang', ({ preset, domain, lang }) => {
   test('lepton validate accepts the manifest; every named section is a heading of its document', async () => {
     const root = path.join(dir, `${preset}-${domain}-${lang}`);
-    const answers = withDefaults({
-      preset, domain, language: lang,
-      owners: [{ name: 'Ada Lovelace', email: 'ada@example.com', roles: ['tech-lead'] }, { name: 'Grace Hopper', email: 'grace@example.com', roles: ['product-owner'] }],
-      metrics: [{ path: 'accuracy', op: '>=', value: 0.85 }, { path: 'latency_ms.p95', op: '<=', value: 300 }],
-    }, { name: 'demo' });
+    const answers = withDefaults(
+      {
+        preset,
+        domain,
+        language: lang,
+        owners: [
+          { name: 'Ada Lovelace', email: 'ada@example.com', roles: ['tech-lead'] },
+          { name: 'Grace Hopper', email: 'grace@example.com', roles: ['product-owner'] },
+        ],
+        metrics: [
+          { path: 'accuracy', op: '>=', value: 0.85 },
+          { path: 'latency_ms.p95', op: '<=', value: 300 },
+        ],
+      },
+      { name: 'demo' },
+    );
     const { text, manifest } = await scaffoldManifest(root, answers);
-    await renderTemplates({ manifest, root }, manifest.phases.flatMap((phase) => phase.templates), { now: new Date('2026-01-02T00:00:00Z') });
+    await renderTemplates(
+      { manifest, root },
+      manifest.phases.flatMap((phase) => phase.templates),
+      { now: new Date('2026-01-02T00:00:00Z') },
+    );
     await writeFile(path.join(root, 'lepton.yaml'), text);
 
     const validate = await runLepton(['validate'], { cwd: root });

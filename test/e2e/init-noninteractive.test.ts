@@ -33,12 +33,35 @@ test('in CI it says so, and an owner without a role counts as a missing --role',
 
 test('every flag given: no prompt, no --yes needed; roles pair with owners by position and merge', async () => {
   const result = await init([
-    'churn', '--name', 'churn-predictor', '--description', 'Predict which subscribers cancel: next month', '--preset', 'ml-model',
-    '--domain', 'retail', '--lang', 'zh-CN', '--strategy', 'canary',
-    '--owner', 'Ada Lovelace <ada@example.com>', '--role', 'tech-lead',
-    '--owner', 'Grace Hopper <grace@example.com>', '--role', 'product-owner',
-    '--owner', 'Ada Lovelace <ADA@example.com>', '--role', 'reviewer',
-    '--metric', 'accuracy>=0.85', '--metric', 'latency_ms.p95 <= 300',
+    'churn',
+    '--name',
+    'churn-predictor',
+    '--description',
+    'Predict which subscribers cancel: next month',
+    '--preset',
+    'ml-model',
+    '--domain',
+    'retail',
+    '--lang',
+    'zh-CN',
+    '--strategy',
+    'canary',
+    '--owner',
+    'Ada Lovelace <ada@example.com>',
+    '--role',
+    'tech-lead',
+    '--owner',
+    'Grace Hopper <grace@example.com>',
+    '--role',
+    'product-owner',
+    '--owner',
+    'Ada Lovelace <ADA@example.com>',
+    '--role',
+    'reviewer',
+    '--metric',
+    'accuracy>=0.85',
+    '--metric',
+    'latency_ms.p95 <= 300',
   ]);
   expect(result.stderr).toBe('');
   expect(result.exitCode).toBe(0);
@@ -46,7 +69,10 @@ test('every flag given: no prompt, no --yes needed; roles pair with owners by po
   expect(manifest.project).toEqual({
     name: 'churn-predictor',
     description: 'Predict which subscribers cancel: next month',
-    preset: 'ml-model', domain: 'retail', language: 'zh-CN', strategy: 'canary',
+    preset: 'ml-model',
+    domain: 'retail',
+    language: 'zh-CN',
+    strategy: 'canary',
     owners: [
       { name: 'Ada Lovelace', email: 'ada@example.com', roles: ['tech-lead', 'reviewer'] },
       { name: 'Grace Hopper', email: 'grace@example.com', roles: ['product-owner'] },
@@ -86,22 +112,39 @@ test('bad flag values are refused with what would be valid', async () => {
 });
 
 test('--answers FILE answers every question; flags win over it', async () => {
-  await writeFile(path.join(dir, 'answers.yaml'), [
-    'name: triage-assistant',
-    'description: Answers nurses\' questions from the hospital handbook',
-    'preset: llm-app',
-    'domain: healthcare',
-    'lang: en',
-    'strategy: blue-green',
-    'owners:',
-    '  - Ada Lovelace <ada@example.com>',
-    '  - { name: Grace Hopper, email: grace@example.com, roles: [product-owner, clinician] }',
-    'metrics:',
-    '  - groundedness>=0.9',
-    '  - { path: hallucination_rate, op: "<=", value: 0.02 }',
-    '',
-  ].join('\n'));
-  const result = await init(['app', '--answers', 'answers.yaml', '--strategy', 'canary', '--owner', 'Ada Lovelace <ada@example.com>', '--role', 'tech-lead', '--owner', 'Grace Hopper <grace@example.com>', '--role', 'product-owner']);
+  await writeFile(
+    path.join(dir, 'answers.yaml'),
+    [
+      'name: triage-assistant',
+      "description: Answers nurses' questions from the hospital handbook",
+      'preset: llm-app',
+      'domain: healthcare',
+      'lang: en',
+      'strategy: blue-green',
+      'owners:',
+      '  - Ada Lovelace <ada@example.com>',
+      '  - { name: Grace Hopper, email: grace@example.com, roles: [product-owner, clinician] }',
+      'metrics:',
+      '  - groundedness>=0.9',
+      '  - { path: hallucination_rate, op: "<=", value: 0.02 }',
+      '',
+    ].join('\n'),
+  );
+  const result = await init([
+    'app',
+    '--answers',
+    'answers.yaml',
+    '--strategy',
+    'canary',
+    '--owner',
+    'Ada Lovelace <ada@example.com>',
+    '--role',
+    'tech-lead',
+    '--owner',
+    'Grace Hopper <grace@example.com>',
+    '--role',
+    'product-owner',
+  ]);
   expect(result.stderr).toBe('');
   expect(result.exitCode).toBe(0);
   const manifest = await manifestOf('app');

@@ -59,7 +59,11 @@ test('init --force is refused once the project has advanced: it would contradict
   const ledger = path.join(dir, '.lepton/ledger.jsonl');
   const [line] = (await readFile(ledger, 'utf8')).trim().split('\n');
   const { chainEntry } = await import('../../src/lifecycle/ledger.js');
-  const advanced = chainEntry(JSON.parse(line!), { event: 'advance', from: 'poc', to: 'design' }, { actor: { name: 'Ada', email: 'ada@example.com' }, commit: null, time: new Date() });
+  const advanced = chainEntry(
+    JSON.parse(line!),
+    { event: 'advance', from: 'poc', to: 'design' },
+    { actor: { name: 'Ada', email: 'ada@example.com' }, commit: null, time: new Date() },
+  );
   await writeFile(ledger, `${line}\n${JSON.stringify(advanced)}\n`);
   const forced = await init('--yes', '--name', 'second', '--force');
   expect(forced.exitCode).toBe(2);

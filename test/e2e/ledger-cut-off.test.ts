@@ -43,15 +43,24 @@ const ledgerFile = () => path.join(repo.dir, '.lepton/ledger.jsonl');
 
 async function dropLastLine(): Promise<void> {
   const lines = (await readFile(ledgerFile(), 'utf8')).trim().split('\n');
-  await writeFile(ledgerFile(), lines.slice(0, -1).map((line) => `${line}\n`).join(''));
+  await writeFile(
+    ledgerFile(),
+    lines
+      .slice(0, -1)
+      .map((line) => `${line}\n`)
+      .join(''),
+  );
 }
 
-it('plain verify reports an entry cut off the end of the working tree\'s ledger', async () => {
+it("plain verify reports an entry cut off the end of the working tree's ledger", async () => {
   await dropLastLine();
   const verify = await lepton(repo, ['verify', '--format', 'json']);
   expect(verify.exitCode).toBe(1);
   expect(JSON.parse(verify.stdout).problems).toEqual([
-    expect.objectContaining({ seq: 1, message: expect.stringMatching(/^entry #1 \(terminate by Ada Lovelace, .*\) of the committed ledger \(HEAD\) is missing from the ledger: entries were removed$/) }),
+    expect.objectContaining({
+      seq: 1,
+      message: expect.stringMatching(/^entry #1 \(terminate by Ada Lovelace, .*\) of the committed ledger \(HEAD\) is missing from the ledger: entries were removed$/),
+    }),
   ]);
 });
 

@@ -48,7 +48,11 @@ beforeAll(async () => {
   theirsDir = path.join(parent, 'theirs');
   await execa('git', ['clone', '-q', ours.dir, theirsDir], { env: gitEnv(GRACE) });
   await runLepton(['hooks', 'install'], { cwd: theirsDir, env: gitEnv(GRACE) });
-  cleanups.push(() => ours.cleanup(), () => rm(parent, { recursive: true, force: true }), () => rm(binDir, { recursive: true, force: true }));
+  cleanups.push(
+    () => ours.cleanup(),
+    () => rm(parent, { recursive: true, force: true }),
+    () => rm(binDir, { recursive: true, force: true }),
+  );
 });
 afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
@@ -67,8 +71,14 @@ describe('ledger merges', () => {
     await git(ours.dir, ADA, 'fetch', '-q', theirsDir, 'main');
     const merged = await git(ours.dir, ADA, 'merge', '--no-edit', 'FETCH_HEAD');
     expect(merged.exitCode, `${merged.stdout}\n${merged.stderr}`).toBe(0);
-    const lines = (await readFile(path.join(ours.dir, '.lepton/ledger.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines.map((entry) => [entry.seq, entry.actor.email])).toEqual([[1, ADA.email], [2, GRACE.email]]);
+    const lines = (await readFile(path.join(ours.dir, '.lepton/ledger.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((entry) => [entry.seq, entry.actor.email])).toEqual([
+      [1, ADA.email],
+      [2, GRACE.email],
+    ]);
 
     const verify = await lepton(ours, ['verify', '--strict', '--format', 'json'], { now: '2026-06-15T12:00:00Z' });
     expect(JSON.parse(verify.stdout).problems).toEqual([]);
@@ -84,7 +94,8 @@ describe('ledger merges', () => {
     const base = await readFile(path.join(ours.dir, '.lepton/ledger.jsonl'), 'utf8');
     const { chainEntry } = await import('../../src/lifecycle/ledger.js');
     const last = JSON.parse(base.trim().split('\n').at(-1)!);
-    const move = (who: Identity, time: string) => JSON.stringify(chainEntry(last, { event: 'advance', from: 'poc', to: 'design', checks: [] }, { actor: who, commit: null, time: new Date(time) }));
+    const move = (who: Identity, time: string) =>
+      JSON.stringify(chainEntry(last, { event: 'advance', from: 'poc', to: 'design', checks: [] }, { actor: who, commit: null, time: new Date(time) }));
     await writeFile(path.join(dir, 'base'), base);
     await writeFile(path.join(dir, 'ours'), `${base}${move(ADA, '2026-06-16T10:00:00Z')}\n`);
     await writeFile(path.join(dir, 'theirs'), `${base}${move(GRACE, '2026-06-16T11:00:00Z')}\n`);

@@ -48,9 +48,15 @@ describe('a ledger edited by hand', () => {
   it('catches an entry dated before the one it follows', async () => {
     expect((await runLepton(['approve', 'go-decision'], { cwd: repo.dir })).exitCode).toBe(0);
     const [first] = parseLedger(await readFile(ledger, 'utf8'));
-    const backdated = chainEntry(first, { event: 'waive', checkId: 'go-decision', reason: 'r', until: '2099-01-01' }, {
-      actor: { name: 'Ada Lovelace', email: 'ada@example.com' }, commit: null, time: new Date(Date.parse(first!.time) - 86_400_000),
-    });
+    const backdated = chainEntry(
+      first,
+      { event: 'waive', checkId: 'go-decision', reason: 'r', until: '2099-01-01' },
+      {
+        actor: { name: 'Ada Lovelace', email: 'ada@example.com' },
+        commit: null,
+        time: new Date(Date.parse(first!.time) - 86_400_000),
+      },
+    );
     await writeFile(ledger, `${JSON.stringify(first)}\n${JSON.stringify(backdated)}\n`);
     const verify = await runLepton(['verify'], { cwd: repo.dir });
     expect(verify.exitCode).toBe(1);

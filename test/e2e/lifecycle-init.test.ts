@@ -23,6 +23,6 @@ describe('a project made by lepton init', () => {
     expect(verify.exitCode, verify.stdout).toBe(0);
     const advance = await lepton(repo, ['advance']);
     expect(advance.exitCode).toBe(1);
-    expect((await readLedgerLines(repo))).toHaveLength(1);
+    expect(await readLedgerLines(repo)).toHaveLength(1);
   });
 });

@@ -159,7 +159,21 @@ describe('a project from init to complete', () => {
     const history = JSON.parse((await lepton(repo, ['history', '--format', 'json'])).stdout);
     expect(history).toMatchObject({ complete: true, terminated: false, phase: 'deploy' });
     expect(history.entries.map((entry: { event: string }) => entry.event)).toEqual([
-      'init', 'approve', 'advance', 'approve', 'reopen', 'approve', 'advance', 'approve', 'approve', 'advance', 'advance', 'waive', 'advance', 'approve', 'advance',
+      'init',
+      'approve',
+      'advance',
+      'approve',
+      'reopen',
+      'approve',
+      'advance',
+      'approve',
+      'approve',
+      'advance',
+      'advance',
+      'waive',
+      'advance',
+      'approve',
+      'advance',
     ]);
     expect(history.entries.at(-1)).toMatchObject({ event: 'advance', from: 'deploy', complete: true });
     expect((await lepton(repo, ['history'])).stdout).toContain('complete: all 5 phases passed');
@@ -180,7 +194,9 @@ describe('a project from init to complete', () => {
     const entries = (await readLedgerLines(repo)).map((line) => JSON.parse(line));
     const firstAdvance = entries.find((entry) => entry.event === 'advance');
     expect(firstAdvance.checks.map((check: { id: string; status: string }) => [check.id, check.status])).toEqual([
-      ['prototype-exists', 'pass'], ['results-meet-criteria', 'pass'], ['go-decision', 'pass'],
+      ['prototype-exists', 'pass'],
+      ['results-meet-criteria', 'pass'],
+      ['go-decision', 'pass'],
     ]);
     for (const check of firstAdvance.checks) expect(check.evidence).toMatch(/^[0-9a-f]{64}$/);
     expect(firstAdvance).toMatchObject({ actor: ADA, from: 'poc', to: 'design', message: 'PoC accepted', prev: entries[1].hash });

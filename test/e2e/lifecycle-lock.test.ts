@@ -11,7 +11,16 @@ import { manifestYaml } from '../helpers/manifest.js';
 
 const MANIFEST = manifestYaml({
   name: 'lock',
-  phases: [{ id: 'poc', title: 'Proof of concept', gate: [{ id: 'prototype-exists', file: 'src/*.py' }, { id: 'go-decision', approval: { roles: ['product-owner'] } }] }],
+  phases: [
+    {
+      id: 'poc',
+      title: 'Proof of concept',
+      gate: [
+        { id: 'prototype-exists', file: 'src/*.py' },
+        { id: 'go-decision', approval: { roles: ['product-owner'] } },
+      ],
+    },
+  ],
 });
 
 async function writeLock(repo: TempRepo, content: { pid: number; time: string }) {

@@ -13,7 +13,14 @@ import { manifestYaml } from '../helpers/manifest.js';
 const MANIFEST = manifestYaml({
   name: 'tamper',
   phases: [
-    { id: 'poc', title: 'Proof of concept', gate: [{ id: 'prototype-exists', file: 'src/*.py' }, { id: 'go-decision', approval: { roles: ['product-owner'] } }] },
+    {
+      id: 'poc',
+      title: 'Proof of concept',
+      gate: [
+        { id: 'prototype-exists', file: 'src/*.py' },
+        { id: 'go-decision', approval: { roles: ['product-owner'] } },
+      ],
+    },
     { id: 'design', title: 'Design', gate: [{ id: 'design-notes', file: 'docs/design.md' }] },
     { id: 'develop', title: 'Development', gate: [{ id: 'release-ok', approval: { roles: ['product-owner'] } }] },
     { id: 'test', title: 'Testing' },
@@ -27,7 +34,11 @@ describe('tampering', () => {
 
   beforeAll(async () => {
     repo = await createProject(MANIFEST, { 'src/model.py': 'print(1)\n', 'docs/design.md': '# Design\n' });
-    for (const [args, as] of [[['approve', 'go-decision', '--note', 'ok'], GRACE], [['advance'], ADA], [['advance'], ADA]] as const) {
+    for (const [args, as] of [
+      [['approve', 'go-decision', '--note', 'ok'], GRACE],
+      [['advance'], ADA],
+      [['advance'], ADA],
+    ] as const) {
       const result = await lepton(repo, [...args], { as });
       expect(result.exitCode, result.stderr).toBe(0);
       await commitAs(repo, as, args.join(' '));
@@ -108,7 +119,11 @@ describe('tampering', () => {
   it('catches a well-hashed sign-off by someone who is not an owner', async () => {
     const text = (await readLedgerLines(repo)).join('\n');
     const entries = parseLedger(text);
-    const forged = chainEntry(entries.at(-1), { event: 'approve', phase: 'develop', checkId: 'release-ok', roles: ['product-owner'] }, { actor: MALLORY, commit: null, time: new Date() });
+    const forged = chainEntry(
+      entries.at(-1),
+      { event: 'approve', phase: 'develop', checkId: 'release-ok', roles: ['product-owner'] },
+      { actor: MALLORY, commit: null, time: new Date() },
+    );
     await writeFile(ledgerFile(), appendedText(text, forged));
     const result = await lepton(repo, ['verify']);
     expect(result.exitCode).toBe(1);
@@ -120,11 +135,13 @@ describe('tampering', () => {
   it('--strict catches a sign-off committed by someone other than the approver it names', async () => {
     const approve = await lepton(repo, ['approve', 'release-ok'], { as: GRACE });
     expect(approve.exitCode).toBe(0);
-    await commitAs(repo, ADA, 'sign-off on Grace\'s behalf');
+    await commitAs(repo, ADA, "sign-off on Grace's behalf");
     expect(await verifies()).toBe(true);
     const strict = await lepton(repo, ['verify', '--strict']);
     expect(strict.exitCode).toBe(1);
-    expect(strict.stdout).toMatch(/entry #4 \(approve\) names Grace Hopper <grace@example\.com>, but commit [0-9a-f]{7} that added it was authored by Ada Lovelace <ada@example\.com>/);
+    expect(strict.stdout).toMatch(
+      /entry #4 \(approve\) names Grace Hopper <grace@example\.com>, but commit [0-9a-f]{7} that added it was authored by Ada Lovelace <ada@example\.com>/,
+    );
   });
 
   it('--strict catches a committed history rewrite that the chain alone cannot see', async () => {
@@ -144,7 +161,9 @@ describe('tampering', () => {
     expect(result.exitCode).toBe(1);
     const checks = JSON.parse(result.stdout).checks;
     expect(checks.map((check: { id: string; status: string }) => [check.id, check.status])).toEqual([
-      ['prototype-exists', 'fail'], ['go-decision', 'pass'], ['design-notes', 'pass'],
+      ['prototype-exists', 'fail'],
+      ['go-decision', 'pass'],
+      ['design-notes', 'pass'],
     ]);
   });
 });

@@ -91,8 +91,7 @@ describe('malformed manifests', () => {
   });
 
   it('refuses a 10 MB manifest before parsing it', async () => {
-    const dir = await projectWith('huge', (target) =>
-      writeFile(path.join(target, 'lepton.yaml'), `version: 1\n${'# padding\n'.repeat(1_100_000)}`));
+    const dir = await projectWith('huge', (target) => writeFile(path.join(target, 'lepton.yaml'), `version: 1\n${'# padding\n'.repeat(1_100_000)}`));
     expectRefused(await runLepton(['gate'], { cwd: dir }), '1:1', /a manifest may be at most 1 MiB/);
   });
 
@@ -100,19 +99,34 @@ describe('malformed manifests', () => {
     const outside = await projectWith('outside', async () => {});
     const dir = await projectWith('symlinked', async (target) => {
       await symlink(outside, path.join(target, 'docs'));
-      await writeFile(path.join(target, 'lepton.yaml'), [
-        'version: 1', 'project: { name: demo }', 'phase: poc', 'phases:', '  - id: poc', '    title: PoC', '    gate:',
-        '      - { id: plan, doc: docs/poc-plan.md }', '',
-      ].join('\n'));
+      await writeFile(
+        path.join(target, 'lepton.yaml'),
+        ['version: 1', 'project: { name: demo }', 'phase: poc', 'phases:', '  - id: poc', '    title: PoC', '    gate:', '      - { id: plan, doc: docs/poc-plan.md }', ''].join(
+          '\n',
+        ),
+      );
     });
     expectRefused(await runLepton(['gate'], { cwd: dir }), '8:26', /"docs\/poc-plan\.md" goes through a symlink that points outside the project/);
   });
 
   it('lists every problem at once, in file order', async () => {
-    const dir = await projectWith('several', (target) => writeFile(path.join(target, 'lepton.yaml'), [
-      'version: 1', 'project: { name: demo, preset: cv }', 'phase: poc', 'phases:', '  - id: poc', '    title: PoC', '    gate:',
-      '      - { id: a, run: make, timeout: 0 }', '      - { id: b, doc: x.md, colour: red }', '',
-    ].join('\n')));
+    const dir = await projectWith('several', (target) =>
+      writeFile(
+        path.join(target, 'lepton.yaml'),
+        [
+          'version: 1',
+          'project: { name: demo, preset: cv }',
+          'phase: poc',
+          'phases:',
+          '  - id: poc',
+          '    title: PoC',
+          '    gate:',
+          '      - { id: a, run: make, timeout: 0 }',
+          '      - { id: b, doc: x.md, colour: red }',
+          '',
+        ].join('\n'),
+      ),
+    );
     const result = await runLepton(['validate'], { cwd: dir });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/invalid manifest \(3 problems\): lepton\.yaml:2:/);

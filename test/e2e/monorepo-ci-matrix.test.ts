@@ -19,14 +19,16 @@ describe('lepton ci matrix', () => {
   it('prints the projects as a GitHub Actions matrix, sorted by path, on stdout only', async () => {
     const result = await runLepton(['ci', 'matrix'], { cwd: repo.dir });
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toBe(`${JSON.stringify({
-      include: [
-        { project: 'retrieval-poc', path: 'research/poc' },
-        { project: 'churn-predictor', path: 'services/churn' },
-        { project: 'support-bot', path: 'services/support-bot' },
-        { project: 'services-legacy', path: 'services-legacy' },
-      ],
-    })}\n`);
+    expect(result.stdout).toBe(
+      `${JSON.stringify({
+        include: [
+          { project: 'retrieval-poc', path: 'research/poc' },
+          { project: 'churn-predictor', path: 'services/churn' },
+          { project: 'support-bot', path: 'services/support-bot' },
+          { project: 'services-legacy', path: 'services-legacy' },
+        ],
+      })}\n`,
+    );
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
     // The invalid manifest stays in the matrix (its job fails with the real error) and is named on stderr.
     expect(result.stderr).toMatch(/^warning: services-legacy\/lepton\.yaml: invalid manifest/m);
@@ -34,7 +36,12 @@ describe('lepton ci matrix', () => {
 
   it('gives paths relative to -C DIR, and an empty include (with a warning) where there is no project', async () => {
     const services = await runLepton(['-C', 'services', 'ci', 'matrix'], { cwd: repo.dir });
-    expect(JSON.parse(services.stdout)).toEqual({ include: [{ project: 'churn-predictor', path: 'churn' }, { project: 'support-bot', path: 'support-bot' }] });
+    expect(JSON.parse(services.stdout)).toEqual({
+      include: [
+        { project: 'churn-predictor', path: 'churn' },
+        { project: 'support-bot', path: 'support-bot' },
+      ],
+    });
     await repo.write('docs/index.md', '# docs\n');
     const none = await runLepton(['-C', 'docs', 'ci', 'matrix'], { cwd: repo.dir });
     expect(none).toMatchObject({ exitCode: 0, stdout: '{"include":[]}\n' });

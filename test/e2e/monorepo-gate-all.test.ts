@@ -10,7 +10,14 @@ interface AllJson {
   version: number;
   command: string;
   passed: boolean;
-  projects: { path: string; project?: string; passed: boolean; exitCode: number; report?: { checks: { id: string; status: string; message: string }[] }; error?: { message: string } }[];
+  projects: {
+    path: string;
+    project?: string;
+    passed: boolean;
+    exitCode: number;
+    report?: { checks: { id: string; status: string; message: string }[] };
+    error?: { message: string };
+  }[];
   summary: { total: number; passed: number; failed: number; invalid: number };
 }
 
@@ -104,7 +111,9 @@ describe('lepton gate --all', () => {
 describe('gate --all --completed --only on a completed project', () => {
   it('picks the phases exactly as the single-project gate does, the last phase included', async () => {
     const { createProject, lepton } = await import('../helpers/lifecycle-project.js');
-    const repo = await createProject(manifestYaml({ name: 'done', owners: [], phases: [{ id: 'poc', title: 'PoC', gate: [{ id: 'code', file: 'src/*.py' }] }] }), { 'src/model.py': 'x = 1\n' });
+    const repo = await createProject(manifestYaml({ name: 'done', owners: [], phases: [{ id: 'poc', title: 'PoC', gate: [{ id: 'code', file: 'src/*.py' }] }] }), {
+      'src/model.py': 'x = 1\n',
+    });
     try {
       expect((await lepton(repo, ['advance'])).exitCode).toBe(0);
       const single = await lepton(repo, ['gate', '--completed', '--only', 'code', '--format', 'json']);

@@ -20,7 +20,7 @@ describe('status --all and verify --all', () => {
     await repo.cleanup();
   });
 
-  it('status --all reports each project\'s phase and gate and exits 0 even when a gate fails', async () => {
+  it("status --all reports each project's phase and gate and exits 0 even when a gate fails", async () => {
     const result = await runLepton(['status', '--all', '--format', 'json'], { cwd: repo.dir });
     expect(result.exitCode).toBe(0);
     const json = JSON.parse(result.stdout) as AllJson;

@@ -29,7 +29,11 @@ const BOUND = { timeout: 20_000 };
 describe('inputs that used to hang', () => {
   it('a FIFO given as a doc or a metric file is refused, not read', async () => {
     repo = await createTempRepo({
-      files: { 'lepton.yaml': GATE('      - { id: plan, doc: docs/plan.md }\n      - id: results\n        metric: { file: results.json, checks: [{ path: accuracy, op: ">=", value: 0.8 }] }') },
+      files: {
+        'lepton.yaml': GATE(
+          '      - { id: plan, doc: docs/plan.md }\n      - id: results\n        metric: { file: results.json, checks: [{ path: accuracy, op: ">=", value: 0.8 }] }',
+        ),
+      },
     });
     await execa('mkdir', ['-p', path.join(repo.dir, 'docs')]);
     await execa('mkfifo', [path.join(repo.dir, 'docs/plan.md'), path.join(repo.dir, 'results.json')]);

@@ -54,7 +54,9 @@ describe('lepton gate --format junit', () => {
     const result = await runLepton(['gate', '--format', 'junit'], { cwd: cwd() });
     expect(result.exitCode, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/<testsuite name="lepton\.poc" package="lepton" id="0" [^>]*tests="4" failures="2" errors="0" skipped="0"/);
-    expect(result.stdout).toContain('<failure message="1 section still has placeholders" type="doc">docs/poc-plan.md:9: placeholder TODO in \'Success criteria\'\nhint: fill in the plan</failure>');
+    expect(result.stdout).toContain(
+      '<failure message="1 section still has placeholders" type="doc">docs/poc-plan.md:9: placeholder TODO in \'Success criteria\'\nhint: fill in the plan</failure>',
+    );
     expect(result.stdout).toContain('::error::forged');
     expect(result.stdout).not.toContain('\u0001');
     if (canValidate) {
@@ -88,7 +90,8 @@ describe('lepton gate --format github', () => {
   it('is the default inside GitHub Actions, and --junit FILE writes JUnit beside it', async () => {
     const summary = path.join(repo.dir, 'summary-default.md');
     const result = await runLepton(['gate', '--junit', 'reports/current.xml'], {
-      cwd: cwd(), env: { GITHUB_ACTIONS: 'true', CI: 'true', GITHUB_STEP_SUMMARY: summary },
+      cwd: cwd(),
+      env: { GITHUB_ACTIONS: 'true', CI: 'true', GITHUB_STEP_SUMMARY: summary },
     });
     expect(result.exitCode, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/^::error /);

@@ -49,9 +49,21 @@ describe.skipIf(!hasChromium)('lepton report in Chromium', () => {
   it('lists every check of the current gate and of the regression guard', async () => {
     const { page } = await openFile(browser, file);
     const gate = await page.locator('.gate-current tr.check').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-check'), row.getAttribute('data-status')]));
-    expect(gate).toEqual([['design/architecture-written', 'waived'], ['design/unit-tests', 'fail'], ['design/design-review', 'fail']]);
+    expect(gate).toEqual([
+      ['design/architecture-written', 'waived'],
+      ['design/unit-tests', 'fail'],
+      ['design/design-review', 'fail'],
+    ]);
     const all = await page.locator('tr.check').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-check')));
-    expect(all).toEqual(['design/architecture-written', 'design/unit-tests', 'design/design-review', 'poc/plan-written', 'poc/prototype-exists', 'poc/results-meet-criteria', 'poc/go-decision']);
+    expect(all).toEqual([
+      'design/architecture-written',
+      'design/unit-tests',
+      'design/design-review',
+      'poc/plan-written',
+      'poc/prototype-exists',
+      'poc/results-meet-criteria',
+      'poc/go-decision',
+    ]);
     expect(await page.locator('tr[data-check="design/unit-tests"]').textContent()).toContain('FAILED tests/test_model.py::test_latency');
     expect(await page.locator('tr[data-check="design/architecture-written"]').textContent()).toContain(`Waived until ${WAIVER_UNTIL}`);
   });

@@ -43,8 +43,14 @@ interface SarifLog {
   version: string;
   runs: {
     tool: { driver: { name: string; rules: { id: string }[] } };
-    results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; partialFingerprints: Record<string, string>;
-      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      partialFingerprints: Record<string, string>;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+    }[];
   }[];
 }
 
@@ -55,7 +61,7 @@ async function schemaErrors(log: unknown): Promise<unknown[]> {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   const validate = ajv.compile(JSON.parse(await readFile(path.join(SARIF!, 'sarif-schema-2.1.0.json'), 'utf8')));
-  return validate(log) ? [] : validate.errors ?? ['invalid'];
+  return validate(log) ? [] : (validate.errors ?? ['invalid']);
 }
 
 describe('lepton gate --format sarif', () => {
@@ -68,7 +74,12 @@ describe('lepton gate --format sarif', () => {
     const [run] = log.runs;
     expect(run!.tool.driver.name).toBe('lepton');
     expect(run!.tool.driver.rules.map((rule) => rule.id)).toEqual(['lepton/doc', 'lepton/file', 'lepton/run']);
-    const where = run!.results.map((found) => [found.ruleId, found.level, found.locations[0]!.physicalLocation.artifactLocation.uri, found.locations[0]!.physicalLocation.region.startLine]);
+    const where = run!.results.map((found) => [
+      found.ruleId,
+      found.level,
+      found.locations[0]!.physicalLocation.artifactLocation.uri,
+      found.locations[0]!.physicalLocation.region.startLine,
+    ]);
     expect(where).toEqual([
       // The doc problem names its file and line.
       ['lepton/doc', 'error', 'services/ml/docs/poc-plan.md', 9],

@@ -70,7 +70,7 @@ async function expectAllGone(pids: number[]): Promise<void> {
 }
 
 // A child and a grandchild in the background, the shell itself in the foreground.
-const TREE = 'sh -c \'echo $$ > grandchild.pid; exec sleep 300\' & echo $! > child.pid; echo $$ > shell.pid; sleep 300';
+const TREE = "sh -c 'echo $$ > grandchild.pid; exec sleep 300' & echo $! > child.pid; echo $$ > shell.pid; sleep 300";
 
 describe('run check process tree', () => {
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
@@ -98,7 +98,7 @@ describe('run check process tree', () => {
   });
 
   it('a setsid child holding stdout does not outlive the timeout', async () => {
-    const { dir } = await project('setsid sh -c \'echo $$ > escaped.pid; exec sleep 300\' & sleep 300', 2);
+    const { dir } = await project("setsid sh -c 'echo $$ > escaped.pid; exec sleep 300' & sleep 300", 2);
     const started = Date.now();
     const result = await startGate(dir);
     expect(Date.now() - started).toBeLessThan(15_000);
@@ -108,7 +108,7 @@ describe('run check process tree', () => {
   });
 
   it('a setsid child holding stdout after the shell exited does not keep the check waiting', async () => {
-    const { dir } = await project('setsid sh -c \'echo $$ > escaped.pid; exec sleep 300\' & sleep 0.5; echo done', 60);
+    const { dir } = await project("setsid sh -c 'echo $$ > escaped.pid; exec sleep 300' & sleep 0.5; echo done", 60);
     const started = Date.now();
     const result = await startGate(dir);
     expect(Date.now() - started).toBeLessThan(15_000);
@@ -117,7 +117,7 @@ describe('run check process tree', () => {
   });
 
   it('Ctrl-C ends a setsid child in the foreground', async () => {
-    const { dir } = await project('setsid sh -c \'echo $$ > escaped.pid; exec sleep 300\'');
+    const { dir } = await project("setsid sh -c 'echo $$ > escaped.pid; exec sleep 300'");
     const child = startGate(dir);
     const pids = await waitForPids(dir, ['escaped.pid']);
     child.kill('SIGINT');

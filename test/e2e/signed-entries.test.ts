@@ -65,11 +65,16 @@ it('an unsigned entry by a keyed owner is a finding', async () => {
   await writeFile(ledgerFile(), `${JSON.stringify(unsigned)}\n`);
   const verify = await lepton(repo, ['verify', '--format', 'json'], { now: NOW });
   expect(verify.exitCode).toBe(1);
-  expect(JSON.parse(verify.stdout).problems).toEqual([expect.objectContaining({ seq: 1, check: 'signatures', message: expect.stringContaining('is not signed, but Grace Hopper has a key') })]);
+  expect(JSON.parse(verify.stdout).problems).toEqual([
+    expect.objectContaining({ seq: 1, check: 'signatures', message: expect.stringContaining('is not signed, but Grace Hopper has a key') }),
+  ]);
 });
 
 it('a signed entry verifies, passes --strict though another author committed it, and a tampered field is named', async () => {
-  const [entry] = (await readFile(ledgerFile(), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as LedgerEntry);
+  const [entry] = (await readFile(ledgerFile(), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as LedgerEntry);
   const signed = { ...entry!, sig: await signHash(contentHash(entry!), keyFile) };
   await writeFile(ledgerFile(), rechain([signed]));
   // Ada commits Grace's signed sign-off, as a squash merge would.
@@ -85,6 +90,11 @@ it('a signed entry verifies, passes --strict though another author committed it,
     // The committed entry's content is gone from the ledger…
     expect.objectContaining({ seq: 1, check: 'chain', message: expect.stringContaining('of the committed ledger (HEAD) is missing from the ledger') }),
     // …and the edited one no longer carries a valid signature.
-    expect.objectContaining({ seq: 1, check: 'signatures', message: "entry #1 (approve by Grace Hopper <grace@example.com>): its signature does not verify against Grace Hopper's key: the entry was changed after it was signed, or signed with another key" }),
+    expect.objectContaining({
+      seq: 1,
+      check: 'signatures',
+      message:
+        "entry #1 (approve by Grace Hopper <grace@example.com>): its signature does not verify against Grace Hopper's key: the entry was changed after it was signed, or signed with another key",
+    }),
   ]);
 });

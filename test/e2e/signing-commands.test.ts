@@ -50,7 +50,7 @@ describe('commands by an owner with a key', () => {
     expect(refused.stderr).toMatch(/hint: point LEPTON_SIGNING_KEY at the private SSH key/);
   });
 
-  it('refuse a signing key that is not the owner\'s', async () => {
+  it("refuse a signing key that is not the owner's", async () => {
     const wrong = await lepton(repo, ['approve', 'go'], { as: GRACE, env: { LEPTON_SIGNING_KEY: otherKey } });
     expect(wrong.exitCode).toBe(2);
     expect(wrong.stderr).toMatch(/is not the key lepton\.yaml gives Grace Hopper/);
@@ -61,7 +61,7 @@ describe('commands by an owner with a key', () => {
     expect(approved.exitCode, approved.stderr).toBe(0);
     const entry = JSON.parse((await readFile(path.join(repo.dir, '.lepton/ledger.jsonl'), 'utf8')).trim().split('\n').at(-1)!);
     expect(entry.sig).toMatch(/^-----BEGIN SSH SIGNATURE-----/);
-    await commitAs(repo, ADA, 'Ada commits Grace\'s signed sign-off (a squash merge)');
+    await commitAs(repo, ADA, "Ada commits Grace's signed sign-off (a squash merge)");
     const strict = await lepton(repo, ['verify', '--strict', '--format', 'json']);
     expect(JSON.parse(strict.stdout).problems).toEqual([]);
     expect(strict.exitCode).toBe(0);

@@ -36,9 +36,7 @@ describe('lepton status', () => {
       { id: 'design', title: 'Design', state: 'current', checks: 3 },
       { id: 'develop', title: 'Development', state: 'upcoming', checks: 0 },
     ]);
-    expect(status.gate.checks.map((check: { id: string; status: string }) => `${check.id}:${check.status}`)).toEqual([
-      'code:pass', 'tests:skipped', 'docs:fail',
-    ]);
+    expect(status.gate.checks.map((check: { id: string; status: string }) => `${check.id}:${check.status}`)).toEqual(['code:pass', 'tests:skipped', 'docs:fail']);
     expect(status.gate.checks[1].message).toMatch(/`lepton gate` runs it/);
     const { stdout } = await runLepton(['gate', '--only', 'code', '--format', 'json'], { cwd: repo.dir });
     expect(JSON.parse(stdout).passed).toBe(true);

@@ -48,7 +48,7 @@ it('generate refuses a project template that links outside the project', async (
   expect(existsSync(path.join(repo.dir, 'docs/poc-plan.md'))).toBe(false);
 });
 
-it('advance does not render a linked template into the next phase\'s documents', async () => {
+it("advance does not render a linked template into the next phase's documents", async () => {
   const result = await lepton(repo, ['advance']);
   expect(result.stderr).toContain('.lepton/templates/en/architecture.md.hbs is a symlink that points outside the project');
   const written = await readFile(path.join(repo.dir, 'docs/architecture.md'), 'utf8').catch(() => '');

@@ -127,7 +127,7 @@ describe('lepton vendor', () => {
     expect(cached.exitCode, cached.stderr).toBe(0);
   });
 
-  it('renders the built-in templates it carries: advance writes the next phase\'s document', async () => {
+  it("renders the built-in templates it carries: advance writes the next phase's document", async () => {
     const advanced = await vendored(['advance']);
     expect(advanced.exitCode, advanced.stderr).toBe(0);
     expect(advanced.stdout).toContain('created docs/architecture.md');
@@ -155,7 +155,8 @@ describe('lepton vendor', () => {
 
 describe('lepton vendor in a project made before vendoring existed', () => {
   it('appends the vendored file to the allow-list of its .lepton/.gitignore, changing nothing else', async () => {
-    const old = '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n';
+    const old =
+      '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n';
     const project = await createTempRepo({ files: { 'lepton.yaml': MANIFEST, '.lepton/.gitignore': old } });
     try {
       const result = await runLepton(['vendor'], { cwd: project.dir });

@@ -52,9 +52,7 @@ it('an impossible until date in the ledger is reported by verify and waives noth
   await writeFile(file, `${lines.join('\n')}\n`);
   const verify = await lepton(repo, ['verify', '--format', 'json'], { now: '2026-06-15T12:00:00Z' });
   expect(verify.exitCode).toBe(1);
-  expect(JSON.parse(verify.stdout).problems).toEqual([
-    expect.objectContaining({ seq: entry.seq, message: expect.stringContaining('"2099-02-30" is not a calendar date') }),
-  ]);
+  expect(JSON.parse(verify.stdout).problems).toEqual([expect.objectContaining({ seq: entry.seq, message: expect.stringContaining('"2099-02-30" is not a calendar date') })]);
   const gate = await lepton(repo, ['gate', '--format', 'json'], { now: '2026-06-15T12:00:00Z' });
   expect(JSON.parse(gate.stdout).checks[0]).toMatchObject({ status: 'fail' });
 });

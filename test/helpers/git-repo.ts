@@ -49,8 +49,7 @@ export async function makeTempDir(prefix = 'lepton-test-'): Promise<string> {
 
 export async function createTempRepo(options: { files?: Record<string, string>; commit?: boolean; git?: boolean } = {}): Promise<TempRepo> {
   const dir = await makeTempDir();
-  const git = async (...args: string[]) =>
-    (await execa('git', args, { cwd: dir, env: gitEnv() })).stdout;
+  const git = async (...args: string[]) => (await execa('git', args, { cwd: dir, env: gitEnv() })).stdout;
   const write = async (file: string, content: string | Uint8Array) => {
     const target = path.join(dir, file);
     await mkdir(path.dirname(target), { recursive: true });

@@ -11,21 +11,22 @@ import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
 import { GRACE } from '../helpers/lifecycle-project.js';
 import { manifestYaml } from '../helpers/manifest.js';
 
-const MANIFEST = (binds?: 'evidence' | 'none') => manifestYaml({
-  name: 'bound',
-  phases: [
-    {
-      id: 'poc',
-      title: 'PoC',
-      gate: [
-        { id: 'results-meet-criteria', metric: { file: 'poc/results.json', checks: [{ path: 'f1', op: '>=', value: 0.45 }] } },
-        { id: 'on-main', git: { branch: 'main' } },
-        { id: 'go-decision', approval: { roles: ['product-owner'], binds } },
-      ],
-    },
-    { id: 'design', title: 'Design' },
-  ],
-});
+const MANIFEST = (binds?: 'evidence' | 'none') =>
+  manifestYaml({
+    name: 'bound',
+    phases: [
+      {
+        id: 'poc',
+        title: 'PoC',
+        gate: [
+          { id: 'results-meet-criteria', metric: { file: 'poc/results.json', checks: [{ path: 'f1', op: '>=', value: 0.45 }] } },
+          { id: 'on-main', git: { branch: 'main' } },
+          { id: 'go-decision', approval: { roles: ['product-owner'], binds } },
+        ],
+      },
+      { id: 'design', title: 'Design' },
+    ],
+  });
 
 let repo: TempRepo;
 async function setUp(binds?: 'evidence' | 'none') {
@@ -44,7 +45,7 @@ const signOff = async () => approve(await loadProject({ cwd: repo.dir }), 'go-de
 describe('a sign-off bound to the evidence', () => {
   beforeEach(() => setUp());
 
-  it('records the evidence of the phase\'s other checks, the branch check left out', async () => {
+  it("records the evidence of the phase's other checks, the branch check left out", async () => {
     expect((await signOff()).recorded).toBe(true);
     const [entry] = parseLedger(await readLedgerText(repo.dir));
     expect(entry).toMatchObject({ event: 'approve', evidence: expect.stringMatching(/^[0-9a-f]{64}$/) });

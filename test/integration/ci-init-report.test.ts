@@ -14,7 +14,8 @@ import { VALIDATE_CI, validateWorkflows } from '../helpers/ci-validators.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
 
 const WORKFLOW = '.github/workflows/lepton.yml';
-const manifest = (name: string) => `version: 1\nproject: { name: ${name} }\nphase: poc\nphases:\n  - id: poc\n    title: Proof of concept\n    gate:\n      - { id: code, file: "src/*.py" }\n`;
+const manifest = (name: string) =>
+  `version: 1\nproject: { name: ${name} }\nphase: poc\nphases:\n  - id: poc\n    title: Proof of concept\n    gate:\n      - { id: code, file: "src/*.py" }\n`;
 
 interface Workflow {
   text: string;
@@ -83,7 +84,7 @@ describe('the GitHub workflow and the report', () => {
     }
   });
 
-  it.skipIf(VALIDATE_CI === undefined)('validates against SchemaStore\'s github-workflow schema', async () => {
+  it.skipIf(VALIDATE_CI === undefined)("validates against SchemaStore's github-workflow schema", async () => {
     const validation = await validateWorkflows([...made.values()].map((made) => made.file));
     expect(validation.exitCode, validation.output).toBe(0);
   });

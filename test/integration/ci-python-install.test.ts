@@ -23,14 +23,18 @@ async function install(files: Record<string, string>): Promise<{ calls: string[]
   await chmod(path.join(bin, 'python'), 0o755);
   await writeFile(log, '');
   for (const shell of ['bash', 'dash']) {
-    const result = await execa(shell, ['-e', '-c', pythonInstallLines('python').join('\n')], { cwd: repo.dir, env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` }, reject: false });
+    const result = await execa(shell, ['-e', '-c', pythonInstallLines('python').join('\n')], {
+      cwd: repo.dir,
+      env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` },
+      reject: false,
+    });
     expect(result.exitCode, `${shell}: ${result.stderr}`).toBe(0);
   }
   const calls = (await readFile(log, 'utf8')).split('\n').filter(Boolean);
   return { calls: calls.slice(0, calls.length / 2), repo };
 }
 
-describe('installing a gated project\'s Python dependencies in CI', () => {
+describe("installing a gated project's Python dependencies in CI", () => {
   it('installs every requirements*.txt, then the pyproject.toml project with its test and dev extras', async () => {
     const { calls, repo } = await install({
       'requirements.txt': 'scikit-learn\n',

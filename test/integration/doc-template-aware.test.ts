@@ -24,15 +24,21 @@ describe.each(VARIANTS.map((variant) => [label(variant), variant] as const))('%s
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  it('fails every doc check, naming the sections that hold the template\'s text', async () => {
+  it("fails every doc check, naming the sections that hold the template's text", async () => {
     const checks = docChecks(manifest);
     expect(checks.length).toBeGreaterThanOrEqual(4);
     for (const check of checks) {
       const outcome = await evaluateDoc(root, check);
       const messages = (outcome.problems ?? []).map((problem) => problem.message);
       expect(outcome.status, `${check.id} passed: ${outcome.message}`).toBe('fail');
-      expect(messages.filter((message) => /placeholder|unticked/.test(message)), check.id).toEqual([]);
-      expect(messages.some((message) => TEMPLATE_TEXT.test(message)), `${check.id}: ${messages.join('; ')}`).toBe(true);
+      expect(
+        messages.filter((message) => /placeholder|unticked/.test(message)),
+        check.id,
+      ).toEqual([]);
+      expect(
+        messages.some((message) => TEMPLATE_TEXT.test(message)),
+        `${check.id}: ${messages.join('; ')}`,
+      ).toBe(true);
       expect(outcome.message, check.id).toMatch(/only the template's text/);
       expect(sectionsOf(outcome.values).filled, check.id).toBe(0);
       expect(sectionsOf(outcome.values).total, check.id).toBeGreaterThan(0);
@@ -63,7 +69,7 @@ describe('one section written for real', () => {
     await rewrite(root, plan, (text) =>
       text.replace(
         '## Baseline\n',
-        '## Baseline\n\nThe retention team\'s rule (flag every subscriber with two failed payments) reaches precision 0.27 on March 2026; we compare against it.\n',
+        "## Baseline\n\nThe retention team's rule (flag every subscriber with two failed payments) reaches precision 0.27 on March 2026; we compare against it.\n",
       ),
     );
     const outcome = await evaluateDoc(root, planCheck());

@@ -74,7 +74,7 @@ describe('eval regression against a baseline blessed from real promptfoo output'
     expect(check.values).toContainEqual({ path: 'pass.rate', value: 0.95, op: '>=', threshold: 0.9 });
   });
 
-  it('only an owner with the phase\'s approval role may bless', async () => {
+  it("only an owner with the phase's approval role may bless", async () => {
     await repo.write('evals/output.json', fixture('baseline'));
     await expect(blessAs('Ada Lovelace', 'ada@example.com')).rejects.toThrow(/may not bless a baseline of test: their roles \(tech-lead\) are not one of product-owner/);
   });

@@ -18,7 +18,16 @@ const MANIFEST = manifestYaml({
       id: 'test',
       title: 'Testing',
       gate: [
-        { id: 'results', metric: { file: 'poc/results.json', checks: [{ path: 'roc_auc', op: '>=', value: 0.78 }, { path: 'latency_ms.p95', op: '<=', value: 300 }] } },
+        {
+          id: 'results',
+          metric: {
+            file: 'poc/results.json',
+            checks: [
+              { path: 'roc_auc', op: '>=', value: 0.78 },
+              { path: 'latency_ms.p95', op: '<=', value: 300 },
+            ],
+          },
+        },
         { id: 'coverage', coverage: { file: 'coverage.xml', lines: 70 } },
         { id: 'test-report', tests: { junit: 'reports/junit*.xml' } },
         { id: 'plan', doc: 'docs/test-plan.md' },
@@ -44,7 +53,10 @@ beforeEach(async () => {
 afterEach(() => repo.cleanup());
 
 const EXPECTED_VALUES = {
-  results: [{ path: 'roc_auc', value: 0.8012, op: '>=', threshold: 0.78 }, { path: 'latency_ms.p95', value: 212, op: '<=', threshold: 300 }],
+  results: [
+    { path: 'roc_auc', value: 0.8012, op: '>=', threshold: 0.78 },
+    { path: 'latency_ms.p95', value: 212, op: '<=', threshold: 300 },
+  ],
   coverage: { lines: (105 / 145) * 100, branches: (32 / 44) * 100 },
 };
 

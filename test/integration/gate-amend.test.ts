@@ -18,7 +18,10 @@ const MANIFEST = manifestYaml({
     {
       id: 'poc',
       title: 'PoC',
-      gate: [{ id: 'results-meet-criteria', metric: { file: 'poc/results.json', checks: [{ path: 'f1', op: '>=', value: 0.45 }] } }, { id: 'prototype', file: 'src/*.py' }],
+      gate: [
+        { id: 'results-meet-criteria', metric: { file: 'poc/results.json', checks: [{ path: 'f1', op: '>=', value: 0.45 }] } },
+        { id: 'prototype', file: 'src/*.py' },
+      ],
     },
     { id: 'design', title: 'Design' },
   ],
@@ -41,7 +44,7 @@ async function guard() {
   return evaluatePhases(loaded, passedPhases(loaded.manifest, state), { state, completed: true });
 }
 
-describe('a completed phase\'s gate changed afterwards', () => {
+describe("a completed phase's gate changed afterwards", () => {
   it('is recorded as the gate hash of the advance', async () => {
     const [entry] = parseLedger(await readLedgerText(repo.dir));
     expect(entry).toMatchObject({ event: 'advance', gate: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -54,16 +57,22 @@ describe('a completed phase\'s gate changed afterwards', () => {
     expect(report.problems).toEqual([
       { check: 'gates', seq: 1, message: 'the gate of completed phase poc changed since ledger entry #1 accepted it: results-meet-criteria (changed)' },
     ]);
-    await expect(guard()).rejects.toMatchObject({ exitCode: 1, message: 'the gate of completed phase poc changed since ledger entry #1 accepted it: results-meet-criteria (changed)' });
+    await expect(guard()).rejects.toMatchObject({
+      exitCode: 1,
+      message: 'the gate of completed phase poc changed since ledger entry #1 accepted it: results-meet-criteria (changed)',
+    });
   });
 
   it('names checks added and removed', async () => {
-    await repo.write('lepton.yaml', MANIFEST.replace('      - { id: prototype, file: "src/*.py" }\n', '      - { id: notebook, file: "notebooks/*.ipynb" }\n').replace('phase: poc', 'phase: design'));
+    await repo.write(
+      'lepton.yaml',
+      MANIFEST.replace('      - { id: prototype, file: "src/*.py" }\n', '      - { id: notebook, file: "notebooks/*.ipynb" }\n').replace('phase: poc', 'phase: design'),
+    );
     const [problem] = (await verifyProject(await project())).problems;
     expect(problem!.message).toMatch(/: notebook \(added\), prototype \(removed\)$/);
   });
 
-  it('is accepted by an owner\'s amend, after which verify and the guard pass; amending again writes nothing', async () => {
+  it("is accepted by an owner's amend, after which verify and the guard pass; amending again writes nothing", async () => {
     await lowered();
     await repo.git('config', 'user.name', MALLORY.name);
     await repo.git('config', 'user.email', MALLORY.email);

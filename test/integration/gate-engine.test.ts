@@ -19,7 +19,10 @@ function manifestWith(gate: Check[]): Manifest {
     version: 1,
     project: { name: 'engine', preset: 'ml-model', domain: 'general', language: 'en', strategy: 'rolling', owners: [] },
     phase: 'poc',
-    phases: [{ id: 'poc', title: 'PoC', templates: [], gate }, { id: 'design', title: 'Design', templates: [], gate: [] }],
+    phases: [
+      { id: 'poc', title: 'PoC', templates: [], gate },
+      { id: 'design', title: 'Design', templates: [], gate: [] },
+    ],
   };
 }
 
@@ -38,11 +41,14 @@ async function gateOf(gate: Check[], options: Partial<Parameters<typeof runGate>
 
 describe('gate engine', () => {
   it('runs checks concurrently but reports them in manifest order', async () => {
-    const { report, finished } = await gateOf([
-      { id: 'slow', run: 'sleep 0.6' },
-      { id: 'fast', run: 'true' },
-      { id: 'middle', run: 'sleep 0.3' },
-    ], { concurrency: 3 });
+    const { report, finished } = await gateOf(
+      [
+        { id: 'slow', run: 'sleep 0.6' },
+        { id: 'fast', run: 'true' },
+        { id: 'middle', run: 'sleep 0.3' },
+      ],
+      { concurrency: 3 },
+    );
     expect(report.checks.map((check) => check.id)).toEqual(['slow', 'fast', 'middle']);
     expect(finished).toEqual(['fast', 'middle', 'slow']);
     expect(report.passed).toBe(true);
@@ -50,24 +56,33 @@ describe('gate engine', () => {
   });
 
   it('runs one at a time with concurrency 1', async () => {
-    const { finished } = await gateOf([
-      { id: 'slow', run: 'sleep 0.3' },
-      { id: 'fast', run: 'true' },
-    ], { concurrency: 1 });
+    const { finished } = await gateOf(
+      [
+        { id: 'slow', run: 'sleep 0.3' },
+        { id: 'fast', run: 'true' },
+      ],
+      { concurrency: 1 },
+    );
     expect(finished).toEqual(['slow', 'fast']);
   });
 
   it('fails on a required check and not on an advisory one', async () => {
-    const advisory = await gateOf([{ id: 'ok', run: 'true' }, { id: 'lint', run: 'exit 3', required: false }]);
+    const advisory = await gateOf([
+      { id: 'ok', run: 'true' },
+      { id: 'lint', run: 'exit 3', required: false },
+    ]);
     expect(advisory.report.passed).toBe(true);
     expect(advisory.report.checks[1]).toMatchObject({ id: 'lint', status: 'fail', required: false });
 
-    const required = await gateOf([{ id: 'ok', run: 'true' }, { id: 'tests', run: 'exit 3' }]);
+    const required = await gateOf([
+      { id: 'ok', run: 'true' },
+      { id: 'tests', run: 'exit 3' },
+    ]);
     expect(required.report.passed).toBe(false);
     expect(required.report.summary.failed).toBe(1);
   });
 
-  it('gives a failing check its own hint, or the kind\'s default', async () => {
+  it("gives a failing check its own hint, or the kind's default", async () => {
     const { report } = await gateOf([
       { id: 'own', run: 'exit 1', hint: 'run make fix' },
       { id: 'default', file: 'missing/*.py' },
@@ -101,7 +116,13 @@ describe('gate engine', () => {
   it('runs only the checks it is limited to, and reports the ids that name no check', async () => {
     await mkdir(path.join(root, 'src'));
     await writeFile(path.join(root, 'src', 'model.py'), 'x = 1\n');
-    const { report } = await gateOf([{ id: 'a', file: 'src/*.py' }, { id: 'b', run: 'exit 1' }], { only: ['a'] });
+    const { report } = await gateOf(
+      [
+        { id: 'a', file: 'src/*.py' },
+        { id: 'b', run: 'exit 1' },
+      ],
+      { only: ['a'] },
+    );
     expect(report.checks.map((check) => check.id)).toEqual(['a']);
     expect(report.passed).toBe(true);
     expect(report.unmatched).toBeUndefined();

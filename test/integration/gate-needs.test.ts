@@ -40,7 +40,10 @@ describe('needs between checks', () => {
   it('runs a metric after the run whose outputs it reads, with no needs written', async () => {
     const { report, finished } = await gateOf([READ_RESULTS, { id: 'evaluate', run: WRITE_RESULTS, outputs: 'poc/results.json' }]);
     expect(finished).toEqual(['evaluate', 'results-meet-criteria']);
-    expect(report.checks.map((check) => [check.id, check.status])).toEqual([['results-meet-criteria', 'pass'], ['evaluate', 'pass']]);
+    expect(report.checks.map((check) => [check.id, check.status])).toEqual([
+      ['results-meet-criteria', 'pass'],
+      ['evaluate', 'pass'],
+    ]);
   });
 
   it('runs a check after the checks it declares in needs; independent ones still run at once', async () => {

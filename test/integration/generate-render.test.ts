@@ -44,7 +44,7 @@ const read = (file: string) => readFile(path.join(root, file), 'utf8');
 const loaded = () => loadManifest({ cwd: root });
 const now = new Date('2026-03-04T10:00:00Z');
 
-test('renders built-in and project templates with the manifest\'s data into docs/', async () => {
+test("renders built-in and project templates with the manifest's data into docs/", async () => {
   await projectTemplate('en', 'threat-model', '# Threats to {{project.name}} ({{date}})\n{{#each metrics}}- {{text}} in {{file}}\n{{/each}}');
   const results = await renderTemplates(await loaded(), ['poc-plan', 'threat-model'], { now });
   expect(results).toEqual([
@@ -81,7 +81,10 @@ test('a template only in another language is rendered from that language', async
 });
 
 async function expectLeptonError(promise: Promise<unknown>, message: RegExp, hint?: RegExp): Promise<void> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(LeptonError);
   expect((error as LeptonError).exitCode).toBe(2);
   expect((error as LeptonError).message).toMatch(message);

@@ -20,7 +20,11 @@ const MANIFEST = manifestYaml({
     {
       id: 'deploy',
       title: 'Deploy',
-      gate: [{ id: 'runbook', file: 'docs/runbook.md' }, { id: 'on-main', git: { branch: 'main' } }, { id: 'release-tagged', git: { tag: 'v*', clean: true } }],
+      gate: [
+        { id: 'runbook', file: 'docs/runbook.md' },
+        { id: 'on-main', git: { branch: 'main' } },
+        { id: 'release-tagged', git: { tag: 'v*', clean: true } },
+      ],
     },
   ],
 });

@@ -32,7 +32,9 @@ const TEN_MINUTES = 'echo ran >> runs.log\nsleep 600\nmkdir -p models\necho "auc
 
 let repo: TempRepo;
 beforeEach(async () => {
-  repo = await createTempRepo({ files: { 'lepton.yaml': MANIFEST, 'src/train.py': 'print(1)\n', 'train.sh': FAST, [LEPTON_GITIGNORE]: LEPTON_GITIGNORE_TEXT, '.gitignore': 'models/\nruns.log\n' } });
+  repo = await createTempRepo({
+    files: { 'lepton.yaml': MANIFEST, 'src/train.py': 'print(1)\n', 'train.sh': FAST, [LEPTON_GITIGNORE]: LEPTON_GITIGNORE_TEXT, '.gitignore': 'models/\nruns.log\n' },
+  });
 });
 afterEach(() => repo.cleanup());
 

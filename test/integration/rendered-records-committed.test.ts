@@ -7,7 +7,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT, ensureLeptonGitignore } from '../../src/lifecycle/ledger.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
 
-const EARLIER = '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n';
+const EARLIER =
+  '# lepton: commit the ledger, the schema and project templates; not the lock, journal or cache\n*\n!.gitignore\n!ledger.jsonl\n!schema.json\n!templates/\n!templates/**\n';
 let repo: TempRepo;
 beforeEach(async () => {
   repo = await createTempRepo();
@@ -25,7 +26,9 @@ it('a new .lepton/.gitignore lets the records through, and keeps the lock and ca
   await ensureLeptonGitignore(repo.dir);
   expect(await readFile(path.join(repo.dir, LEPTON_GITIGNORE), 'utf8')).toBe(LEPTON_GITIGNORE_TEXT);
   expect(await tracked('.lepton/rendered/docs/poc-plan.md.json', '.lepton/lock', '.lepton/cache/x.json', '.lepton/ledger.jsonl')).toEqual([
-    '.lepton/.gitignore', '.lepton/ledger.jsonl', '.lepton/rendered/docs/poc-plan.md.json',
+    '.lepton/.gitignore',
+    '.lepton/ledger.jsonl',
+    '.lepton/rendered/docs/poc-plan.md.json',
   ]);
 });
 

@@ -14,7 +14,9 @@ import { makeTempDir } from '../helpers/git-repo.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 // ../shared from the main checkout, ../../shared from a worktree under wt/.
-const checker = ['../shared', '../../shared'].map((shared) => path.resolve(repoRoot, shared, 'validators/mermaid/check-mermaid.mjs')).find((file) => existsSync(file)) ?? path.resolve(repoRoot, '../shared/validators/mermaid/check-mermaid.mjs');
+const checker =
+  ['../shared', '../../shared'].map((shared) => path.resolve(repoRoot, shared, 'validators/mermaid/check-mermaid.mjs')).find((file) => existsSync(file)) ??
+  path.resolve(repoRoot, '../shared/validators/mermaid/check-mermaid.mjs');
 const NOW = new Date('2026-03-14T09:00:00Z');
 
 function manifest(language: Language, preset: string, domain: string, strategy: string, withMetrics: boolean) {

@@ -28,7 +28,9 @@ describe.each(VARIANTS)('llm-app $domain $language', ({ domain, language }) => {
   afterAll(() => rm(root, { recursive: true, force: true }));
 
   it('has no ML-training vocabulary in any document', () => {
-    expect([...docs.keys()].sort()).toEqual(expect.arrayContaining(['architecture.md', 'system-card.md', 'test-plan.md', 'deploy-runbook.md', 'development-guide.md', 'poc-plan.md']));
+    expect([...docs.keys()].sort()).toEqual(
+      expect.arrayContaining(['architecture.md', 'system-card.md', 'test-plan.md', 'deploy-runbook.md', 'development-guide.md', 'poc-plan.md']),
+    );
     const hits = [...docs].flatMap(([file, text]) => vocabularyHits(text).map((hit) => `${file}:${hit.line} "${hit.word}": ${hit.text}`));
     expect(hits).toEqual([]);
   });
@@ -61,13 +63,19 @@ const EXAMPLE_MARK = /e\.g\.|example|示例|例如/i;
 describe.each(LANGUAGES)('thresholds from lepton.yaml (%s)', (language) => {
   for (const preset of ['ml-model', 'llm-app'] as const) {
     it(`${preset}: the manifest's latency and accuracy, no unmarked default`, async () => {
-      const { root, docs } = await renderAll(preset, 'general', language, UNUSUAL.map((metric) => ({ ...metric })));
+      const { root, docs } = await renderAll(
+        preset,
+        'general',
+        language,
+        UNUSUAL.map((metric) => ({ ...metric })),
+      );
       try {
         for (const [file, text] of docs) {
           for (const line of text.split('\n')) {
             if (LATENCY_DEFAULT.test(line)) expect(line, `${file}: a default latency`).toMatch(EXAMPLE_MARK);
             // Latency is operational: never a quality metric measured on labelled data or in slices.
-            if (line.includes('latency_ms.p95')) expect(line, `${file}: latency as a quality metric`).not.toMatch(/labelled|已标注|有标签|all data \||全部数据 \||frozen evaluation set|冻结评测集/);
+            if (line.includes('latency_ms.p95'))
+              expect(line, `${file}: latency as a quality metric`).not.toMatch(/labelled|已标注|有标签|all data \||全部数据 \||frozen evaluation set|冻结评测集/);
           }
           expect(text, file).not.toMatch(/\b0\.85\b/);
         }
@@ -84,7 +92,10 @@ describe.each(LANGUAGES)('thresholds from lepton.yaml (%s)', (language) => {
     const { root, docs } = await renderAll('llm-app', 'general', language, undefined);
     try {
       const thresholds = [...docs.values()].flatMap((text) =>
-        text.split('\n').filter((line) => /hallucination|幻觉/i.test(line)).flatMap((line) => [...line.matchAll(/[≤<]=?\s*(\d+(?:\.\d+)?\s*%?)/g)].map((match) => match[1]!.replace(/\s/g, ''))),
+        text
+          .split('\n')
+          .filter((line) => /hallucination|幻觉/i.test(line))
+          .flatMap((line) => [...line.matchAll(/[≤<]=?\s*(\d+(?:\.\d+)?\s*%?)/g)].map((match) => match[1]!.replace(/\s/g, ''))),
       );
       expect(thresholds.length).toBeGreaterThan(0);
       expect(new Set(thresholds)).toEqual(new Set(['0.05']));
@@ -100,7 +111,13 @@ it('the model card carries the measured values of the results file', async () =>
     const { mkdir, writeFile } = await import('node:fs/promises');
     await mkdir(path.join(root, 'poc'), { recursive: true });
     await writeFile(path.join(root, 'poc/results.json'), '{"accuracy": 0.9412, "latency_ms": {"p95": 41}}\n');
-    await renderProject(root, answersFor({ preset: 'ml-model', domain: 'general', language: 'en' }, UNUSUAL.map((metric) => ({ ...metric }))));
+    await renderProject(
+      root,
+      answersFor(
+        { preset: 'ml-model', domain: 'general', language: 'en' },
+        UNUSUAL.map((metric) => ({ ...metric })),
+      ),
+    );
     const card = await readFile(path.join(root, 'docs/model-card.md'), 'utf8');
     expect(card).toMatch(/^\| `accuracy` \| 0\.9412 \(from `poc\/results\.json`/m);
     // Latency is not a model-quality result.

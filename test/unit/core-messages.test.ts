@@ -31,19 +31,24 @@ function flagMentions(text: string, flags: readonly string[] = FLAGS): string[] 
 }
 
 describe('messages of the core layers', () => {
-  it('knows lepton\'s flags', () => {
+  it("knows lepton's flags", () => {
     expect(FLAGS).toEqual(expect.arrayContaining(['cwd', 'manifest', 'only', 'until', 'reason', 'force', 'strict']));
   });
 
   it('name no command-line flag', () => {
     const found = sourceFiles(SRC)
       .filter((file) => CORE.includes(file.split('/')[0]!))
-      .flatMap((file) => flagMentions(readFileSync(path.join(SRC, file), 'utf8'), FLAGS.filter((flag) => !CONTENT[file]?.includes(`--${flag}`))).map((flag) => `${file}: ${flag}`));
+      .flatMap((file) =>
+        flagMentions(
+          readFileSync(path.join(SRC, file), 'utf8'),
+          FLAGS.filter((flag) => !CONTENT[file]?.includes(`--${flag}`)),
+        ).map((flag) => `${file}: ${flag}`),
+      );
     expect(found).toEqual([]);
   });
 
-  it('catches a flag in a message, and leaves other tools\' flags and comments alone', () => {
-    expect(flagMentions("throw usageError('pass --reason \"why\"');")).toEqual(['--reason']);
+  it("catches a flag in a message, and leaves other tools' flags and comments alone", () => {
+    expect(flagMentions('throw usageError(\'pass --reason "why"\');')).toEqual(['--reason']);
     expect(flagMentions('hint: `check the folder given to -C / --cwd`')).toEqual(['-C', '--cwd']);
     expect(flagMentions("const hint = 'run `pytest --junitxml=reports/junit.xml`';\n// --only in a comment")).toEqual([]);
   });

@@ -36,7 +36,9 @@ describe.each(Object.entries(WITH_ROLES))('%s', (domain, { roles, expected }) =>
     const { manifest, warnings } = await manifestFor({ ...base, owners: [...base.owners, { name: 'Val Idator', email: 'val@example.com', roles }] });
     expect(warnings).toEqual([]);
     for (const [phase, checks] of Object.entries(expected)) {
-      expect(approvals(manifest, phase).map((check) => ({ id: check.id, roles: check.approval.roles, ...(check.approval.count ? { count: check.approval.count } : {}) }))).toEqual(checks);
+      expect(approvals(manifest, phase).map((check) => ({ id: check.id, roles: check.approval.roles, ...(check.approval.count ? { count: check.approval.count } : {}) }))).toEqual(
+        checks,
+      );
     }
   });
 

@@ -30,9 +30,12 @@ describe('the fast path', () => {
   it('gives the command the options commander would', async () => {
     const argv = ['gate', '--only', 'a,b', '--only', 'c', '--concurrency', '3', '--format', 'json', '--completed'];
     let fromCommander: Record<string, unknown> = {};
-    const parsingProgram = buildProgram(async (_load, _args, command) => {
-      fromCommander = command.opts();
-    }, { writeOut: () => {}, writeErr: () => {} });
+    const parsingProgram = buildProgram(
+      async (_load, _args, command) => {
+        fromCommander = command.opts();
+      },
+      { writeOut: () => {}, writeErr: () => {} },
+    );
     await parsingProgram.parseAsync(argv, { from: 'user' });
     const fast = parseFastPath(argv);
     expect(fast).toMatchObject({ kind: 'command', options: fromCommander });

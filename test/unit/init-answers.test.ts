@@ -23,11 +23,13 @@ describe('parseMetric', () => {
 test('owners parse from "Name <email>" and merge by email, keeping every role', () => {
   expect(parseOwner('  Ada Lovelace  < ada@example.com > ')).toEqual({ name: 'Ada Lovelace', email: 'ada@example.com' });
   expect(() => parseOwner('<ada@example.com>')).toThrow(/not an owner/);
-  expect(mergeOwners([
-    { name: 'Ada', email: 'ada@example.com', roles: ['tech-lead'] },
-    { name: 'Ada L.', email: 'ADA@example.com', roles: ['reviewer', 'tech-lead'] },
-    { name: 'Grace', email: 'grace@example.com' },
-  ])).toEqual([
+  expect(
+    mergeOwners([
+      { name: 'Ada', email: 'ada@example.com', roles: ['tech-lead'] },
+      { name: 'Ada L.', email: 'ADA@example.com', roles: ['reviewer', 'tech-lead'] },
+      { name: 'Grace', email: 'grace@example.com' },
+    ]),
+  ).toEqual([
     { name: 'Ada', email: 'ada@example.com', roles: ['tech-lead', 'reviewer'] },
     { name: 'Grace', email: 'grace@example.com' },
   ]);
@@ -46,7 +48,13 @@ test('--role pairs with --owner by position; an owner without one is still open'
 
 test('defaults under --yes: the git identity as tech-lead, ml-model, general, en, rolling, no metrics', () => {
   expect(withDefaults({}, { name: 'demo', owner: { name: 'Ada', email: 'ada@example.com' } })).toEqual({
-    name: 'demo', description: '', preset: 'ml-model', domain: 'general', language: 'en', strategy: 'rolling', metrics: [],
+    name: 'demo',
+    description: '',
+    preset: 'ml-model',
+    domain: 'general',
+    language: 'en',
+    strategy: 'rolling',
+    metrics: [],
     owners: [{ name: 'Ada', email: 'ada@example.com', roles: ['tech-lead'] }],
   });
   expect(withDefaults({}, { name: 'demo' }).owners).toEqual([]);
@@ -54,7 +62,7 @@ test('defaults under --yes: the git identity as tech-lead, ml-model, general, en
   expect(() => withDefaults({ name: '  ' }, { name: 'demo' })).toThrow(/name is empty/);
 });
 
-test('an answers file takes the flags\' names and the structured forms', () => {
+test("an answers file takes the flags' names and the structured forms", () => {
   expect(parseAnswers('owner: [Ada <ada@example.com>, Grace <grace@example.com>]\nrole: [tech-lead, product-owner]\nmetric: accuracy>=0.9\nlanguage: zh-CN\n', 'a.yaml')).toEqual({
     language: 'zh-CN',
     owners: [

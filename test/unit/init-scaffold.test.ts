@@ -20,17 +20,35 @@ test.each(['plain', 'yes', 'null', '0.5', 'a: b', 'x #y', '- dash', '*star', '>=
 );
 
 test('the text parses back to the answers and validates, with the schema line first', async () => {
-  const answers = withDefaults({
-    name: 'churn: predictor', description: 'Predict # of cancellations', preset: 'llm-app', domain: 'finance', language: 'zh-CN', strategy: 'blue-green',
-    owners, metrics: [{ path: 'accuracy', op: '>=', value: 0.85 }, { path: 'latency_ms.p95', op: '<=', value: 300 }],
-  }, { name: 'x' });
+  const answers = withDefaults(
+    {
+      name: 'churn: predictor',
+      description: 'Predict # of cancellations',
+      preset: 'llm-app',
+      domain: 'finance',
+      language: 'zh-CN',
+      strategy: 'blue-green',
+      owners,
+      metrics: [
+        { path: 'accuracy', op: '>=', value: 0.85 },
+        { path: 'latency_ms.p95', op: '<=', value: 300 },
+      ],
+    },
+    { name: 'x' },
+  );
   const text = manifestText(answers);
   expect(text.split('\n')[0]).toBe(SCHEMA_LINE);
   const parsed = await parseManifest(new TextEncoder().encode(text), '/tmp/project');
   expect(parsed.problems).toEqual([]);
   expect(parsed.warnings).toEqual([]);
   expect(parsed.manifest!.project).toEqual({
-    name: 'churn: predictor', description: 'Predict # of cancellations', preset: 'llm-app', domain: 'finance', language: 'zh-CN', strategy: 'blue-green', owners,
+    name: 'churn: predictor',
+    description: 'Predict # of cancellations',
+    preset: 'llm-app',
+    domain: 'finance',
+    language: 'zh-CN',
+    strategy: 'blue-green',
+    owners,
   });
   const poc = parsed.manifest!.phases[0]!;
   expect(poc.gate.map((check) => check.id)).toEqual(['plan-written', 'llm-evaluation-planned', 'llm-eval', 'metric-accuracy', 'metric-latency-ms-p95', 'go-decision']);
@@ -54,7 +72,10 @@ test('no owners and no metrics: no approval or metric check, and comments say ho
   expect(text).toContain('#  - { name: Ada Lovelace, email: ada@example.com, roles: [tech-lead] }');
   expect(text).toContain('# - { id: go-decision, approval: { roles: [product-owner] } }');
   // The commented-out examples are valid once uncommented.
-  const uncommented = text.replace(/^(\s*)# (- \{ id: .*)$/gm, '$1$2').replace('  owners: []', '  owners:').replace('  #  - {', '    - {');
+  const uncommented = text
+    .replace(/^(\s*)# (- \{ id: .*)$/gm, '$1$2')
+    .replace('  owners: []', '  owners:')
+    .replace('  #  - {', '    - {');
   const again = await parseManifest(new TextEncoder().encode(uncommented), '/tmp/project');
   expect(again.problems).toEqual([]);
   expect(again.manifest!.phases[0]!.gate.map((check) => check.id)).toEqual(['plan-written', 'metric-accuracy', 'go-decision']);
@@ -63,16 +84,36 @@ test('no owners and no metrics: no approval or metric check, and comments say ho
 test('llm-app writes eval gates: the PoC evaluation set, and at test no regression, red-team per category, latency and cost', () => {
   const phases = defaultPhases(withDefaults({ preset: 'llm-app' }, { name: 'bot' }));
   const poc = phases[0]!.gate.map((item) => item.check);
-  expect(poc).toContainEqual(expect.objectContaining({ id: 'llm-eval', eval: expect.objectContaining({ 'min-cases': 200, regression: { metrics: ['pass'], margin: 0.02, confidence: 0.95 } }) }));
+  expect(poc).toContainEqual(
+    expect.objectContaining({ id: 'llm-eval', eval: expect.objectContaining({ 'min-cases': 200, regression: { metrics: ['pass'], margin: 0.02, confidence: 0.95 } }) }),
+  );
   const test = phases[3]!.gate.map((item) => item.check);
   const guard = test.find((check) => check.id === 'llm-no-regression') as { eval: { checks: { metric: string; stat: string }[] } };
   expect(guard.eval.checks.map((check) => `${check.metric}.${check.stat}`)).toEqual(['pass.rate', 'latency_ms.p95', 'cost.sum']);
   expect(test).toContainEqual(expect.objectContaining({ id: 'llm-red-team', eval: expect.objectContaining({ checks: [expect.objectContaining({ by: 'category' })] }) }));
-  expect(defaultPhases(withDefaults({ preset: 'ml-model' }, { name: 'model' })).flatMap((phase) => phase.gate.map((item) => item.check)).some((check) => 'eval' in check)).toBe(false);
+  expect(
+    defaultPhases(withDefaults({ preset: 'ml-model' }, { name: 'model' }))
+      .flatMap((phase) => phase.gate.map((item) => item.check))
+      .some((check) => 'eval' in check),
+  ).toBe(false);
 });
 
 test('ml-model writes regression on its score metric checks (not on latency-like ones)', () => {
-  const phases = defaultPhases(withDefaults({ preset: 'ml-model', metrics: [{ path: 'accuracy', op: '>=', value: 0.85 }, { path: 'latency_ms.p95', op: '<=', value: 300 }] }, { name: 'model' }));
+  const phases = defaultPhases(
+    withDefaults(
+      {
+        preset: 'ml-model',
+        metrics: [
+          { path: 'accuracy', op: '>=', value: 0.85 },
+          { path: 'latency_ms.p95', op: '<=', value: 300 },
+        ],
+      },
+      { name: 'model' },
+    ),
+  );
   const metrics = phases[0]!.gate.map((item) => item.check).filter((check) => 'metric' in check) as { id: string; metric: { regression?: { margin: number } } }[];
-  expect(metrics.map((check) => [check.id, check.metric.regression])).toEqual([['metric-accuracy', { margin: 0.02 }], ['metric-latency-ms-p95', undefined]]);
+  expect(metrics.map((check) => [check.id, check.metric.regression])).toEqual([
+    ['metric-accuracy', { margin: 0.02 }],
+    ['metric-latency-ms-p95', undefined],
+  ]);
 });

@@ -103,19 +103,20 @@ describe('the layering check itself', () => {
       'manifest/load.ts (manifest) imports commands/gate.ts (commands)',
       'manifest/load.ts (manifest) imports gate/types.ts (gate) [type]',
     ]);
-    expect(layeringViolations(importsOf('gate/engine.ts', "const report = await import('../report/index.js');"))).toEqual(['gate/engine.ts (gate) imports report/index.ts (report)']);
+    expect(layeringViolations(importsOf('gate/engine.ts', "const report = await import('../report/index.js');"))).toEqual([
+      'gate/engine.ts (gate) imports report/index.ts (report)',
+    ]);
   });
 
-  it('lets report read the core\'s result types, but not run its code', () => {
+  it("lets report read the core's result types, but not run its code", () => {
     expect(layeringViolations(importsOf('report/pretty.ts', "import type { StatusReport } from '../lifecycle/status.js';"))).toEqual([]);
-    expect(layeringViolations(importsOf('report/pretty.ts', "import { projectStatus } from '../lifecycle/status.js';"))).toEqual(['report/pretty.ts (report) imports lifecycle/status.ts (lifecycle)']);
+    expect(layeringViolations(importsOf('report/pretty.ts', "import { projectStatus } from '../lifecycle/status.js';"))).toEqual([
+      'report/pretty.ts (report) imports lifecycle/status.ts (lifecycle)',
+    ]);
   });
 
   it('finds a cycle through type-only imports', () => {
-    const cycle = [
-      ...importsOf('lifecycle/a.ts', "import type { B } from './b.js';"),
-      ...importsOf('lifecycle/b.ts', "import { a } from './a.js';"),
-    ];
+    const cycle = [...importsOf('lifecycle/a.ts', "import type { B } from './b.js';"), ...importsOf('lifecycle/b.ts', "import { a } from './a.js';")];
     expect(importCycles(cycle)).toEqual([['lifecycle/a.ts', 'lifecycle/b.ts']]);
   });
 });

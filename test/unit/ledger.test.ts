@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { appendLedgerEntry, canonicalJson, chainEntry, entryHash, evidenceHash, parseLedger, readLedgerText, type LedgerEntry, type NewLedgerEntry } from '../../src/lifecycle/ledger.js';
+import {
+  appendLedgerEntry,
+  canonicalJson,
+  chainEntry,
+  entryHash,
+  evidenceHash,
+  parseLedger,
+  readLedgerText,
+  type LedgerEntry,
+  type NewLedgerEntry,
+} from '../../src/lifecycle/ledger.js';
 import { completedPhases } from '../../src/lifecycle/phases.js';
 import { currentApprovals, currentWaivers, replayLedger } from '../../src/lifecycle/state.js';
 import { validUntil } from '../../src/lifecycle/transitions.js';
@@ -13,10 +23,23 @@ const GRACE = { name: 'Grace Hopper', email: 'grace@example.com' };
 
 const manifest = manifestSchema.parse({
   version: 1,
-  project: { name: 'unit', owners: [{ ...ADA, roles: ['tech-lead'] }, { ...GRACE, roles: ['product-owner'] }] },
+  project: {
+    name: 'unit',
+    owners: [
+      { ...ADA, roles: ['tech-lead'] },
+      { ...GRACE, roles: ['product-owner'] },
+    ],
+  },
   phase: 'poc',
   phases: [
-    { id: 'poc', title: 'PoC', gate: [{ id: 'go', approval: { roles: ['product-owner'] } }, { id: 'proto', file: 'src/*.py' }] },
+    {
+      id: 'poc',
+      title: 'PoC',
+      gate: [
+        { id: 'go', approval: { roles: ['product-owner'] } },
+        { id: 'proto', file: 'src/*.py' },
+      ],
+    },
     { id: 'design', title: 'Design' },
   ],
 });
@@ -35,7 +58,10 @@ describe('canonical form and hashes', () => {
   });
 
   it('chains each entry to the previous one; any change to an entry changes its hash', () => {
-    const [first, second] = chain([{ event: 'approve', phase: 'poc', checkId: 'go', by: GRACE }, { event: 'advance', from: 'poc', to: 'design' }]);
+    const [first, second] = chain([
+      { event: 'approve', phase: 'poc', checkId: 'go', by: GRACE },
+      { event: 'advance', from: 'poc', to: 'design' },
+    ]);
     expect(first).toMatchObject({ seq: 1, prev: null, time: '2026-01-01T00:00:00.000Z', actor: GRACE, commit: null });
     expect(second).toMatchObject({ seq: 2, prev: first!.hash });
     expect(entryHash(second!)).toBe(second!.hash);
@@ -55,7 +81,10 @@ describe('canonical form and hashes', () => {
 });
 
 /** The poc gate as an advance records it when it passed. */
-const POC_PASSED = [{ id: 'go', status: 'pass', evidence: 'e' }, { id: 'proto', status: 'waived', evidence: 'e' }];
+const POC_PASSED = [
+  { id: 'go', status: 'pass', evidence: 'e' },
+  { id: 'proto', status: 'waived', evidence: 'e' },
+];
 
 describe('replaying the ledger', () => {
   it('an advance that does not carry every required check pass or waived is a finding (checks: [] by hand)', () => {
@@ -84,7 +113,13 @@ describe('replaying the ledger', () => {
   });
 
   it('marks the project complete after the last phase, and completedPhases then includes it', () => {
-    const state = replayLedger(manifest, chain([{ event: 'advance', from: 'poc', to: 'design', checks: POC_PASSED }, { event: 'advance', from: 'design', complete: true }]));
+    const state = replayLedger(
+      manifest,
+      chain([
+        { event: 'advance', from: 'poc', to: 'design', checks: POC_PASSED },
+        { event: 'advance', from: 'design', complete: true },
+      ]),
+    );
     expect(state).toMatchObject({ phase: 'design', complete: true, problems: [] });
     const atDesign = { ...manifest, phase: 'design' };
     expect(completedPhases(atDesign).map((phase) => phase.id)).toEqual(['poc']);
@@ -92,12 +127,15 @@ describe('replaying the ledger', () => {
   });
 
   it('reports moves that skip phases and sign-offs by the wrong people', () => {
-    const state = replayLedger(manifest, chain([
-      { event: 'approve', phase: 'poc', checkId: 'go', by: ADA },
-      { event: 'advance', from: 'design', to: 'poc' },
-      { event: 'terminate', from: 'poc', reason: 'no-go' },
-      { event: 'approve', phase: 'poc', checkId: 'go', by: GRACE },
-    ]));
+    const state = replayLedger(
+      manifest,
+      chain([
+        { event: 'approve', phase: 'poc', checkId: 'go', by: ADA },
+        { event: 'advance', from: 'design', to: 'poc' },
+        { event: 'terminate', from: 'poc', reason: 'no-go' },
+        { event: 'approve', phase: 'poc', checkId: 'go', by: GRACE },
+      ]),
+    );
     expect(state.problems.map((problem) => problem.message)).toEqual([
       'entry #1 (approve): Ada Lovelace <ada@example.com> holds none of the roles product-owner that "go" asks for',
       'entry #2 (advance): leaves "design" but the project was in "poc"',

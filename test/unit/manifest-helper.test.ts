@@ -11,7 +11,14 @@ describe('manifestYaml', () => {
   const text = manifestYaml({
     name: 'lock',
     phases: [
-      { id: 'poc', title: 'Proof of concept', gate: [{ id: 'prototype-exists', file: 'src/*.py' }, { id: 'go-decision', approval: { roles: ['product-owner'] } }] },
+      {
+        id: 'poc',
+        title: 'Proof of concept',
+        gate: [
+          { id: 'prototype-exists', file: 'src/*.py' },
+          { id: 'go-decision', approval: { roles: ['product-owner'] } },
+        ],
+      },
       { id: 'design', title: 'Design', templates: ['architecture'] },
     ],
   });
@@ -44,8 +51,12 @@ phases:
   });
 
   it('writes a project with no owners on one line, project settings and an empty phase list', () => {
-    expect(manifestYaml({ name: 'cached', owners: [], phases: [{ id: 'poc', title: 'PoC' }] })).toBe('version: 1\nproject: { name: cached }\nphase: poc\nphases:\n  - id: poc\n    title: PoC\n');
-    expect(manifestYaml({ name: 'empty', owners: [], project: { preset: 'llm-app' }, phase: 'poc', phases: [] })).toBe('version: 1\nproject:\n  name: empty\n  preset: llm-app\nphase: poc\nphases: []\n');
+    expect(manifestYaml({ name: 'cached', owners: [], phases: [{ id: 'poc', title: 'PoC' }] })).toBe(
+      'version: 1\nproject: { name: cached }\nphase: poc\nphases:\n  - id: poc\n    title: PoC\n',
+    );
+    expect(manifestYaml({ name: 'empty', owners: [], project: { preset: 'llm-app' }, phase: 'poc', phases: [] })).toBe(
+      'version: 1\nproject:\n  name: empty\n  preset: llm-app\nphase: poc\nphases: []\n',
+    );
   });
 
   it('writes lepton.yaml into a folder', async () => {
@@ -57,10 +68,37 @@ phases:
 
 describe('flowYaml', () => {
   it('quotes a string only where YAML would read it otherwise, and reads back every value', () => {
-    const values = ['plain', 'sh train.sh', 'ada@example.com', 'src/*.py', '>=', 'true', 'No', 'null', '~', '0.45', '', ' padded', 'a: b', 'x #y', '-x', '.inf', '.NaN', '.5', './src', '[a]', 'a,b', "it's", 'say "hi"', 'ünï'];
+    const values = [
+      'plain',
+      'sh train.sh',
+      'ada@example.com',
+      'src/*.py',
+      '>=',
+      'true',
+      'No',
+      'null',
+      '~',
+      '0.45',
+      '',
+      ' padded',
+      'a: b',
+      'x #y',
+      '-x',
+      '.inf',
+      '.NaN',
+      '.5',
+      './src',
+      '[a]',
+      'a,b',
+      "it's",
+      'say "hi"',
+      'ünï',
+    ];
     for (const value of values) expect(parse(`v: ${flowYaml(value)}`), value).toEqual({ v: value });
     expect(flowYaml({ path: 'f1', op: '>=', value: 0.45, on: true, list: ['a b', 1] })).toBe('{ path: f1, op: ">=", value: 0.45, on: true, list: [a b, 1] }');
-    expect(parse(`v: ${flowYaml({ path: 'f1', op: '>=', value: 0.45, on: true, list: ['a b', 1] })}`)).toEqual({ v: { path: 'f1', op: '>=', value: 0.45, on: true, list: ['a b', 1] } });
+    expect(parse(`v: ${flowYaml({ path: 'f1', op: '>=', value: 0.45, on: true, list: ['a b', 1] })}`)).toEqual({
+      v: { path: 'f1', op: '>=', value: 0.45, on: true, list: ['a b', 1] },
+    });
   });
 
   it('leaves out keys whose value is undefined', () => {

@@ -32,12 +32,48 @@ describe('manifest JSON Schema', () => {
 
   it.each([
     ['an unknown top-level key', (manifest: any) => ({ ...manifest, extra: true })],
-    ['an unknown check key', (manifest: any) => { manifest.phases[0].gate[0].colour = 'red'; return manifest; }],
-    ['two kind keys in one check', (manifest: any) => { manifest.phases[0].gate[0].file = 'x.py'; return manifest; }],
-    ['a check with no kind key', (manifest: any) => { manifest.phases[0].gate[0] = { id: 'lonely' }; return manifest; }],
-    ['an unknown metric op', (manifest: any) => { manifest.phases[0].gate[2].metric.checks[0].op = '=>'; return manifest; }],
-    ['a negative timeout', (manifest: any) => { manifest.phases[2].gate[0].timeout = -1; return manifest; }],
-    ['a non-kebab check id', (manifest: any) => { manifest.phases[0].gate[0].id = 'Plan Written'; return manifest; }],
+    [
+      'an unknown check key',
+      (manifest: any) => {
+        manifest.phases[0].gate[0].colour = 'red';
+        return manifest;
+      },
+    ],
+    [
+      'two kind keys in one check',
+      (manifest: any) => {
+        manifest.phases[0].gate[0].file = 'x.py';
+        return manifest;
+      },
+    ],
+    [
+      'a check with no kind key',
+      (manifest: any) => {
+        manifest.phases[0].gate[0] = { id: 'lonely' };
+        return manifest;
+      },
+    ],
+    [
+      'an unknown metric op',
+      (manifest: any) => {
+        manifest.phases[0].gate[2].metric.checks[0].op = '=>';
+        return manifest;
+      },
+    ],
+    [
+      'a negative timeout',
+      (manifest: any) => {
+        manifest.phases[2].gate[0].timeout = -1;
+        return manifest;
+      },
+    ],
+    [
+      'a non-kebab check id',
+      (manifest: any) => {
+        manifest.phases[0].gate[0].id = 'Plan Written';
+        return manifest;
+      },
+    ],
     ['version 2', (manifest: any) => ({ ...manifest, version: 2 })],
   ])('refuses %s', (_name, mutate) => {
     const validate = validator();

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_PRE_PUSH_BRANCHES,
-  branchMatches,
-  branchPatternProblem,
-  parsePrePushInput,
-  pushAction,
-  updatesToGate,
-} from '../../src/lifecycle/pre-push.js';
+import { DEFAULT_PRE_PUSH_BRANCHES, branchMatches, branchPatternProblem, parsePrePushInput, pushAction, updatesToGate } from '../../src/lifecycle/pre-push.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -56,7 +49,7 @@ describe('pushAction', () => {
 });
 
 describe('branchMatches', () => {
-  it('matches * across slashes and ? as one character, like the hook script\'s case patterns', () => {
+  it("matches * across slashes and ? as one character, like the hook script's case patterns", () => {
     expect(branchMatches('release/1.2', 'release/*')).toBe(true);
     expect(branchMatches('release/1.x/hotfix', 'release/*')).toBe(true);
     expect(branchMatches('release', 'release/*')).toBe(false);
@@ -73,8 +66,7 @@ describe('branchMatches', () => {
 });
 
 describe('updatesToGate', () => {
-  const gatedBranches = (input: string, patterns = DEFAULT_PRE_PUSH_BRANCHES) =>
-    updatesToGate(parsePrePushInput(input), patterns).map((update) => update.branch);
+  const gatedBranches = (input: string, patterns = DEFAULT_PRE_PUSH_BRANCHES) => updatesToGate(parsePrePushInput(input), patterns).map((update) => update.branch);
 
   it('gates main, master and release branches by default, matched on the remote ref', () => {
     expect(gatedBranches(`refs/heads/main ${A} refs/heads/main ${B}\n`)).toEqual(['main']);
@@ -90,12 +82,7 @@ describe('updatesToGate', () => {
   });
 
   it('still gates a push that mixes a protected branch with deletions and tags', () => {
-    const input = [
-      `(delete) ${ZERO} refs/heads/old ${A}`,
-      `refs/tags/v2 ${B} refs/tags/v2 ${ZERO}`,
-      `refs/heads/main ${A} refs/heads/main ${B}`,
-      '',
-    ].join('\n');
+    const input = [`(delete) ${ZERO} refs/heads/old ${A}`, `refs/tags/v2 ${B} refs/tags/v2 ${ZERO}`, `refs/heads/main ${A} refs/heads/main ${B}`, ''].join('\n');
     expect(gatedBranches(input)).toEqual(['main']);
   });
 

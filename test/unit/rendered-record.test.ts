@@ -60,7 +60,10 @@ describe('isFillerLine', () => {
   it.each(['N/A', 'n/a.', 'TBD', '-', '—', 'none', '- TBD', '| - | - | - |', '| N/A | TBD |', '**N/A**', '待定', '不适用。', '1. none'])('"%s" is a filler', (line) => {
     expect(isFillerLine(line)).toBe(true);
   });
-  it.each(['N/A: we hold no personal data', 'none of the sources hold personal data', '| Warehouse | data team |', '|---|---|', '不适用：本项目不处理个人信息'])('"%s" is content', (line) => {
-    expect(isFillerLine(line)).toBe(false);
-  });
+  it.each(['N/A: we hold no personal data', 'none of the sources hold personal data', '| Warehouse | data team |', '|---|---|', '不适用：本项目不处理个人信息'])(
+    '"%s" is content',
+    (line) => {
+      expect(isFillerLine(line)).toBe(false);
+    },
+  );
 });

@@ -18,7 +18,14 @@ function check(fields: Partial<CheckResult> & Pick<CheckResult, 'id' | 'status'>
 }
 
 function report(checks: CheckResult[]): GateReport {
-  return { version: 1, project: 'churn', phase: 'poc', passed: false, checks, summary: { total: checks.length, passed: 0, failed: checks.length, errored: 0, skipped: 0, waived: 0 } };
+  return {
+    version: 1,
+    project: 'churn',
+    phase: 'poc',
+    passed: false,
+    checks,
+    summary: { total: checks.length, passed: 0, failed: checks.length, errored: 0, skipped: 0, waived: 0 },
+  };
 }
 
 const OPTIONS = { color: false, env: {} };
@@ -42,10 +49,13 @@ describe('escaping', () => {
 
 describe('gate annotations', () => {
   it('annotates each problem of a failing check at its file and line, with the hint', () => {
-    const output = formatGateGithub(report([
-      check({ id: 'plan-written', status: 'fail', hint: 'fill it in', problems: [{ file: 'docs/poc-plan.md', line: 14, message: 'placeholder TODO' }] }),
-      check({ id: 'code', status: 'pass' }),
-    ]), OPTIONS);
+    const output = formatGateGithub(
+      report([
+        check({ id: 'plan-written', status: 'fail', hint: 'fill it in', problems: [{ file: 'docs/poc-plan.md', line: 14, message: 'placeholder TODO' }] }),
+        check({ id: 'code', status: 'pass' }),
+      ]),
+      OPTIONS,
+    );
     expect(annotations(output)).toEqual(['::error file=docs/poc-plan.md,line=14,title=lepton poc/plan-written failed::placeholder TODO%0Ahint: fill it in']);
   });
 
@@ -78,7 +88,9 @@ describe('gate annotations', () => {
 
   it('names files relative to $GITHUB_WORKSPACE when the project sits in a subfolder', () => {
     const output = formatGateGithub(report([check({ id: 'doc', status: 'fail', problems: [{ file: 'docs/a.md', line: 2, message: 'm' }] })]), {
-      color: false, env: { GITHUB_WORKSPACE: '/home/runner/work/repo/repo' }, root: '/home/runner/work/repo/repo/services/churn',
+      color: false,
+      env: { GITHUB_WORKSPACE: '/home/runner/work/repo/repo' },
+      root: '/home/runner/work/repo/repo/services/churn',
     });
     expect(annotations(output)[0]).toMatch(/^::error file=services\/churn\/docs\/a\.md,line=2,/);
   });
@@ -110,7 +122,8 @@ function orderedAnnotations(): string[] {
 
 describe('selectAnnotations', () => {
   it('caps warnings separately from errors', () => {
-    const many = (level: Annotation['level'], count: number): Annotation[] => Array.from({ length: count }, (_, index) => ({ level, rank: 2, title: 't', message: `${level} ${index}` }));
+    const many = (level: Annotation['level'], count: number): Annotation[] =>
+      Array.from({ length: count }, (_, index) => ({ level, rank: 2, title: 't', message: `${level} ${index}` }));
     const lines = selectAnnotations([...many('warning', 12), ...many('error', 3)]);
     expect(lines.filter((line) => line.startsWith('::error'))).toHaveLength(3);
     expect(lines.filter((line) => line.startsWith('::warning'))).toHaveLength(10);
@@ -121,8 +134,12 @@ describe('selectAnnotations', () => {
 describe('status and verify', () => {
   it('status gives one notice, never an error: a gate in progress is not a failure', () => {
     const output = formatStatusGithub({
-      project: 'churn', phase: 'design',
-      phases: [{ id: 'poc', title: 'PoC', state: 'done', checks: 2 }, { id: 'design', title: 'Design', state: 'current', checks: 3 }],
+      project: 'churn',
+      phase: 'design',
+      phases: [
+        { id: 'poc', title: 'PoC', state: 'done', checks: 2 },
+        { id: 'design', title: 'Design', state: 'current', checks: 3 },
+      ],
       gate: { passed: false, summary: { total: 3, passed: 1, failed: 2, errored: 0, skipped: 0, waived: 0 }, checks: [check({ id: 'arch', phase: 'design', status: 'fail' })] },
     });
     expect(annotations(output)).toEqual(['::notice title=lepton status%3A churn::phase design (Design): 1 of 3 checks of its gate pass']);
@@ -130,9 +147,14 @@ describe('status and verify', () => {
   });
 
   it('verify annotates the ledger line of each broken entry', () => {
-    const output = formatVerifyGithub({ project: 'churn', phase: 'design', ok: false, entries: 3, problems: [{ seq: 2, message: 'entry #2: hash mismatch' }, { message: 'phase: changed by hand' }] }, {
-      color: false, env: { GITHUB_WORKSPACE: '/w' }, root: '/w/ml',
-    });
+    const output = formatVerifyGithub(
+      { project: 'churn', phase: 'design', ok: false, entries: 3, problems: [{ seq: 2, message: 'entry #2: hash mismatch' }, { message: 'phase: changed by hand' }] },
+      {
+        color: false,
+        env: { GITHUB_WORKSPACE: '/w' },
+        root: '/w/ml',
+      },
+    );
     expect(annotations(output)).toEqual([
       '::error file=ml/.lepton/ledger.jsonl,line=2,title=lepton verify::entry #2: hash mismatch',
       '::error file=ml/.lepton/ledger.jsonl,title=lepton verify::phase: changed by hand',

@@ -31,8 +31,14 @@ const REPORT: GateReport = {
   phase: 'design',
   passed: false,
   checks: [
-    check({ id: 'plan-written', status: 'fail', kind: 'doc', message: '2 sections still have placeholders', hint: 'fill in the plan',
-      problems: [{ file: 'docs/poc-plan.md', line: 14, message: "placeholder TODO in 'Success criteria'" }, { message: 'no owner named' }] }),
+    check({
+      id: 'plan-written',
+      status: 'fail',
+      kind: 'doc',
+      message: '2 sections still have placeholders',
+      hint: 'fill in the plan',
+      problems: [{ file: 'docs/poc-plan.md', line: 14, message: "placeholder TODO in 'Success criteria'" }, { message: 'no owner named' }],
+    }),
     check({ id: 'unit-tests', status: 'error', kind: 'run', message: 'timed out after 600 s', output: [HOSTILE, 'line two'] }),
     check({ id: 'code', status: 'pass', durationMs: 1234 }),
     check({ id: 'latency', status: 'skipped', message: 'not evaluated by `lepton status`' }),
@@ -43,7 +49,13 @@ const REPORT: GateReport = {
   summary: { total: 7, passed: 2, failed: 2, errored: 1, skipped: 1, waived: 1 },
 };
 
-const parser = new XMLParser({ htmlEntities: true, ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name), textNodeName: '#text' });
+const parser = new XMLParser({
+  htmlEntities: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
+  textNodeName: '#text',
+});
 
 let dir: string;
 beforeAll(async () => {
@@ -70,8 +82,25 @@ describe.skipIf(!hasXmllint || !hasSchemas)('JUnit output against the XSDs (xmll
 
     it(`an empty report (no completed phase yet), status and verify validate against ${schema}`, async () => {
       const empty = formatGateJunit({ ...REPORT, checks: [] }, { now: NOW });
-      const status = formatStatusJunit({ project: 'p', phase: 'poc', phases: [{ id: 'poc', title: 'PoC', state: 'current', checks: 1 }], gate: { passed: false, summary: REPORT.summary, checks: REPORT.checks.slice(0, 2) } }, { now: NOW });
-      const verify = formatVerifyJunit({ project: 'p', phase: 'design', ok: false, entries: 3, problems: [{ seq: 2, check: 'chain', message: 'entry #2: hash does not match' }, { message: 'lepton.yaml says phase: design' }] }, { now: NOW });
+      const status = formatStatusJunit(
+        {
+          project: 'p',
+          phase: 'poc',
+          phases: [{ id: 'poc', title: 'PoC', state: 'current', checks: 1 }],
+          gate: { passed: false, summary: REPORT.summary, checks: REPORT.checks.slice(0, 2) },
+        },
+        { now: NOW },
+      );
+      const verify = formatVerifyJunit(
+        {
+          project: 'p',
+          phase: 'design',
+          ok: false,
+          entries: 3,
+          problems: [{ seq: 2, check: 'chain', message: 'entry #2: hash does not match' }, { message: 'lepton.yaml says phase: design' }],
+        },
+        { now: NOW },
+      );
       for (const xml of [empty, status, verify]) expect((await xmllint(xml, schema)).status).toBe(0);
     });
   }
@@ -131,14 +160,20 @@ describe('JUnit structure', () => {
   });
 
   it('groups verify problems into chain, phase and approvals cases (authors with --strict)', () => {
-    const xml = formatVerifyJunit({
-      project: 'p', phase: 'test', ok: false, entries: 5,
-      problems: [
-        { seq: 3, message: 'entry #3 (approve): Grace Hopper does not hold the role product-owner', check: 'approvals' },
-        { message: 'lepton.yaml says phase: test, but the ledger has the project still in develop' },
-        { seq: 4, check: 'authors', message: 'entry #4 names Ada, but commit abc1234 was authored by Eve' },
-      ],
-    }, { now: NOW });
+    const xml = formatVerifyJunit(
+      {
+        project: 'p',
+        phase: 'test',
+        ok: false,
+        entries: 5,
+        problems: [
+          { seq: 3, message: 'entry #3 (approve): Grace Hopper does not hold the role product-owner', check: 'approvals' },
+          { message: 'lepton.yaml says phase: test, but the ledger has the project still in develop' },
+          { seq: 4, check: 'authors', message: 'entry #4 names Ada, but commit abc1234 was authored by Eve' },
+        ],
+      },
+      { now: NOW },
+    );
     const suite = parser.parse(xml).testsuites.testsuite[0];
     expect(suite.name).toBe('lepton.verify');
     const byName = Object.fromEntries((suite.testcase as Record<string, any>[]).map((testCase) => [testCase.name, testCase]));
@@ -149,4 +184,3 @@ describe('JUnit structure', () => {
     expect(suite.failures).toBe('3');
   });
 });
-

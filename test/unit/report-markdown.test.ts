@@ -18,7 +18,13 @@ const REPORT: GateReport = {
   phase: 'poc',
   passed: false,
   checks: [
-    check({ id: 'plan-written', status: 'fail', message: '1 placeholder | left', hint: 'fill in <Goal>', problems: [{ file: 'docs/poc-plan.md', line: 14, message: 'placeholder TODO in *Goal*' }] }),
+    check({
+      id: 'plan-written',
+      status: 'fail',
+      message: '1 placeholder | left',
+      hint: 'fill in <Goal>',
+      problems: [{ file: 'docs/poc-plan.md', line: 14, message: 'placeholder TODO in *Goal*' }],
+    }),
     check({ id: 'unit-tests', status: 'error', kind: 'run', message: 'exited 2', output: ['E   assert 1 == 2', '```'] }),
     check({ id: 'code', status: 'pass', kind: 'file', message: 'src/**/*.py: 3 files' }),
     check({ id: 'lint', status: 'fail', required: false, kind: 'run', message: 'ruff: 2 problems' }),
@@ -31,7 +37,12 @@ describe('gate report in Markdown', () => {
   const markdown = formatGateMarkdown(REPORT, { titles: { poc: 'Proof of concept' } });
 
   it('opens with a heading that gives the verdict, then the counts', () => {
-    expect(markdown.split('\n').slice(0, 4)).toEqual(['<!-- lepton-report -->', '## ❌ lepton gate: churn — failed', '', 'Phase `poc` (Proof of concept) · 5 checks: 1 passed, 2 failed, 1 errored, 1 waived']);
+    expect(markdown.split('\n').slice(0, 4)).toEqual([
+      '<!-- lepton-report -->',
+      '## ❌ lepton gate: churn — failed',
+      '',
+      'Phase `poc` (Proof of concept) · 5 checks: 1 passed, 2 failed, 1 errored, 1 waived',
+    ]);
   });
 
   it('has a table row per check with its status; the pipe in a message does not break the table', () => {
@@ -64,8 +75,14 @@ describe('gate report in Markdown', () => {
 describe('status and verify in Markdown', () => {
   it('status: the phases with their state, then the current gate', () => {
     const markdown = formatStatusMarkdown({
-      project: 'churn', description: 'Predict churn', phase: 'design',
-      phases: [{ id: 'poc', title: 'PoC', state: 'done', checks: 2 }, { id: 'design', title: 'Design', state: 'current', checks: 1 }, { id: 'develop', title: 'Development', state: 'upcoming', checks: 1 }],
+      project: 'churn',
+      description: 'Predict churn',
+      phase: 'design',
+      phases: [
+        { id: 'poc', title: 'PoC', state: 'done', checks: 2 },
+        { id: 'design', title: 'Design', state: 'current', checks: 1 },
+        { id: 'develop', title: 'Development', state: 'upcoming', checks: 1 },
+      ],
       gate: { passed: false, summary: { total: 1, passed: 0, failed: 1, errored: 0, skipped: 0, waived: 0 }, checks: [check({ id: 'arch', phase: 'design', status: 'fail' })] },
     });
     expect(markdown).toContain('| ✅ done | `poc` | PoC | 2 |\n| ▶️ current | `design` | Design | 1 |\n| · upcoming | `develop` | Development | 1 |');
@@ -73,8 +90,9 @@ describe('status and verify in Markdown', () => {
   });
 
   it('verify: verdict, entries, each problem', () => {
-    expect(formatVerifyMarkdown({ project: 'churn', phase: 'poc', ok: false, entries: 2, problems: [{ seq: 2, message: 'entry #2: hash mismatch' }] }))
-      .toBe('<!-- lepton-report -->\n## ❌ lepton verify: churn — ledger check failed\n\n2 ledger entries · phase `poc`\n\n- entry \\#2: hash mismatch\n');
+    expect(formatVerifyMarkdown({ project: 'churn', phase: 'poc', ok: false, entries: 2, problems: [{ seq: 2, message: 'entry #2: hash mismatch' }] })).toBe(
+      '<!-- lepton-report -->\n## ❌ lepton verify: churn — ledger check failed\n\n2 ledger entries · phase `poc`\n\n- entry \\#2: hash mismatch\n',
+    );
   });
 });
 
@@ -99,7 +117,7 @@ describe('the job summary ($GITHUB_STEP_SUMMARY)', () => {
     expect(written.length).toBeGreaterThan(STEP_SUMMARY_LIMIT - 1000);
     const text = written.toString('utf8');
     expect(text).not.toContain('\ufffd');
-    expect(text.trimEnd().endsWith("the job log has the full report.")).toBe(true);
+    expect(text.trimEnd().endsWith('the job log has the full report.')).toBe(true);
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -114,7 +132,10 @@ describe('the job summary ($GITHUB_STEP_SUMMARY)', () => {
     expect((await readFile(file)).length).toBe(STEP_SUMMARY_LIMIT);
     expect(warnings.join('')).toMatch(/already at GitHub's 1 MiB limit/);
     let asked = false;
-    await appendStepSummary({ env: {}, stderr: () => {} }, async () => { asked = true; return ''; });
+    await appendStepSummary({ env: {}, stderr: () => {} }, async () => {
+      asked = true;
+      return '';
+    });
     expect(asked).toBe(false);
     await rm(dir, { recursive: true, force: true });
   });

@@ -19,7 +19,17 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
-const ENTRY = { seq: 3, time: '2026-06-15T12:00:00.000Z', actor: { name: 'Ada', email: 'ada@example.com' }, event: 'approve', phase: 'poc', checkId: 'go', commit: null, prev: 'ab', hash: 'cd' };
+const ENTRY = {
+  seq: 3,
+  time: '2026-06-15T12:00:00.000Z',
+  actor: { name: 'Ada', email: 'ada@example.com' },
+  event: 'approve',
+  phase: 'poc',
+  checkId: 'go',
+  commit: null,
+  prev: 'ab',
+  hash: 'cd',
+};
 
 describe('entry signatures', () => {
   it('the content hash leaves out seq, prev, hash and sig, and covers every other field', () => {
@@ -28,7 +38,7 @@ describe('entry signatures', () => {
     expect(contentHash({ ...ENTRY, checkId: 'other' })).not.toBe(contentHash(ENTRY));
   });
 
-  it('signs with ssh-keygen and verifies against the signer\'s public key only', async () => {
+  it("signs with ssh-keygen and verifies against the signer's public key only", async () => {
     const hash = contentHash(ENTRY);
     const signature = await signHash(hash, keys.ada.file);
     expect(signature).toMatch(/^-----BEGIN SSH SIGNATURE-----/);

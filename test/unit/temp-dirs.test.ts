@@ -5,7 +5,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTempRepo, makeTempDir, removeTempDirs } from '../helpers/git-repo.js';
 
-const exists = (dir: string) => access(dir).then(() => true, () => false);
+const exists = (dir: string) =>
+  access(dir).then(
+    () => true,
+    () => false,
+  );
 
 describe('temporary folders', () => {
   let kept: string;

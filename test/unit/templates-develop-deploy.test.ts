@@ -8,18 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import docCheck from '../../src/gate/checks/doc.js';
 import { ML_TEST_IDS } from '../../src/gate/checks/mlscore.js';
-import {
-  DOMAINS,
-  LANGUAGES,
-  PRESETS,
-  STRATEGIES,
-  manifestSchema,
-  type Domain,
-  type Language,
-  type Manifest,
-  type Preset,
-  type Strategy,
-} from '../../src/manifest/schema.js';
+import { DOMAINS, LANGUAGES, PRESETS, STRATEGIES, manifestSchema, type Domain, type Language, type Manifest, type Preset, type Strategy } from '../../src/manifest/schema.js';
 import { templateContext } from '../../src/templates/context.js';
 import { renderTemplate } from '../../src/templates/render.js';
 import { checkContext } from '../helpers/check-context.js';
@@ -147,8 +136,7 @@ function sectionsOf(markdown: string): Section[] {
   return sections;
 }
 
-const headings = (markdown: string, level: 2 | 3) =>
-  proseLines(markdown).filter((line) => line.startsWith(`${'#'.repeat(level)} `));
+const headings = (markdown: string, level: 2 | 3) => proseLines(markdown).filter((line) => line.startsWith(`${'#'.repeat(level)} `));
 const mermaidBlocks = (markdown: string) => markdown.split('\n').filter((line) => line.trim() === '```mermaid').length;
 const isTodoLine = (line: string) => /^TODO: \S/.test(line);
 const withoutComments = (lines: string[]) => lines.join('\n').replace(/<!--[\s\S]*?-->/g, '');
@@ -219,7 +207,10 @@ describe('development guide, test plan and runbook templates', () => {
     const titles = headings(markdown, 2);
     expect(titles.some((title) => title.startsWith(LLM_PREFIX[variant.language]))).toBe(variant.preset === 'llm-app');
     for (const [domain, prefix] of Object.entries(DOMAIN_PREFIX[variant.language])) {
-      expect(titles.filter((title) => title.startsWith(prefix)), `${domain} sections`).toHaveLength(domain === variant.domain ? 1 : 0);
+      expect(
+        titles.filter((title) => title.startsWith(prefix)),
+        `${domain} sections`,
+      ).toHaveLength(domain === variant.domain ? 1 : 0);
     }
 
     expect(mermaidBlocks(markdown)).toBe(MERMAID_BLOCKS[variant.template]);
@@ -237,24 +228,25 @@ describe('development guide, test plan and runbook templates', () => {
     }
   });
 
-  it.each(
-    VARIANTS.filter((variant) => variant.template === 'deploy-runbook').map((variant) => [label(variant), variant] as const),
-  )('runbook holds only the chosen strategy: %s', async (_label, variant) => {
-    const markdown = await render(variant);
-    for (const strategy of STRATEGIES) {
-      const markers = STRATEGY_MARKERS[strategy];
-      const chosen = strategy === variant.strategy;
-      expect(markdown.includes(markers.heading[variant.language]), `${strategy} heading`).toBe(chosen);
-      for (const command of markers.commands) expect(markdown.includes(command), `${strategy}: ${command}`).toBe(chosen);
-    }
-    const strategySection = sectionsOf(markdown).find((section) => section.title === (variant.language === 'en' ? 'Deployment strategy' : '部署策略'));
-    expect(strategySection).toBeDefined();
-    expect(strategySection!.lines.join('\n')).toContain(`**${variant.strategy}**`);
-    expect(strategySection!.raw.filter((line) => line.trim() === '```mermaid')).toHaveLength(1);
-    expect(strategySection!.lines.filter((line) => /^\d+\. /.test(line)).length).toBeGreaterThanOrEqual(7);
-    const rollback = sectionsOf(markdown).find((section) => section.title === (variant.language === 'en' ? 'Rollback' : '回滚'));
-    expect(rollback!.lines.filter((line) => /^\d+\. /.test(line)).length).toBeGreaterThanOrEqual(4);
-  });
+  it.each(VARIANTS.filter((variant) => variant.template === 'deploy-runbook').map((variant) => [label(variant), variant] as const))(
+    'runbook holds only the chosen strategy: %s',
+    async (_label, variant) => {
+      const markdown = await render(variant);
+      for (const strategy of STRATEGIES) {
+        const markers = STRATEGY_MARKERS[strategy];
+        const chosen = strategy === variant.strategy;
+        expect(markdown.includes(markers.heading[variant.language]), `${strategy} heading`).toBe(chosen);
+        for (const command of markers.commands) expect(markdown.includes(command), `${strategy}: ${command}`).toBe(chosen);
+      }
+      const strategySection = sectionsOf(markdown).find((section) => section.title === (variant.language === 'en' ? 'Deployment strategy' : '部署策略'));
+      expect(strategySection).toBeDefined();
+      expect(strategySection!.lines.join('\n')).toContain(`**${variant.strategy}**`);
+      expect(strategySection!.raw.filter((line) => line.trim() === '```mermaid')).toHaveLength(1);
+      expect(strategySection!.lines.filter((line) => /^\d+\. /.test(line)).length).toBeGreaterThanOrEqual(7);
+      const rollback = sectionsOf(markdown).find((section) => section.title === (variant.language === 'en' ? 'Rollback' : '回滚'));
+      expect(rollback!.lines.filter((line) => /^\d+\. /.test(line)).length).toBeGreaterThanOrEqual(4);
+    },
+  );
 
   it.each(LANGUAGES)('the ML Test Score is a scoring table of its 28 tests, 7 per section, with no boxes to tick (%s)', async (language) => {
     const markdown = await render({ template: 'test-plan', preset: 'ml-model', domain: 'general', language, strategy: 'rolling', withOwners: true });
@@ -268,17 +260,18 @@ describe('development guide, test plan and runbook templates', () => {
     expect(sectionsOf(llm).some((candidate) => candidate.title === 'ML Test Score')).toBe(false);
   });
 
-  it.each(
-    VARIANTS.filter((variant) => variant.language === 'en').map((variant) => [label(variant), variant] as const),
-  )('en and zh-CN have the same structure: %s', async (_label, variant) => {
-    const english = await render(variant);
-    const chinese = await render({ ...variant, language: 'zh-CN' });
-    expect(headings(chinese, 2)).toHaveLength(headings(english, 2).length);
-    expect(headings(chinese, 3)).toHaveLength(headings(english, 3).length);
-    expect(mermaidBlocks(chinese)).toBe(mermaidBlocks(english));
-    const count = (markdown: string, pattern: RegExp) => proseLines(markdown).filter((line) => pattern.test(line)).length;
-    for (const pattern of [/^- \[ \]/, /^\|/, /^TODO: /, /^\d+\. /]) expect(count(chinese, pattern), String(pattern)).toBe(count(english, pattern));
-  });
+  it.each(VARIANTS.filter((variant) => variant.language === 'en').map((variant) => [label(variant), variant] as const))(
+    'en and zh-CN have the same structure: %s',
+    async (_label, variant) => {
+      const english = await render(variant);
+      const chinese = await render({ ...variant, language: 'zh-CN' });
+      expect(headings(chinese, 2)).toHaveLength(headings(english, 2).length);
+      expect(headings(chinese, 3)).toHaveLength(headings(english, 3).length);
+      expect(mermaidBlocks(chinese)).toBe(mermaidBlocks(english));
+      const count = (markdown: string, pattern: RegExp) => proseLines(markdown).filter((line) => pattern.test(line)).length;
+      for (const pattern of [/^- \[ \]/, /^\|/, /^TODO: /, /^\d+\. /]) expect(count(chinese, pattern), String(pattern)).toBe(count(english, pattern));
+    },
+  );
 
   describe('a filled-in document passes its doc check', () => {
     let root: string;

@@ -13,7 +13,12 @@ async function avoidedTerms(): Promise<string[]> {
   const glossary = await readFile(path.join(zhDir, 'GLOSSARY.md'), 'utf8');
   const table = glossary.split('\n## ')[0]!;
   const rows = table.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| English') && !line.startsWith('|---'));
-  return rows.flatMap((row) => (row.split('|')[3] ?? '').split(/[/、,，]/).map((term) => term.trim()).filter(Boolean));
+  return rows.flatMap((row) =>
+    (row.split('|')[3] ?? '')
+      .split(/[/、,，]/)
+      .map((term) => term.trim())
+      .filter(Boolean),
+  );
 }
 
 it('names the terms to avoid', async () => {

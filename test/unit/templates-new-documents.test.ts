@@ -69,7 +69,13 @@ describe.each(NEW_DOCUMENTS)('%s', (name) => {
 it('the datasheet has the seven sections of Gebru et al. (2021), in their order', async () => {
   const titles = (markdown: string) => sections(markdown).map((section) => section.title);
   expect(titles(await render('datasheet', 'ml-model', 'general', 'en'))).toEqual([
-    'Motivation', 'Composition', 'Collection process', 'Preprocessing, cleaning and labelling', 'Uses', 'Distribution', 'Maintenance',
+    'Motivation',
+    'Composition',
+    'Collection process',
+    'Preprocessing, cleaning and labelling',
+    'Uses',
+    'Distribution',
+    'Maintenance',
   ]);
   expect(titles(await render('datasheet', 'llm-app', 'general', 'zh-CN'))).toEqual(['动机', '组成', '采集过程', '预处理、清洗与标注', '用途', '分发', '维护']);
 });
@@ -83,7 +89,10 @@ it('each phase lists the documents it needs, and generate --list shows every one
   }
   const listing = listTemplates(await templateFiles(templatesDir), undefined);
   for (const name of NEW_DOCUMENTS) {
-    expect(listing.find((entry) => entry.name === name), name).toMatchObject({ builtIn: ['en', 'zh-CN'] });
+    expect(
+      listing.find((entry) => entry.name === name),
+      name,
+    ).toMatchObject({ builtIn: ['en', 'zh-CN'] });
   }
   expect(LANGUAGES).toEqual(['en', 'zh-CN']);
 });

@@ -6,17 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import docCheck from '../../src/gate/checks/doc.js';
-import {
-  DOMAINS,
-  LANGUAGES,
-  PRESETS,
-  manifestSchema,
-  type CheckOf,
-  type Domain,
-  type Language,
-  type Manifest,
-  type Preset,
-} from '../../src/manifest/schema.js';
+import { DOMAINS, LANGUAGES, PRESETS, manifestSchema, type CheckOf, type Domain, type Language, type Manifest, type Preset } from '../../src/manifest/schema.js';
 import type { InitAnswers } from '../../src/templates/answers.js';
 import { templateContext } from '../../src/templates/context.js';
 import { defaultPhases } from '../../src/templates/default-gates.js';
@@ -44,13 +34,10 @@ interface Variant {
 }
 
 const VARIANTS: Variant[] = PRESETS.flatMap((preset) =>
-  DOMAINS.flatMap((domain) =>
-    LANGUAGES.flatMap((language) => [true, false].map((withMetrics) => ({ preset, domain, language, withMetrics }))),
-  ),
+  DOMAINS.flatMap((domain) => LANGUAGES.flatMap((language) => [true, false].map((withMetrics) => ({ preset, domain, language, withMetrics })))),
 );
 
-const label = (variant: Variant) =>
-  `${variant.language} ${variant.preset} ${variant.domain} ${variant.withMetrics ? 'with metrics' : 'without metrics'}`;
+const label = (variant: Variant) => `${variant.language} ${variant.preset} ${variant.domain} ${variant.withMetrics ? 'with metrics' : 'without metrics'}`;
 
 function answersFor(variant: Variant): InitAnswers {
   return {
@@ -252,9 +239,7 @@ describe.each(TEMPLATES)('template %s', (name) => {
       expect(headingTitles(output, 2).length).toBe(headingTitles(other, 2).length);
       expect(headingTitles(output, 3).length).toBe(headingTitles(other, 3).length);
       expect(mermaidBlocks(output)).toBe(mermaidBlocks(other));
-      expect(output.split('\n').filter((line) => line.startsWith('- [ ]')).length).toBe(
-        other.split('\n').filter((line) => line.startsWith('- [ ]')).length,
-      );
+      expect(output.split('\n').filter((line) => line.startsWith('- [ ]')).length).toBe(other.split('\n').filter((line) => line.startsWith('- [ ]')).length);
     });
   });
 });
@@ -270,8 +255,7 @@ describe.each(TEMPLATES)('template %s in Chinese', (name) => {
 });
 
 describe('poc-plan success criteria', () => {
-  const successSection = (output: string, language: Language) =>
-    sectionsOf(output).find((section) => section.title === (language === 'en' ? 'Success criteria' : '成功标准'))!;
+  const successSection = (output: string, language: Language) => sectionsOf(output).find((section) => section.title === (language === 'en' ? 'Success criteria' : '成功标准'))!;
 
   it.each(LANGUAGES)('lists each metric of the PoC gate as a table row and says where results go (%s)', async (language) => {
     const output = await render('poc-plan', { preset: 'ml-model', domain: 'general', language, withMetrics: true });

@@ -17,8 +17,24 @@ async function render(name: string, language: Language, preset: Preset = 'ml-mod
 }
 
 const WORDS = {
-  en: { design: '## Design strategy', shadow: /\| shadow \|/, security: '### Security testing', device: 'diagnostic devices', forecast: 'demand forecasting', behaviour: 'customer-behaviour', playbook: '### Debugging playbook' },
-  'zh-CN': { design: '## 设计策略', shadow: /\| 影子部署 \|/, security: '### 安全测试', device: '诊断设备', forecast: '需求预测', behaviour: '客户行为分析', playbook: '### 排障手册' },
+  en: {
+    design: '## Design strategy',
+    shadow: /\| shadow \|/,
+    security: '### Security testing',
+    device: 'diagnostic devices',
+    forecast: 'demand forecasting',
+    behaviour: 'customer-behaviour',
+    playbook: '### Debugging playbook',
+  },
+  'zh-CN': {
+    design: '## 设计策略',
+    shadow: /\| 影子部署 \|/,
+    security: '### 安全测试',
+    device: '诊断设备',
+    forecast: '需求预测',
+    behaviour: '客户行为分析',
+    playbook: '### 排障手册',
+  },
 } as const;
 
 describe.each(['en', 'zh-CN'] as const)('%s', (language) => {

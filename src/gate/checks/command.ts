@@ -141,7 +141,12 @@ class OutputTail {
 
   private keep(raw: string): void {
     // A progress bar redraws its line with \r: only the last drawing counts.
-    const line = stripAnsi(raw.split('\r').filter((part) => part !== '').at(-1) ?? '').trimEnd();
+    const line = stripAnsi(
+      raw
+        .split('\r')
+        .filter((part) => part !== '')
+        .at(-1) ?? '',
+    ).trimEnd();
     this.kept.push(line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line);
     if (this.kept.length > this.limit) this.kept.shift();
   }

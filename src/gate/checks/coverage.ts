@@ -55,7 +55,10 @@ async function evaluate(check: CoverageCheck, context: Pick<CheckContext, 'root'
       format: summary.format,
       ...(summary.lines && { lines: summary.lines }),
       ...(summary.branches && { branches: summary.branches }),
-      thresholds: { ...(check.coverage.lines !== undefined && { lines: check.coverage.lines }), ...(check.coverage.branches !== undefined && { branches: check.coverage.branches }) },
+      thresholds: {
+        ...(check.coverage.lines !== undefined && { lines: check.coverage.lines }),
+        ...(check.coverage.branches !== undefined && { branches: check.coverage.branches }),
+      },
     },
   };
 }

@@ -74,7 +74,14 @@ const range = (lines: number[]) => (lines.length === 1 ? `line ${lines[0]}` : `l
  * or a filler word. `inScope` limits it to the sections a check names; empty sections are left
  * to the caller, which reports them already.
  */
-export function judgeWriting(file: string, source: string, analysis: MarkdownAnalysis, record: RenderedRecord, placeholder: RegExp, inScope: (line: number) => boolean): WritingJudgement {
+export function judgeWriting(
+  file: string,
+  source: string,
+  analysis: MarkdownAnalysis,
+  record: RenderedRecord,
+  placeholder: RegExp,
+  inScope: (line: number) => boolean,
+): WritingJudgement {
   const lines = blankComments(source).split('\n');
   const known = new Set(record.lines);
   const { sections } = analysis;
@@ -100,7 +107,11 @@ export function judgeWriting(file: string, source: string, analysis: MarkdownAna
     if (fillers.length > 0) {
       judgement.fillers++;
       const word = (lines[fillers[0]! - 1] ?? '').trim();
-      judgement.problems.push({ file, line: fillers[0], message: `'${section.title}' holds only a filler ("${word}", ${range(fillers)}): write what applies here, or why nothing does` });
+      judgement.problems.push({
+        file,
+        line: fillers[0],
+        message: `'${section.title}' holds only a filler ("${word}", ${range(fillers)}): write what applies here, or why nothing does`,
+      });
       return;
     }
     judgement.untouched++;

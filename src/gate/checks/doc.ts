@@ -37,7 +37,12 @@ async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<C
   const digest = context.evidence ? sha256(bytes) : undefined;
   const evidence = digest ? { file, sha256: digest } : undefined;
   const files = digest ? { files: [{ path: file, sha256: digest }] } : {};
-  const outcome = (result: CheckOutcome, sections: SectionCount = { filled: 0, total: 0 }): CheckOutcome => ({ ...result, evidence, values: { ...files, sections }, reads: [file] });
+  const outcome = (result: CheckOutcome, sections: SectionCount = { filled: 0, total: 0 }): CheckOutcome => ({
+    ...result,
+    evidence,
+    values: { ...files, sections },
+    reads: [file],
+  });
   const encoding = notUtf8(bytes);
   if (encoding) {
     const message = `${file} is ${encoding}; lepton reads Markdown as UTF-8`;

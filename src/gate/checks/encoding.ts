@@ -23,13 +23,20 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
     }
     // The sequence length and the range its second byte must fall in (no overlongs, no surrogates, ≤ U+10FFFF).
     const [length, low, high] =
-      lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
-        : lead === 0xe0 ? [3, 0xa0, 0xbf]
-          : lead === 0xed ? [3, 0x80, 0x9f]
-            : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
-              : lead === 0xf0 ? [4, 0x90, 0xbf]
-                : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
-                  : lead === 0xf4 ? [4, 0x80, 0x8f]
+      lead >= 0xc2 && lead <= 0xdf
+        ? [2, 0x80, 0xbf]
+        : lead === 0xe0
+          ? [3, 0xa0, 0xbf]
+          : lead === 0xed
+            ? [3, 0x80, 0x9f]
+            : lead >= 0xe1 && lead <= 0xef
+              ? [3, 0x80, 0xbf]
+              : lead === 0xf0
+                ? [4, 0x90, 0xbf]
+                : lead >= 0xf1 && lead <= 0xf3
+                  ? [4, 0x80, 0xbf]
+                  : lead === 0xf4
+                    ? [4, 0x80, 0x8f]
                     : [0, 0, 0];
     if (length === 0) return index;
     for (let offset = 1; offset < length; offset++) {

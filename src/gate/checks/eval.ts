@@ -54,14 +54,22 @@ async function evaluate(check: CheckOf<'eval'>, context: CheckContext): Promise<
       if (!(error instanceof EvalFileError)) throw error;
       return { status: 'error', message: error.message, values: thresholds.values, evidence: { file, ...digest } };
     }
-    const blocking = comparison.verdict === 'regression' || ((comparison.verdict === 'unreliable-baseline' || comparison.verdict === 'insufficient-data') && settings.regression['on-unreliable'] !== 'pass');
+    const blocking =
+      comparison.verdict === 'regression' ||
+      ((comparison.verdict === 'unreliable-baseline' || comparison.verdict === 'insufficient-data') && settings.regression['on-unreliable'] !== 'pass');
     if (blocking) {
       failures.push(`${comparison.verdict}: ${comparison.reason}`);
       problems.push(...flippedProblems(comparison, run.cases, file));
     }
   }
 
-  const evidence = { file, ...digest, cases: run.cases.length, values: thresholds.values, ...(comparison && { comparison: { verdict: comparison.verdict, baseline: comparison.baseline?.sha256, metrics: comparison.metrics } }) };
+  const evidence = {
+    file,
+    ...digest,
+    cases: run.cases.length,
+    values: thresholds.values,
+    ...(comparison && { comparison: { verdict: comparison.verdict, baseline: comparison.baseline?.sha256, metrics: comparison.metrics } }),
+  };
   const common = { values: thresholds.values, ...(comparison && { comparison }), evidence };
   if (failures.length === 0) {
     const parts = thresholds.passes.length <= 3 ? thresholds.passes : [`all ${thresholds.passes.length} thresholds hold`];
@@ -82,7 +90,10 @@ async function compareWithBaseline(check: CheckOf<'eval'>, context: CheckContext
   }
   for (const metric of regression.metrics) {
     const lacking = run.cases.find((item) => (metric === 'pass' ? item.pass : item.metrics[metric]) === undefined);
-    if (lacking) throw new EvalFileError(`case "${lacking.id}" (${lacking.where}) of ${check.eval.file} has no ${metric === 'pass' ? 'pass/fail' : `metric "${metric}"`}, which the regression compares`);
+    if (lacking)
+      throw new EvalFileError(
+        `case "${lacking.id}" (${lacking.where}) of ${check.eval.file} has no ${metric === 'pass' ? 'pass/fail' : `metric "${metric}"`}, which the regression compares`,
+      );
   }
   const [baseline, { loadStatistics }] = await Promise.all([readBaseline(context.root, blessed.sha256, blessed.seq), import('../eval/stats.js')]);
   const lowerIsBetter = new Set((check.eval.checks ?? []).filter((comparison) => comparison.op === '<=' || comparison.op === '<').map((comparison) => comparison.metric));
@@ -97,7 +108,8 @@ function flippedProblems(comparison: Comparison, cases: readonly CollapsedCase[]
     const item = where.get(id);
     problems.push(item ? located(file, item, `case "${id}" passed in the baseline and fails now`) : { file, message: `case "${id}" passed in the baseline and fails now` });
   }
-  if (comparison.flipped.length > FLIPPED_SHOWN) problems.push({ file, message: `… and ${comparison.flipped.length - FLIPPED_SHOWN} more flipped cases (see \`comparison.flipped\` in the JSON report)` });
+  if (comparison.flipped.length > FLIPPED_SHOWN)
+    problems.push({ file, message: `… and ${comparison.flipped.length - FLIPPED_SHOWN} more flipped cases (see \`comparison.flipped\` in the JSON report)` });
   return problems;
 }
 

@@ -40,7 +40,9 @@ function listed(files: readonly string[]): string {
 }
 
 function defaultHint(check: CheckOf<'file'>): string {
-  const patterns = patternsOf(check).map((pattern) => `"${pattern}"`).join(', ');
+  const patterns = patternsOf(check)
+    .map((pattern) => `"${pattern}"`)
+    .join(', ');
   return `add the missing work so that ${patterns} each match a non-empty file in the project (hidden files, node_modules and .git are not searched)`;
 }
 

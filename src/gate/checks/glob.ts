@@ -59,7 +59,12 @@ async function starsInFolder(root: string, pattern: string, dot: boolean): Promi
   const folder = normalised.slice(0, slash + 1);
   const namePattern = normalised.slice(slash + 1);
   if (folder.split('/').some((segment) => IGNORED_SEGMENTS.has(segment))) return [];
-  const matcher = new RegExp(`^${namePattern.split('*').map((part) => part.replace(/[.^$|+?()[\]{}\\]/g, '\\$&')).join('[\\s\\S]*')}$`);
+  const matcher = new RegExp(
+    `^${namePattern
+      .split('*')
+      .map((part) => part.replace(/[.^$|+?()[\]{}\\]/g, '\\$&'))
+      .join('[\\s\\S]*')}$`,
+  );
   const entries = await readdir(path.resolve(root, folder), { withFileTypes: true }).catch(() => []);
   const matches: string[] = [];
   for (const entry of entries) {

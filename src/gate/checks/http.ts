@@ -69,12 +69,16 @@ async function get(url: string, expected: number, signal: AbortSignal): Promise<
 function describeFailure(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   switch (cause?.code) {
-    case 'ECONNREFUSED': return 'connection refused';
+    case 'ECONNREFUSED':
+      return 'connection refused';
     case 'ENOTFOUND':
-    case 'EAI_AGAIN': return 'host not found';
-    case 'ECONNRESET': return 'connection reset';
+    case 'EAI_AGAIN':
+      return 'host not found';
+    case 'ECONNRESET':
+      return 'connection reset';
     case 'EHOSTUNREACH':
-    case 'ENETUNREACH': return 'host unreachable';
+    case 'ENETUNREACH':
+      return 'host unreachable';
     default:
       if (cause?.code && /SSL|TLS|CERT/.test(cause.code)) return `TLS failed (${cause.code})`;
       return (cause?.message ?? (error as Error).message).split('\n')[0]!.slice(0, 160);

@@ -65,12 +65,14 @@ function sectionsOf(tree: Root, lastLine: number, isPlaceholder: RegExp): Sectio
     while (end < children.length && !isHeadingUpTo(children[end]!, node.depth)) end++;
     const body = children.slice(index + 1, end).filter((child) => child.type !== 'heading');
     const next = children[end];
-    return [{
-      title: plainText(node).trim(),
-      line: lineOf(node),
-      endLine: next ? lineOf(next) - 1 : lastLine,
-      hasContent: body.some((child) => hasContent(child, isPlaceholder)),
-    }];
+    return [
+      {
+        title: plainText(node).trim(),
+        line: lineOf(node),
+        endLine: next ? lineOf(next) - 1 : lastLine,
+        hasContent: body.some((child) => hasContent(child, isPlaceholder)),
+      },
+    ];
   });
 }
 

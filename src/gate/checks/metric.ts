@@ -54,7 +54,11 @@ async function evaluate(check: CheckOf<'metric'>, context: CheckContext): Promis
   let comparison: Comparison | undefined;
   if (check.metric.regression) {
     const { compareWithRecorded } = await import('../eval/recorded-regression.js');
-    comparison = compareWithRecorded(measured, context.recordedValues?.find((item) => item.checkId === check.id), check.metric.regression.margin);
+    comparison = compareWithRecorded(
+      measured,
+      context.recordedValues?.find((item) => item.checkId === check.id),
+      check.metric.regression.margin,
+    );
     if (comparison.verdict === 'regression') failures.push(`regression: ${comparison.reason}`);
   }
   const compared = comparison ? { comparison } : {};
@@ -169,7 +173,6 @@ function judge(file: string, comparison: MetricComparison, found: Lookup): { ok:
   const detail = by && gap !== '0' ? ` (${by})` : '';
   return { ok: false, message: `${stated}, expected ${op} ${formatNumber(threshold)}${detail}` };
 }
-
 
 /** A number without binary floating-point noise: 0.85 - 0.8 reads 0.05, not 0.04999999999999993. */
 export function formatNumber(value: number): string {

@@ -40,7 +40,8 @@ export function scoreTests(data: unknown, file: string): { score: MlScore } | { 
   const entries = data as Record<string, unknown>;
   const problems: Problem[] = [];
   for (const id of Object.keys(entries)) {
-    if (!ML_TEST_IDS.includes(id)) problems.push({ file, message: `unknown test id "${id}": the ids are data-1 … data-7, model-1 … model-7, infra-1 … infra-7, monitor-1 … monitor-7` });
+    if (!ML_TEST_IDS.includes(id))
+      problems.push({ file, message: `unknown test id "${id}": the ids are data-1 … data-7, model-1 … model-7, infra-1 … infra-7, monitor-1 … monitor-7` });
   }
   const sums: Record<MlTestSection, number> = { data: 0, model: 0, infra: 0, monitor: 0 };
   for (const id of ML_TEST_IDS) {
@@ -76,7 +77,8 @@ async function evaluate(check: CheckOf<'mlscore'>, context: CheckContext): Promi
   try {
     source = readFileSync(resolved.path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'fail', message: `${file} does not exist`, hint: missingHint(file), evidence: { file, missing: true } };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { status: 'fail', message: `${file} does not exist`, hint: missingHint(file), evidence: { file, missing: true } };
     return { status: 'error', message: `could not read ${file}: ${(error as Error).message}` };
   }
   const digest = context.evidence ? { sha256: sha256(source) } : {};
@@ -90,7 +92,12 @@ async function evaluate(check: CheckOf<'mlscore'>, context: CheckContext): Promi
   }
   const scored = scoreTests(data, file);
   if ('problems' in scored) {
-    return { status: 'fail', message: `${plural(scored.problems.length, 'test entry', 'test entries')} of ${file} cannot be scored`, problems: scored.problems, evidence: { file, ...digest } };
+    return {
+      status: 'fail',
+      message: `${plural(scored.problems.length, 'test entry', 'test entries')} of ${file} cannot be scored`,
+      problems: scored.problems,
+      evidence: { file, ...digest },
+    };
   }
   const { score } = scored;
   const sections = ML_TEST_SECTIONS.map((section) => `${section} ${score[section]}`).join(', ');

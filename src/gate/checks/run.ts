@@ -76,9 +76,8 @@ async function evaluate(check: CheckOf<'run'>, context: CheckContext): Promise<C
     if (cacheKey && inputsHash) await context.cache?.set(cacheKey, inputsHash, { output, at: context.now().toISOString() } satisfies CachedPass);
     return { status: 'pass', message: `${shown(command)} passed`, output, evidence: evidenceOf(0), reads };
   }
-  const how = result.exitCode === undefined
-    ? `was ended by ${result.signal ?? 'a signal'}`
-    : `exited with code ${result.exitCode}${result.exitCode === 127 ? ' (command not found)' : ''}`;
+  const how =
+    result.exitCode === undefined ? `was ended by ${result.signal ?? 'a signal'}` : `exited with code ${result.exitCode}${result.exitCode === 127 ? ' (command not found)' : ''}`;
   return { status: 'fail', message: `${shown(command)} ${how}`, output, evidence: evidenceOf(result.exitCode ?? null), reads };
 }
 

@@ -26,9 +26,9 @@ export function aggregate(values: readonly number[], stat: EvalStat): StatOutcom
       return { value: sum(values) / values.length };
     }
     case 'min':
-      return { value: values.reduce((least, value) => (value < least ? value : least), Number.POSITIVE_INFINITY) };
+      return { value: values.reduce((least, value) => Math.min(value, least), Number.POSITIVE_INFINITY) };
     case 'max':
-      return { value: values.reduce((most, value) => (value > most ? value : most), Number.NEGATIVE_INFINITY) };
+      return { value: values.reduce((most, value) => Math.max(value, most), Number.NEGATIVE_INFINITY) };
     default:
       return { value: percentile(sortedCopy(values), Number(stat.slice(1))) };
   }

@@ -26,7 +26,14 @@ export function baselinePath(sha256: string): string {
 }
 
 export function baselineText(run: { format: EvalFormat; fingerprint: Fingerprint; cases: CollapsedCase[]; tool?: string | undefined }): string {
-  const header: BaselineHeader = { lepton: 'eval-baseline', version: 1, format: run.format, fingerprint: run.fingerprint, cases: run.cases.length, ...(run.tool && { tool: run.tool }) };
+  const header: BaselineHeader = {
+    lepton: 'eval-baseline',
+    version: 1,
+    format: run.format,
+    fingerprint: run.fingerprint,
+    cases: run.cases.length,
+    ...(run.tool && { tool: run.tool }),
+  };
   const sorted = [...run.cases].sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
   return `${[header, ...sorted].map((line) => JSON.stringify(line)).join('\n')}\n`;
 }
@@ -47,12 +54,16 @@ export async function readBaseline(root: string, sha256: string, seq: number): P
   let header: BaselineHeader | undefined;
   const cases: CollapsedCase[] = [];
   try {
-    await eachLine(path.join(root, relative), (text, line) => {
-      if (text === '') return;
-      const parsed = JSON.parse(text) as unknown;
-      if (line === 1) header = parsed as BaselineHeader;
-      else cases.push(parsed as CollapsedCase);
-    }, (chunk) => hash.update(chunk));
+    await eachLine(
+      path.join(root, relative),
+      (text, line) => {
+        if (text === '') return;
+        const parsed = JSON.parse(text) as unknown;
+        if (line === 1) header = parsed as BaselineHeader;
+        else cases.push(parsed as CollapsedCase);
+      },
+      (chunk) => hash.update(chunk),
+    );
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new EvalFileError(`the blessed baseline ${relative} (ledger entry #${seq}) is missing: commit .lepton/baselines/ with the ledger`);

@@ -51,9 +51,18 @@ export const MIN_SHARED = 0.9;
 
 export function compareRuns(baseline: BaselineRun, candidate: { cases: CollapsedCase[]; fingerprint: Fingerprint }, options: CompareOptions, statistics: Statistics): Comparison {
   const base = { margin: options.margin, confidence: options.confidence, baseline: { sha256: baseline.sha256, seq: baseline.seq, cases: baseline.cases.length } };
-  const verdict = (kind: Verdict, reason: string, paired: number, metrics: ComparisonMetric[] = [], flipped: string[] = []): Comparison => ({ verdict: kind, reason, metrics, flipped, paired, ...base });
+  const verdict = (kind: Verdict, reason: string, paired: number, metrics: ComparisonMetric[] = [], flipped: string[] = []): Comparison => ({
+    verdict: kind,
+    reason,
+    metrics,
+    flipped,
+    paired,
+    ...base,
+  });
 
-  const changed = (Object.keys(baseline.fingerprint) as (keyof Fingerprint)[]).filter((key) => candidate.fingerprint[key] !== undefined && candidate.fingerprint[key] !== baseline.fingerprint[key]);
+  const changed = (Object.keys(baseline.fingerprint) as (keyof Fingerprint)[]).filter(
+    (key) => candidate.fingerprint[key] !== undefined && candidate.fingerprint[key] !== baseline.fingerprint[key],
+  );
   if (changed.length > 0) return verdict('unreliable-baseline', `the ${changed.join(' and ')} differ${changed.length === 1 ? 's' : ''} from the baseline's`, 0);
 
   const byId = new Map(baseline.cases.map((item) => [item.id, item]));
@@ -64,7 +73,11 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
   }
   const share = baseline.cases.length ? pairs.length / baseline.cases.length : 0;
   if (share < MIN_SHARED) {
-    return verdict('unreliable-baseline', `only ${pairs.length} of the baseline's ${baseline.cases.length} cases (${percent(share)}) are in this run; at least ${percent(MIN_SHARED)} must be`, pairs.length);
+    return verdict(
+      'unreliable-baseline',
+      `only ${pairs.length} of the baseline's ${baseline.cases.length} cases (${percent(share)}) are in this run; at least ${percent(MIN_SHARED)} must be`,
+      pairs.length,
+    );
   }
   if (pairs.length < options.minCases) return verdict('insufficient-data', `${pairs.length} paired cases, fewer than min-cases ${options.minCases}`, pairs.length);
 
@@ -73,7 +86,13 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
   const worse = metrics.filter((metric) => (options.lowerIsBetter.has(metric.name) ? metric.high > options.margin : metric.low < -options.margin));
   if (worse.length > 0) {
     const [first] = worse;
-    return verdict('regression', `${first!.name} ${signed(first!.delta)} [${signed(first!.low)}, ${signed(first!.high)}] is worse than the margin ${options.margin} allows`, pairs.length, metrics, flipped);
+    return verdict(
+      'regression',
+      `${first!.name} ${signed(first!.delta)} [${signed(first!.low)}, ${signed(first!.high)}] is worse than the margin ${options.margin} allows`,
+      pairs.length,
+      metrics,
+      flipped,
+    );
   }
   const better = metrics.every((metric) => (options.lowerIsBetter.has(metric.name) ? metric.high < 0 : metric.low > 0));
   return better

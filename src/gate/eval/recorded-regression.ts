@@ -19,8 +19,20 @@ export function compareWithRecorded(measured: readonly MetricValue[], recorded: 
   if (metrics.length === 0) return { ...base, verdict: 'no-baseline', reason: `the advance #${recorded.seq} recorded none of these values`, metrics: [], baseline: recordedAt };
   const worse = metrics.find((metric) => (metric.lowerIsBetter ? metric.delta > margin : metric.delta < -margin));
   if (worse) {
-    return { ...base, verdict: 'regression', reason: `${worse.name} ${worse.baseline} → ${worse.candidate} (recorded at advance #${recorded.seq}) moved more than the margin ${margin}`, metrics: shown, baseline: recordedAt };
+    return {
+      ...base,
+      verdict: 'regression',
+      reason: `${worse.name} ${worse.baseline} → ${worse.candidate} (recorded at advance #${recorded.seq}) moved more than the margin ${margin}`,
+      metrics: shown,
+      baseline: recordedAt,
+    };
   }
   const better = metrics.every((metric) => (metric.lowerIsBetter ? metric.delta < 0 : metric.delta > 0));
-  return { ...base, verdict: better ? 'improvement' : 'no-detectable-change', reason: `within the margin ${margin} of advance #${recorded.seq}`, metrics: shown, baseline: recordedAt };
+  return {
+    ...base,
+    verdict: better ? 'improvement' : 'no-detectable-change',
+    reason: `within the margin ${margin} of advance #${recorded.seq}`,
+    metrics: shown,
+    baseline: recordedAt,
+  };
 }

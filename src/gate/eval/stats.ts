@@ -24,11 +24,9 @@ export interface Statistics {
 let loaded: Promise<Statistics> | undefined;
 
 export function loadStatistics(): Promise<Statistics> {
-  loaded ??= Promise.all([
-    import('@stdlib/stats-base-dists-normal-quantile'),
-    import('@stdlib/stats-base-dists-t-quantile'),
-    import('@stdlib/stats-base-dists-binomial-cdf'),
-  ]).then(([normal, student, binomial]) => statistics(moduleFunction(normal), moduleFunction(student), moduleFunction(binomial)));
+  loaded ??= Promise.all([import('@stdlib/stats-base-dists-normal-quantile'), import('@stdlib/stats-base-dists-t-quantile'), import('@stdlib/stats-base-dists-binomial-cdf')]).then(
+    ([normal, student, binomial]) => statistics(moduleFunction(normal), moduleFunction(student), moduleFunction(binomial)),
+  );
   return loaded;
 }
 

@@ -54,7 +54,10 @@ function byCategory(cases: readonly CollapsedCase[]): Map<string, CollapsedCase[
   for (const item of cases) {
     const key = item.category ?? '(none)';
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
+    if (!group) {
+      group = [];
+      groups.set(key, group);
+    }
     group.push(item);
   }
   return new Map([...groups].sort(([left], [right]) => (left < right ? -1 : 1)));
@@ -65,7 +68,6 @@ export function located(file: string, item: { where: string }, message: string):
   const line = /^line (\d+)$/.exec(item.where);
   return line ? { file, line: Number(line[1]), message } : { file, message: `${message} (${item.where})` };
 }
-
 
 export function formatValue(value: number): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : String(value);

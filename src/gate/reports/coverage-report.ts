@@ -29,4 +29,3 @@ export function parseCoverageReport(text: string): CoverageSummary {
   if (/^(TN|SF):/m.test(start) && start.includes('end_of_record')) return parseLcov(start);
   throw new Error('not a coverage report lepton reads (Istanbul coverage-summary.json, lcov, Cobertura or JaCoCo XML)');
 }
-

@@ -17,9 +17,11 @@ export function parseIstanbulSummary(text: string): CoverageSummary {
   const total = (data as { total?: Record<string, IstanbulMetric> } | null)?.total;
   if (!total || typeof total !== 'object' || typeof total.lines !== 'object') {
     const looksDetailed = data !== null && typeof data === 'object' && Object.values(data).some((entry) => typeof entry === 'object' && entry !== null && 'statementMap' in entry);
-    throw new Error(looksDetailed
-      ? 'is Istanbul\'s detailed coverage-final.json; use the json-summary reporter (coverage-summary.json)'
-      : 'JSON without total.lines: not an Istanbul coverage-summary.json');
+    throw new Error(
+      looksDetailed
+        ? "is Istanbul's detailed coverage-final.json; use the json-summary reporter (coverage-summary.json)"
+        : 'JSON without total.lines: not an Istanbul coverage-summary.json',
+    );
   }
   return { format: 'istanbul', ...optional('lines', metric(total.lines)), ...optional('branches', metric(total.branches)) };
 }

@@ -69,7 +69,11 @@ function addDeclaredCounts(suite: XmlNode, counts: JunitCounts): void {
 function caseResult(testcase: XmlNode): TestCase {
   const name = testName(testcase);
   // Surefire's <flakyFailure>/<rerunFailure> sit beside a pass or a <failure>: only <failure>/<error> decide.
-  for (const [element, outcome] of [['error', 'error'], ['failure', 'failed'], ['skipped', 'skipped']] as const) {
+  for (const [element, outcome] of [
+    ['error', 'error'],
+    ['failure', 'failed'],
+    ['skipped', 'skipped'],
+  ] as const) {
     const found = children(testcase, element)[0];
     if (found) {
       const message = firstLine(attribute(found, 'message')) ?? firstLine(textOf(found)) ?? firstLine(attribute(found, 'type'));
@@ -103,7 +107,10 @@ function textOf(node: XmlNode): string | undefined {
 }
 
 function firstLine(text: string | undefined): string | undefined {
-  const line = text?.split('\n').map((item) => item.trim()).find(Boolean);
+  const line = text
+    ?.split('\n')
+    .map((item) => item.trim())
+    .find(Boolean);
   if (!line) return undefined;
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }

@@ -21,10 +21,18 @@ export function parseLcov(text: string): CoverageSummary {
     const key = colon === -1 ? line : line.slice(0, colon);
     const value = colon === -1 ? '' : line.slice(colon + 1);
     switch (key) {
-      case 'LF': record.lf = count(value); break;
-      case 'LH': record.lh = count(value); break;
-      case 'BRF': record.brf = count(value); break;
-      case 'BRH': record.brh = count(value); break;
+      case 'LF':
+        record.lf = count(value);
+        break;
+      case 'LH':
+        record.lh = count(value);
+        break;
+      case 'BRF':
+        record.brf = count(value);
+        break;
+      case 'BRH':
+        record.brh = count(value);
+        break;
       case 'DA': {
         record.da += 1;
         if (count(value.split(',')[1] ?? '0') > 0) record.daHit += 1;
@@ -36,8 +44,11 @@ export function parseLcov(text: string): CoverageSummary {
         if (taken !== '-' && count(taken) > 0) record.brdaHit += 1;
         break;
       }
-      case 'end_of_record': close(); break;
-      default: break;
+      case 'end_of_record':
+        close();
+        break;
+      default:
+        break;
     }
   }
   const lines = ratio(linesHit, linesFound);

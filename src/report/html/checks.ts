@@ -32,10 +32,20 @@ export function statusBadge(check: Pick<CheckResult, 'status' | 'required'>): st
 export function renderGate(report: GateReport, titles: Record<string, string>, margins: Record<string, number>): string {
   if (report.checks.length === 0) return '<p class="muted">This gate has no checks.</p>';
   const { summary } = report;
-  const counts = [`${summary.passed} passed`, summary.failed && `${summary.failed} failed`, summary.errored && `${summary.errored} errored`, summary.waived && `${summary.waived} waived`, summary.skipped && `${summary.skipped} skipped`].filter(Boolean).join(', ');
+  const counts = [
+    `${summary.passed} passed`,
+    summary.failed && `${summary.failed} failed`,
+    summary.errored && `${summary.errored} errored`,
+    summary.waived && `${summary.waived} waived`,
+    summary.skipped && `${summary.skipped} skipped`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const phases = [...new Set(report.checks.map((check) => check.phase))];
   const verdict = `<p><span class="verdict verdict-${report.passed ? 'pass' : 'fail'}">${report.passed ? 'passes' : 'does not pass'}</span> ${plural(summary.total, 'check')}: ${counts}</p>`;
-  const rows = report.checks.map((check) => checkRow(check as ShownResult, phases.length > 1 ? titles[check.phase] ?? check.phase : undefined, margins[`${check.phase}/${check.id}`]));
+  const rows = report.checks.map((check) =>
+    checkRow(check as ShownResult, phases.length > 1 ? (titles[check.phase] ?? check.phase) : undefined, margins[`${check.phase}/${check.id}`]),
+  );
   return `${verdict}<table class="checks"><thead><tr><th scope="col">Status</th><th scope="col">Check</th><th scope="col">Kind</th><th scope="col">Result</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -43,7 +53,9 @@ function checkRow(check: ShownResult, phase: string | undefined, margin: number 
   const name = `<code>${text(check.id)}</code>${check.title ? `<br><span class="muted">${text(check.title)}</span>` : ''}${phase ? `<br><span class="muted">${text(phase)}</span>` : ''}`;
   const details: string[] = [text(check.message)];
   if (check.problems.length > 0) {
-    const shown = check.problems.slice(0, 50).map((problem) => `<li>${problem.file ? `<code>${text(problem.file)}${problem.line ? `:${problem.line}` : ''}</code> ` : ''}${text(problem.message)}</li>`);
+    const shown = check.problems
+      .slice(0, 50)
+      .map((problem) => `<li>${problem.file ? `<code>${text(problem.file)}${problem.line ? `:${problem.line}` : ''}</code> ` : ''}${text(problem.message)}</li>`);
     if (check.problems.length > 50) shown.push(`<li class="muted">… and ${check.problems.length - 50} more (<code>lepton gate --format json</code> lists them all)</li>`);
     details.push(`<ul class="problems">${shown.join('')}</ul>`);
   }
@@ -92,8 +104,16 @@ export function renderValues(values: unknown): string {
 /** The baseline comparison: per metric, the delta and its interval against the tolerated drop. */
 export function renderComparison(comparison: Comparison, margin: number | undefined): string {
   const metrics = comparison.metrics ?? [];
-  const rows = metrics.map((metric) => `<tr><td><code>${text(metric.name)}</code></td><td class="num">${scalar(metric.baseline)}</td><td class="num">${scalar(metric.candidate)}</td><td class="num">${scalar(metric.delta)}</td><td class="num">[${scalar(metric.low)}, ${scalar(metric.high)}]</td><td>${intervalPlot(metric, margin)}</td></tr>`);
-  const flipped = comparison.flipped?.length ? `<p>${plural(comparison.flipped.length, 'case')} passed in the baseline and fail now: ${comparison.flipped.slice(0, 20).map((id) => `<code>${text(id)}</code>`).join(', ')}</p>` : '';
+  const rows = metrics.map(
+    (metric) =>
+      `<tr><td><code>${text(metric.name)}</code></td><td class="num">${scalar(metric.baseline)}</td><td class="num">${scalar(metric.candidate)}</td><td class="num">${scalar(metric.delta)}</td><td class="num">[${scalar(metric.low)}, ${scalar(metric.high)}]</td><td>${intervalPlot(metric, margin)}</td></tr>`,
+  );
+  const flipped = comparison.flipped?.length
+    ? `<p>${plural(comparison.flipped.length, 'case')} passed in the baseline and fail now: ${comparison.flipped
+        .slice(0, 20)
+        .map((id) => `<code>${text(id)}</code>`)
+        .join(', ')}</p>`
+    : '';
   const table = metrics.length
     ? `<table class="comparison"><thead><tr><th scope="col">Metric</th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Candidate</th><th scope="col" class="num">Δ</th><th scope="col" class="num">Interval</th><th scope="col">Against the margin${margin !== undefined ? ` (−${scalar(margin)})` : ''}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
     : '';
@@ -108,11 +128,13 @@ function intervalPlot(metric: ComparisonMetric, margin: number | undefined): str
   const spread = Math.max(...values) - Math.min(...values) || 1;
   const low = Math.min(...values) - spread * 0.1;
   const high = Math.max(...values) + spread * 0.1;
-  const x = (value: number) => (8 + (value - low) / (high - low) * (width - 16)).toFixed(1);
+  const x = (value: number) => (8 + ((value - low) / (high - low)) * (width - 16)).toFixed(1);
   const label = `${metric.name}: delta ${metric.delta}, interval ${metric.low} to ${metric.high}${floor === undefined ? '' : `, margin ${floor}`}`;
-  return `<svg role="img" aria-label="${attr(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+  return (
+    `<svg role="img" aria-label="${attr(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
     `<line class="zero" x1="${x(0)}" x2="${x(0)}" y1="2" y2="${height - 2}"/>` +
     (floor === undefined ? '' : `<line class="margin" x1="${x(floor)}" x2="${x(floor)}" y1="2" y2="${height - 2}"/>`) +
     `<line class="interval" x1="${x(metric.low)}" x2="${x(metric.high)}" y1="${height / 2}" y2="${height / 2}"/>` +
-    `<circle class="delta" cx="${x(metric.delta)}" cy="${height / 2}" r="4"/></svg>`;
+    `<circle class="delta" cx="${x(metric.delta)}" cy="${height / 2}" r="4"/></svg>`
+  );
 }

@@ -7,14 +7,19 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export function text(value: unknown): string {
-  return stripAnsi(String(value ?? '')).replace(CONTROL, '').replace(/[&<>"']/g, (character) => ENTITIES[character]!);
+  return stripAnsi(String(value ?? ''))
+    .replace(CONTROL, '')
+    .replace(/[&<>"']/g, (character) => ENTITIES[character]!);
 }
 
 export const attr = text;
 
 /** An id fragment safe in HTML ids and URLs, from any text. */
 export function slug(value: string): string {
-  const base = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return base || 'x';
 }
 

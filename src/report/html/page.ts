@@ -92,27 +92,30 @@ function tableOf(rows: Row[], tableId: string, sortedBy: SortKey | 'project'): s
     const sorted = column.key === sortedBy ? ` aria-sort="${column.order}"` : '';
     return `<th scope="col"${column.numeric ? ' class="num"' : ''}${sorted}><a href="#${target}">${column.label}</a></th>`;
   }).join('');
-  const body = rows.map((row) => {
-    const cells = row.error
-      ? `<td colspan="5"><span class="status status-error">ERROR</span> ${text(row.error)}</td>`
-      : `<td>${text(row.phase)}</td><td class="num">${row.days ?? '—'}</td><td class="num">${row.blockers}</td><td class="num">${row.debt}</td><td>${row.lastAdvance ? day(row.lastAdvance) : '<span class="muted">never</span>'}</td>`;
-    // The path order's table names each project's folder; the sorted copies keep to the name.
-    const where = sortedBy === 'project' ? `<br><span class="muted mono">${text(row.path)}</span>` : '';
-    return `<tr><th scope="row"><a href="#${attr(row.anchor)}">${text(row.name)}</a>${where}</th>${cells}</tr>`;
-  }).join('');
+  const body = rows
+    .map((row) => {
+      const cells = row.error
+        ? `<td colspan="5"><span class="status status-error">ERROR</span> ${text(row.error)}</td>`
+        : `<td>${text(row.phase)}</td><td class="num">${row.days ?? '—'}</td><td class="num">${row.blockers}</td><td class="num">${row.debt}</td><td>${row.lastAdvance ? day(row.lastAdvance) : '<span class="muted">never</span>'}</td>`;
+      // The path order's table names each project's folder; the sorted copies keep to the name.
+      const where = sortedBy === 'project' ? `<br><span class="muted mono">${text(row.path)}</span>` : '';
+      return `<tr><th scope="row"><a href="#${attr(row.anchor)}">${text(row.name)}</a>${where}</th>${cells}</tr>`;
+    })
+    .join('');
   const label = COLUMNS.find((column) => column.key === sortedBy)!.label.toLowerCase();
   return `<table class="portfolio-table"><caption>${plural(rows.length, 'project')}, by ${text(label)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 export function renderPortfolioPage(data: PortfolioReportData): string {
   const rows = data.projects.map(rowOf);
-  const sorted = (Object.keys(SORTS) as SortKey[]).map((key) =>
-    `<div class="sorted" id="portfolio-by-${key}">${tableOf([...rows].sort(SORTS[key]), 'portfolio', key)}</div>`);
+  const sorted = (Object.keys(SORTS) as SortKey[]).map((key) => `<div class="sorted" id="portfolio-by-${key}">${tableOf([...rows].sort(SORTS[key]), 'portfolio', key)}</div>`);
   const blocked = rows.filter((row) => (row.blockers ?? 0) > 0).length;
   const debt = rows.reduce((sum, row) => sum + (row.debt ?? 0), 0);
-  const sections = data.projects.map((entry, index) => entry.data
-    ? renderProject(entry.data, { level: 2, id: rows[index]!.anchor })
-    : `<section class="project" id="${attr(rows[index]!.anchor)}" aria-labelledby="${attr(`${rows[index]!.anchor}-title`)}"><h2 id="${attr(`${rows[index]!.anchor}-title`)}">${text(entry.path)}</h2><p><span class="status status-error">ERROR</span> ${text(entry.error)}</p></section>`);
+  const sections = data.projects.map((entry, index) =>
+    entry.data
+      ? renderProject(entry.data, { level: 2, id: rows[index]!.anchor })
+      : `<section class="project" id="${attr(rows[index]!.anchor)}" aria-labelledby="${attr(`${rows[index]!.anchor}-title`)}"><h2 id="${attr(`${rows[index]!.anchor}-title`)}">${text(entry.path)}</h2><p><span class="status status-error">ERROR</span> ${text(entry.error)}</p></section>`,
+  );
   const body = `<h1>Portfolio: ${text(data.base)}</h1>
 <p class="lead">${plural(rows.length, 'project')}; ${plural(blocked, 'project')} with blockers in the current gate; ${plural(debt, 'open waiver')} in all. Report made ${when(data.generatedAt)}.</p>
 <div class="portfolio" id="portfolio">

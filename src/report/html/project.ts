@@ -54,7 +54,12 @@ export function renderProject(data: ProjectReportData, options: SectionOptions):
 /** `dated`: a page of its own says when it was made (a portfolio says it once, at the top). */
 function facts(data: ProjectReportData, dated: boolean): string {
   const rows: [string, string][] = [
-    ['Status', data.lifecycle === 'active' ? `in <strong>${text(lifecycleLabel(data))}</strong>${data.daysInPhase !== undefined ? `, for ${plural(data.daysInPhase, 'day')}` : ''}` : `<strong>${text(lifecycleLabel(data))}</strong>`],
+    [
+      'Status',
+      data.lifecycle === 'active'
+        ? `in <strong>${text(lifecycleLabel(data))}</strong>${data.daysInPhase !== undefined ? `, for ${plural(data.daysInPhase, 'day')}` : ''}`
+        : `<strong>${text(lifecycleLabel(data))}</strong>`,
+    ],
     ['Preset', text(data.project.preset ?? '—')],
     ['Domain', text(data.project.domain ?? '—')],
     ['Last advance', data.lastAdvance ? timeTag(data.lastAdvance) : 'none yet'],
@@ -72,7 +77,10 @@ function owners(data: ProjectReportData): string {
 
 function signOffs(data: ProjectReportData): string {
   if (data.signOffs.length === 0) return '<p class="muted">No sign-off recorded.</p>';
-  const rows = data.signOffs.map((signOff) => `<tr data-seq="${signOff.seq}"><td>${text(signOff.name)}<br><span class="muted">${text(signOff.email)}</span></td><td>${signOff.roles.map((role) => text(role)).join(', ')}</td><td><code>${text(signOff.phase)}/${text(signOff.checkId)}</code></td><td>${timeTag(signOff.at)}</td><td>${signOff.evidence ? `<span class="mono">${text(signOff.evidence.slice(0, 12))}</span>` : '<span class="muted">not recorded</span>'}</td><td>${signOff.current ? 'counts' : '<span class="muted">an earlier visit of the phase</span>'}${signOff.note ? `<br>“${text(signOff.note)}”` : ''}</td></tr>`);
+  const rows = data.signOffs.map(
+    (signOff) =>
+      `<tr data-seq="${signOff.seq}"><td>${text(signOff.name)}<br><span class="muted">${text(signOff.email)}</span></td><td>${signOff.roles.map((role) => text(role)).join(', ')}</td><td><code>${text(signOff.phase)}/${text(signOff.checkId)}</code></td><td>${timeTag(signOff.at)}</td><td>${signOff.evidence ? `<span class="mono">${text(signOff.evidence.slice(0, 12))}</span>` : '<span class="muted">not recorded</span>'}</td><td>${signOff.current ? 'counts' : '<span class="muted">an earlier visit of the phase</span>'}${signOff.note ? `<br>“${text(signOff.note)}”` : ''}</td></tr>`,
+  );
   return `<table class="sign-offs"><thead><tr><th scope="col">Who</th><th scope="col">Roles</th><th scope="col">Check</th><th scope="col">When</th><th scope="col">Evidence</th><th scope="col">Standing</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -84,11 +92,15 @@ function daysLeft(days: number): string {
 
 function waivers(data: ProjectReportData, sub: (title: string, id?: string) => string): string {
   const { waiverDebt: debt } = data;
-  const summary = debt.count === 0
-    ? '<p>Waiver debt: <strong>none</strong>.</p>'
-    : `<div class="card waiver-debt"><p>Waiver debt: <strong>${plural(debt.count, 'open waiver')}</strong>; oldest granted ${day(debt.oldest!.at)} (<code>${text(debt.oldest!.checkId)}</code>); soonest to expire ${text(debt.soonest!.until)} (<code>${text(debt.soonest!.checkId)}</code>, ${daysLeft(debt.soonest!.daysLeft)} left).</p></div>`;
+  const summary =
+    debt.count === 0
+      ? '<p>Waiver debt: <strong>none</strong>.</p>'
+      : `<div class="card waiver-debt"><p>Waiver debt: <strong>${plural(debt.count, 'open waiver')}</strong>; oldest granted ${day(debt.oldest!.at)} (<code>${text(debt.oldest!.checkId)}</code>); soonest to expire ${text(debt.soonest!.until)} (<code>${text(debt.soonest!.checkId)}</code>, ${daysLeft(debt.soonest!.daysLeft)} left).</p></div>`;
   if (data.waivers.length === 0) return summary;
-  const rows = data.waivers.map((waiver) => `<tr class="waiver" data-seq="${waiver.seq}" data-days-left="${waiver.daysLeft}"><td><code>${text(waiver.phase)}/${text(waiver.checkId)}</code></td><td>${text(waiver.by)}</td><td>${timeTag(waiver.at, day(waiver.at))}</td><td>${text(waiver.until)}</td><td class="num days-left">${daysLeft(waiver.daysLeft)}</td><td>${waiver.open ? 'open' : waiver.daysLeft < 0 ? 'expired' : 'an earlier visit'}</td><td>${text(waiver.reason)}</td></tr>`);
+  const rows = data.waivers.map(
+    (waiver) =>
+      `<tr class="waiver" data-seq="${waiver.seq}" data-days-left="${waiver.daysLeft}"><td><code>${text(waiver.phase)}/${text(waiver.checkId)}</code></td><td>${text(waiver.by)}</td><td>${timeTag(waiver.at, day(waiver.at))}</td><td>${text(waiver.until)}</td><td class="num days-left">${daysLeft(waiver.daysLeft)}</td><td>${waiver.open ? 'open' : waiver.daysLeft < 0 ? 'expired' : 'an earlier visit'}</td><td>${text(waiver.reason)}</td></tr>`,
+  );
   return `${summary}${sub('Every waiver')}<table class="waivers"><thead><tr><th scope="col">Check</th><th scope="col">By</th><th scope="col">Granted</th><th scope="col">Until</th><th scope="col" class="num">Days left</th><th scope="col">State</th><th scope="col">Reason</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 

@@ -29,7 +29,7 @@ export function renderTimeline(data: ProjectReportData, idPrefix: string): strin
   const start = Math.min(...times);
   const end = Math.max(now, ...times);
   const span = Math.max(end - start, 3_600_000);
-  const x = (iso: string | number) => LABEL + ((typeof iso === 'number' ? iso : Date.parse(iso)) - start) / span * (WIDTH - LABEL - 20);
+  const x = (iso: string | number) => LABEL + (((typeof iso === 'number' ? iso : Date.parse(iso)) - start) / span) * (WIDTH - LABEL - 20);
   const lanes = data.phases.map((phase) => phase.id);
   const y = (phase: string | undefined) => TOP + Math.max(0, lanes.indexOf(phase ?? '')) * LANE + LANE / 2;
   const height = TOP + lanes.length * LANE + AXIS;
@@ -45,7 +45,9 @@ export function renderTimeline(data: ProjectReportData, idPrefix: string): strin
     const to = visit.leftAt ? x(visit.leftAt) : x(now);
     const open = visit.leftAt === undefined;
     // The visits table below gives each bar's dates in words.
-    parts.push(`<rect class="bar${open ? ' bar-current' : ''}" x="${Math.round(from)}" y="${y(visit.phase) - 6}" width="${Math.max(2, Math.round(to - from))}" height="12" rx="2"/>`);
+    parts.push(
+      `<rect class="bar${open ? ' bar-current' : ''}" x="${Math.round(from)}" y="${y(visit.phase) - 6}" width="${Math.max(2, Math.round(to - from))}" height="12" rx="2"/>`,
+    );
   }
   for (const transition of data.transitions) {
     const cx = Math.round(x(transition.time));
@@ -57,10 +59,17 @@ export function renderTimeline(data: ProjectReportData, idPrefix: string): strin
       parts.push(`<path class="return" d="M ${cx - 6} ${toY - 6} L ${cx} ${toY} L ${cx - 6} ${toY + 6}"/>`);
     }
     const lane = transition.event === 'terminate' || transition.complete ? transition.from : transition.to;
-    const what = transition.event === 'advance'
-      ? `${transition.from} → ${transition.complete ? 'complete' : transition.to}`
-      : transition.event === 'reopen' ? `${transition.from} → back to ${transition.to}` : transition.event === 'init' ? `started in ${transition.to}` : `terminated in ${transition.from}`;
-    parts.push(`<circle class="mark mark-${transition.event}" data-seq="${transition.seq}" data-event="${transition.event}" cx="${cx}" cy="${y(lane)}" r="5"><title>#${transition.seq} ${text(what)}, ${when(transition.time)}, ${text(transition.actor)}</title></circle>`);
+    const what =
+      transition.event === 'advance'
+        ? `${transition.from} → ${transition.complete ? 'complete' : transition.to}`
+        : transition.event === 'reopen'
+          ? `${transition.from} → back to ${transition.to}`
+          : transition.event === 'init'
+            ? `started in ${transition.to}`
+            : `terminated in ${transition.from}`;
+    parts.push(
+      `<circle class="mark mark-${transition.event}" data-seq="${transition.seq}" data-event="${transition.event}" cx="${cx}" cy="${y(lane)}" r="5"><title>#${transition.seq} ${text(what)}, ${when(transition.time)}, ${text(transition.actor)}</title></circle>`,
+    );
   }
   if (data.lifecycle === 'active') {
     parts.push(`<line class="now" x1="${Math.round(x(now))}" x2="${Math.round(x(now))}" y1="${TOP}" y2="${TOP + lanes.length * LANE}"/>`);
@@ -83,7 +92,9 @@ function visitsTable(data: ProjectReportData, now: number): string {
   const rows = data.visits.map((visit) => {
     const left = visit.leftAt ? Date.parse(visit.leftAt) : now;
     const how = visit.enteredBy === 'reopen' ? 'reopened' : visit.enteredBy === 'init' ? 'started' : 'advanced';
-    const exit = visit.leftAt ? `${when(visit.leftAt)} (${visit.leftBy === 'complete' ? 'completed' : visit.leftBy === 'reopen' ? 'reopened an earlier phase' : visit.leftBy === 'terminate' ? 'terminated' : 'advanced'})` : '<strong>current</strong>';
+    const exit = visit.leftAt
+      ? `${when(visit.leftAt)} (${visit.leftBy === 'complete' ? 'completed' : visit.leftBy === 'reopen' ? 'reopened an earlier phase' : visit.leftBy === 'terminate' ? 'terminated' : 'advanced'})`
+      : '<strong>current</strong>';
     return `<tr><td>${text(titles[visit.phase] ?? visit.phase)} <code>${text(visit.phase)}</code></td><td>${when(visit.enteredAt)} (${how}, #${visit.enteredSeq})</td><td>${exit}</td><td class="num">${duration(left - Date.parse(visit.enteredAt))}</td></tr>`;
   });
   return `<table class="visits"><caption class="muted">Stays in each phase</caption><thead><tr><th scope="col">Phase</th><th scope="col">Entered</th><th scope="col">Left</th><th scope="col" class="num">Time spent</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;

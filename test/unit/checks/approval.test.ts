@@ -102,7 +102,7 @@ describe('approval: count', () => {
 describe('approval: binds evidence', () => {
   const signedOn = { 'results-meet-criteria': 'aaa', 'on-main': 'bbb' };
 
-  it('counts a sign-off while the bound checks\' evidence is what it was when signed', async () => {
+  it("counts a sign-off while the bound checks' evidence is what it was when signed", async () => {
     const outcome = await evaluate({ roles: ['product-owner'] }, [signOff(GRACE, { evidenceOf: signedOn })], { ...signedOn });
     expect(outcome).toMatchObject({ status: 'pass' });
   });
@@ -121,7 +121,7 @@ describe('approval: binds evidence', () => {
     expect(outcome).toMatchObject({ status: 'fail', message: 'signed off on evidence that has changed since (new-check); sign off again' });
   });
 
-  it('lets a person\'s latest sign-off decide: a stale latest one is not rescued by an older one', async () => {
+  it("lets a person's latest sign-off decide: a stale latest one is not rescued by an older one", async () => {
     const older = signOff(GRACE, { evidenceOf: { 'results-meet-criteria': 'ccc', 'on-main': 'bbb' } });
     const latest = signOff(GRACE, { evidenceOf: signedOn });
     const outcome = await evaluate({ roles: ['product-owner'] }, [older, latest], { 'results-meet-criteria': 'ccc', 'on-main': 'bbb' });

@@ -96,7 +96,7 @@ describe('coverage check on files that are not usable reports', () => {
     expect(outcome.message).toMatch(/^malformed\/coverage-truncated\.xml cannot be read as a coverage report: /);
   });
 
-  it('recognises Istanbul\'s detailed coverage-final.json and names the reporter to use', async () => {
+  it("recognises Istanbul's detailed coverage-final.json and names the reporter to use", async () => {
     const outcome = await evaluate({ file: 'malformed/coverage-final.json', lines: 80 });
     expect(outcome.message).toMatch(/coverage-final\.json; use the json-summary reporter/);
   });

@@ -17,7 +17,12 @@ beforeEach(async () => {
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
-const manifest = manifestSchema.parse({ version: 1, project: { name: 'docs' }, phase: 'poc', phases: [{ id: 'poc', title: 'PoC', gate: [{ id: 'plan', doc: 'docs/poc-plan.md' }] }] });
+const manifest = manifestSchema.parse({
+  version: 1,
+  project: { name: 'docs' },
+  phase: 'poc',
+  phases: [{ id: 'poc', title: 'PoC', gate: [{ id: 'plan', doc: 'docs/poc-plan.md' }] }],
+});
 
 function context(): CheckContext {
   return checkContext({ root, manifest });

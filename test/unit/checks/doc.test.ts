@@ -102,21 +102,23 @@ describe('doc check: a finished document', () => {
   });
 
   it('takes a TODO or a heading inside fenced or inline code for code, not for a placeholder or a section', async () => {
-    const outcome = await evaluate(lines(
-      '# Runbook',
-      '',
-      'Search the code for markers with `grep -rn TODO`.',
-      '',
-      '```sh',
-      '# TODO: this is a shell comment, not a heading',
-      'echo "TODO"',
-      '```',
-      '',
-      '~~~markdown',
-      '## Empty heading in a code block',
-      '- [ ] not a task',
-      '~~~',
-    ));
+    const outcome = await evaluate(
+      lines(
+        '# Runbook',
+        '',
+        'Search the code for markers with `grep -rn TODO`.',
+        '',
+        '```sh',
+        '# TODO: this is a shell comment, not a heading',
+        'echo "TODO"',
+        '```',
+        '',
+        '~~~markdown',
+        '## Empty heading in a code block',
+        '- [ ] not a task',
+        '~~~',
+      ),
+    );
     expect(outcome).toMatchObject({ status: 'pass' });
   });
 
@@ -132,18 +134,20 @@ describe('doc check: a finished document', () => {
 
 describe('doc check: unfinished documents', () => {
   it('reports each placeholder with its line and section, and summarises by section', async () => {
-    const outcome = await evaluate(lines(
-      '# PoC plan',            // 1
-      '',                      // 2
-      '## Goal',               // 3
-      '',                      // 4
-      'Predict churn. TODO: say for which market.', // 5
-      '',                      // 6
-      '## Success criteria',   // 7
-      '',                      // 8
-      '- Accuracy: TODO',      // 9
-      '- Latency: TODO',       // 10
-    ));
+    const outcome = await evaluate(
+      lines(
+        '# PoC plan', // 1
+        '', // 2
+        '## Goal', // 3
+        '', // 4
+        'Predict churn. TODO: say for which market.', // 5
+        '', // 6
+        '## Success criteria', // 7
+        '', // 8
+        '- Accuracy: TODO', // 9
+        '- Latency: TODO', // 10
+      ),
+    );
     expect(outcome.status).toBe('fail');
     expect(outcome.message).toBe('2 sections still have placeholders');
     expect(outcome.problems).toEqual([
@@ -154,14 +158,7 @@ describe('doc check: unfinished documents', () => {
   });
 
   it('reports a section holding only comments as empty, and one holding only a placeholder line by its placeholder', async () => {
-    const outcome = await evaluate(lines(
-      '# Plan',
-      'Intro.',
-      '## Risks',
-      '<!-- List the risks: data quality, drift, privacy. -->',
-      '## Timeline',
-      'TODO',
-    ));
+    const outcome = await evaluate(lines('# Plan', 'Intro.', '## Risks', '<!-- List the risks: data quality, drift, privacy. -->', '## Timeline', 'TODO'));
     expect(outcome.message).toBe('1 section is empty, 1 section still has placeholders');
     expect(outcome.problems).toEqual([
       { file: 'docs/poc-plan.md', line: 3, message: "section 'Risks' is empty" },
@@ -223,9 +220,17 @@ describe('doc check: listed sections', () => {
 
   it('counts placeholders and unticked boxes only inside the listed sections and their subsections', async () => {
     const document = lines(
-      '# Plan', '## Goals', 'TODO: write the goals', '- [ ] agreed',
-      '## LLM evaluation', 'Groundedness on 200 questions.', '### Targets', '- [x] set', '- [ ] reviewed',
-      '## Risks', 'TODO: risks',
+      '# Plan',
+      '## Goals',
+      'TODO: write the goals',
+      '- [ ] agreed',
+      '## LLM evaluation',
+      'Groundedness on 200 questions.',
+      '### Targets',
+      '- [x] set',
+      '- [ ] reviewed',
+      '## Risks',
+      'TODO: risks',
     );
     const outcome = await evaluate(document, { sections: ['LLM evaluation'] });
     expect(outcome.problems).toEqual([{ file: 'docs/poc-plan.md', line: 9, message: "unticked box in 'Targets': reviewed" }]);

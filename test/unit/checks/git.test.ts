@@ -40,11 +40,13 @@ describe('git check: clean working tree', () => {
     await project.write('notes/draft.md', 'draft');
     const outcome = await evaluate(project.dir, { clean: true });
     expect(outcome).toMatchObject({ status: 'fail', message: 'working tree has 3 uncommitted changes' });
-    expect(outcome.problems).toEqual(expect.arrayContaining([
-      { file: 'src/model.py', message: 'uncommitted change' },
-      { file: 'src/train.py', message: 'uncommitted change' },
-      { file: 'notes/draft.md', message: 'untracked' },
-    ]));
+    expect(outcome.problems).toEqual(
+      expect.arrayContaining([
+        { file: 'src/model.py', message: 'uncommitted change' },
+        { file: 'src/train.py', message: 'uncommitted change' },
+        { file: 'notes/draft.md', message: 'untracked' },
+      ]),
+    );
   });
 
   it("does not count lepton's own cache, but anything else in .lepton/", async () => {

@@ -38,10 +38,12 @@ function evaluate(http: CheckOf<'http'>['http'], signal = new AbortController().
   return httpCheck.evaluate({ id: 'staging-healthy', http }, context);
 }
 
-const answer = (status: number, location?: string): Handler => (_request, response) => {
-  response.writeHead(status, location ? { location } : {});
-  response.end('body');
-};
+const answer =
+  (status: number, location?: string): Handler =>
+  (_request, response) => {
+    response.writeHead(status, location ? { location } : {});
+    response.end('body');
+  };
 
 describe('http check', () => {
   it('passes when the URL answers 200, with URL and status as evidence', async () => {

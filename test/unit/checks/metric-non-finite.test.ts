@@ -28,7 +28,7 @@ async function evaluate(json: string, checks: MetricComparison[]) {
   return metricCheck.evaluate({ id: 'results', metric: { file: 'poc/results.json', checks } }, context());
 }
 
-describe('metric with Python\'s non-finite numbers', () => {
+describe("metric with Python's non-finite numbers", () => {
   it('names f1 as NaN and judges the other metrics', async () => {
     // Exactly what `json.dump({"accuracy": 0.91, "f1": float("nan"), "loss": float("inf")}, f)` writes.
     const outcome = await evaluate('{"accuracy": 0.91, "f1": NaN, "loss": Infinity}', [

@@ -75,7 +75,14 @@ describe('metric check: comparisons', () => {
   });
 
   it('holds at the edge of inclusive operators', async () => {
-    expect((await evaluate([{ path: 'accuracy', op: '>=', value: 0.8 }, { path: 'latency_ms.p95', op: '<=', value: 250 }])).status).toBe('pass');
+    expect(
+      (
+        await evaluate([
+          { path: 'accuracy', op: '>=', value: 0.8 },
+          { path: 'latency_ms.p95', op: '<=', value: 250 },
+        ])
+      ).status,
+    ).toBe('pass');
   });
 });
 
@@ -115,7 +122,10 @@ describe('metric check: YAML', () => {
   const yaml = 'accuracy: 0.91\nlatency_ms:\n  p95: 180  # measured on staging\nruns:\n  - f1: 0.8\n';
 
   it('reads .yaml and .yml files as YAML', async () => {
-    const checks: MetricComparison[] = [{ path: 'accuracy', op: '>=', value: 0.85 }, { path: 'runs[0].f1', op: '>=', value: 0.75 }];
+    const checks: MetricComparison[] = [
+      { path: 'accuracy', op: '>=', value: 0.85 },
+      { path: 'runs[0].f1', op: '>=', value: 0.75 },
+    ];
     expect((await evaluate(checks, yaml, 'eval/metrics.yaml')).status).toBe('pass');
     expect((await evaluate(checks, yaml, 'eval/metrics.yml')).status).toBe('pass');
   });

@@ -34,7 +34,7 @@ function scored(sections: Partial<Record<'data' | 'model' | 'infra' | 'monitor',
 }
 const all = (score: number) => Array.from({ length: 7 }, () => score);
 
-describe('mlscore: the score and the paper\'s interpretation bands', () => {
+describe("mlscore: the score and the paper's interpretation bands", () => {
   it.each([
     { label: '0', sections: { data: all(0) }, score: 0, band: /more of a research project than a productionized system/ },
     { label: '(0, 1]', sections: { model: [1, 0, 0, 0, 0, 0, 0] }, score: 1, band: /serious holes in reliability/ },
@@ -67,7 +67,12 @@ describe('mlscore: the score and the paper\'s interpretation bands', () => {
 
 describe('mlscore: entries that cannot be scored', () => {
   it('names a missing test', async () => {
-    const outcome = await evaluate(scored({}).split('\n').filter((line) => !line.startsWith('model-4:')).join('\n'));
+    const outcome = await evaluate(
+      scored({})
+        .split('\n')
+        .filter((line) => !line.startsWith('model-4:'))
+        .join('\n'),
+    );
     expect(outcome.status).toBe('fail');
     expect(outcome.problems).toEqual([{ file: FILE, message: 'test model-4 is missing' }]);
   });
@@ -88,7 +93,11 @@ describe('mlscore: entries that cannot be scored', () => {
 
   it('takes a score of 0 without evidence, a string score or a bare value for malformed', async () => {
     expect((await evaluate(scored({ data: all(0) }).replace(/data-1: \{[^}]*\}/, 'data-1: { score: 0 }'), 0)).status).toBe('pass');
-    const outcome = await evaluate(scored({}).replace(/model-1: \{[^}]*\}/, 'model-1: { score: "1", evidence: x }').replace(/model-2: \{[^}]*\}/, 'model-2: 1'));
+    const outcome = await evaluate(
+      scored({})
+        .replace(/model-1: \{[^}]*\}/, 'model-1: { score: "1", evidence: x }')
+        .replace(/model-2: \{[^}]*\}/, 'model-2: 1'),
+    );
     expect(outcome.problems!.map((problem) => problem.message)).toEqual([
       'test model-1 has score "1": a score is 0, 0.5 (done manually) or 1 (automated)',
       'test model-2 must be { score, evidence }',

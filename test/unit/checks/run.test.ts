@@ -220,18 +220,21 @@ describe('run check: caching passes by inputs', () => {
 
 describe('run check through the built CLI', () => {
   it("never lets the command's output through to lepton's stdout or stderr", async () => {
-    await writeFile(path.join(root, 'lepton.yaml'), [
-      'version: 1',
-      'project: { name: leak-test }',
-      'phase: develop',
-      'phases:',
-      '  - id: develop',
-      '    title: Development',
-      '    gate:',
-      '      - { id: noisy, run: "echo OUT-PASS; echo ERR-PASS >&2" }',
-      '      - { id: noisy-fail, run: "echo OUT-FAIL; echo ERR-FAIL >&2; exit 2" }',
-      '',
-    ].join('\n'));
+    await writeFile(
+      path.join(root, 'lepton.yaml'),
+      [
+        'version: 1',
+        'project: { name: leak-test }',
+        'phase: develop',
+        'phases:',
+        '  - id: develop',
+        '    title: Development',
+        '    gate:',
+        '      - { id: noisy, run: "echo OUT-PASS; echo ERR-PASS >&2" }',
+        '      - { id: noisy-fail, run: "echo OUT-FAIL; echo ERR-FAIL >&2; exit 2" }',
+        '',
+      ].join('\n'),
+    );
     const result = await runLepton(['gate', '--format', 'json'], { cwd: root });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).not.toMatch(/OUT-|ERR-/);

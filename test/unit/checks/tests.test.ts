@@ -98,7 +98,10 @@ describe('tests check on missing and malformed reports', () => {
   });
 
   it('fails a report with no tests against the default min of 1', async () => {
-    await writeFile(path.join(dir, 'reports/empty.xml'), '<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests"><testsuite name="pytest" errors="0" failures="0" skipped="0" tests="0" time="0.004" timestamp="2026-11-27T10:00:00+00:00" hostname="ci-runner-7" /></testsuites>');
+    await writeFile(
+      path.join(dir, 'reports/empty.xml'),
+      '<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests"><testsuite name="pytest" errors="0" failures="0" skipped="0" tests="0" time="0.004" timestamp="2026-11-27T10:00:00+00:00" hostname="ci-runner-7" /></testsuites>',
+    );
     const outcome = await evaluate({ junit: 'reports/empty.xml' }, dir);
     expect(outcome).toMatchObject({ status: 'fail', message: '0 tests in 1 file; fewer than the 1 required' });
     expect((await evaluate({ junit: 'reports/empty.xml', min: 0 }, dir)).status).toBe('pass');
@@ -123,16 +126,15 @@ describe.skipIf(!HAS_PYTEST)('tests check on a report pytest writes here and now
   beforeAll(async () => {
     dir = await makeTempDir();
     await mkdir(path.join(dir, 'tests'));
-    await writeFile(path.join(dir, 'tests/test_metrics.py'), [
-      'def test_precision():',
-      '    assert 0.91 >= 0.9',
-      '',
-      'def test_recall():',
-      '    recall = 0.62',
-      '    assert recall >= 0.7, f"recall {recall} below 0.7"',
-      '',
-    ].join('\n'));
-    await execa('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-o', 'junit_family=xunit1', '--junitxml=reports/junit.xml', 'tests'], { cwd: dir, reject: false, env: { PYTHONDONTWRITEBYTECODE: '1' } });
+    await writeFile(
+      path.join(dir, 'tests/test_metrics.py'),
+      ['def test_precision():', '    assert 0.91 >= 0.9', '', 'def test_recall():', '    recall = 0.62', '    assert recall >= 0.7, f"recall {recall} below 0.7"', ''].join('\n'),
+    );
+    await execa('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-o', 'junit_family=xunit1', '--junitxml=reports/junit.xml', 'tests'], {
+      cwd: dir,
+      reject: false,
+      env: { PYTHONDONTWRITEBYTECODE: '1' },
+    });
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });

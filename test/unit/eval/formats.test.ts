@@ -30,7 +30,12 @@ describe('promptfoo', () => {
       expect(item.category).toBe(result.testCase.metadata.category);
       expect(item.where).toBe(`results.results[${index}]`);
     }
-    expect(run.cases.filter((item) => item.pass === 0).map((item) => item.id).sort()).toContain('billing-007');
+    expect(
+      run.cases
+        .filter((item) => item.pass === 0)
+        .map((item) => item.id)
+        .sort(),
+    ).toContain('billing-007');
   });
 
   it('folds --repeat runs into pass shares and mean scores, cost included', async () => {
@@ -42,7 +47,9 @@ describe('promptfoo', () => {
     expect(cases.get('billing-030')).toMatchObject({ pass: 2 / 3, runs: 3 });
     expect(cases.get('shipping-100')).toMatchObject({ pass: 2 / 3, runs: 3 });
     expect(run.cases.filter((item) => item.pass === 1)).toHaveLength(18);
-    const costs = rawRepeat.results.results.filter((result: { testCase: { description: string } }) => result.testCase.description === 'billing-000').map((result: { cost: number }) => result.cost);
+    const costs = rawRepeat.results.results
+      .filter((result: { testCase: { description: string } }) => result.testCase.description === 'billing-000')
+      .map((result: { cost: number }) => result.cost);
     expect(costs.every((cost: number) => cost > 0)).toBe(true);
     expect(cases.get('billing-000')!.metrics.cost).toBeCloseTo(costs.reduce((sum: number, cost: number) => sum + cost, 0) / 3, 15);
   });
@@ -58,7 +65,10 @@ describe('lm-evaluation-harness', () => {
   });
 
   it('reads --log_samples JSONL: doc_id as id, acc as pass and metric, doc and prompt hashes as the input', async () => {
-    const lines = readFileSync(fixture('lm-eval/samples_lepton_even.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(fixture('lm-eval/samples_lepton_even.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const run = await readEvalRun(fixture('lm-eval/samples_lepton_even.jsonl'), 'samples.jsonl', 'auto');
     expect(run.format).toBe('lm-eval');
     expect(run.cases).toHaveLength(40);
@@ -116,12 +126,15 @@ describe('the generic JSONL and detection', () => {
   }
 
   it('reads one case per line with repeats and categories', async () => {
-    const target = await file('cases.jsonl', [
-      '{"id":"a","pass":true,"metrics":{"latency_ms":120},"category":"pii","repeat":0}',
-      '{"id":"a","pass":false,"metrics":{"latency_ms":180},"category":"pii","repeat":1}',
-      '{"id":"b","pass":true,"metrics":{"latency_ms":90}}',
-      '',
-    ].join('\n'));
+    const target = await file(
+      'cases.jsonl',
+      [
+        '{"id":"a","pass":true,"metrics":{"latency_ms":120},"category":"pii","repeat":0}',
+        '{"id":"a","pass":false,"metrics":{"latency_ms":180},"category":"pii","repeat":1}',
+        '{"id":"b","pass":true,"metrics":{"latency_ms":90}}',
+        '',
+      ].join('\n'),
+    );
     const run = await readEvalRun(target, 'cases.jsonl', 'auto');
     expect(run.format).toBe('jsonl');
     expect(run.cases).toEqual([

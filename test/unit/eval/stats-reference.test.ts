@@ -38,9 +38,10 @@ describe('statistics match the statsmodels/scipy reference to 1e-9', () => {
         for (const [stat, expected] of Object.entries(item.expected!)) close(percentile(sorted, Number(stat.slice(1))), expected);
         return;
       }
-      const interval = item.kind === 'pass'
-        ? statistics.pairedProportion(item.baseline!, item.candidate!, item.confidence!)
-        : statistics.pairedMean(item.baseline!, item.candidate!, item.confidence!);
+      const interval =
+        item.kind === 'pass'
+          ? statistics.pairedProportion(item.baseline!, item.candidate!, item.confidence!)
+          : statistics.pairedMean(item.baseline!, item.candidate!, item.confidence!);
       close(interval.delta, item.delta!);
       close(interval.low, item.low!);
       close(interval.high, item.high!);

@@ -17,12 +17,23 @@ interface MetricData {
 
 /** "Answer Relevancy" → "answer_relevancy"; "Correctness [GEval]" → "correctness". */
 export function deepevalMetricName(name: string): string {
-  return name.replace(/\s*\[[^\]]*\]\s*$/, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return name
+    .replace(/\s*\[[^\]]*\]\s*$/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 export const readDeepeval: FormatReader = async (file, display, table) => {
   const document = parseJson(await readWhole(file), display) as Record<string, unknown>;
-  const listKey = Array.isArray(document.testCases) ? 'testCases' : Array.isArray(document.test_cases) ? 'test_cases' : Array.isArray(document.test_results) ? 'test_results' : undefined;
+  const listKey = Array.isArray(document.testCases)
+    ? 'testCases'
+    : Array.isArray(document.test_cases)
+      ? 'test_cases'
+      : Array.isArray(document.test_results)
+        ? 'test_results'
+        : undefined;
   if (!listKey) throw new EvalFileError(`${display} has no testCases list: not a DeepEval test run`);
   const judges = new Set<string>();
   (document[listKey] as Record<string, unknown>[]).forEach((testCase, index) => {
@@ -39,7 +50,12 @@ export const readDeepeval: FormatReader = async (file, display, table) => {
       const model = metric.evaluationModel ?? metric.evaluation_model;
       if (model) judges.add(`${metric.name}|${model}`);
     }
-    for (const [field, name] of [['evaluationCost', 'evaluation_cost'], ['runDuration', 'run_duration'], ['completionTime', 'completion_time'], ['tokenCost', 'token_cost']] as const) {
+    for (const [field, name] of [
+      ['evaluationCost', 'evaluation_cost'],
+      ['runDuration', 'run_duration'],
+      ['completionTime', 'completion_time'],
+      ['tokenCost', 'token_cost'],
+    ] as const) {
       const value = finiteNumber(testCase[field]);
       if (value !== undefined) metrics[name] = value;
     }
@@ -47,6 +63,11 @@ export const readDeepeval: FormatReader = async (file, display, table) => {
     const category = metadata?.category;
     table.add({ id, pass: testCase.success, metrics, ...(typeof category === 'string' && { category }), where });
   });
-  const judge = judges.size ? createHash('sha256').update([...judges].sort().join('\n')).digest('hex').slice(0, 16) : undefined;
+  const judge = judges.size
+    ? createHash('sha256')
+        .update([...judges].sort().join('\n'))
+        .digest('hex')
+        .slice(0, 16)
+    : undefined;
   return { fingerprint: judge ? { judge } : {}, tool: 'DeepEval' };
 };

@@ -25,7 +25,10 @@ export function detectFormat(head: string): EvalFormat | undefined {
     }
     return detectDocument(text);
   }
-  const header = text.split(/\r?\n/, 1)[0]!.split(',').map((name) => name.replace(/^"|"$/g, ''));
+  const header = text
+    .split(/\r?\n/, 1)[0]!
+    .split(',')
+    .map((name) => name.replace(/^"|"$/g, ''));
   if (hasRagasColumns(header)) return 'ragas';
   return undefined;
 }

@@ -47,5 +47,12 @@ function addCase(parsed: unknown, line: number, display: string, table: CaseTabl
   if (category !== undefined && typeof category !== 'string') throw fail(`has "category": ${describeValue(category)}, expected a string`);
   const repeat = record.repeat;
   if (repeat !== undefined && !(Number.isInteger(repeat) && (repeat as number) >= 0)) throw fail(`has "repeat": ${describeValue(repeat)}, expected a whole number`);
-  table.add({ id: name, pass: pass === undefined ? undefined : Boolean(pass), metrics: metrics as Record<string, number>, category: category as string | undefined, repeat: repeat as number | undefined, where });
+  table.add({
+    id: name,
+    pass: pass === undefined ? undefined : Boolean(pass),
+    metrics: metrics as Record<string, number>,
+    category: category as string | undefined,
+    repeat: repeat as number | undefined,
+    where,
+  });
 }

@@ -70,7 +70,8 @@ const readSamples: FormatReader = async (file, display, table) => {
     const metrics: Record<string, number> = {};
     for (const name of names) {
       const value = finiteNumber(sample[name]);
-      if (value === undefined && sample[name] !== null) throw new EvalFileError(`${display}:${line}: sample "${id}" has metric "${name}": ${describeValue(sample[name])}, not a number`);
+      if (value === undefined && sample[name] !== null)
+        throw new EvalFileError(`${display}:${line}: sample "${id}" has metric "${name}": ${describeValue(sample[name])}, not a number`);
       if (value !== undefined) metrics[filter ? `${name}/${filter}` : name] = value;
     }
     // Accuracy-like first metric (acc, exact_match: 0 or 1 per document) is the pass/fail.

@@ -26,7 +26,11 @@ const JUDGED = /^(javascript|python|llm-rubric|g-eval|model-graded|factuality|an
 
 export const readPromptfoo: FormatReader = async (file, display, table) => {
   const { readWhole } = await import('../source.js');
-  const document = parseJson(await readWhole(file), display) as { results?: { results?: unknown }; config?: { defaultTest?: { options?: { provider?: unknown } } }; metadata?: { promptfooVersion?: string } };
+  const document = parseJson(await readWhole(file), display) as {
+    results?: { results?: unknown };
+    config?: { defaultTest?: { options?: { provider?: unknown } } };
+    metadata?: { promptfooVersion?: string };
+  };
   const results = document.results?.results;
   if (!Array.isArray(results)) throw new EvalFileError(`${display} has no results.results list: not the JSON that \`promptfoo eval -o\` writes`);
   const combos = new Set(results.map((result: PromptfooResult) => `${result.promptIdx ?? 0}|${result.provider?.id ?? ''}`));
@@ -76,7 +80,7 @@ export function parseJson(text: string, display: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     // Python's json.dump writes NaN and Infinity, which JSON has no words for: read them as null.
-    const repaired = text.replace(/("(?:[^"\\]|\\.)*")|\b-?(?:NaN|Infinity)\b/g, (match, quoted: string | undefined) => quoted ?? 'null');
+    const repaired = text.replace(/("(?:[^"\\]|\\.)*")|\b-?(?:NaN|Infinity)\b/g, (_match, quoted: string | undefined) => quoted ?? 'null');
     try {
       return JSON.parse(repaired);
     } catch {

@@ -8,8 +8,20 @@ import type { FormatReader } from './types.js';
 
 /** Columns of a Ragas sample (current and pre-0.2 names): never metrics. */
 export const RAGAS_TEXT_COLUMNS = new Set([
-  'user_input', 'retrieved_contexts', 'reference_contexts', 'response', 'multi_responses', 'reference', 'rubrics',
-  'question', 'contexts', 'answer', 'ground_truth', 'ground_truths', 'id', 'category',
+  'user_input',
+  'retrieved_contexts',
+  'reference_contexts',
+  'response',
+  'multi_responses',
+  'reference',
+  'rubrics',
+  'question',
+  'contexts',
+  'answer',
+  'ground_truth',
+  'ground_truths',
+  'id',
+  'category',
 ]);
 
 export const readRagas: FormatReader = async (file, display, table) => {
@@ -30,7 +42,7 @@ async function readCsvTable(file: string, display: string, table: CaseTable): Pr
     if (fields.length === 1 && fields[0] === '') continue;
     if (fields.length !== header.length) throw new EvalFileError(`${display}:${line}: row ${row} has ${fields.length} columns, the header ${header.length}`);
     const record: Record<string, string> = {};
-    header.forEach((name, index) => (record[name] = fields[index]!));
+    for (const [index, name] of header.entries()) record[name] = fields[index]!;
     addRow(record, row, `line ${line}`, display, table, (text) => (text === '' ? null : Number(text)));
     row++;
   }
@@ -46,7 +58,7 @@ function readJsonTable(data: unknown, display: string, table: CaseTable): void {
     const indexes = Object.keys(Object.values(columns)[0] ?? {});
     rows = indexes.map((index) => Object.fromEntries([['', index], ...Object.entries(columns).map(([name, values]) => [name, values?.[index]])]));
   } else throw new EvalFileError(`${display} is ${describeValue(data)}, not a Ragas table`);
-  rows.forEach((row, index) => addRow(row, index, `[${index}]`, display, table, (value) => value));
+  for (const [index, row] of rows.entries()) addRow(row, index, `[${index}]`, display, table, (value) => value);
 }
 
 function addRow(record: Record<string, unknown>, row: number, where: string, display: string, table: CaseTable, toNumber: (value: never) => unknown): void {
@@ -57,7 +69,9 @@ function addRow(record: Record<string, unknown>, row: number, where: string, dis
     const value = toNumber(raw as never);
     if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value) && (raw === 'nan' || raw === 'NaN'))) continue;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new EvalFileError(`${display} (${where}): case "${id}" has ${JSON.stringify(name)} = ${describeValue(raw)}, not a number (text columns Ragas writes: ${[...RAGAS_TEXT_COLUMNS].slice(0, 7).join(', ')})`);
+      throw new EvalFileError(
+        `${display} (${where}): case "${id}" has ${JSON.stringify(name)} = ${describeValue(raw)}, not a number (text columns Ragas writes: ${[...RAGAS_TEXT_COLUMNS].slice(0, 7).join(', ')})`,
+      );
     }
     metrics[name] = value;
   }
