@@ -2,6 +2,7 @@
 // sign-offs and waivers belong to each phase's current visit. Problems found on the way
 // (a transition that skips a phase, an approval by a non-owner…) are collected for `verify`.
 import { isCalendarDate } from '../gate/engine.js';
+import { canonicalJson, sha256 } from '../text.js';
 import type { Approval, BlessedBaseline, RecordedValues, Waiver } from '../gate/types.js';
 import type { Manifest, Owner } from '../manifest/schema.js';
 import type { LedgerEntry, LedgerEntryOf } from './ledger-entries.js';
@@ -206,6 +207,9 @@ function unwaivable(manifest: Manifest, phaseId: string, checkId: string): strin
  */
 function unpassedChecks(manifest: Manifest, entry: LedgerEntryOf<'advance'>): string[] {
   const gate = manifest.phases.find((phase) => phase.id === entry.from)?.gate ?? [];
+  // A gate changed since its advance is judged as such (verify's `gates` finding, or an amend): the
+  // advance carried the gate as it was then.
+  if (entry.gate && entry.gate !== sha256(canonicalJson(gate))) return [];
   const recorded = new Map((Array.isArray(entry.checks) ? entry.checks : []).map((check) => [check?.id, check?.status]));
   const messages: string[] = [];
   for (const check of gate) {

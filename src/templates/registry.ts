@@ -125,7 +125,7 @@ function embeddedTemplates(embedded: Record<string, string>): TemplateFile[] {
 /** All template files visible to the project at `root`: project ones first, then built-ins. */
 export async function templateFiles(root: string): Promise<TemplateFile[]> {
   const [project, builtIn] = await Promise.all([
-    templatesIn(path.join(root, PROJECT_TEMPLATES_DIR), 'project'),
+    templatesIn(path.join(root, PROJECT_TEMPLATES_DIR), 'project', root),
     EMBEDDED_TEMPLATES ? embeddedTemplates(EMBEDDED_TEMPLATES) : templatesIn(builtInTemplatesDir(), 'built-in'),
   ]);
   return [...project, ...builtIn];

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gitEnv, makeTempDir, type TempRepo } from '../helpers/git-repo.js';
 import { ADA, OWNERS_YAML, commitAs, createProject, lepton } from '../helpers/lifecycle-project.js';
+import { PINNED_LEPTON_FILES } from '../helpers/pinned-lepton.js';
 
 const MANIFEST = `version: 1
 project:
@@ -66,6 +67,8 @@ it("plain verify reports an entry cut off the end of the working tree's ledger",
 
 it('the pre-push hook refuses a push whose ledger lost entries the remote branch has', async () => {
   await commitAs(repo, ADA, 'drop the terminate entry');
+  // lepton pinned as npm pins it: what `hooks install` asks for (or a vendored lepton).
+  for (const [file, text] of Object.entries(PINNED_LEPTON_FILES)) await repo.write(file, text);
   const install = await lepton(repo, ['hooks', 'install']);
   expect(install.exitCode, install.stderr).toBe(0);
   await commitAs(repo, ADA, 'merge driver');

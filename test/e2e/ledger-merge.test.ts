@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEPTON_BIN, runLepton } from '../helpers/cli.js';
 import { gitEnv, makeTempDir, createTempRepo, type TempRepo } from '../helpers/git-repo.js';
 import { ADA, GRACE, commitAs, lepton, type Identity } from '../helpers/lifecycle-project.js';
+import { PINNED_LEPTON_FILES } from '../helpers/pinned-lepton.js';
 
 const MANIFEST = `version: 1
 project:
@@ -39,7 +40,8 @@ beforeAll(async () => {
   binDir = await makeTempDir('lepton-bin-');
   await writeFile(path.join(binDir, 'lepton'), `#!/bin/sh\nexec "${process.execPath}" "${LEPTON_BIN}" "$@"\n`);
   await chmod(path.join(binDir, 'lepton'), 0o755);
-  ours = await createTempRepo({ files: { 'lepton.yaml': MANIFEST } });
+  // lepton pinned as npm pins it: what `hooks install` asks for (or a vendored lepton).
+  ours = await createTempRepo({ files: { 'lepton.yaml': MANIFEST, ...PINNED_LEPTON_FILES } });
   const install = await lepton(ours, ['hooks', 'install']);
   expect(install.exitCode, install.stderr).toBe(0);
   expect(await readFile(path.join(ours.dir, '.gitattributes'), 'utf8')).toBe('.lepton/ledger.jsonl merge=lepton-ledger\n');
