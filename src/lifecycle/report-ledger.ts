@@ -1,6 +1,7 @@
 // What `lepton report` derives from the ledger alone: each phase's visits (entry and exit dates,
 // reopen loops), sign-offs, waivers with the days they have left, and the waiver debt.
 import { localDate } from '../gate/engine.js';
+import type { Approval } from '../gate/types.js';
 import type { Manifest } from '../manifest/schema.js';
 import type { LedgerEntry } from './ledger.js';
 import type { LifecycleState } from './state.js';
@@ -30,14 +31,8 @@ export interface PhaseVisit {
   leftBy?: TransitionEvent | 'complete' | undefined;
 }
 
-export interface SignOff {
+export interface SignOff extends Omit<Approval, 'evidenceOf'> {
   seq: number;
-  phase: string;
-  checkId: string;
-  name: string;
-  email: string;
-  roles: string[];
-  at: string;
   note?: string | undefined;
   /** The SHA-256 of the evidence signed off on, when the ledger records it. */
   evidence?: string | undefined;
@@ -109,23 +104,17 @@ export function visitsOf(manifest: Manifest, entries: readonly LedgerEntry[]): P
 }
 
 export function signOffsOf(entries: readonly LedgerEntry[], state: LifecycleState): SignOff[] {
-  return entries
-    .filter((entry) => entry.event === 'approve')
-    .map((entry) => {
-      const evidence = (entry as { evidence?: unknown }).evidence;
-      return {
-        seq: entry.seq,
-        phase: entry.phase ?? '',
-        checkId: entry.checkId ?? '',
-        name: entry.actor?.name ?? '',
-        email: entry.actor?.email ?? '',
-        roles: entry.roles ?? [],
-        at: entry.time,
-        ...(entry.note && { note: entry.note }),
-        ...(typeof evidence === 'string' && { evidence }),
-        current: entry.seq > (state.enteredAt[entry.phase ?? ''] ?? 0),
-      };
-    });
+  // The replay has each sign-off; its entry adds the note and the evidence hash signed off on.
+  const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
+  return state.approvals.map(({ evidenceOf: _evidenceOf, ...approval }) => {
+    const entry = bySeq.get(approval.seq) as { note?: string; evidence?: unknown } | undefined;
+    return {
+      ...approval,
+      ...(entry?.note && { note: entry.note }),
+      ...(typeof entry?.evidence === 'string' && { evidence: entry.evidence }),
+      current: approval.seq > (state.enteredAt[approval.phase] ?? 0),
+    };
+  });
 }
 
 /** Days from one YYYY-MM-DD to another (both calendar days, so daylight saving does not matter). */
