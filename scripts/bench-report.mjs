@@ -91,5 +91,5 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  rmSync(base, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP) rmSync(base, { recursive: true, force: true });
 }

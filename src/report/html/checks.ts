@@ -88,6 +88,10 @@ export function renderValues(values: unknown): string {
   }
   if (values && typeof values === 'object') {
     const record = values as Record<string, unknown>;
+    const sections = record.sections as { filled?: unknown; total?: unknown } | undefined;
+    if (sections && typeof sections === 'object' && !Array.isArray(record.files)) {
+      return `<p class="values muted">Sections written: ${scalar(sections.filled)} of ${scalar(sections.total)}</p>`;
+    }
     if (Array.isArray(record.files)) {
       // The hashes are in the ledger; the page names the files.
       const listed = record.files as { path?: unknown }[];
