@@ -16,9 +16,13 @@ export async function lostEntries(root: string, revision: string, label: string,
     .raw(['show', `${revision}:./.lepton/ledger.jsonl`])
     .catch(() => undefined);
   if (text === undefined) return [];
+  const older = ledgerLines(text);
+  // The usual case, a ledger that only grew: every older line is still there as it was.
+  const current = new Set(entries.map((entry) => JSON.stringify(entry)));
+  if (older.every((line) => current.has(line))) return [];
   const present = new Set(entries.map((entry) => contentHash(entry)));
   const losses: LedgerLoss[] = [];
-  for (const line of ledgerLines(text)) {
+  for (const line of older) {
     const entry = parseEntry(line);
     if (!entry || present.has(contentHash(entry))) continue;
     losses.push({

@@ -58,9 +58,9 @@ export async function verifyProject(loaded: LoadedManifest, options: VerifyOptio
   const { isRepository } = await import('../git/git.js');
   if (await isRepository(loaded.root)) {
     const { lostEntries } = await import('./ledger-losses.js');
-    for (const { revision, label } of [{ revision: 'HEAD', label: 'the committed ledger (HEAD)' }, ...(options.extends ?? [])]) {
-      for (const loss of await lostEntries(loaded.root, revision, label, entries)) problems.push({ ...loss, check: 'chain' });
-    }
+    const against = [{ revision: 'HEAD', label: 'the committed ledger (HEAD)' }, ...(options.extends ?? [])];
+    const losses = await Promise.all(against.map(({ revision, label }) => lostEntries(loaded.root, revision, label, entries)));
+    for (const loss of losses.flat()) problems.push({ ...loss, check: 'chain' });
   }
   const signatures = await checkSignatures(manifest, entries);
   problems.push(...signatures.problems);
