@@ -62,7 +62,7 @@ function checkRow(check: ShownResult, phase: string | undefined, margin: number 
   if (check.hint && (check.status === 'fail' || check.status === 'error')) details.push(`<p class="hint"><strong>How to fix:</strong> ${text(check.hint)}</p>`);
   if (check.waiver) details.push(`<p class="hint">Waived until <strong>${text(check.waiver.until)}</strong> by ${text(check.waiver.by)}: ${text(check.waiver.reason)}</p>`);
   if (check.recorded) details.push(`<p class="muted">Result recorded at ledger entry #${check.recorded.seq}, not evaluated again.</p>`);
-  if (check.values !== undefined) details.push(renderValues(check.values));
+  if (check.values !== undefined && !saysItAll(check)) details.push(renderValues(check.values));
   if (check.comparison) details.push(renderComparison(check.comparison, margin));
   if (check.output?.length && (check.status === 'fail' || check.status === 'error')) {
     details.push(`<details><summary>Last lines of output</summary><pre>${text(check.output.join('\n'))}</pre></details>`);
@@ -75,6 +75,12 @@ function scalar(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'object') return `<code>${text(JSON.stringify(value).slice(0, 200))}</code>`;
   return text(value);
+}
+
+/** A complete document's only values are its sections, all written: its message ("… is complete") says it all. */
+function saysItAll(check: ShownResult): boolean {
+  const values = check.values as { files?: unknown; sections?: { filled?: number; total?: number } } | undefined;
+  return check.status === 'pass' && values?.files === undefined && values?.sections !== undefined && values.sections.filled === values.sections.total;
 }
 
 /** `values` by shape: comparisons (metric, eval), a file list (file, doc) or named numbers (coverage, tests). */
