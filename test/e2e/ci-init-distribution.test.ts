@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { vendorLepton } from '../../src/ci/vendor.js';
-import { ciInit } from '../../src/commands/ci-init.js';
+import { ciInit } from '../../src/ci/init.js';
 import { install as hooksInstall } from '../../src/commands/hooks.js';
 import type { CommandIO } from '../../src/commands/types.js';
 import { LeptonError } from '../../src/errors.js';

