@@ -58,3 +58,8 @@ export function safeText(text: string, options: { multiline?: boolean } = {}): s
     return `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`;
   });
 }
+
+/** A number without binary floating-point noise, to `digits` significant digits: 0.85 - 0.8 reads 0.05. */
+export function formatNumber(value: number, digits = 12): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(digits))) : String(value);
+}

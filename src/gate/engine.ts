@@ -215,9 +215,6 @@ export function utcDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The old name, still imported by lifecycle/transitions.ts: the same UTC date. */
-export const localDate = utcDate;
-
 /** True when `text` is a real calendar date written YYYY-MM-DD (no 2099-02-30). */
 export function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

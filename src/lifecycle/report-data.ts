@@ -2,7 +2,7 @@
 // manifest, the replayed ledger, the current gate and the regression guard, `verify`'s verdict and
 // the documents' progress. Returns data; src/report/html renders it.
 import { readFile } from 'node:fs/promises';
-import { localDate } from '../gate/engine.js';
+import { utcDate } from '../gate/engine.js';
 import type { GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest, Owner } from '../manifest/schema.js';
@@ -130,7 +130,7 @@ export async function gatherProjectReport(loaded: LoadedManifest, options: Repor
     phase: manifest.phase,
     lifecycle: state.terminated ? 'terminated' : state.complete ? 'complete' : 'active',
     terminated: state.terminated,
-    daysInPhase: entered ? Math.max(0, daysBetween(localDate(new Date(entered.time)), localDate(now))) : undefined,
+    daysInPhase: entered ? Math.max(0, daysBetween(utcDate(new Date(entered.time)), utcDate(now))) : undefined,
     lastAdvance: lastAdvance?.time,
     phases: manifest.phases.map((phase, index) => ({
       id: phase.id,

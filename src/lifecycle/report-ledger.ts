@@ -1,6 +1,6 @@
 // What `lepton report` derives from the ledger alone: each phase's visits (entry and exit dates,
 // reopen loops), sign-offs, waivers with the days they have left, and the waiver debt.
-import { localDate } from '../gate/engine.js';
+import { utcDate } from '../gate/engine.js';
 import type { Approval } from '../gate/types.js';
 import type { Manifest } from '../manifest/schema.js';
 import type { LedgerEntry } from './ledger.js';
@@ -123,7 +123,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export function waiversOf(entries: readonly LedgerEntry[], state: LifecycleState, now: Date): WaiverView[] {
-  const today = localDate(now);
+  const today = utcDate(now);
   return entries
     .filter((entry) => entry.event === 'waive')
     .map((entry) => {

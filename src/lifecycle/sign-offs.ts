@@ -1,7 +1,7 @@
 // Sign-offs and waivers: `approve` and `waive` on the current phase's checks. Each returns data;
 // nothing here prints. Each is one plan on the ledger's write path (ledger.ts).
 import { LeptonError, usageError } from '../errors.js';
-import { localDate } from '../gate/engine.js';
+import { utcDate } from '../gate/engine.js';
 import { bindsEvidence, boundByApprovals, checkKind, rechecks } from '../manifest/kinds.js';
 import { canonicalJson, sha256 } from '../text.js';
 import { evaluatePhases } from './evaluate.js';
@@ -173,7 +173,7 @@ export function validUntil(until: string | undefined, now: Date): string {
   if (!match || !date || date.toISOString().slice(0, 10) !== text) {
     throw usageError(`the last day must be a date as YYYY-MM-DD, got "${until ?? ''}"`, 'a waiver holds through the day given, e.g. 2026-12-31', undefined, 'until');
   }
-  const today = localDate(now);
+  const today = utcDate(now);
   if (text < today) throw usageError(`the last day ${text} is in the past (today is ${today})`, 'give the last day the waiver should hold, today or later', undefined, 'until');
   return text;
 }

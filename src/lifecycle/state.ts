@@ -207,9 +207,6 @@ function unwaivable(manifest: Manifest, phaseId: string, checkId: string): strin
  */
 function unpassedChecks(manifest: Manifest, entry: LedgerEntryOf<'advance'>): string[] {
   const gate = manifest.phases.find((phase) => phase.id === entry.from)?.gate ?? [];
-  // A gate changed since its advance is judged as such (verify's `gates` finding, or an amend): the
-  // advance carried the gate as it was then.
-  if (entry.gate && entry.gate !== sha256(canonicalJson(gate))) return [];
   const recorded = new Map((Array.isArray(entry.checks) ? entry.checks : []).map((check) => [check?.id, check?.status]));
   const messages: string[] = [];
   for (const check of gate) {
@@ -218,6 +215,9 @@ function unpassedChecks(manifest: Manifest, entry: LedgerEntryOf<'advance'>): st
     if (status === undefined) messages.push(`does not record the gate's check "${check.id}": an advance carries every check of the gate it passed`);
     else if (status !== 'pass' && status !== 'waived') messages.push(`records "${check.id}" as ${String(status)}: an advance needs every required check pass or waived`);
   }
+  // A gate changed since its advance is judged as such (verify's `gates` finding, or an amend): the
+  // advance carried the gate as it was then. Hashed only then: a replay that finds nothing loads no crypto.
+  if (messages.length > 0 && entry.gate && entry.gate !== sha256(canonicalJson(gate))) return [];
   return messages;
 }
 

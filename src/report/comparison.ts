@@ -1,6 +1,7 @@
 // The regression comparison of an eval (or metric) check as a compact table: metric, baseline,
 // candidate, Δ [low, high], verdict. Shared by the pretty, Markdown and JUnit reports.
 import type { Comparison } from '../gate/types.js';
+import { formatNumber } from '../text.js';
 
 export interface ComparisonRow {
   metric: string;
@@ -10,9 +11,7 @@ export interface ComparisonRow {
   verdict: string;
 }
 
-function number(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
-}
+const number = (value: number) => formatNumber(value, 4);
 
 function signed(value: number): string {
   const text = number(value);

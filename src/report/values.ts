@@ -1,13 +1,9 @@
 // What a check measured, in words: "roc_auc 0.8012 ≥ 0.78", "lines 98.5%", "120 tests, 0 failures".
 // For `lepton history` (the values each advance recorded) and any report that shows values.
 import type { CheckValues, MetricValue } from '../gate/types.js';
+import { formatNumber } from '../text.js';
 
 const OPERATORS: Record<string, string> = { '>=': '≥', '<=': '≤', '!=': '≠', '==': '=', '>': '>', '<': '<' };
-
-/** A number as measured, without floating-point noise (0.8012, not 0.80120000000001). */
-function formatValue(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : String(value);
-}
 
 function isMetricValues(values: CheckValues): values is MetricValue[] {
   return Array.isArray(values);
@@ -17,7 +13,7 @@ function isMetricValues(values: CheckValues): values is MetricValue[] {
 export function describeValues(values: CheckValues): string[] {
   if (isMetricValues(values)) {
     return values.map(
-      (item) => `${item.path} ${item.value === null ? 'not a finite number' : formatValue(item.value)} ${OPERATORS[item.op] ?? item.op} ${formatValue(item.threshold)}`,
+      (item) => `${item.path} ${item.value === null ? 'not a finite number' : formatNumber(item.value)} ${OPERATORS[item.op] ?? item.op} ${formatNumber(item.threshold)}`,
     );
   }
   if ('files' in values || 'sections' in values) {
@@ -31,7 +27,7 @@ export function describeValues(values: CheckValues): string[] {
   const coverage = values as { lines?: number; branches?: number };
   return (['lines', 'branches'] as const)
     .filter((measure) => coverage[measure] !== undefined)
-    .map((measure) => `${measure} ${formatValue(Math.round(coverage[measure]! * 100) / 100)}%`);
+    .map((measure) => `${measure} ${formatNumber(Math.round(coverage[measure]! * 100) / 100)}%`);
 }
 
 /** One line per check that recorded values: `id: phrase, phrase`. */

@@ -3,6 +3,7 @@
 import { readRegularFileSync } from '../../fs.js';
 import path from 'node:path';
 import type { CheckOf, MetricComparison } from '../../manifest/schema.js';
+import { formatNumber } from '../../text.js';
 import { holds } from '../compare.js';
 import type { CheckContext, CheckModule, CheckOutcome, Comparison, MetricValue, Problem } from '../types.js';
 import { plural, resolveInside, sha256 } from './files.js';
@@ -172,11 +173,6 @@ function judge(file: string, comparison: MetricComparison, found: Lookup): { ok:
   const by = op === '>=' || op === '>' ? `short by ${gap}` : op === '<=' || op === '<' ? `over by ${gap}` : op === '==' ? `off by ${gap}` : '';
   const detail = by && gap !== '0' ? ` (${by})` : '';
   return { ok: false, message: `${stated}, expected ${op} ${formatNumber(threshold)}${detail}` };
-}
-
-/** A number without binary floating-point noise: 0.85 - 0.8 reads 0.05, not 0.04999999999999993. */
-export function formatNumber(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : String(value);
 }
 
 function describe(value: unknown): string {

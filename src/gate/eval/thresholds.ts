@@ -3,6 +3,7 @@ import type { EvalComparison } from '../../manifest/schema.js';
 import type { MetricValue, Problem } from '../types.js';
 import { aggregate, caseValue } from './aggregate.js';
 import type { CollapsedCase } from './cases.js';
+import { formatNumber } from '../../text.js';
 import { holds } from '../compare.js';
 
 export interface ThresholdOutcome {
@@ -69,6 +70,7 @@ export function located(file: string, item: { where: string }, message: string):
   return line ? { file, line: Number(line[1]), message } : { file, message: `${message} (${item.where})` };
 }
 
+/** A stat as eval checks print it: six significant digits. */
 export function formatValue(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : String(value);
+  return formatNumber(value, 6);
 }
