@@ -166,6 +166,24 @@ test('a metric given twice is refused at its prompt, and every answer is kept', 
   ]);
 });
 
+test('an owner email given already (in any case) is refused at its prompt and asked again', async () => {
+  const terminal = startTerminal(
+    ['init', 'demo', '--name', 'given', '--description', 'x', '--preset', 'ml-model', '--domain', 'general', '--lang', 'en', '--metric', 'accuracy>=0.8', '--strategy', 'rolling'],
+    dir,
+  );
+  await answer(terminal, 'Owner (Name <email>)', ENTER);
+  await answer(terminal, 'Roles of Ada Lovelace', ENTER);
+  await answer(terminal, 'Add another owner?', `y${ENTER}`);
+  const impostor = 'Ada Impostor <ADA@Example.com>';
+  await answer(terminal, 'Next owner (Name <email>)', `${impostor}${ENTER}`);
+  await answer(terminal, 'ADA@Example.com is the email of Ada Lovelace already', `${BACKSPACE.repeat(impostor.length)}Grace Hopper <grace@example.com>${ENTER}`);
+  await answer(terminal, 'Roles of Grace Hopper', ENTER);
+  await answer(terminal, 'Add another owner?', ENTER);
+  expect(await terminal.exit, terminal.output()).toBe(0);
+  const manifest = YAML.parse(await readFile(path.join(dir, 'demo/lepton.yaml'), 'utf8'));
+  expect(manifest.project.owners.map((owner: { email: string }) => owner.email)).toEqual(['ada@example.com', 'grace@example.com']);
+});
+
 test('flags given are not asked again', async () => {
   const terminal = startTerminal(
     [
