@@ -63,3 +63,25 @@ export function safeText(text: string, options: { multiline?: boolean } = {}): s
 export function formatNumber(value: number, digits = 12): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(digits))) : String(value);
 }
+
+/**
+ * YYYY-MM-DD in UTC: a waiver "until 2026-12-01" holds through that day in UTC, wherever the gate
+ * runs (the same ledger gives the same verdict in Los Angeles, in Shanghai and in CI).
+ */
+export function utcDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** True when `text` is a real calendar date written YYYY-MM-DD (no 2099-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** The UTC calendar date `days` after `date` (YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return utcDate(new Date(Date.UTC(year!, month! - 1, day! + days)));
+}

@@ -2,7 +2,7 @@
 // concurrently (bounded), results in manifest order.
 import { availableParallelism } from 'node:os';
 import { bindsEvidence, boundByApprovals, checkKind, rechecks, type CheckKind } from '../manifest/kinds.js';
-import { canonicalJson, sha256 } from '../text.js';
+import { canonicalJson, sha256, utcDate } from '../text.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
 import { loadCheckModule } from './registry.js';
 import { plannedOrder, runScheduled, type PlannedCheck } from './schedule.js';
@@ -207,21 +207,8 @@ function applyWaiver(result: CheckResult, waivers: readonly Waiver[], now: Date)
   return { ...result, status: 'waived', waiver: { reason: waiver.reason, until: waiver.until, by: waiver.by } };
 }
 
-/**
- * YYYY-MM-DD in UTC: a waiver "until 2026-12-01" holds through that day in UTC, wherever the gate
- * runs (the same ledger gives the same verdict in Los Angeles, in Shanghai and in CI).
- */
-export function utcDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** True when `text` is a real calendar date written YYYY-MM-DD (no 2099-02-30). */
-export function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
+// UTC dates are the one rule for waivers and owners' `left`; defined in text.ts for the manifest's rules too.
+export { isCalendarDate, utcDate } from '../text.js';
 
 export function gatePassed(results: readonly CheckResult[]): boolean {
   return results.every((result) => !result.required || result.status === 'pass' || result.status === 'waived');

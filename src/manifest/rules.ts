@@ -3,6 +3,7 @@
 import type { Check, Manifest, Phase } from './schema.js';
 import { findCycle, pathsOf, phaseNeeds } from './needs.js';
 import { pathEscapeReason } from './paths.js';
+import { isCalendarDate } from '../text.js';
 
 export interface RuleProblem {
   path: (string | number)[];
@@ -56,9 +57,17 @@ export async function crossFieldProblems(manifest: Manifest, root: string): Prom
     } else {
       ownerEmails.set(email, ownerIndex);
     }
+    // The schema checks the form; a day that does not exist (2099-02-30) is refused here.
+    if (owner.left !== undefined && !isCalendarDate(owner.left)) {
+      errors.push({ path: ['project', 'owners', ownerIndex, 'left'], message: `"${owner.left}" is not a calendar date; give the owner's last day as YYYY-MM-DD (UTC)` });
+    }
   });
 
   const heldRoles = new Set(manifest.project.owners.flatMap((owner) => owner.roles));
+  const waiveRoles = manifest.governance?.waive?.roles ?? [];
+  if (waiveRoles.length > 0 && !waiveRoles.some((role) => heldRoles.has(role))) {
+    warnings.push(`governance.waive allows only ${waiveRoles.join(', ')}, but no owner holds ${waiveRoles.length > 1 ? 'those roles' : 'that role'}: nobody can waive a check`);
+  }
   for (const phase of manifest.phases) {
     for (const check of phase.gate) {
       if (!('approval' in check)) continue;

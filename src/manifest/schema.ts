@@ -162,6 +162,27 @@ export const ownerSchema = z.strictObject({
       message: 'must be an OpenSSH public key line, e.g. "ssh-ed25519 AAAA… you@example.com"',
     })
     .optional(),
+  /** The owner's last day (UTC): what they recorded up to it stays valid; after it they can no longer act. */
+  left: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a UTC date as YYYY-MM-DD, e.g. 2026-06-30' })
+    .optional()
+    .describe("the owner's last day (a UTC date, YYYY-MM-DD): their entries up to it stay valid; after it they can no longer act"),
+});
+
+/** Who may waive a check and for how long; without it, any owner may waive for any length of time. */
+export const governanceSchema = z.strictObject({
+  waive: z
+    .strictObject({
+      roles: z.array(kebabId('a role')).min(1).optional().describe('only owners holding one of these roles may waive'),
+      'max-days': z
+        .number()
+        .int({ message: 'must be a whole number of days, at least 1' })
+        .min(1, { message: 'must be a whole number of days, at least 1' })
+        .optional()
+        .describe('a waiver lasts at most this many days after the (UTC) day it is made'),
+    })
+    .optional(),
 });
 
 export const phaseSchema = z.strictObject({
@@ -182,6 +203,7 @@ export const manifestSchema = z.strictObject({
     strategy: z.enum(STRATEGIES).default('rolling').describe('deployment strategy the runbook describes'),
     owners: z.array(ownerSchema).default([]),
   }),
+  governance: governanceSchema.optional(),
   phase: kebabId('phase'),
   phases: z.array(phaseSchema).min(1, { message: 'a manifest needs at least one phase' }),
   hooks: z
@@ -199,6 +221,7 @@ export const manifestSchema = z.strictObject({
 export type Manifest = z.infer<typeof manifestSchema>;
 export type Phase = Manifest['phases'][number];
 export type Owner = Manifest['project']['owners'][number];
+export type Governance = NonNullable<Manifest['governance']>;
 export type Check = z.infer<typeof checkSchema>;
 export type CheckOf<K extends CheckKind> = z.infer<(typeof checkSchemas)[K]>;
 export type MetricComparison = z.infer<typeof metricComparisonSchema>;
