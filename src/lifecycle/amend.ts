@@ -6,7 +6,8 @@ import { changedChecks, gateDefinition } from './gate-definition.js';
 import { assertMovable, requireReason, type ReasonOptions } from './guards.js';
 import { nothingToWrite, recordInProject, writeEntry, type LedgerEntryOf } from './ledger.js';
 import { phaseById } from './phases.js';
-import { ownerByEmail } from './state.js';
+import { requireOwner } from './authority.js';
+import { clockNow } from './test-hooks.js';
 
 export interface AmendResult {
   phase: string;
@@ -23,12 +24,7 @@ export async function amend(loaded: LoadedManifest, phaseId: string, options: Re
   const phase = phaseById(manifest, phaseId);
   const { entry, result } = await recordInProject(loaded, options, ({ state }, actor) => {
     assertMovable(manifest, state, 'amend a gate');
-    if (!ownerByEmail(manifest, actor.email)) {
-      throw usageError(
-        `${actor.name} <${actor.email}> may not amend the gate of ${phaseId}: only an owner of the project may`,
-        `owners: ${manifest.project.owners.map((owner) => `${owner.name} <${owner.email}>`).join(', ') || 'none (add them under project.owners)'}`,
-      );
-    }
+    requireOwner(manifest, actor, clockNow(options.env), `amend the gate of ${phaseId}`);
     const accepted = state.acceptedGates[phaseId];
     if (!state.passedBy[phaseId] || !accepted) {
       throw usageError(

@@ -16,7 +16,8 @@ import type { CheckOf, Manifest, Phase } from '../manifest/schema.js';
 import { LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT, PREVIOUS_GITIGNORE_TEXTS, recordInProject, stampFor, writeEntry, type BlessEntry, type Stamped } from './ledger.js';
 import { phaseById } from './phases.js';
 import { readProjectLedger } from './project.js';
-import { ownerByEmail } from './state.js';
+import { assertNotDeparted, ownerByEmail } from './authority.js';
+import { clockNow } from './test-hooks.js';
 import { sha256 } from '../text.js';
 
 export interface BlessOptions {
@@ -69,6 +70,7 @@ export async function blessBaseline(loaded: LoadedManifest, checkId: string, opt
   const phase = phaseById(manifest, options.phase ?? state.phase);
   const check = evalCheckOf(phase, checkId);
   const { actor } = await stampFor(root);
+  assertNotDeparted(manifest, actor, clockNow(options.env), `bless a baseline of ${phase.id}`);
   assertMayBless(manifest, phase, actor);
   const resolved = resolveInside(root, check.eval.file);
   if ('reason' in resolved) throw usageError(resolved.reason);

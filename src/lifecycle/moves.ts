@@ -12,6 +12,9 @@ import { assertMovable, requireReason, type ReasonOptions, type TransitionOption
 import { evidenceHash, recordInProject, writeEntry, type LedgerCheck, type LedgerEntryOf } from './ledger.js';
 import { phaseById, phaseIndex } from './phases.js';
 import { readProjectLedger } from './project.js';
+import { assertNotDeparted, requireOwner } from './authority.js';
+import { currentActor } from './ledger.js';
+import { clockNow } from './test-hooks.js';
 
 export type { ReasonOptions, TransitionOptions } from './guards.js';
 
@@ -55,6 +58,8 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
   const { manifest } = loaded;
   const before = await readProjectLedger(loaded);
   assertMovable(manifest, before.state, 'advance');
+  // A dry run records nothing: whoever runs it may see what an advance would do.
+  if (!options.dryRun) assertNotDeparted(manifest, await currentActor(loaded.root), clockNow(options.env), 'advance the project');
   if (before.state.complete) {
     throw usageError(`the project is complete: all ${manifest.phases.length} phases have passed their gates`, 'to go back, reopen an earlier phase', undefined, 'reopen');
   }
@@ -109,7 +114,8 @@ export async function reopen(loaded: LoadedManifest, phaseId: string, options: R
   const reason = requireReason(options.reason, 'reopen');
   phaseById(manifest, phaseId);
   const ids = manifest.phases.map((phase) => phase.id);
-  const { entry } = await recordInProject(loaded, options, ({ state }) => {
+  const { entry } = await recordInProject(loaded, options, ({ state }, actor) => {
+    requireOwner(manifest, actor, clockNow(options.env), 'reopen the project');
     assertMovable(manifest, state, 'reopen');
     const target = ids.indexOf(phaseId);
     const current = ids.indexOf(state.phase);
@@ -127,7 +133,8 @@ export async function reopen(loaded: LoadedManifest, phaseId: string, options: R
 
 export async function terminate(loaded: LoadedManifest, options: ReasonOptions): Promise<{ phase: string; entry: LedgerEntryOf<'terminate'> }> {
   const reason = requireReason(options.reason, 'terminate');
-  const { entry } = await recordInProject(loaded, options, ({ state }) => {
+  const { entry } = await recordInProject(loaded, options, ({ state }, actor) => {
+    requireOwner(loaded.manifest, actor, clockNow(options.env), 'terminate the project');
     assertMovable(loaded.manifest, state, 'terminate');
     return writeEntry({ event: 'terminate', from: state.phase, reason });
   });

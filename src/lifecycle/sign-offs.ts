@@ -3,7 +3,7 @@
 import { LeptonError, usageError } from '../errors.js';
 import { utcDate } from '../gate/engine.js';
 import { bindsEvidence, boundByApprovals, checkKind, rechecks } from '../manifest/kinds.js';
-import { canonicalJson, sha256 } from '../text.js';
+import { addDays, canonicalJson, sha256 } from '../text.js';
 import { evaluatePhases } from './evaluate.js';
 import { readProjectLedger } from './project.js';
 import type { LoadedManifest } from '../manifest/load.js';
@@ -11,7 +11,8 @@ import type { Manifest } from '../manifest/schema.js';
 import { assertMovable, requireReason, type TransitionOptions } from './guards.js';
 import { nothingToWrite, recordInProject, writeEntry, type Actor, type LedgerEntryOf } from './ledger.js';
 import { phaseById } from './phases.js';
-import { currentApprovals, ownerByEmail, type LifecycleState } from './state.js';
+import { currentApprovals, type LifecycleState } from './state.js';
+import { assertNotDeparted, requireOwner, waiveRolesRefusal } from './authority.js';
 import { clockNow } from './test-hooks.js';
 
 export interface ApproveOptions extends TransitionOptions {
@@ -102,7 +103,7 @@ export async function approve(loaded: LoadedManifest, checkId: string, options: 
     const { phase, check } = checkToSignOff(manifest, state, checkId, options.phase, 'approve');
     if (!('approval' in check)) throw usageError(`${checkId} is a ${checkKind(check)} check, not an approval`, 'only `approval` checks are signed off with `lepton approve`');
     const roles = check.approval.roles;
-    const owner = ownerByEmail(manifest, actor.email);
+    const owner = assertNotDeparted(manifest, actor, clockNow(options.env), `approve ${checkId}`);
     const holding = owner?.roles.filter((role) => roles.includes(role)) ?? [];
     if (!owner || holding.length === 0) {
       const may = manifest.project.owners.filter((candidate) => candidate.roles.some((role) => roles.includes(role)));
@@ -146,7 +147,8 @@ export interface WaiveResult {
 export async function waive(loaded: LoadedManifest, checkId: string, options: WaiveOptions): Promise<WaiveResult> {
   const { manifest } = loaded;
   const reason = requireReason(options.reason, 'waive');
-  const until = validUntil(options.until, clockNow(options.env));
+  const now = clockNow(options.env);
+  const until = validUntil(options.until, now, manifest.governance?.waive?.['max-days']);
   const { entry, result: phaseId } = await recordInProject(loaded, options, ({ state }, actor) => {
     assertMovable(manifest, state, 'waive a check');
     const { phase, check } = checkToSignOff(manifest, state, checkId, options.phase, 'waive');
@@ -154,10 +156,15 @@ export async function waive(loaded: LoadedManifest, checkId: string, options: Wa
     if ('approval' in check) {
       throw usageError(`${checkId} is a sign-off: it cannot be waived`, `ask one of its approvers (roles ${check.approval.roles.join(', ')}) to run \`lepton approve ${checkId}\``);
     }
-    if (!ownerByEmail(manifest, actor.email)) {
+    const owner = requireOwner(manifest, actor, clockNow(options.env), `waive ${checkId}`);
+    if (waiveRolesRefusal(manifest, owner)) {
+      const roles = manifest.governance?.waive?.roles ?? [];
+      const may = manifest.project.owners.filter((candidate) => !waiveRolesRefusal(manifest, candidate) && !(candidate.left && candidate.left < utcDate(now)));
       throw usageError(
-        `${actor.name} <${actor.email}> may not waive ${checkId}: only an owner of the project may`,
-        `owners: ${manifest.project.owners.map((owner) => `${owner.name} <${owner.email}>`).join(', ') || 'none (add them under project.owners)'}`,
+        `${actor.name} <${actor.email}> may not waive ${checkId}: governance.waive allows only the roles ${roles.join(', ')}`,
+        may.length
+          ? `who may: ${may.map((candidate) => `${candidate.name} <${candidate.email}>`).join(', ')}`
+          : `no owner holds ${roles.join(' or ')}: add one under project.owners`,
       );
     }
     return writeEntry({ event: 'waive', phase: phase.id, checkId, reason, until }, phase.id);
@@ -165,8 +172,8 @@ export async function waive(loaded: LoadedManifest, checkId: string, options: Wa
   return { phase: phaseId, checkId, until, reason, entry };
 }
 
-/** A waiver's last day: a real YYYY-MM-DD date, today or later. */
-export function validUntil(until: string | undefined, now: Date): string {
+/** A waiver's last day: a real YYYY-MM-DD date, today or later, and no later than `latest` (governance.waive.max-days). */
+export function validUntil(until: string | undefined, now: Date, maxDays?: number): string {
   const text = until?.trim() ?? '';
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
@@ -175,5 +182,14 @@ export function validUntil(until: string | undefined, now: Date): string {
   }
   const today = utcDate(now);
   if (text < today) throw usageError(`the last day ${text} is in the past (today is ${today})`, 'give the last day the waiver should hold, today or later', undefined, 'until');
+  const latest = maxDays === undefined ? undefined : addDays(today, maxDays);
+  if (latest !== undefined && text > latest) {
+    throw usageError(
+      `the last day ${text} is more than ${maxDays} days away (governance.waive.max-days): the latest allowed is ${latest}`,
+      `a waiver holds at most ${maxDays} days, e.g. ${latest}; to hold longer, waive again before it ends`,
+      undefined,
+      'until',
+    );
+  }
   return text;
 }

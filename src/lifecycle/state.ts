@@ -1,11 +1,13 @@
 // Replays the ledger: where the project is, whether it is complete or terminated, and which
 // sign-offs and waivers belong to each phase's current visit. Problems found on the way
 // (a transition that skips a phase, an approval by a non-owner…) are collected for `verify`.
-import { isCalendarDate } from '../gate/engine.js';
-import { canonicalJson, sha256 } from '../text.js';
+import { canonicalJson, isCalendarDate, sha256 } from '../text.js';
 import type { Approval, BlessedBaseline, RecordedValues, Waiver } from '../gate/types.js';
-import type { Manifest, Owner } from '../manifest/schema.js';
+import type { Manifest } from '../manifest/schema.js';
+import { actorRefusal, governanceRefusal, ownerByEmail } from './authority.js';
 import type { LedgerEntry, LedgerEntryOf } from './ledger-entries.js';
+
+export { ownerByEmail } from './authority.js';
 
 export interface LifecycleState {
   /** The phase the ledger says the project is in (the first phase before any transition). */
@@ -25,11 +27,6 @@ export interface LifecycleState {
   /** The gate definition each passed phase stands on: its advance's, or a later amend's. */
   acceptedGates: Record<string, { hash: string; checks: Record<string, string>; seq: number }>;
   problems: { seq: number; message: string; check: 'phase' | 'approvals' }[];
-}
-
-export function ownerByEmail(manifest: Manifest, email: string): Owner | undefined {
-  const wanted = email.trim().toLowerCase();
-  return manifest.project.owners.find((owner) => owner.email.toLowerCase() === wanted);
 }
 
 export function approvalCheck(manifest: Manifest, phaseId: string, checkId: string) {
@@ -59,6 +56,17 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
     });
   for (const [index, entry] of entries.entries()) {
     if (state.terminated) problem(entry, `recorded after the project was terminated (#${state.terminated.seq})`);
+    // Who may make the entry: an owner for all but init and advance; anyone but an owner past their last day.
+    const refused =
+      entry.event === 'init'
+        ? undefined
+        : actorRefusal(manifest, entry, entry.event !== 'advance', entry.event === 'terminate' || entry.event === 'reopen' ? entry.event : undefined);
+    // A sign-off, waiver, bless or amend the actor could not make does not count; a move is reported and still replayed.
+    if (refused) {
+      const counts = entry.event === 'advance' || entry.event === 'reopen' || entry.event === 'terminate';
+      problem(entry, counts ? refused : `${refused}; the entry does not count`);
+      if (!counts) continue;
+    }
     const current = ids.indexOf(state.phase);
     switch (entry.event) {
       case 'init':
@@ -112,9 +120,8 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
       case 'approve': {
         if (entry.phase !== state.phase) problem(entry, `signs off "${entry.phase}" while the project was in "${state.phase}"`);
         const check = approvalCheck(manifest, entry.phase ?? '', entry.checkId ?? '');
-        const owner = ownerByEmail(manifest, entry.actor?.email ?? '');
+        const owner = ownerByEmail(manifest, entry.actor?.email ?? '')!;
         if (!check) problem(entry, `"${entry.checkId}" is not an approval check of phase "${entry.phase}"`);
-        else if (!owner) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
         else if (!owner.roles.some((role) => check.approval.roles.includes(role))) {
           problem(entry, `${owner.name} <${owner.email}> holds none of the roles ${check.approval.roles.join(', ')} that "${check.id}" asks for`);
         }
@@ -135,13 +142,17 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
         if (entry.phase !== state.phase && !(state.complete && ids.includes(entry.phase))) {
           problem(entry, `waives a check of "${entry.phase}" while the project was in "${state.phase}"`);
         }
-        if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
         if (!isCalendarDate(entry.until ?? '')) problem(entry, `has no valid \`until\` date (${JSON.stringify(entry.until ?? null)} is not a calendar date as YYYY-MM-DD)`);
         {
           // The rules `lepton waive` enforces: a required check of the gate, never a sign-off.
-          const refused = unwaivable(manifest, entry.phase ?? '', entry.checkId ?? '');
-          if (refused) {
-            problem(entry, refused);
+          const governed = governanceRefusal(manifest, entry);
+          if (governed) {
+            problem(entry, `${governed}; the waiver does not count`);
+            break;
+          }
+          const unwaived = unwaivable(manifest, entry.phase ?? '', entry.checkId ?? '');
+          if (unwaived) {
+            problem(entry, unwaived);
             break;
           }
         }
@@ -156,7 +167,6 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
         });
         break;
       case 'bless':
-        if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
         if (!/^[0-9a-f]{64}$/.test(entry.baseline ?? '')) problem(entry, 'names no baseline (a SHA-256)');
         if (!approvalRolesAllow(manifest, entry.phase, entry.actor?.email ?? ''))
           problem(entry, `${entry.actor?.name} <${entry.actor?.email}> holds none of the approval roles of phase "${entry.phase}"`);
@@ -172,7 +182,6 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
         });
         break;
       case 'amend':
-        if (!ownerByEmail(manifest, entry.actor?.email ?? '')) problem(entry, `${entry.actor?.name} <${entry.actor?.email}> is not an owner of the project`);
         if (!state.passedBy[entry.phase]) problem(entry, `amends the gate of "${entry.phase}", which had not passed`);
         else state.acceptedGates[entry.phase] = { hash: entry.gate, checks: entry.definitions ?? {}, seq: entry.seq };
         break;

@@ -70,12 +70,7 @@ it('an owner kept with left: keeps their past sign-offs valid, in plain and stri
 });
 
 it('after their last day, a departed owner cannot act: exit 2 naming them and the date', async () => {
-  const attempts = [
-    ['waive', 'prototype', '--reason', 'later', '--until', '2026-07-10'],
-    ['advance'],
-    ['reopen', 'poc', '--reason', 'again'],
-    ['terminate', '--reason', 'no-go'],
-  ];
+  const attempts = [['waive', 'prototype', '--reason', 'later', '--until', '2026-07-10'], ['advance'], ['reopen', 'poc', '--reason', 'again'], ['terminate', '--reason', 'no-go']];
   for (const args of attempts) {
     const result = await lepton(repo, args, { as: GRACE, now: AFTER });
     expect(result.exitCode, `${args[0]}: ${result.stderr}`).toBe(2);

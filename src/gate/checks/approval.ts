@@ -3,6 +3,7 @@
 // the evidence (`binds: evidence`, the default), a sign-off counts only while the evidence of the
 // phase's other checks is what it was when the approver signed.
 import type { CheckOf } from '../../manifest/schema.js';
+import { utcDate } from '../../text.js';
 import type { Approval, CheckContext, CheckModule, CheckOutcome } from '../types.js';
 
 /** The bound checks whose evidence differs from what `approval` signed; empty when it still holds or cannot be told. */
@@ -36,15 +37,19 @@ async function evaluate(check: CheckOf<'approval'>, context: CheckContext): Prom
     }
   }
   const approvers = [...signed.values()];
+  // An owner past their last day (`left`) can sign no more: their earlier sign-offs count, they are not waited for.
+  const today = utcDate(context.now());
+  const canSign = (owner: (typeof eligible)[number]) => !owner.left || owner.left >= today;
+  const able = eligible.filter((owner) => canSign(owner) || signed.has(owner.email.toLowerCase()));
   const evidence = { roles: check.approval.roles, count: required, approvers: approvers.map(({ email, at }) => ({ email, at })) };
   const names = approvers.map((approver) => approver.name).join(', ');
   if (approvers.length >= required) {
     return { status: 'pass', message: `signed off by ${names}`, evidence };
   }
-  if (eligible.length < required) {
+  if (able.length < required) {
     return {
       status: 'fail',
-      message: `needs ${required} sign-off${required === 1 ? '' : 's'} from ${check.approval.roles.join(' or ')}, but only ${eligible.length} owner${eligible.length === 1 ? ' holds' : 's hold'} those roles`,
+      message: `needs ${required} sign-off${required === 1 ? '' : 's'} from ${check.approval.roles.join(' or ')}, but only ${able.length} owner${able.length === 1 ? ' holds' : 's hold'} those roles${able.length < eligible.length ? ' and can still sign (the others left)' : ''}`,
       problems: [{ message: `add owners with role ${check.approval.roles.join(' or ')} under project.owners in lepton.yaml` }],
       evidence,
     };
@@ -57,7 +62,7 @@ async function evaluate(check: CheckOf<'approval'>, context: CheckContext): Prom
       evidence,
     };
   }
-  const waiting = eligible.filter((owner) => !signed.has(owner.email.toLowerCase()));
+  const waiting = eligible.filter((owner) => canSign(owner) && !signed.has(owner.email.toLowerCase()));
   return {
     status: 'fail',
     message: `${approvers.length} of ${required} sign-off${required === 1 ? '' : 's'}${names ? ` (${names})` : ''}; may sign off: ${waiting.map((owner) => owner.name).join(', ')}`,

@@ -56,6 +56,20 @@ describe('approval: who counts', () => {
     expect(outcome).toMatchObject({ status: 'fail', message: '0 of 1 sign-off; may sign off: Grace Hopper, Katherine Johnson' });
   });
 
+  it('counts the sign-off of an owner who has left since, and waits for no owner past their last day', async () => {
+    const departed = manifestSchema.parse({
+      ...manifest,
+      project: { ...manifest.project, owners: manifest.project.owners.map((owner) => (owner.email === GRACE.email ? { ...owner, left: '2026-11-30' } : owner)) },
+    });
+    const run = (approval: Settings, approvals: Approval[]) =>
+      approvalCheck.evaluate({ id: 'go-decision', approval }, checkContext({ root: '/', manifest: departed, approvals, now: () => new Date('2026-12-01T08:00:00Z') }));
+    expect(await run({ roles: ['product-owner'] }, [])).toMatchObject({ status: 'fail', message: '0 of 1 sign-off; may sign off: Katherine Johnson' });
+    expect(await run({ roles: ['product-owner'] }, [signOff(GRACE)])).toMatchObject({ status: 'pass', message: 'signed off by Grace Hopper' });
+    expect((await run({ roles: ['product-owner'], count: 2 }, [])).message).toBe(
+      'needs 2 sign-offs from product-owner, but only 1 owner holds those roles and can still sign (the others left)',
+    );
+  });
+
   it('matches owners by email without regard to case', async () => {
     const outcome = await evaluate({ roles: ['product-owner'] }, [signOff({ name: 'Grace Hopper', email: 'Grace@Example.COM' })]);
     expect(outcome).toMatchObject({ status: 'pass', message: 'signed off by Grace Hopper' });
