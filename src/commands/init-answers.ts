@@ -171,6 +171,12 @@ export function repeatedMetricProblem(given: MetricComparison[], metric: MetricC
   return given.some((other) => metricKey(other) === metricKey(metric)) ? `"${metricKey(metric)}" is given already; give another metric or comparison (empty when done)` : true;
 }
 
+/** Why `owner` cannot be added to those `given`: an email is one owner's alone (compared ignoring case), or true. */
+export function repeatedOwnerProblem(given: readonly OwnerDraft[], owner: { name: string; email: string }): string | true {
+  const other = given.find((candidate) => candidate.email.toLowerCase() === owner.email.toLowerCase());
+  return other ? `${owner.email} is the email of ${other.name} already; each owner needs an email of their own` : true;
+}
+
 /** Final checks across answers: a usable project name, metric names not given twice. */
 export function validateAnswers(answers: InitAnswers): InitAnswers {
   const name = answers.name.trim();

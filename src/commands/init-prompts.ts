@@ -10,6 +10,7 @@ import {
   parseOwner,
   parseRoles,
   repeatedMetricProblem,
+  repeatedOwnerProblem,
   rolesProblem,
   validateAnswers,
   type DraftAnswers,
@@ -79,7 +80,11 @@ async function askOwners(prompts: Prompts, identity: PromptDefaults['owner'], co
         message: first ? 'Owner (Name <email>)' : 'Next owner (Name <email>)',
         default: first && identity ? `${identity.name} <${identity.email}>` : undefined,
         required: true,
-        validate: ownerProblem,
+        // An email given already is refused here and asked again: two owners sharing one could act as each other.
+        validate: (value) => {
+          const problem = ownerProblem(value);
+          return problem === true ? repeatedOwnerProblem(owners, parseOwner(value)) : problem;
+        },
       },
       context,
     );
