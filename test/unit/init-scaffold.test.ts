@@ -81,6 +81,15 @@ test('no owners and no metrics: no approval or metric check, and comments say ho
   expect(again.manifest!.phases[0]!.gate.map((check) => check.id)).toEqual(['plan-written', 'metric-accuracy', 'go-decision']);
 });
 
+test('comments say how an owner leaves (left:) and how to limit waivers (governance), valid once uncommented', async () => {
+  const text = manifestText(withDefaults({ owners: [{ name: 'Ada Lovelace', email: 'ada@example.com', roles: ['tech-lead'] }] }, { name: 'demo' }));
+  expect(text).toContain('`left: YYYY-MM-DD`');
+  const uncommented = text.replace('# governance:', 'governance:').replace('#   waive: {', '  waive: {');
+  const parsed = await parseManifest(new TextEncoder().encode(uncommented), '/tmp/project');
+  expect(parsed.problems).toEqual([]);
+  expect(parsed.manifest!.governance).toEqual({ waive: { roles: ['tech-lead'], 'max-days': 30 } });
+});
+
 test('llm-app writes eval gates: the PoC evaluation set, and at test no regression, red-team per category, latency and cost', () => {
   const phases = defaultPhases(withDefaults({ preset: 'llm-app' }, { name: 'bot' }));
   const poc = phases[0]!.gate.map((item) => item.check);
