@@ -4,6 +4,7 @@ import { loadProject, type Recovered } from '../lifecycle/project.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import { recoveredText } from '../report/moves.js';
 import type { CommandIO, GlobalOptions } from './types.js';
+import { safeText } from '../text.js';
 
 export async function openProject(globals: GlobalOptions, io: Pick<CommandIO, 'stderr'>): Promise<LoadedManifest & { recovered?: Recovered }> {
   let recovered: Recovered | undefined;
@@ -11,6 +12,6 @@ export async function openProject(globals: GlobalOptions, io: Pick<CommandIO, 's
     recovered = step;
     io.stderr(recoveredText(step));
   });
-  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+  for (const warning of loaded.warnings) io.stderr(`warning: ${safeText(warning, { multiline: true })}\n`);
   return recovered ? { ...loaded, recovered } : loaded;
 }
