@@ -6,6 +6,7 @@ import { exitWhenSettled } from './exit.js';
 import { parseFastPath } from './cli/fast-path.js';
 import type { CommandModule } from './cli/table.js';
 import { VERSION } from './version.js';
+import { safeText } from './text.js';
 import { resolveOutputMode } from './output.js';
 import type { CommandIO, GlobalOptions } from './commands/types.js';
 
@@ -13,10 +14,11 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 function printError(error: LeptonError, io: CommandIO): void {
   const where = error.location && !error.message.includes(formatLocation(error.location)) ? `${formatLocation(error.location)}: ` : '';
-  io.stderr(`lepton: ${where}${error.message}\n`);
-  for (const detail of error.details) io.stderr(`  ${detail}\n`);
+  // Messages quote file contents, arguments and ledger fields: their control characters are shown, never raw.
+  io.stderr(`lepton: ${safeText(`${where}${error.message}`, { multiline: true })}\n`);
+  for (const detail of error.details) io.stderr(`  ${safeText(detail, { multiline: true })}\n`);
   const hint = commandHint(error) ?? error.hint;
-  if (hint) io.stderr(`hint: ${hint}\n`);
+  if (hint) io.stderr(`hint: ${safeText(hint, { multiline: true })}\n`);
 }
 
 function outputMode(env: NodeJS.ProcessEnv, noColor: boolean): CommandIO['mode'] {
@@ -97,7 +99,7 @@ function exitCodeFor(error: unknown, io: CommandIO): number {
     return error.exitCode;
   }
   const unexpected = error as Error;
-  io.stderr(`lepton: unexpected error: ${unexpected?.message ?? String(error)}\n`);
+  io.stderr(`lepton: unexpected error: ${safeText(unexpected?.message ?? String(error), { multiline: true })}\n`);
   if (process.env.LEPTON_DEBUG === '1') io.stderr(`${unexpected?.stack ?? ''}\n`);
   else io.stderr('hint: run again with LEPTON_DEBUG=1 for details, and report it if it persists\n');
   return EXIT.usage;

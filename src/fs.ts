@@ -1,7 +1,7 @@
 // File writes that never leave a half-written file and never overwrite what a user wrote
 // unless asked to.
 import { constants, fstatSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError } from './errors.js';
 
@@ -93,6 +93,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   const existing = await stat(target).catch(() => undefined);
   if (existing && !existing.isFile()) throw Object.assign(new Error(`${file} exists and is not a regular file`), { code: 'ENOTREGULAR' });
   await makeDirectory(path.dirname(target));
+  await removeStaleTemps(target);
   // Unique within this process and across processes: no need to load node:crypto for it.
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++tempCounter}.tmp`);
   const handle = await open(temp, 'w', options.mode ?? 0o666);
@@ -111,6 +112,33 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Removes the temp files of earlier writes of `target` whose process is gone (a `kill -9` between
+ * creating the temp file and renaming it): `.<name>.<pid>.<n>.tmp` with a pid no process has.
+ */
+async function removeStaleTemps(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const match = /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
+    const pid = Number(match?.[1]);
+    if (!match || pid === process.pid || processExists(pid)) continue;
+    await rm(path.join(dir, name), { force: true });
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

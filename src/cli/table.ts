@@ -38,6 +38,11 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--lang <language>', description: 'language of the documents', choices: ['en', 'zh-CN'] },
       { flags: '--owner <owner>', description: 'owner as "Name <email>" (repeatable)', value: 'repeatable' },
       { flags: '--role <role>', description: 'role of the matching --owner, e.g. tech-lead (repeatable)', value: 'repeatable' },
+      {
+        flags: '--owner-key <key>',
+        description: 'SSH public key of the matching --owner: "ssh-ed25519 AAAA…" or a .pub file; their ledger entries are then signed (repeatable)',
+        value: 'repeatable',
+      },
       { flags: '--metric <metric>', description: 'success metric with threshold, e.g. "accuracy>=0.85" (repeatable)', value: 'repeatable' },
       { flags: '--strategy <strategy>', description: 'deployment strategy', choices: ['rolling', 'blue-green', 'canary'] },
       { flags: '--answers <file>', description: 'read the answers from a YAML file (keys: name, description, preset, domain, lang, owners, metrics, strategy)' },
@@ -46,7 +51,7 @@ export const COMMANDS: CommandSpec[] = [
     examples: [
       'lepton init                      # asks on a terminal',
       'lepton init demo --yes --metric "accuracy>=0.85"',
-      'lepton init churn --yes --preset ml-model --domain retail --lang zh-CN \\\n      --owner "Ada Lovelace <ada@example.com>" --role tech-lead',
+      'lepton init churn --yes --preset ml-model --domain retail --lang zh-CN \\\n      --owner "Ada Lovelace <ada@example.com>" --role tech-lead --owner-key ~/.ssh/id_ed25519.pub',
       'lepton init churn --answers answers.yaml   # in CI: every answer from a file',
     ],
     load: () => import('../commands/init.js'),

@@ -4,7 +4,7 @@ import { EXIT, InterruptedError, LeptonError } from '../errors.js';
 import { advance } from '../lifecycle/transitions.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import { formatGateReport } from '../report/index.js';
-import { advanceSummary, formatAdvanceJson } from '../report/moves.js';
+import { advanceSummary, formatAdvanceJson, notAdvancedAgainJson, notAdvancedAgainText } from '../report/moves.js';
 import { palette } from '../report/style.js';
 import { renderTemplates, type RenderedDocument } from '../templates/generate.js';
 import type { CommandRun } from './types.js';
@@ -24,6 +24,12 @@ export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals,
   // commander allows only pretty and json.
   const format = options.format ?? 'pretty';
   const loaded = await openProject(globals, io);
+  // A re-run after a crash: the roll-forward just completed the advance the user asked for. Doing
+  // another would move a second phase they never saw the gate of.
+  if (loaded.recovered?.event === 'advance' && !options.dryRun) {
+    io.stdout(format === 'json' ? notAdvancedAgainJson(loaded.manifest.project.name, loaded.recovered) : notAdvancedAgainText(loaded.recovered));
+    return EXIT.ok;
+  }
   const progress = await (await import('./progress.js')).startProgress(globals, io, Boolean(options.verbose));
   const watch = progress && { onStart: progress.onStart, onResult: progress.onResult, onOutput: progress.onOutput };
   const result = await advance(loaded, {

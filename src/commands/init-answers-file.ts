@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { usageError } from '../errors.js';
 import { formatKeyPath } from '../manifest/load.js';
 import { DOMAINS, LANGUAGES, PRESETS, STRATEGIES, metricComparisonSchema } from '../manifest/schema.js';
-import { dropUndefined, mergeOwners, ownersFromFlags, parseMetric, parseOwner, parseRoles, type DraftAnswers, type OwnerDraft } from './init-answers.js';
+import { dropUndefined, mergeOwners, ownersFromFlags, parseMetric, parseOwner, parseRoles, readPublicKey, type DraftAnswers, type OwnerDraft } from './init-answers.js';
 
 const oneOrMany = z.union([z.string(), z.array(z.string())]);
 const ownerEntry = z.union([
@@ -17,6 +17,7 @@ const ownerEntry = z.union([
     email: z.string().regex(/^[^@\s]+@[^@\s]+$/, { message: 'must be an email address' }),
     roles: oneOrMany.optional(),
     role: oneOrMany.optional(),
+    key: z.string().optional(),
   }),
 ]);
 const metricEntry = z.union([z.string(), metricComparisonSchema]);
@@ -99,7 +100,7 @@ function draftFromFile(file: z.infer<typeof answersFileSchema>): DraftAnswers {
       file.owners.map((entry) => {
         if (typeof entry === 'string') return parseOwner(entry);
         const roles = [...list(entry.roles), ...list(entry.role)].flatMap(parseRoles);
-        return { name: entry.name, email: entry.email, ...(entry.roles || entry.role ? { roles } : {}) };
+        return { name: entry.name, email: entry.email, ...(entry.roles || entry.role ? { roles } : {}), ...(entry.key !== undefined && { key: readPublicKey(entry.key) }) };
       }),
     );
   }

@@ -1,8 +1,11 @@
 // The answers `lepton init` builds a project from, as the command line gives them: parsed from
 // flags or an answers file, completed by prompts or defaults, and validated before anything is written.
+import os from 'node:os';
+import path from 'node:path';
 import { usageError } from '../errors.js';
+import { readRegularFileSync } from '../fs.js';
 import { KEBAB_CASE } from '../manifest/kinds.js';
-import { METRIC_OPS, type Domain, type Language, type MetricComparison, type Owner, type Preset, type Strategy } from '../manifest/schema.js';
+import { METRIC_OPS, OPENSSH_PUBLIC_KEY, type Domain, type Language, type MetricComparison, type Owner, type Preset, type Strategy } from '../manifest/schema.js';
 import type { DraftAnswers, InitAnswers, OwnerDraft } from '../templates/answers.js';
 
 export type { DraftAnswers, InitAnswers, OwnerDraft } from '../templates/answers.js';
@@ -23,6 +26,7 @@ export const QUESTION_FLAGS: Record<Question, string> = {
 };
 
 export const DEFAULT_ROLE = 'tech-lead';
+const KEY_HINT = 'give an OpenSSH public key line ("ssh-ed25519 AAAA… you@example.com", what ssh-keygen writes to ~/.ssh/id_ed25519.pub) or the path of that .pub file';
 const METRIC_PATTERN = /^\s*([A-Za-z_][\w-]*(?:\[\d+\])*(?:\.[A-Za-z_][\w-]*(?:\[\d+\])*)*)\s*(>=|<=|==|!=|>|<)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*$/;
 const OWNER_PATTERN = /^\s*([^<>]*?)\s*<\s*([^<>\s@]+@[^<>\s@]+)\s*>\s*$/;
 
@@ -52,6 +56,59 @@ export function parseOwner(text: string): { name: string; email: string } {
 export function ownerProblem(text: string): string | true {
   const match = OWNER_PATTERN.exec(text);
   return match?.[1] ? true : 'expected "Name <email>", e.g. Ada Lovelace <ada@example.com>';
+}
+
+/** Why `line` is not an OpenSSH public key line, or true: its type and the type inside its base64 blob agree. */
+export function publicKeyProblem(line: string): string | true {
+  const match = OPENSSH_PUBLIC_KEY.exec(line);
+  if (!match) return 'not an OpenSSH public key line (TYPE BASE64 [COMMENT], e.g. ssh-ed25519 AAAA… you@example.com)';
+  // The blob is length-prefixed fields (the type first) that use it up exactly: a cut-off key does not.
+  const blob = Buffer.from(line.split(' ')[1]!, 'base64');
+  const fields: Buffer[] = [];
+  for (let offset = 0; offset < blob.length; ) {
+    const length = offset + 4 <= blob.length ? blob.readUInt32BE(offset) : Number.POSITIVE_INFINITY;
+    if (offset + 4 + length > blob.length) return `its key data is not a whole ${match[1]} key (copied incompletely?)`;
+    fields.push(blob.subarray(offset + 4, offset + 4 + length));
+    offset += 4 + length;
+  }
+  if (fields.length < 2 || fields[0]!.toString('latin1') !== match[1]) return `its key data is not a ${match[1]} key`;
+  return true;
+}
+
+/**
+ * A key as given to `--owner-key` or the key prompt: a public key line, or the path of a `.pub`
+ * file holding one (relative to the current folder, `~/` for the home folder). Returns the line.
+ */
+export function readPublicKey(text: string): string {
+  let line = text.trim();
+  if (!OPENSSH_PUBLIC_KEY.test(line.split(/\s+/).slice(0, 2).join(' '))) {
+    const file = path.resolve(line.startsWith('~/') ? path.join(os.homedir(), line.slice(2)) : line);
+    const read = readRegularFileSync(file, 64 * 1024);
+    if ('bytes' in read) {
+      line =
+        read.bytes
+          .toString('utf8')
+          .split('\n')
+          .map((item) => item.trim())
+          .find(Boolean) ?? '';
+    } else if (read.problem !== 'missing') {
+      throw usageError(`cannot read the key file ${text}: ${read.message}`, KEY_HINT);
+    }
+  }
+  const problem = publicKeyProblem(line);
+  if (problem !== true) throw usageError(`"${text.length > 80 ? `${text.slice(0, 77)}…` : text}" is not a public key: ${problem}`, KEY_HINT);
+  return line;
+}
+
+/** For the key prompt: empty (no key) or a usable key. */
+export function keyAnswerProblem(text: string): string | true {
+  if (text.trim() === '') return true;
+  try {
+    readPublicKey(text);
+    return true;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 /** `tech-lead, reviewer` → the roles, each kebab-case. */
@@ -84,15 +141,23 @@ export function mergeOwners(owners: OwnerDraft[]): OwnerDraft[] {
     const seen = byEmail.get(key);
     if (!seen) {
       byEmail.set(key, { ...owner, ...(owner.roles ? { roles: [...new Set(owner.roles)] } : {}) });
-    } else if (owner.roles) {
-      seen.roles = [...new Set([...(seen.roles ?? []), ...owner.roles])];
+      continue;
     }
+    if (owner.roles) seen.roles = [...new Set([...(seen.roles ?? []), ...owner.roles])];
+    if (owner.key && seen.key && owner.key !== seen.key) throw usageError(`${owner.email} is given two different keys`, 'give each owner one key');
+    if (owner.key) seen.key = owner.key;
   }
   return [...byEmail.values()];
 }
 
-/** `--owner` and `--role` pair by position: the n-th role belongs to the n-th owner. */
-export function ownersFromFlags(owners: string[], roles: string[]): OwnerDraft[] {
+/** `--owner`, `--role` and `--owner-key` pair by position: the n-th role and key belong to the n-th owner. */
+export function ownersFromFlags(owners: string[], roles: string[], keys: string[] = []): OwnerDraft[] {
+  if (keys.length > owners.length) {
+    throw usageError(
+      `${keys.length} --owner-key but ${owners.length} --owner given`,
+      'each --owner-key belongs to the --owner at the same position: --owner "Ada <ada@example.com>" --owner-key ~/.ssh/id_ed25519.pub',
+    );
+  }
   if (roles.length > owners.length) {
     throw usageError(
       `${roles.length} --role but ${owners.length} --owner given`,
@@ -102,7 +167,8 @@ export function ownersFromFlags(owners: string[], roles: string[]): OwnerDraft[]
   return mergeOwners(
     owners.map((text, index) => {
       const role = roles[index];
-      return { ...parseOwner(text), ...(role === undefined ? {} : { roles: parseRoles(role) }) };
+      const key = keys[index];
+      return { ...parseOwner(text), ...(role === undefined ? {} : { roles: parseRoles(role) }), ...(key === undefined ? {} : { key: readPublicKey(key) }) };
     }),
   );
 }
@@ -115,11 +181,15 @@ export interface InitFlags {
   lang?: Language;
   owner?: string[];
   role?: string[];
+  ownerKey?: string[];
   metric?: string[];
   strategy?: Strategy;
 }
 
 export function answersFromFlags(flags: InitFlags): DraftAnswers {
+  if (flags.ownerKey?.length && !flags.owner?.length) {
+    throw usageError('--owner-key needs an --owner to belong to', 'pass --owner "Name <email>" --owner-key ~/.ssh/id_ed25519.pub');
+  }
   if (flags.role?.length && !flags.owner?.length) {
     throw usageError('--role needs an --owner to belong to', 'pass --owner "Name <email>" --role ROLE');
   }
@@ -129,7 +199,7 @@ export function answersFromFlags(flags: InitFlags): DraftAnswers {
     preset: flags.preset,
     domain: flags.domain,
     language: flags.lang,
-    owners: flags.owner?.length ? ownersFromFlags(flags.owner, flags.role ?? []) : undefined,
+    owners: flags.owner?.length ? ownersFromFlags(flags.owner, flags.role ?? [], flags.ownerKey ?? []) : undefined,
     metrics: flags.metric?.length ? flags.metric.map(parseMetric) : undefined,
     strategy: flags.strategy,
   });

@@ -4,11 +4,13 @@ import { InterruptedError } from '../errors.js';
 import type { DOMAINS, LANGUAGES, PRESETS, STRATEGIES, MetricComparison } from '../manifest/schema.js';
 import {
   DEFAULT_ROLE,
+  keyAnswerProblem,
   metricProblem,
   ownerProblem,
   parseMetric,
   parseOwner,
   parseRoles,
+  readPublicKey,
   repeatedMetricProblem,
   repeatedOwnerProblem,
   rolesProblem,
@@ -89,7 +91,9 @@ async function askOwners(prompts: Prompts, identity: PromptDefaults['owner'], co
       context,
     );
     const owner = parseOwner(text);
-    owners.push({ ...owner, roles: await askRoles(prompts, owner.name, first ? DEFAULT_ROLE : 'product-owner', context) });
+    const roles = await askRoles(prompts, owner.name, first ? DEFAULT_ROLE : 'product-owner', context);
+    const key = await prompts.input({ message: `SSH public key of ${owner.name} ("ssh-ed25519 AAAA…" or a .pub file; empty for none)`, validate: keyAnswerProblem }, context);
+    owners.push({ ...owner, roles, ...(key.trim() && { key: readPublicKey(key) }) });
     if (!(await prompts.confirm({ message: 'Add another owner?', default: false }, context))) return owners;
   }
 }

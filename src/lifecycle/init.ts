@@ -143,7 +143,9 @@ export async function initProject(root: string, answers: InitAnswers, options: I
     if (!(await pathExists(path.join(root, LEDGER_PATH)))) {
       const { appendLedgerEntry } = await import('./ledger.js');
       await undo.willWrite(path.join(root, LEDGER_PATH));
-      await appendLedgerEntry(root, { event: 'init', to: manifest.phases[0]!.id }, { now: options.now });
+      // An owner given a key signs even the first entry (LEPTON_SIGNING_KEY or git's user.signingkey).
+      const { ownerByEmail } = await import('./state.js');
+      await appendLedgerEntry(root, { event: 'init', to: manifest.phases[0]!.id }, { now: options.now, keyOf: (actor) => ownerByEmail(manifest, actor.email)?.key });
       files.push({ file: LEDGER_PATH, status: 'created' });
     }
     // Parallel sign-offs in two clones merge through lepton's driver instead of conflicting.

@@ -48,14 +48,25 @@ async function applyWrites(root: string, writes: JournalWrite[], env?: NodeJS.Pr
   }
 }
 
-/** Completes a transition a crash interrupted, if any. Returns whether there was one. */
-export async function rollForward(root: string): Promise<boolean> {
+/** The step a roll-forward completed: the ledger entry it wrote (the last line of the journal's ledger). */
+export interface CompletedStep {
+  seq?: number;
+  event?: string;
+  from?: string;
+  to?: string;
+  time?: string;
+  /** Files the journal wrote, relative to the root. */
+  files: string[];
+}
+
+/** Completes a transition a crash interrupted, if any, and says what it was. */
+export async function rollForward(root: string): Promise<CompletedStep | undefined> {
   const file = path.join(root, JOURNAL_PATH);
   // Checked on every start: synchronously, as an await through the thread pool costs more than the check.
-  if (!existsSync(file)) return false;
+  if (!existsSync(file)) return undefined;
   return withLock(root, async () => {
     const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) return false;
+    if (text === undefined) return undefined;
     let journal: Journal;
     try {
       journal = JSON.parse(text) as Journal;
@@ -77,8 +88,30 @@ export async function rollForward(root: string): Promise<boolean> {
     }
     await applyWrites(root, journal.writes);
     await rm(file, { force: true });
-    return true;
+    return completedStep(journal.writes);
   });
+}
+
+function completedStep(writes: readonly JournalWrite[]): CompletedStep {
+  const ledger = writes.find((write) => write.label === 'ledger');
+  const last = ledger?.content.trimEnd().split('\n').at(-1);
+  let entry: Record<string, unknown> = {};
+  try {
+    entry = last ? (JSON.parse(last) as Record<string, unknown>) : {};
+  } catch {
+    // A journal's ledger is written by lepton: a line that does not parse names no entry.
+  }
+  const text = (key: string) => (typeof entry[key] === 'string' ? (entry[key] as string) : undefined);
+  const seq = typeof entry.seq === 'number' ? entry.seq : undefined;
+  const [event, from, to, time] = [text('event'), text('from'), text('to'), text('time')];
+  return {
+    files: writes.map((write) => write.path),
+    ...(seq !== undefined && { seq }),
+    ...(event && { event }),
+    ...(from && { from }),
+    ...(to && { to }),
+    ...(time && { time }),
+  };
 }
 
 async function fileHash(root: string, relativePath: string): Promise<string | null> {

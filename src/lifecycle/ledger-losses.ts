@@ -32,3 +32,32 @@ export async function lostEntries(root: string, revision: string, label: string,
   }
   return losses;
 }
+
+/**
+ * Across history the ledger only grows: each merge commit's ledger keeps every entry of each
+ * parent's (by content hash, so `lepton ledger merge`'s renumbering keeps them). `git log -p`
+ * shows no diff for merges, so a merge that took one side's ledger whole is caught here.
+ */
+export async function mergeLosses(root: string): Promise<LedgerLoss[]> {
+  const { fileAtMerges } = await import('../git/merge-history.js');
+  const losses: LedgerLoss[] = [];
+  for (const merge of await fileAtMerges(root, '.lepton/ledger.jsonl')) {
+    const kept = new Set(
+      ledgerLines(merge.text ?? '').flatMap((line) => {
+        const entry = parseEntry(line);
+        return entry ? [contentHash(entry)] : [];
+      }),
+    );
+    for (const parent of merge.parents) {
+      for (const line of ledgerLines(parent.text ?? '')) {
+        const entry = parseEntry(line);
+        if (!entry || kept.has(contentHash(entry))) continue;
+        losses.push({
+          seq: entry.seq,
+          message: `merge commit ${merge.commit.slice(0, 7)} by ${merge.name} <${merge.email}> dropped ledger entry #${entry.seq} (${entry.event} by ${entry.actor?.name ?? '?'}, ${entry.time}) of its parent ${parent.commit.slice(0, 7)}: the ledger only grows`,
+        });
+      }
+    }
+  }
+  return losses;
+}

@@ -144,12 +144,20 @@ export function recordInProject<P extends Plan>(loaded: LoadedManifest, options:
 }
 
 /** Records in a project folder from its ledger alone (`lepton init`'s first entry). */
-export function recordInFolder<P extends Plan>(root: string, options: RecordOptions, plan: (fresh: LedgerSnapshot, actor: Actor) => P): Promise<Recorded<P>> {
+export function recordInFolder<P extends Plan>(
+  root: string,
+  options: RecordOptions & { keyOf?: (actor: Actor) => string | undefined },
+  plan: (fresh: LedgerSnapshot, actor: Actor) => P,
+): Promise<Recorded<P>> {
   return record(root, options, async (ledger) => ({ fresh: ledger, setPhase: undefined }), plan);
 }
 
 /** Appends one entry as it is (the plan that always writes) and returns it as written. */
-export async function appendLedgerEntry<E extends NewLedgerEntry>(root: string, entry: E, options: RecordOptions = {}): Promise<Stamped<E>> {
+export async function appendLedgerEntry<E extends NewLedgerEntry>(
+  root: string,
+  entry: E,
+  options: RecordOptions & { keyOf?: (actor: Actor) => string | undefined } = {},
+): Promise<Stamped<E>> {
   const { entry: written } = await recordInFolder(root, options, () => writeEntry(entry));
   return written;
 }

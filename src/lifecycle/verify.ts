@@ -61,6 +61,8 @@ export async function verifyProject(loaded: LoadedManifest, options: VerifyOptio
     const against = [{ revision: 'HEAD', label: 'the committed ledger (HEAD)' }, ...(options.extends ?? [])];
     const losses = await Promise.all(against.map(({ revision, label }) => lostEntries(loaded.root, revision, label, entries)));
     for (const loss of losses.flat()) problems.push({ ...loss, check: 'chain' });
+    // Every merge against each of its parents: a walk of history, so only under --strict (the pre-push hook stays cheap).
+    if (options.strict) for (const loss of await (await import('./ledger-losses.js')).mergeLosses(loaded.root)) problems.push({ ...loss, check: 'chain' });
   }
   const signatures = await checkSignatures(manifest, entries);
   problems.push(...signatures.problems);

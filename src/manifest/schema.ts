@@ -151,6 +151,10 @@ export const checkSchemas = {
 
 export const checkSchema = z.union(CHECK_KINDS.map((kind) => checkSchemas[kind]) as unknown as [(typeof checkSchemas)['file'], ...(typeof checkSchemas)[CheckKind][]]);
 
+/** An OpenSSH public key line: type, base64 blob, optional comment. */
+export const OPENSSH_PUBLIC_KEY =
+  /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/;
+
 export const ownerSchema = z.strictObject({
   name: nonEmpty,
   email: z.string().regex(/^[^@\s]+@[^@\s]+$/, { message: 'must be an email address' }),
@@ -158,7 +162,7 @@ export const ownerSchema = z.strictObject({
   /** An OpenSSH public key line: every ledger entry by this owner must carry a valid signature by it. */
   key: z
     .string()
-    .regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/, {
+    .regex(OPENSSH_PUBLIC_KEY, {
       message: 'must be an OpenSSH public key line, e.g. "ssh-ed25519 AAAA… you@example.com"',
     })
     .optional(),

@@ -2,7 +2,7 @@
 // warnings, then the plain report for the log. The command appends the Markdown summary.
 import path from 'node:path';
 import type { CheckResult, GateReport } from '../gate/types.js';
-import { stripAnsi } from '../text.js';
+import { safeText, stripAnsi } from '../text.js';
 import type { StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
 import type { ReportOptions } from './types.js';
@@ -28,7 +28,8 @@ export interface Annotation {
 
 /** Message text: `%`, CR and LF are encoded (GitHub's `escapeData`). */
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // GitHub's own encoding of %, CR and LF; every other control character shown as an escape (\x1b), never raw.
+  return safeText(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Property values (file, title): also `:` and `,`, which would end the property (GitHub's `escapeProperty`). */
@@ -124,7 +125,8 @@ export function checkAnnotations(check: CheckResult, options: Pick<ReportOptions
  */
 export function inertText(text: string): string {
   const token = `lepton-${randomHex(8)}`;
-  return `::stop-commands::${token}\n${text.endsWith('\n') ? text : `${text}\n`}::${token}::\n`;
+  const shown = safeText(text, { multiline: true });
+  return `::stop-commands::${token}\n${shown.endsWith('\n') ? shown : `${shown}\n`}::${token}::\n`;
 }
 
 export function formatGateGithub(report: GateReport, options: ReportOptions): string {

@@ -4,6 +4,7 @@ import { comparisonMarkdown } from './comparison.js';
 import type { StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
 import type { ReportOptions } from './types.js';
+import { safeText } from '../text.js';
 
 /**
  * The hidden first line of every Markdown report (DESIGN "Reports for people and for code
@@ -13,7 +14,8 @@ export const REPORT_MARKER = '<!-- lepton-report -->';
 
 /** A report's Markdown behind the marker line. */
 function marked(lines: string[]): string {
-  return `${REPORT_MARKER}\n${lines.join('\n').trimEnd()}\n`;
+  // Text from files and the ledger may carry terminal escapes or a bare `\r`: shown, never raw.
+  return `${REPORT_MARKER}\n${safeText(lines.join('\n').trimEnd(), { multiline: true })}\n`;
 }
 
 /** The text without its leading marker line: a section of a larger report that carries it once. */

@@ -4,6 +4,8 @@ import type { LedgerEntryOf } from '../lifecycle/ledger-entries.js';
 import type { RenderedDocument } from '../templates/generate.js';
 import { publicCheck } from './json.js';
 import type { Paint } from './style.js';
+import type { Recovered } from '../lifecycle/project.js';
+import { safeText } from '../text.js';
 
 export function advanceJson(result: AdvanceResult, documents: RenderedDocument[]) {
   return {
@@ -81,4 +83,23 @@ export function terminateText(project: string, result: { phase: string; entry: L
 
 export function formatAdvanceJson(result: AdvanceResult, documents: RenderedDocument[]): string {
   return `${JSON.stringify(advanceJson(result, documents), null, 2)}\n`;
+}
+
+/** What a roll-forward completed, for stderr: a user who re-runs the command sees it was done. */
+export function recoveredText(recovered: Recovered): string {
+  const what = recovered.event ? `${recovered.event}${recovered.to ? ` to ${recovered.to}` : ''}` : `step (${recovered.files.join(', ')})`;
+  const recorded = recovered.seq !== undefined ? ` (recorded as ledger entry #${recovered.seq}${recovered.time ? `, ${recovered.time}` : ''})` : '';
+  const lines = [`lepton: completed the interrupted ${what}${recorded}`];
+  for (const document of recovered.documents) lines.push(`  ${document.status === 'kept' ? 'kept   ' : 'created'} ${document.file}`);
+  if (recovered.renderProblem) lines.push(`warning: the new phase's documents were not rendered: ${recovered.renderProblem}; run \`lepton generate\``);
+  return `${safeText(lines.join('\n'), { multiline: true })}\n`;
+}
+
+/** `lepton advance` run again after an interrupted advance that the roll-forward completed: it does not advance a second time. */
+export function notAdvancedAgainText(recovered: Recovered): string {
+  return `Not advanced again: the interrupted advance to ${safeText(recovered.to ?? '?')} was completed just now. Run \`lepton advance\` again to advance from ${safeText(recovered.to ?? '?')}.\n`;
+}
+
+export function notAdvancedAgainJson(project: string, recovered: Recovered): string {
+  return `${JSON.stringify({ version: 1, project, advanced: false, recovered: { entry: recovered.seq ?? null, from: recovered.from ?? null, to: recovered.to ?? null, documents: recovered.documents } }, null, 2)}\n`;
 }

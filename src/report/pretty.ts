@@ -67,18 +67,18 @@ function checkLines(check: CheckResult, width: number, paint: Paint): string[] {
 const STATE_MARK: Record<PhaseState, string> = { done: '✔', current: '▶', upcoming: '·' };
 
 export function formatStatusPretty(report: StatusReport, paint: Paint): string {
-  const lines = [paint.bold(report.project) + (report.description ? ` — ${report.description}` : ''), ''];
+  const lines = [paint.bold(report.project) + (report.description ? ` — ${safeText(report.description)}` : ''), ''];
   const width = Math.max(...report.phases.map((phase) => phase.id.length));
   for (const phase of report.phases) {
     const mark = phase.state === 'done' ? paint.green(STATE_MARK.done) : phase.state === 'current' ? paint.cyan(STATE_MARK.current) : paint.dim(STATE_MARK.upcoming);
-    const text = `${phase.id.padEnd(width)}  ${phase.title}`;
+    const text = `${phase.id.padEnd(width)}  ${safeText(phase.title)}`;
     lines.push(`  ${mark} ${phase.state === 'current' ? paint.bold(text) + paint.cyan('  ← current') : phase.state === 'upcoming' ? paint.dim(text) : text}`);
   }
   const { summary, checks } = report.gate;
   lines.push('', `Gate of ${report.phase}: ${summary.passed} of ${summary.total} checks pass${summary.waived ? `, ${summary.waived} waived` : ''}`);
   const idWidth = Math.max(8, ...checks.map((check) => check.id.length));
   for (const check of checks) {
-    lines.push(`  ${paintStatus(paint, check.status, check.required)} ${check.id.padEnd(idWidth)}  ${check.message}${check.required ? '' : paint.dim(' (advisory)')}`);
+    lines.push(`  ${paintStatus(paint, check.status, check.required)} ${check.id.padEnd(idWidth)}  ${safeText(check.message)}${check.required ? '' : paint.dim(' (advisory)')}`);
   }
   lines.push(
     '',
@@ -114,8 +114,8 @@ export function formatVerifyPretty(report: VerifyReport, strict: boolean, paint:
     return `${paint.green('✔')} ${report.project}: ${what}\n`;
   }
   const [first, ...rest] = report.problems;
-  const lines = [`${paint.red('✖')} ${report.project}: ${first?.message ?? 'the ledger does not verify'}`];
-  for (const problem of rest) lines.push(`  ${problem.message}`);
+  const lines = [`${paint.red('✖')} ${report.project}: ${safeText(first?.message ?? 'the ledger does not verify')}`];
+  for (const problem of rest) lines.push(`  ${safeText(problem.message)}`);
   lines.push(`hint: ${HINTS[first?.check ?? 'chain']}`);
   return `${lines.join('\n')}\n`;
 }

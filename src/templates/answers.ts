@@ -17,6 +17,8 @@ export interface OwnerDraft {
   name: string;
   email: string;
   roles?: string[];
+  /** An OpenSSH public key line: the owner's ledger entries are then signed. */
+  key?: string;
 }
 
 /** What flags and an answers file gave; anything undefined is still to be asked or defaulted. */

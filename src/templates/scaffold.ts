@@ -66,7 +66,7 @@ function ownerLines(owners: Owner[]): string[] {
   }
   return [
     withComment('  owners:', 'roles decide who may sign off a gate with `lepton approve`'),
-    ...owners.map((owner) => `    - ${flow({ name: owner.name, email: owner.email, roles: owner.roles })}`),
+    ...owners.map((owner) => `    - ${flow({ name: owner.name, email: owner.email, roles: owner.roles, ...(owner.key && { key: owner.key }) })}`),
   ];
 }
 

@@ -7,6 +7,7 @@ import { ADA, OWNERS_YAML, createProject, lepton } from '../helpers/lifecycle-pr
 const MANIFEST = `version: 1
 project:
   name: escapes
+  description: "a description \\e]0;owned\\a\\e[2J"
 ${OWNERS_YAML}
 phase: poc
 phases:
@@ -40,4 +41,32 @@ it('history and gate neutralise control characters from the ledger and from file
   expect(gate.stdout).not.toMatch(RAW_CONTROL);
   expect(gate.stdout).toContain('\\x1b]0;owned');
   expect(gate.stdout).toContain("in 'Goal \\x1b[2J");
+});
+
+it('markdown, GitHub annotations, status and error messages neutralise them too', async () => {
+  // The waiver of the first test is in the ledger: its reason reaches every report of the gate.
+  const outputs: Record<string, string> = {};
+  for (const format of ['markdown', 'github']) {
+    const gate = await lepton(repo, ['gate', '--format', format], { now: '2026-06-15T12:00:00Z' });
+    expect(gate.exitCode, `${format}: ${gate.stderr}`).toBe(1);
+    outputs[`gate ${format}`] = gate.stdout;
+  }
+  for (const format of ['pretty', 'markdown', 'github']) {
+    const status = await lepton(repo, ['status', '--format', format], { now: '2026-06-15T12:00:00Z' });
+    expect(status.exitCode, `${format}: ${status.stderr}`).toBe(0);
+    outputs[`status ${format}`] = status.stdout;
+  }
+  for (const [name, text] of Object.entries(outputs)) {
+    expect(text, name).not.toMatch(RAW_CONTROL);
+    expect(text, name).toContain('\\x1b');
+  }
+  // Each workflow command stays one line: the escapes are shown, `\r` and line breaks get GitHub's own encoding.
+  const annotations = outputs['gate github']!.split('\n').filter((line) => line.startsWith('::warning') || line.startsWith('::error'));
+  expect(annotations.find((line) => line.includes('waived'))).toContain('\\x1b]0;owned\\x07\\x1b[2J%0Dall fine');
+
+  // An error message that quotes an argument (or a file's content) shows its escapes.
+  const refused = await lepton(repo, ['approve', ATTACK], { as: ADA });
+  expect(refused.exitCode).toBe(2);
+  expect(refused.stderr).not.toMatch(RAW_CONTROL);
+  expect(refused.stderr).toContain('no check "\\x1b]0;owned\\x07\\x1b[2J\\rall fine"');
 });

@@ -1,6 +1,7 @@
 // `lepton init` on a real pseudo-terminal: the questions are asked and answered with keystrokes
 // (arrows and enter for selects), and Ctrl-C at a prompt leaves nothing behind and exits 130.
 import { spawn, type IPty } from '@lydell/node-pty';
+import { execa } from 'execa';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -26,8 +27,8 @@ interface Terminal {
   output: () => string;
 }
 
-function startTerminal(args: string[], cwd: string): Terminal {
-  const env = Object.fromEntries(Object.entries(cleanEnv(initEnv({ TERM: 'xterm-256color' }))).filter((entry): entry is [string, string] => entry[1] !== undefined));
+function startTerminal(args: string[], cwd: string, extraEnv: Record<string, string> = {}): Terminal {
+  const env = Object.fromEntries(Object.entries(cleanEnv(initEnv({ TERM: 'xterm-256color', ...extraEnv }))).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const pty: IPty = spawn(process.execPath, [LEPTON_BIN, ...args], { name: 'xterm-256color', cols: 160, rows: 50, cwd, env });
   let buffer = '';
   let consumed = 0;
@@ -87,7 +88,10 @@ async function answer(terminal: Terminal, prompt: string, keys: string): Promise
 }
 
 test('asks every question and writes the answers into lepton.yaml', async () => {
-  const terminal = startTerminal(['init', 'demo'], dir);
+  // Ada gives her key at its prompt, so init's first entry (hers) is signed with it.
+  await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'ada@example.com', '-f', path.join(dir, 'ada')]);
+  const adaKey = (await readFile(path.join(dir, 'ada.pub'), 'utf8')).trim();
+  const terminal = startTerminal(['init', 'demo'], dir, { LEPTON_SIGNING_KEY: path.join(dir, 'ada') });
   await answer(terminal, 'Project name', ENTER);
   await answer(terminal, 'Description', `Answers support questions from the handbook${ENTER}`);
   await answer(terminal, 'Kind of AI project', `${DOWN}${ENTER}`);
@@ -95,9 +99,13 @@ test('asks every question and writes the answers into lepton.yaml', async () => 
   await answer(terminal, 'Language of the documents', ENTER);
   await answer(terminal, 'Owner (Name <email>)', ENTER);
   await answer(terminal, 'Roles of Ada Lovelace', ENTER);
+  // owners[].key: a key line that is not one is refused at its prompt; the path of a .pub file is read.
+  await answer(terminal, 'SSH public key of Ada Lovelace', `ssh-ed25519 AAAAnot-a-key${ENTER}`);
+  await answer(terminal, 'is not a public key', `${BACKSPACE.repeat('ssh-ed25519 AAAAnot-a-key'.length)}${path.join(dir, 'ada.pub')}${ENTER}`);
   await answer(terminal, 'Add another owner?', `y${ENTER}`);
   await answer(terminal, 'Next owner (Name <email>)', `Grace Hopper <grace@example.com>${ENTER}`);
   await answer(terminal, 'Roles of Grace Hopper', ENTER);
+  await answer(terminal, 'SSH public key of Grace Hopper', ENTER);
   await answer(terminal, 'Add another owner?', ENTER);
   await answer(terminal, 'Success metric with threshold', `groundedness=0.9${ENTER}`);
   // An invalid metric is explained and may be corrected in place.
@@ -117,7 +125,7 @@ test('asks every question and writes the answers into lepton.yaml', async () => 
     language: 'en',
     strategy: 'canary',
     owners: [
-      { name: 'Ada Lovelace', email: 'ada@example.com', roles: ['tech-lead'] },
+      { name: 'Ada Lovelace', email: 'ada@example.com', roles: ['tech-lead'], key: adaKey },
       { name: 'Grace Hopper', email: 'grace@example.com', roles: ['product-owner'] },
     ],
   });

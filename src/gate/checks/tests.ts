@@ -32,16 +32,24 @@ async function evaluate(check: TestsCheck, context: Pick<CheckContext, 'root' | 
   const skippedTests: { file: string; name: string; message?: string }[] = [];
   const total: JunitCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   let unreadable = 0;
+  let uncounted = 0;
   for (const file of files) {
     try {
       const report = await readReport(context.root, file, { hash: context.evidence });
       const parsed = parseJunitOrThrow(report.text, file);
       results.push({ file, ...(report.sha256 && { sha256: report.sha256 }), counts: parsed.counts });
       for (const key of Object.keys(total) as (keyof JunitCounts)[]) total[key] += parsed.counts[key];
+      let kept = 0;
       for (const test of parsed.notable) {
-        if (test.outcome === 'skipped') skippedTests.push({ file, name: test.name, ...(test.message && { message: test.message }) });
-        else problems.push({ file, message: describe(test) });
+        if (test.outcome === 'skipped') {
+          skippedTests.push({ file, name: test.name, ...(test.message && { message: test.message }) });
+        } else {
+          problems.push({ file, message: describe(test) });
+          kept += 1;
+        }
       }
+      // A report with more failures than parseJunit keeps by name: the rest are only counted.
+      uncounted += parsed.counts.failures + parsed.counts.errors - kept;
     } catch (error) {
       if (!(error instanceof ReportReadError)) throw error;
       unreadable += 1;
@@ -49,7 +57,8 @@ async function evaluate(check: TestsCheck, context: Pick<CheckContext, 'root' | 
     }
   }
   const listed = problems.slice(0, MAX_LISTED);
-  if (problems.length > MAX_LISTED) listed.push({ message: `… and ${problems.length - MAX_LISTED} more failed tests` });
+  const more = problems.length + uncounted - listed.length;
+  if (more > 0) listed.push({ message: `… and ${more} more failed tests` });
   if (total.tests < min) listed.push({ message: `${plural(total.tests, 'test')} found; at least ${min} required` });
   const passed = total.failures === 0 && total.errors === 0 && unreadable === 0 && total.tests >= min;
   return {

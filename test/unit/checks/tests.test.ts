@@ -89,7 +89,7 @@ describe('tests check on missing and malformed reports', () => {
     expect(outcome.status).toBe('fail');
     expect(outcome.message).toBe('2 tests in 2 files (1 unreadable)');
     expect(outcome.problems?.[0]?.file).toBe('reports/junit-truncated.xml');
-    expect(outcome.problems?.[0]?.message).toMatch(/^reports\/junit-truncated\.xml cannot be read as JUnit XML: not well-formed XML \(line 1/);
+    expect(outcome.problems?.[0]?.message).toMatch(/^reports\/junit-truncated\.xml cannot be read as JUnit XML: not well-formed XML \(line 2: unclosed tag/);
   });
 
   it('does not expand entities declared in a DOCTYPE', async () => {
