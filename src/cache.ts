@@ -20,6 +20,15 @@ interface CacheFile {
   data: unknown;
 }
 
+/** Whether lepton keeps state, and so caches, for the project at `root`: it has a `.lepton/` folder. */
+export function keepsCaches(root: string): boolean {
+  try {
+    return lstatSync(path.join(root, '.lepton'), { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
+}
+
 /** `.lepton/cache` as this machine made it: its device and inode; undefined when missing or a symlink. */
 function cacheFolderId(root: string): string | undefined {
   try {
@@ -51,7 +60,7 @@ export function readCache<T>(root: string, name: string): T | undefined {
 export async function writeCache(root: string, name: string, data: unknown): Promise<void> {
   const cacheDir = path.join(root, CACHE_DIR);
   try {
-    if (!lstatSync(path.join(root, '.lepton'), { throwIfNoEntry: false })?.isDirectory()) return;
+    if (!keepsCaches(root)) return;
     await makeDirectory(cacheDir);
     const folder = cacheFolderId(root);
     if (!folder) return;

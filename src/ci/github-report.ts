@@ -27,12 +27,19 @@ export function htmlReportSteps(artifactName: string): string[] {
     '      - name: HTML report for the people who decide',
     '        if: ${{ !cancelled() }}',
     ...block('        ', 'run', ['mkdir -p "$RUNNER_TEMP/lepton-html"', 'lepton report --out "$RUNNER_TEMP/lepton-html/lepton-report.html"']),
-    '      - name: Upload the HTML report',
+    ...uploadStep('Upload the HTML report', artifactName, '${{ runner.temp }}/lepton-html/lepton-report.html'),
+  ];
+}
+
+/** A step that uploads `path` as the artifact `artifactName`, also after a failed step (a missing file is no error). */
+export function uploadStep(title: string, artifactName: string, path: string): string[] {
+  return [
+    `      - name: ${title}`,
     '        if: ${{ !cancelled() }}',
     `        uses: ${ACTIONS.uploadArtifact}`,
     '        with:',
     `          name: ${artifactName}`,
-    '          path: ${{ runner.temp }}/lepton-html/lepton-report.html',
+    `          path: ${path}`,
     '          if-no-files-found: ignore',
   ];
 }

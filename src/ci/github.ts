@@ -1,7 +1,7 @@
 // The GitHub Actions workflow `lepton ci init --provider github` writes (.github/workflows/lepton.yml).
 import { ACTIONS, NODE_VERSION, PYTHON_VERSION, excludeLines, phaseChangeLines, progressLines, pythonInstallLines, type CiPlan } from './plan.js';
 import { VENDORED_PATH } from './vendor.js';
-import { extraPermissions, htmlReportSteps, prCommentSteps, sarifSteps } from './github-report.js';
+import { extraPermissions, htmlReportSteps, prCommentSteps, sarifSteps, uploadStep } from './github-report.js';
 
 export const GITHUB_WORKFLOW_PATH = '.github/workflows/lepton.yml';
 
@@ -96,13 +96,7 @@ function gateSteps(plan: CiPlan, suffix: string, project: string): string[] {
     '      - name: Progress of the current phase (reported, never fails)',
     '        if: ${{ !cancelled() }}',
     ...block('        ', 'run', progressLines(progress, [`cat "${progress}" >> "$GITHUB_STEP_SUMMARY"`], plan.sarif ? ` --sarif "${reports}/lepton.sarif"` : '')),
-    '      - name: Upload the JUnit reports',
-    '        if: ${{ !cancelled() }}',
-    `        uses: ${ACTIONS.uploadArtifact}`,
-    '        with:',
-    `          name: ${artifactName}`,
-    '          path: ${{ runner.temp }}/lepton-reports/',
-    '          if-no-files-found: ignore',
+    ...uploadStep('Upload the JUnit reports', artifactName, '${{ runner.temp }}/lepton-reports/'),
     ...htmlReportSteps(`lepton-report${suffix}`),
     ...(plan.sarif ? sarifSteps(project === '.' ? 'lepton' : `lepton-${project}`) : []),
     ...(plan.prComment ? prCommentSteps(progress, project) : []),

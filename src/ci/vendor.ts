@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../fs.js';
 import { VENDORED_PATH } from '../git/hook-script.js';
 import { LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT } from '../lifecycle/ledger.js';
 import { packageRoot } from '../templates/registry.js';
+import { loadManifest, type LoadOptions } from '../manifest/load.js';
 
 /** Where the vendored lepton lives, relative to the project root (the hook looks there too). */
 export { VENDORED_PATH };
@@ -86,4 +87,23 @@ async function allowVendoredFile(root: string): Promise<VendorResult['gitignore'
   if (missing.length === 0) return 'unchanged';
   await writeFileAtomic(file, `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${missing.join('\n')}\n`);
   return 'updated';
+}
+
+export interface VendorReport extends VendorResult {
+  /** The vendored file relative to the current folder. */
+  shown: string;
+  /** Where the vendored file and the ignore file that lets git see it are, in the project. */
+  vendoredPath: string;
+  gitignorePath: string;
+  /** Why git would still not see the file (a rule of another ignore file), when it would not. */
+  ignoredBy?: string | undefined;
+}
+
+/** `lepton vendor`: the project found from `options`, lepton vendored into it, and whether git sees the file. */
+export async function vendorProject(options: LoadOptions): Promise<VendorReport> {
+  const loaded = await loadManifest(options);
+  const result = await vendorLepton(loaded.root);
+  const { isRepository, ignoringRule } = await import('../git/git.js');
+  const ignoredBy = (await isRepository(loaded.root)) ? await ignoringRule(loaded.root, VENDORED_PATH) : undefined;
+  return { ...result, shown: path.relative(options.cwd, result.file) || VENDORED_PATH, vendoredPath: VENDORED_PATH, gitignorePath: LEPTON_GITIGNORE, ignoredBy };
 }

@@ -41,6 +41,11 @@ export interface CommandSpec {
   subcommands?: CommandSpec[];
 }
 
+/** An option of the table: its flags, what it does, and anything more its spec says (choices, a value parser, required…). */
+export function option(flags: string, description: string, more: Omit<OptionSpec, 'flags' | 'description'> = {}): OptionSpec {
+  return { flags, description, ...more };
+}
+
 export const format: OptionSpec = { flags: '--format <format>', description: 'output format (default: pretty, or github inside GitHub Actions)', choices: FORMATS };
 export const lifecycleFormat: OptionSpec = { flags: '--format <format>', description: 'output format (default: pretty)', choices: LIFECYCLE_FORMATS };
 export const all: OptionSpec = { flags: '--all', description: 'every project below the current folder' };

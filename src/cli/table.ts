@@ -1,7 +1,7 @@
 // lepton's command line, declared once: every command, argument, option and example. program.ts
 // builds commander's program from this table and fast-path.ts the parser of the commands hooks and
 // CI run on every push. Each command module is imported only when its command runs.
-import { all, format, junit, lifecycleFormat, phase, reason, verbose, GATE_FORMATS, type CommandSpec, type OptionSpec } from './spec.js';
+import { all, format, junit, lifecycleFormat, option, phase, reason, verbose, GATE_FORMATS, type CommandSpec, type OptionSpec } from './spec.js';
 import { TOOL_COMMANDS } from './tools.js';
 
 export * from './spec.js';
@@ -18,10 +18,10 @@ export const PROGRAM = {
 };
 
 export const GLOBAL_OPTIONS: OptionSpec[] = [
-  { flags: '-C, --cwd <dir>', description: 'run as if started in DIR (lepton.yaml is found from there upwards)' },
-  { flags: '--manifest <file>', description: 'use this manifest instead of searching for lepton.yaml' },
-  { flags: '--no-color', description: 'no colours (also NO_COLOR=1)' },
-  { flags: '-q, --quiet', description: 'print only results and errors' },
+  option('-C, --cwd <dir>', 'run as if started in DIR (lepton.yaml is found from there upwards)'),
+  option('--manifest <file>', 'use this manifest instead of searching for lepton.yaml'),
+  option('--no-color', 'no colours (also NO_COLOR=1)'),
+  option('-q, --quiet', 'print only results and errors'),
 ];
 
 export const COMMANDS: CommandSpec[] = [
@@ -30,23 +30,21 @@ export const COMMANDS: CommandSpec[] = [
     description: "create lepton.yaml and the first phase's documents (asks on a terminal, or takes flags)",
     args: [{ syntax: '[dir]', description: 'project folder (created if missing)', default: '.' }],
     options: [
-      { flags: '-y, --yes', description: 'take defaults for every question not given as a flag; never prompt' },
-      { flags: '--name <name>', description: "project name (default: the folder's name)" },
-      { flags: '--description <text>', description: 'one line on what the project is for' },
-      { flags: '--preset <preset>', description: 'kind of AI project', choices: ['ml-model', 'llm-app'] },
-      { flags: '--domain <domain>', description: 'industry', choices: ['general', 'finance', 'healthcare', 'retail'] },
-      { flags: '--lang <language>', description: 'language of the documents', choices: ['en', 'zh-CN'] },
-      { flags: '--owner <owner>', description: 'owner as "Name <email>" (repeatable)', value: 'repeatable' },
-      { flags: '--role <role>', description: 'role of the matching --owner, e.g. tech-lead (repeatable)', value: 'repeatable' },
-      {
-        flags: '--owner-key <key>',
-        description: 'SSH public key of the matching --owner: "ssh-ed25519 AAAA…" or a .pub file; their ledger entries are then signed (repeatable)',
+      option('-y, --yes', 'take defaults for every question not given as a flag; never prompt'),
+      option('--name <name>', "project name (default: the folder's name)"),
+      option('--description <text>', 'one line on what the project is for'),
+      option('--preset <preset>', 'kind of AI project', { choices: ['ml-model', 'llm-app'] }),
+      option('--domain <domain>', 'industry', { choices: ['general', 'finance', 'healthcare', 'retail'] }),
+      option('--lang <language>', 'language of the documents', { choices: ['en', 'zh-CN'] }),
+      option('--owner <owner>', 'owner as "Name <email>" (repeatable)', { value: 'repeatable' }),
+      option('--role <role>', 'role of the matching --owner, e.g. tech-lead (repeatable)', { value: 'repeatable' }),
+      option('--owner-key <key>', 'SSH public key of the matching --owner: "ssh-ed25519 AAAA…" or a .pub file; their ledger entries are then signed (repeatable)', {
         value: 'repeatable',
-      },
-      { flags: '--metric <metric>', description: 'success metric with threshold, e.g. "accuracy>=0.85" (repeatable)', value: 'repeatable' },
-      { flags: '--strategy <strategy>', description: 'deployment strategy', choices: ['rolling', 'blue-green', 'canary'] },
-      { flags: '--answers <file>', description: 'read the answers from a YAML file (keys: name, description, preset, domain, lang, owners, metrics, strategy)' },
-      { flags: '--force', description: 'overwrite an existing lepton.yaml and documents' },
+      }),
+      option('--metric <metric>', 'success metric with threshold, e.g. "accuracy>=0.85" (repeatable)', { value: 'repeatable' }),
+      option('--strategy <strategy>', 'deployment strategy', { choices: ['rolling', 'blue-green', 'canary'] }),
+      option('--answers <file>', 'read the answers from a YAML file (keys: name, description, preset, domain, lang, owners, metrics, strategy)'),
+      option('--force', 'overwrite an existing lepton.yaml and documents'),
     ],
     examples: [
       'lepton init                      # asks on a terminal',
@@ -68,14 +66,14 @@ export const COMMANDS: CommandSpec[] = [
     name: 'gate',
     description: "evaluate the current phase's exit gate (exit 0 passed, 1 failed)",
     options: [
-      { flags: '--phase <id>', description: "evaluate another phase's gate" },
-      { flags: '--completed', description: 'evaluate every phase already passed (the regression guard)' },
-      { flags: '--recheck-all', description: 'with --completed: evaluate every check again, also those judged at advance (recheck: false)' },
-      { flags: '--only <ids>', description: 'only these check ids, comma-separated', value: 'ids' },
+      option('--phase <id>', "evaluate another phase's gate"),
+      option('--completed', 'evaluate every phase already passed (the regression guard)'),
+      option('--recheck-all', 'with --completed: evaluate every check again, also those judged at advance (recheck: false)'),
+      option('--only <ids>', 'only these check ids, comma-separated', { value: 'ids' }),
       { ...format, choices: GATE_FORMATS },
-      { flags: '--concurrency <n>', description: 'checks run at once (default: number of CPUs)', value: 'positive-integer' },
+      option('--concurrency <n>', 'checks run at once (default: number of CPUs)', { value: 'positive-integer' }),
       junit,
-      { flags: '--sarif <file>', description: 'also write the report as SARIF 2.1.0 to FILE (for GitHub code scanning)' },
+      option('--sarif <file>', 'also write the report as SARIF 2.1.0 to FILE (for GitHub code scanning)'),
       verbose,
       all,
     ],
@@ -93,9 +91,9 @@ export const COMMANDS: CommandSpec[] = [
     name: 'advance',
     description: 'if the current gate passes: record it in the ledger and move to the next phase',
     options: [
-      { flags: '--dry-run', description: 'show what would happen; write nothing' },
-      { flags: '-m, --message <text>', description: 'a note recorded with the transition' },
-      { flags: '--allow-dirty', description: 'advance even when files the gate read are not committed; the ledger entry lists them' },
+      option('--dry-run', 'show what would happen; write nothing'),
+      option('-m, --message <text>', 'a note recorded with the transition'),
+      option('--allow-dirty', 'advance even when files the gate read are not committed; the ledger entry lists them'),
       lifecycleFormat,
       verbose,
     ],
@@ -106,7 +104,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'approve',
     description: 'sign off an approval check as the current git identity',
     args: [{ syntax: '<check-id>', description: 'the approval check to sign off' }],
-    options: [phase, { flags: '--note <text>', description: 'a note recorded with the sign-off' }],
+    options: [phase, option('--note <text>', 'a note recorded with the sign-off')],
     examples: ['lepton approve go-decision --note "Meets the success criteria"'],
     load: () => import('../commands/approve.js'),
   },
@@ -115,8 +113,8 @@ export const COMMANDS: CommandSpec[] = [
     description: 'waive a required check until a date (recorded in the ledger)',
     args: [{ syntax: '<check-id>', description: 'the required check to waive' }],
     options: [
-      { flags: '--reason <text>', description: 'why the check may be waived (required)', required: true },
-      { flags: '--until <date>', description: 'last day the waiver holds, YYYY-MM-DD (required)', required: true },
+      option('--reason <text>', 'why the check may be waived (required)', { required: true }),
+      option('--until <date>', 'last day the waiver holds, YYYY-MM-DD (required)', { required: true }),
       phase,
     ],
     examples: ['lepton waive coverage --reason "Legacy module, tests in #142" --until 2026-12-31'],
@@ -178,7 +176,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'verify',
     description: "check the ledger's hash chain and that phase: matches it",
-    options: [{ flags: '--strict', description: 'also check in git history that each entry was committed by its actor' }, format, junit, all],
+    options: [option('--strict', 'also check in git history that each entry was committed by its actor'), format, junit, all],
     examples: ['lepton verify', 'lepton verify --strict', 'lepton verify --strict --format junit > reports/ledger.xml'],
     load: () => import('../commands/verify.js'),
     fast: true,
@@ -187,9 +185,9 @@ export const COMMANDS: CommandSpec[] = [
     name: 'report',
     description: 'write one self-contained HTML report for the people who decide at a gate',
     options: [
-      { flags: '--all', description: 'a portfolio of every project below the current folder' },
-      { flags: '--out <file>', description: 'the file to write (default: lepton-report.html; - for stdout)' },
-      { flags: '--force', description: 'replace a file at --out that is not a lepton report' },
+      option('--all', 'a portfolio of every project below the current folder'),
+      option('--out <file>', 'the file to write (default: lepton-report.html; - for stdout)'),
+      option('--force', 'replace a file at --out that is not a lepton report'),
     ],
     examples: ['lepton report', 'lepton report --out reports/churn.html', 'lepton report --all --out portfolio.html'],
     load: () => import('../commands/report.js'),
@@ -199,9 +197,9 @@ export const COMMANDS: CommandSpec[] = [
     description: 'render document templates into docs/',
     args: [{ syntax: '[templates...]', description: "template names (default: the current phase's)" }],
     options: [
-      { flags: '--list', description: 'list the templates and where each comes from' },
-      { flags: '--force', description: 'overwrite existing documents' },
-      { flags: '--lang <language>', description: "language (default: the manifest's)", choices: ['en', 'zh-CN'] },
+      option('--list', 'list the templates and where each comes from'),
+      option('--force', 'overwrite existing documents'),
+      option('--lang <language>', "language (default: the manifest's)", { choices: ['en', 'zh-CN'] }),
     ],
     examples: ['lepton generate --list', 'lepton generate model-card', 'lepton generate test-plan --lang zh-CN --force'],
     load: () => import('../commands/generate.js'),

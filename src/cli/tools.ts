@@ -1,6 +1,6 @@
 // The commands of lepton's table (table.ts) that set up a repository around a project: the git
 // hook, CI, the vendored lepton, the ledger's merge driver.
-import type { CommandSpec } from './spec.js';
+import { option, type CommandSpec } from './spec.js';
 
 export const TOOL_COMMANDS: CommandSpec[] = [
   {
@@ -70,10 +70,10 @@ export const TOOL_COMMANDS: CommandSpec[] = [
         name: 'init',
         description: 'write a CI workflow that runs the phase-gate checks',
         options: [
-          { flags: '--provider <provider>', description: 'CI provider', choices: ['github', 'gitlab'], default: 'github' },
-          { flags: '--force', description: 'overwrite an existing workflow (GitLab: replace an existing `lepton` job)' },
-          { flags: '--sarif', description: 'GitHub: upload the current gate as SARIF to code scanning (grants security-events: write)' },
-          { flags: '--pr-comment', description: 'GitHub: keep one pull-request comment with the gate, updated in place (grants pull-requests: write)' },
+          option('--provider <provider>', 'CI provider', { choices: ['github', 'gitlab'], default: 'github' }),
+          option('--force', 'overwrite an existing workflow (GitLab: replace an existing `lepton` job)'),
+          option('--sarif', 'GitHub: upload the current gate as SARIF to code scanning (grants security-events: write)'),
+          option('--pr-comment', 'GitHub: keep one pull-request comment with the gate, updated in place (grants pull-requests: write)'),
         ],
         examples: [
           'lepton ci init --provider github',

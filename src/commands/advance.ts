@@ -1,7 +1,7 @@
 // `lepton advance [--dry-run] [--message TEXT]`: the lifecycle core records the move, then the
 // next phase's documents are rendered (never overwriting one that exists).
 import { EXIT, InterruptedError, LeptonError } from '../errors.js';
-import { advance } from '../lifecycle/transitions.js';
+import { advance } from '../lifecycle/moves.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import { formatGateReport } from '../report/index.js';
 import { advanceSummary, formatAdvanceJson, notAdvancedAgainJson, notAdvancedAgainText } from '../report/moves.js';

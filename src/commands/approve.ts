@@ -1,6 +1,6 @@
 // `lepton approve CHECK-ID [--phase ID] [--note TEXT]`: a sign-off by the current git identity.
 import { EXIT } from '../errors.js';
-import { approve } from '../lifecycle/transitions.js';
+import { approve } from '../lifecycle/sign-offs.js';
 import { approveText } from '../report/moves.js';
 import { openProject } from './project.js';
 import type { CommandRun } from './types.js';

@@ -1,7 +1,7 @@
 // `lepton baseline bless CHECK-ID [--phase ID] --reason TEXT` and `lepton baseline show [CHECK-ID] [--format json]`.
 import { EXIT } from '../errors.js';
 import { blessBaseline, listBaselines } from '../lifecycle/baseline.js';
-import { formatBaselines, formatBless } from '../report/baseline.js';
+import { formatBaselines, formatBaselinesJson, formatBless } from '../report/baseline.js';
 import { openProject } from './project.js';
 import type { CommandRun } from './types.js';
 
@@ -16,6 +16,6 @@ export const bless: CommandRun<{ phase?: string; reason: string }> = async ({ ar
 export const show: CommandRun<{ format?: string }> = async ({ args, options, globals, io }) => {
   const loaded = await openProject(globals, io);
   const rows = await listBaselines(loaded, args[0] === undefined ? undefined : String(args[0]));
-  io.stdout(options.format === 'json' ? `${JSON.stringify({ baselines: rows }, null, 2)}\n` : formatBaselines(rows));
+  io.stdout(options.format === 'json' ? formatBaselinesJson(rows) : formatBaselines(rows));
   return EXIT.ok;
 };

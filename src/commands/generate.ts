@@ -5,7 +5,7 @@ import type { Language } from '../manifest/schema.js';
 import { currentPhase } from '../lifecycle/phases.js';
 import { renderTemplates } from '../templates/generate.js';
 import { PROJECT_TEMPLATES_DIR, listTemplates, templateFiles } from '../templates/registry.js';
-import { formatListing, formatRendered } from '../report/templates.js';
+import { formatListing, formatRendered, keptMessage, noTemplatesMessage } from '../report/templates.js';
 import type { CommandRun } from './types.js';
 
 export interface GenerateOptions {
@@ -26,14 +26,12 @@ export const run: CommandRun<GenerateOptions> = async ({ args, options, globals,
   for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
   const selected = names.length > 0 ? names : currentPhase(loaded.manifest).templates;
   if (selected.length === 0) {
-    if (!globals.quiet) io.stderr(`phase "${loaded.manifest.phase}" lists no templates; name one, e.g. \`lepton generate poc-plan\`\n`);
+    if (!globals.quiet) io.stderr(noTemplatesMessage(loaded.manifest.phase));
     return 0;
   }
   const results = await renderTemplates(loaded, selected, { force: options.force, lang: options.lang });
   io.stdout(formatRendered(results, options.lang ?? loaded.manifest.project.language, PROJECT_TEMPLATES_DIR));
-  const kept = results.filter((result) => result.status === 'kept');
-  if (kept.length > 0 && !globals.quiet) {
-    io.stderr(`${kept.map((result) => result.file).join(', ')} already ${kept.length > 1 ? 'exist' : 'exists'}; pass --force to overwrite\n`);
-  }
+  const kept = keptMessage(results);
+  if (kept && !globals.quiet) io.stderr(kept);
   return 0;
 };

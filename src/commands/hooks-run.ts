@@ -6,10 +6,9 @@
 import { EXIT, InterruptedError, LeptonError, usageError } from '../errors.js';
 import { DEFAULT_PRE_PUSH_BRANCHES, mayNeedGate, parsePrePushInput, updatesToGate, type GatedUpdate, type PushUpdate } from '../lifecycle/pre-push.js';
 import type { PrePushOutcome } from '../lifecycle/pre-push-gate.js';
+import { PRE_PUSH_SKIPPED, prePushErrorRefusal, prePushPassedMessage, prePushRefusal } from '../report/hooks.js';
 import type { CommandRun } from './types.js';
 import { phaseTitles } from '../lifecycle/phases.js';
-
-export const BYPASS_HINT = 'fix it and push again, or push once without the gate: `git push --no-verify` or `LEPTON_SKIP=1 git push`';
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) {
@@ -24,43 +23,22 @@ async function readStdin(): Promise<string> {
 }
 
 function failureError(outcome: PrePushOutcome): LeptonError {
-  const branches = [...new Set(outcome.gated.map((update) => update.branch))].join(', ');
-  const reasons: string[] = [];
-  const details: string[] = [];
-  if (outcome.verify && !outcome.verify.ok) {
-    reasons.push('`lepton verify` found problems');
-    for (const problem of outcome.verify.problems) details.push(`verify: ${problem.seq === undefined ? '' : `entry ${problem.seq}: `}${problem.message}`);
-  }
-  const failed = outcome.report?.checks.filter((check) => check.required && (check.status === 'fail' || check.status === 'error')) ?? [];
-  if (failed.length > 0) {
-    const phases = [...new Set(failed.map((check) => check.phase))].join(', ');
-    reasons.push(`completed phase ${phases} no longer passes its gate (${failed.map((check) => check.id).join(', ')})`);
-  }
-  return new LeptonError(`push to ${branches} refused: ${reasons.join('; ') || 'the regression guard failed'}`, {
-    exitCode: EXIT.gateFailed,
-    details,
-    hint: BYPASS_HINT,
-  });
+  const { message, details, hint } = prePushRefusal(outcome);
+  return new LeptonError(message, { exitCode: EXIT.gateFailed, details, hint });
 }
 
 /** An error met while gating, as a refused push that says how to bypass the gate. */
 function refusal(error: unknown, gated: readonly GatedUpdate[]): unknown {
   if (!(error instanceof LeptonError) || error instanceof InterruptedError) return error;
-  const branches = [...new Set(gated.map((update) => update.branch))].join(', ') || 'a protected branch';
-  return new LeptonError(`push to ${branches} refused: ${error.message}`, {
-    exitCode: error.exitCode,
-    location: error.location,
-    details: error.details,
-    hint: error.hint ? `${error.hint}; or push once without the gate: \`git push --no-verify\` or \`LEPTON_SKIP=1 git push\`` : BYPASS_HINT,
-    cause: error,
-  });
+  const { message, hint } = prePushErrorRefusal(error, gated);
+  return new LeptonError(message, { exitCode: error.exitCode, location: error.location, details: error.details, hint, cause: error });
 }
 
 export const run: CommandRun = async ({ args, globals, io }) => {
   const [hook] = args as string[];
   if (hook !== 'pre-push') throw usageError(`lepton runs no "${String(hook)}" hook`, 'the one hook is pre-push: `lepton hooks run pre-push`');
   if (io.env.LEPTON_SKIP === '1') {
-    io.stderr('lepton: LEPTON_SKIP=1, skipping the pre-push gate\n');
+    io.stderr(PRE_PUSH_SKIPPED);
     return EXIT.ok;
   }
   let updates: PushUpdate[];
@@ -80,10 +58,8 @@ export const run: CommandRun = async ({ args, globals, io }) => {
     throw refusal(error, gated);
   });
   if (outcome.gated.length === 0) return EXIT.ok;
-  const branches = [...new Set(outcome.gated.map((update) => update.branch))].join(', ');
   if (outcome.passed) {
-    const checks = outcome.report?.checks.length ?? 0;
-    if (!globals.quiet) io.stderr(`lepton: pre-push gate passed for ${branches} (verify, and ${checks} check${checks === 1 ? '' : 's'} of completed phases)\n`);
+    if (!globals.quiet) io.stderr(prePushPassedMessage(outcome));
     return EXIT.ok;
   }
   if (outcome.report && !outcome.report.passed) {

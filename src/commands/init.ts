@@ -7,7 +7,7 @@ import { QUESTION_FLAGS, answersFromFlags, mergeDrafts, unansweredQuestions, wit
 import { readAnswersFile } from './init-answers-file.js';
 import { RESULTS_FILE } from '../templates/default-gates.js';
 import { initProject, refuseOverwrite } from '../lifecycle/init.js';
-import { formatInitResult } from '../report/init.js';
+import { formatInitResult, initNotes } from '../report/init.js';
 import type { CommandIO, CommandRun } from './types.js';
 
 export interface InitCommandOptions extends InitFlags {
@@ -31,7 +31,7 @@ export const run: CommandRun<InitCommandOptions> = async ({ args, options, globa
   const answers = await completeAnswers(draft, options.yes, { name: path.basename(root), owner: identity }, io);
   const result = await initProject(root, answers, { force: options.force, signal: io.signal });
   io.stdout(formatInitResult(result, answers.name, globals.cwd, globals.quiet));
-  for (const note of notesFor(answers)) if (!globals.quiet) io.stderr(`note: ${note}\n`);
+  if (!globals.quiet) for (const note of initNotes(answers, RESULTS_FILE)) io.stderr(note);
   return 0;
 };
 
@@ -66,15 +66,4 @@ async function nearestExistingFolder(dir: string): Promise<string> {
       return current;
     if (path.dirname(current) === current) return current;
   }
-}
-
-function notesFor(answers: InitAnswers): string[] {
-  const notes: string[] = [];
-  if (answers.metrics.length === 0) {
-    notes.push(`no success metric given, so the PoC gate checks no results; add one with --metric "accuracy>=0.85" or a metric check on ${RESULTS_FILE} in lepton.yaml`);
-  }
-  const roles = new Set(answers.owners.flatMap((owner) => owner.roles));
-  if (answers.owners.length === 0) notes.push('no owners, so nobody can sign the go/no-go; add owners with roles to lepton.yaml and an approval check');
-  else if (!roles.has('product-owner')) notes.push(`no owner is product-owner, so ${[...roles].join(' or ')} signs the go/no-go (check go-decision in lepton.yaml)`);
-  return notes;
 }

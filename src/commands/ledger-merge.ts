@@ -6,6 +6,7 @@ import { EXIT, LeptonError } from '../errors.js';
 import { writeFileAtomic } from '../fs.js';
 import { checkChain, ledgerLines, type LedgerEntry } from '../lifecycle/ledger.js';
 import { mergeLedgerEntries } from '../lifecycle/ledger-merge.js';
+import { formatLedgerMerge } from '../report/ledger-merge.js';
 import type { CommandRun } from './types.js';
 
 async function readSide(cwd: string, file: string, side: string): Promise<LedgerEntry[]> {
@@ -26,11 +27,10 @@ export const run: CommandRun = async ({ args, globals, io }) => {
   const [base, ours, theirs] = args as [string, string, string];
   const result = mergeLedgerEntries(await readSide(globals.cwd, base, 'base'), await readSide(globals.cwd, ours, 'ours'), await readSide(globals.cwd, theirs, 'theirs'));
   if (!result.ok) {
-    io.stderr(`lepton: cannot merge the ledger: ${result.message}\n`);
+    io.stderr(formatLedgerMerge(result));
     return EXIT.gateFailed;
   }
   await writeFileAtomic(path.resolve(globals.cwd, ours), result.entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
-  if (!globals.quiet)
-    io.stderr(`lepton: ledger merged: ${result.added.ours} entr${result.added.ours === 1 ? 'y' : 'ies'} of ours, ${result.added.theirs} of theirs, renumbered and re-chained\n`);
+  if (!globals.quiet) io.stderr(formatLedgerMerge(result));
   return EXIT.ok;
 };

@@ -1,6 +1,6 @@
 // `lepton reopen PHASE --reason TEXT`: back to an earlier phase; its sign-offs start afresh.
 import { EXIT } from '../errors.js';
-import { reopen } from '../lifecycle/transitions.js';
+import { reopen } from '../lifecycle/moves.js';
 import { reopenText } from '../report/moves.js';
 import { openProject } from './project.js';
 import type { CommandRun } from './types.js';

@@ -1,6 +1,6 @@
 // `lepton terminate --reason TEXT`: ends the project (a PoC no-go); `advance` refuses afterwards.
 import { EXIT } from '../errors.js';
-import { terminate } from '../lifecycle/transitions.js';
+import { terminate } from '../lifecycle/moves.js';
 import { terminateText } from '../report/moves.js';
 import { openProject } from './project.js';
 import type { CommandRun } from './types.js';

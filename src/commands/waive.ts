@@ -1,6 +1,6 @@
 // `lepton waive CHECK-ID --reason TEXT --until YYYY-MM-DD`: a time-limited waiver by an owner.
 import { EXIT } from '../errors.js';
-import { waive } from '../lifecycle/transitions.js';
+import { waive } from '../lifecycle/sign-offs.js';
 import { waiveText } from '../report/moves.js';
 import { inCommandTerms } from './messages.js';
 import { openProject } from './project.js';

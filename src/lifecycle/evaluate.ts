@@ -1,4 +1,5 @@
 // Evaluates gates with what the ledger knows: sign-offs of the current visit and open waivers.
+import { keepsCaches } from '../cache.js';
 import { EXIT, LeptonError } from '../errors.js';
 import { CheckCache } from '../gate/check-cache.js';
 import { runGate, type GateRunOptions } from '../gate/engine.js';
@@ -26,7 +27,8 @@ export async function evaluatePhases(loaded: LoadedManifest, phases: readonly Ph
   const state = given ?? (await readProjectLedger(loaded)).state;
   return runGate({
     now: () => clockNow(options.env),
-    cache: new CheckCache(loaded.root),
+    // Without a .lepton/ folder nothing is cached, so nothing is hashed to look a result up.
+    ...(keepsCaches(loaded.root) && { cache: new CheckCache(loaded.root) }),
     git: () => import('../git/git.js'),
     ...rest,
     manifest: loaded.manifest,

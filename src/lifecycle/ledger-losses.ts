@@ -9,14 +9,24 @@ export interface LedgerLoss {
   message: string;
 }
 
-/** The entries of the ledger at `revision` (a commit, `HEAD`) missing from `entries`; none when git has no such ledger. */
-export async function lostEntries(root: string, revision: string, label: string, entries: readonly LedgerEntry[]): Promise<LedgerLoss[]> {
-  const { gitAt } = await import('../git/git.js');
-  const text = await gitAt(root)
-    .raw(['show', `${revision}:./.lepton/ledger.jsonl`])
-    .catch(() => undefined);
-  if (text === undefined) return [];
-  const older = ledgerLines(text);
+/**
+ * The entries of the ledger at each revision (a commit, `HEAD`, with a name for messages) missing
+ * from `entries`; none against a revision git has no ledger for, and none outside a git repository.
+ * The ledgers are read by one git process.
+ */
+export async function lostEntries(root: string, against: readonly { revision: string; label: string }[], entries: readonly LedgerEntry[]): Promise<LedgerLoss[]> {
+  const { filesAtRevisions } = await import('../git/blobs.js');
+  const texts = await filesAtRevisions(
+    root,
+    against.map(({ revision }) => `${revision}:./.lepton/ledger.jsonl`),
+  );
+  return against.flatMap(({ label }, index) => {
+    const text = texts[index];
+    return text === undefined ? [] : lostFrom(ledgerLines(text), label, entries);
+  });
+}
+
+function lostFrom(older: readonly string[], label: string, entries: readonly LedgerEntry[]): LedgerLoss[] {
   // The usual case, a ledger that only grew: every older line is still there as it was.
   const current = new Set(entries.map((entry) => JSON.stringify(entry)));
   if (older.every((line) => current.has(line))) return [];

@@ -4,8 +4,7 @@ import type { GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import { evaluatePhases, passedPhases } from './evaluate.js';
 import type { GatedUpdate } from './pre-push.js';
-import { readProjectLedger } from './project.js';
-import { verifyProject, type VerifyReport } from './verify.js';
+import { verifyAndReplay, type VerifyReport } from './verify.js';
 
 export interface PrePushOutcome {
   /** The updates that were gated (none: the push was let through without running anything). */
@@ -21,10 +20,10 @@ export async function prePushGate(loaded: LoadedManifest, gated: GatedUpdate[], 
   const remote = gated
     .filter((update) => update.action === 'update')
     .map((update) => ({ revision: update.remoteOid, label: `${update.branch} on the remote (${update.remoteOid.slice(0, 7)})` }));
-  const verify = await verifyProject(loaded, { strict: false, extends: remote });
+  // The ledger is read and replayed once: verify's replay is the state the gate runs with.
+  const { report: verify, state } = await verifyAndReplay(loaded, { strict: false, extends: remote });
   // A ledger that does not verify is the answer: the gate would stop at the first of its problems.
   if (!verify.ok) return { gated, verify, passed: false };
-  const { state } = await readProjectLedger(loaded);
   const report = await evaluatePhases(loaded, passedPhases(loaded.manifest, state), { state, completed: true, env: options.env, signal: options.signal });
   return { gated, verify, report, passed: report.passed };
 }

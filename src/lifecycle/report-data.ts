@@ -183,14 +183,14 @@ async function documentsOf(loaded: LoadedManifest, manifest: Manifest, current: 
 }
 
 async function sectionProgress(source: string, check: { sections?: string[] | undefined; placeholder?: string | undefined }): Promise<{ filled: number; total: number }> {
-  const { analyseMarkdown } = await import('../gate/checks/markdown.js');
+  const { analyseMarkdown, markdownTree } = await import('../gate/checks/markdown.js');
   let placeholder: RegExp;
   try {
     placeholder = new RegExp(check.placeholder ?? 'TODO');
   } catch {
     placeholder = /TODO/;
   }
-  const analysis = analyseMarkdown(source, placeholder);
+  const analysis = analyseMarkdown(source, await markdownTree(source), placeholder);
   const normalise = (title: string) => title.trim().replace(/\s+/g, ' ').toLowerCase();
   const wanted = check.sections ? new Set(check.sections.map(normalise)) : undefined;
   const sections = wanted ? analysis.sections.filter((section) => wanted.has(normalise(section.title))) : analysis.sections;

@@ -8,7 +8,7 @@ import { checkedLines, rememberCheckedLines } from './ledger-cache.js';
 import { checkChain, LEDGER_PATH, ledgerLines, parseEntry, readLedgerText, type LedgerEntry } from './ledger.js';
 import { changedGates, describeGateChange } from './gate-definition.js';
 import { phaseMismatch } from './phase-mismatch.js';
-import { ownerByEmail, replayLedger } from './state.js';
+import { ownerByEmail, replayLedger, type LifecycleState } from './state.js';
 
 export interface VerifyProblem {
   seq?: number;
@@ -34,6 +34,11 @@ export interface VerifyOptions {
 
 /** Checks a project loaded with `loadProject`, which has already completed any interrupted step. */
 export async function verifyProject(loaded: LoadedManifest, options: VerifyOptions = {}): Promise<VerifyReport> {
+  return (await verifyAndReplay(loaded, options)).report;
+}
+
+/** verifyProject's report, with the ledger's replay it made (the lifecycle state, for a caller that gates next). */
+export async function verifyAndReplay(loaded: LoadedManifest, options: VerifyOptions = {}): Promise<{ report: VerifyReport; state: LifecycleState }> {
   const { manifest } = loaded;
   const lines = ledgerLines(await readLedgerText(loaded.root));
   // --strict trusts no cache: every line is hashed.
@@ -55,20 +60,18 @@ export async function verifyProject(loaded: LoadedManifest, options: VerifyOptio
   if (mismatch) problems.push({ check: 'phase', ...(mismatch.seq !== undefined && { seq: mismatch.seq }), message: mismatch.message });
   for (const change of changedGates(manifest, state)) problems.push({ check: 'gates', seq: change.seq, message: describeGateChange(change) });
   // Entries cut off the end leave a valid chain: compare with the committed ledger, and with what a push replaces.
-  const { isRepository } = await import('../git/git.js');
-  if (await isRepository(loaded.root)) {
-    const { lostEntries } = await import('./ledger-losses.js');
-    const against = [{ revision: 'HEAD', label: 'the committed ledger (HEAD)' }, ...(options.extends ?? [])];
-    const losses = await Promise.all(against.map(({ revision, label }) => lostEntries(loaded.root, revision, label, entries)));
-    for (const loss of losses.flat()) problems.push({ ...loss, check: 'chain' });
-    // Every merge against each of its parents: a walk of history, so only under --strict (the pre-push hook stays cheap).
-    if (options.strict) for (const loss of await (await import('./ledger-losses.js')).mergeLosses(loaded.root)) problems.push({ ...loss, check: 'chain' });
+  const { lostEntries, mergeLosses } = await import('./ledger-losses.js');
+  const against = [{ revision: 'HEAD', label: 'the committed ledger (HEAD)' }, ...(options.extends ?? [])];
+  for (const loss of await lostEntries(loaded.root, against, entries)) problems.push({ ...loss, check: 'chain' });
+  // Every merge against each of its parents: a walk of history, so only under --strict (the pre-push hook stays cheap).
+  if (options.strict && (await (await import('../git/git.js')).isRepository(loaded.root))) {
+    for (const loss of await mergeLosses(loaded.root)) problems.push({ ...loss, check: 'chain' });
   }
   const signatures = await checkSignatures(manifest, entries);
   problems.push(...signatures.problems);
   if (options.strict) problems.push(...(await checkAuthors(loaded.root, lines, entries, signatures.valid)));
   problems.sort((left, right) => (left.seq ?? Number.MAX_SAFE_INTEGER) - (right.seq ?? Number.MAX_SAFE_INTEGER));
-  return { version: 1, project: manifest.project.name, phase: manifest.phase, ok: problems.length === 0, entries: lines.length, problems };
+  return { report: { version: 1, project: manifest.project.name, phase: manifest.phase, ok: problems.length === 0, entries: lines.length, problems }, state };
 }
 
 /** Each line must have been added by a commit authored by the entry's actor, and no commit may remove one. */

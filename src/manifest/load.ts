@@ -8,6 +8,7 @@ import { LeptonError, formatLocation } from '../errors.js';
 import type { Manifest } from './schema.js';
 import { crossFieldProblems } from './rules.js';
 import { readCachedManifest, writeCachedManifest } from './cache.js';
+import { readPlainYaml } from './plain-yaml.js';
 
 export const MANIFEST_NAME = 'lepton.yaml';
 /** Larger files are refused before parsing: a manifest is a few kilobytes. */
@@ -164,6 +165,8 @@ export async function parseManifest(bytes: Uint8Array, root: string): Promise<Pa
     return fail('file is empty; expected a manifest starting with `version: 1` (see `lepton init`)');
   }
 
+  const plain = await parsePlainManifest(source, root);
+  if (plain) return plain;
   const [{ LineCounter, parseDocument, isMap, isPair, isScalar, isSeq }, { validate: validateManifestShape }] = await Promise.all([
     import('yaml'),
     import('./validate-shape.generated.js'),
@@ -224,6 +227,21 @@ export async function parseManifest(bytes: Uint8Array, root: string): Promise<Pa
   }));
   if (problems.length > 0) return { manifest: undefined, problems: sortProblems(problems), warnings: rules.warnings, source };
   return { manifest, problems: [], warnings: rules.warnings, source };
+}
+
+/**
+ * A valid manifest in the plain part of YAML (plain-yaml.ts), read without the YAML library;
+ * undefined for any other text and for an invalid manifest, which the library reads again to place
+ * each problem at its line:col.
+ */
+async function parsePlainManifest(source: string, root: string): Promise<ParseResult | undefined> {
+  const raw = readPlainYaml(source);
+  if (!raw) return undefined;
+  const { validate: validateManifestShape } = await import('./validate-shape.generated.js');
+  if (!validateManifestShape(raw)) return undefined;
+  const manifest = raw as Manifest;
+  const rules = await crossFieldProblems(manifest, root);
+  return rules.errors.length === 0 ? { manifest, problems: [], warnings: rules.warnings, source } : undefined;
 }
 
 function sortProblems(problems: ManifestProblem[]): ManifestProblem[] {

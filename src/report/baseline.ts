@@ -14,6 +14,11 @@ export function formatBless(result: BlessView): string {
   ].join('\n');
 }
 
+/** `baseline show --format json`: the listing as one JSON document. */
+export function formatBaselinesJson(rows: readonly BaselineRow[]): string {
+  return `${JSON.stringify({ baselines: rows }, null, 2)}\n`;
+}
+
 export function formatBaselines(rows: readonly BaselineRow[]): string {
   if (rows.length === 0) return 'No baselines blessed yet.\n';
   const lines = rows.map((row) => {

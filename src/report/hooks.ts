@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { HookInstall, HookRemoval, HookReview } from '../ci/hooks.js';
 import { isInside } from '../fs.js';
 import type { HookLocation, HookSettings, HookStatus } from '../git/hooks.js';
+import type { GatedUpdate } from '../lifecycle/pre-push.js';
+import type { PrePushOutcome } from '../lifecycle/pre-push-gate.js';
 
 /** As the hooks module names it: the kept hook that runs before lepton's. */
 const CHAINED_NAME = 'pre-push.lepton-chained';
@@ -91,4 +93,41 @@ export function describeStatus(status: HookStatus, expected: HookSettings | unde
 
 function sameSettings(left: HookSettings, right: HookSettings): boolean {
   return left.required === right.required && left.project === right.project && left.branches.join(' ') === right.branches.join(' ');
+}
+
+// ——— `lepton hooks run pre-push` ———
+
+export const PRE_PUSH_SKIPPED = 'lepton: LEPTON_SKIP=1, skipping the pre-push gate\n';
+
+export const BYPASS_HINT = 'fix it and push again, or push once without the gate: `git push --no-verify` or `LEPTON_SKIP=1 git push`';
+
+const branchesOf = (gated: readonly GatedUpdate[]) => [...new Set(gated.map((update) => update.branch))].join(', ');
+
+export function prePushPassedMessage(outcome: PrePushOutcome): string {
+  const checks = outcome.report?.checks.length ?? 0;
+  return `lepton: pre-push gate passed for ${branchesOf(outcome.gated)} (verify, and ${checks} check${checks === 1 ? '' : 's'} of completed phases)\n`;
+}
+
+/** Why the push is refused: what verify found and which completed phases no longer pass. */
+export function prePushRefusal(outcome: PrePushOutcome): { message: string; details: string[]; hint: string } {
+  const reasons: string[] = [];
+  const details: string[] = [];
+  if (outcome.verify && !outcome.verify.ok) {
+    reasons.push('`lepton verify` found problems');
+    for (const problem of outcome.verify.problems) details.push(`verify: ${problem.seq === undefined ? '' : `entry ${problem.seq}: `}${problem.message}`);
+  }
+  const failed = outcome.report?.checks.filter((check) => check.required && (check.status === 'fail' || check.status === 'error')) ?? [];
+  if (failed.length > 0) {
+    const phases = [...new Set(failed.map((check) => check.phase))].join(', ');
+    reasons.push(`completed phase ${phases} no longer passes its gate (${failed.map((check) => check.id).join(', ')})`);
+  }
+  return { message: `push to ${branchesOf(outcome.gated)} refused: ${reasons.join('; ') || 'the regression guard failed'}`, details, hint: BYPASS_HINT };
+}
+
+/** An error met while gating, worded as the refused push it causes, with how to bypass the gate. */
+export function prePushErrorRefusal(error: { message: string; hint?: string | undefined }, gated: readonly GatedUpdate[]): { message: string; hint: string } {
+  return {
+    message: `push to ${branchesOf(gated) || 'a protected branch'} refused: ${error.message}`,
+    hint: error.hint ? `${error.hint}; or push once without the gate: \`git push --no-verify\` or \`LEPTON_SKIP=1 git push\`` : BYPASS_HINT,
+  };
 }

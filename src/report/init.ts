@@ -8,6 +8,18 @@ const DESCRIPTIONS: Record<string, string> = {
   '.lepton/ledger.jsonl': 'the ledger, starting in phase',
 };
 
+/** What the answers leave undone (no metric, no owner to sign the go/no-go), one note each for stderr. */
+export function initNotes(answers: { metrics: readonly unknown[]; owners: readonly { roles: readonly string[] }[] }, resultsFile: string): string[] {
+  const notes: string[] = [];
+  if (answers.metrics.length === 0) {
+    notes.push(`no success metric given, so the PoC gate checks no results; add one with --metric "accuracy>=0.85" or a metric check on ${resultsFile} in lepton.yaml`);
+  }
+  const roles = new Set(answers.owners.flatMap((owner) => owner.roles));
+  if (answers.owners.length === 0) notes.push('no owners, so nobody can sign the go/no-go; add owners with roles to lepton.yaml and an approval check');
+  else if (!roles.has('product-owner')) notes.push(`no owner is product-owner, so ${[...roles].join(' or ')} signs the go/no-go (check go-decision in lepton.yaml)`);
+  return notes.map((note) => `note: ${note}\n`);
+}
+
 export function formatInitResult(result: InitResult, name: string, cwd: string, quiet: boolean): string {
   const where = path.relative(cwd, result.root);
   const shown = where === '' ? '.' : where.startsWith('..') ? result.root : where;

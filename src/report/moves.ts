@@ -1,5 +1,6 @@
 // The pretty and JSON output of the lifecycle's moves: advance, approve, waive, reopen, terminate.
-import type { AdvanceResult, ApproveResult, ReopenResult, WaiveResult } from '../lifecycle/transitions.js';
+import type { AdvanceResult, ReopenResult } from '../lifecycle/moves.js';
+import type { ApproveResult, WaiveResult } from '../lifecycle/sign-offs.js';
 import type { LedgerEntryOf } from '../lifecycle/ledger-entries.js';
 import type { RenderedDocument } from '../templates/generate.js';
 import { publicCheck } from './json.js';

@@ -2,7 +2,7 @@
 // do), status, verify and history. --all puts them together in pretty-all.ts.
 import type { CheckResult, GateReport } from '../gate/types.js';
 import type { HistoryReport } from '../lifecycle/history.js';
-import type { LedgerEntry } from '../lifecycle/ledger.js';
+import { describeEntry, type EntryWording } from './entries.js';
 import type { PhaseState, StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
 import { comparisonTable } from './comparison.js';
@@ -122,34 +122,17 @@ export function formatVerifyPretty(report: VerifyReport, strict: boolean, paint:
 
 // ——— history ———
 
-/** What one entry did, in a few words. */
-export function describeEntry(entry: LedgerEntry): string {
-  switch (entry.event) {
-    case 'init':
-      return `started in ${entry.to}`;
-    case 'advance': {
-      const checks = entry.checks ?? [];
-      const counts = ['pass', 'waived', 'fail', 'error', 'skipped']
-        .map((status) => [status, checks.filter((check) => check.status === status).length] as const)
-        .filter(([, count]) => count > 0)
-        .map(([status, count]) => `${count} ${status}`);
-      const gate = checks.length ? ` — gate: ${counts.join(', ')}` : '';
-      return `${entry.from} → ${entry.complete ? 'complete' : entry.to}${gate}${entry.message ? ` — "${entry.message}"` : ''}`;
-    }
-    case 'approve':
-      return `signed off ${entry.checkId} (${entry.phase}${entry.roles?.length ? `, as ${entry.roles.join(', ')}` : ''})${entry.note ? ` — "${entry.note}"` : ''}`;
-    case 'waive':
-      return `waived ${entry.checkId} (${entry.phase}) until ${entry.until} — "${entry.reason}"`;
-    case 'reopen':
-      return `${entry.from} → back to ${entry.to} — "${entry.reason}"`;
-    case 'terminate':
-      return `ended the project in ${entry.from} — "${entry.reason}"`;
-    case 'amend':
-      return `accepted the changed gate of ${entry.phase} (${entry.changed.join(', ') || 'checks reordered'}) — "${entry.reason}"`;
-    default:
-      return String((entry as LedgerEntry).event);
-  }
-}
+/** `lepton history`'s wording: the counts of each status, and what was said after a dash. */
+const HISTORY_WORDING: EntryWording = {
+  said: (text) => ` — "${text}"`,
+  gate: (statuses) => {
+    const counts = ['pass', 'waived', 'fail', 'error', 'skipped']
+      .map((status) => [status, statuses.filter((each) => each === status).length] as const)
+      .filter(([, count]) => count > 0)
+      .map(([status, count]) => `${count} ${status}`);
+    return ` — gate: ${counts.join(', ')}`;
+  },
+};
 
 export function formatHistoryPretty(report: HistoryReport, paint: Paint): string {
   const { entries } = report;
@@ -169,7 +152,9 @@ export function formatHistoryPretty(report: HistoryReport, paint: Paint): string
         : entry.event === 'terminate' || entry.event === 'reopen'
           ? paint.yellow(entry.event.padEnd(9))
           : paint.cyan(entry.event.padEnd(9));
-    lines.push(`  ${paint.dim(`#${entry.seq}`.padStart(seqWidth))}  ${when}  ${safeText(entry.actor?.name ?? '').padEnd(actorWidth)}  ${event}  ${safeText(describeEntry(entry))}`);
+    lines.push(
+      `  ${paint.dim(`#${entry.seq}`.padStart(seqWidth))}  ${when}  ${safeText(entry.actor?.name ?? '').padEnd(actorWidth)}  ${event}  ${safeText(describeEntry(entry, HISTORY_WORDING))}`,
+    );
     // The values each advance recorded: what was approved, in numbers.
     if (entry.event === 'advance') for (const line of describeRecordedChecks(entry.checks ?? [])) lines.push(`${' '.repeat(seqWidth + 4)}${paint.dim(safeText(line))}`);
   }

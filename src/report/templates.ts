@@ -18,6 +18,18 @@ export function formatRendered(results: RenderedDocument[], wanted: Language, pr
     .join('');
 }
 
+/** The documents `generate` kept because they exist (stderr); undefined when it kept none. */
+export function keptMessage(results: readonly RenderedDocument[]): string | undefined {
+  const kept = results.filter((result) => result.status === 'kept');
+  if (kept.length === 0) return undefined;
+  return `${kept.map((result) => result.file).join(', ')} already ${kept.length > 1 ? 'exist' : 'exists'}; pass --force to overwrite\n`;
+}
+
+/** When the current phase names no templates and none were asked for. */
+export function noTemplatesMessage(phase: string): string {
+  return `phase "${phase}" lists no templates; name one, e.g. \`lepton generate poc-plan\`\n`;
+}
+
 function sourceText(template: TemplateListing): string {
   if (template.project.length === 0) return template.builtIn.length ? 'built-in' : 'missing';
   if (template.builtIn.length === 0) return 'project';

@@ -23,63 +23,48 @@ export interface ScaffoldPhase {
 
 type Focus = 'llmApp' | 'finance' | 'healthcare' | 'retail';
 
+/** How a check's comment names the preset or domain that adds it. */
+const FOCUS_NAMES: Record<Focus, string> = { llmApp: 'llm-app', finance: 'finance', healthcare: 'healthcare', retail: 'retail' };
+
+type FocusDocument = 'poc-plan' | 'architecture' | 'test-plan' | 'deploy-runbook';
+
+/** A section a preset or domain adds to a document: the `doc` check that it is filled in (its comment after the focus's name), and its heading in English and in Chinese. */
+type FocusSection = readonly [id: string, comment: string, en: string, zhCN: string];
+
 /**
- * The headings of the sections a preset or domain adds to a document, per language. A `doc` check
- * with `sections` matches heading text case-insensitively, so these follow the templates' headings.
+ * The sections each preset or domain adds, per document. A `doc` check with `sections` matches
+ * heading text case-insensitively, so the headings follow the templates'.
  */
-export const FOCUS_SECTIONS: Record<Language, Record<'poc-plan' | 'architecture' | 'test-plan' | 'deploy-runbook', Partial<Record<Focus, string>>>> = {
-  en: {
-    'poc-plan': { llmApp: 'LLM evaluation' },
-    architecture: {
-      llmApp: 'LLM-specific design',
-      finance: 'Model risk management and audit trail',
-      healthcare: 'Clinical safety and human oversight',
-      retail: 'Retail experimentation and quality',
-    },
-    'test-plan': {
-      llmApp: 'LLM application testing',
-      finance: 'Finance: model validation and audit evidence',
-      healthcare: 'Healthcare: clinical validation and safety',
-      retail: 'Retail: A/B test plan and peak readiness',
-    },
-    'deploy-runbook': {
-      llmApp: 'LLM application operations',
-      finance: 'Finance: change approval and audit trail',
-      healthcare: 'Healthcare: clinical safety in operation',
-      retail: 'Retail: experiments and peak season',
-    },
+const FOCUS_SECTIONS: Record<FocusDocument, Partial<Record<Focus, FocusSection>>> = {
+  'poc-plan': { llmApp: ['llm-evaluation-planned', 'evaluation set, groundedness, hallucination and cost are planned', 'LLM evaluation', '大模型评测'] },
+  architecture: {
+    llmApp: ['llm-design-written', 'prompt and model version pinning, guardrails, cost per request', 'LLM-specific design', '大模型专项设计'],
+    finance: ['model-risk-designed', 'model risk, explainability and the audit trail are designed in', 'Model risk management and audit trail', '模型风险管理与审计轨迹'],
+    healthcare: ['clinical-oversight-designed', 'clinical safety, patient-data privacy and human oversight', 'Clinical safety and human oversight', '临床安全与人工监督'],
+    retail: ['experimentation-designed', 'A/B experimentation and the quality it protects', 'Retail experimentation and quality', '零售实验与质量'],
   },
-  'zh-CN': {
-    'poc-plan': { llmApp: '大模型评测' },
-    architecture: {
-      llmApp: '大模型专项设计',
-      finance: '模型风险管理与审计轨迹',
-      healthcare: '临床安全与人工监督',
-      retail: '零售实验与质量',
-    },
-    'test-plan': {
-      llmApp: '大模型应用测试',
-      finance: '金融：模型验证与审计证据',
-      healthcare: '医疗：临床验证与安全',
-      retail: '零售：A/B 测试方案与大促准备',
-    },
-    'deploy-runbook': {
-      llmApp: '大模型应用运维',
-      finance: '金融：变更审批与审计追踪',
-      healthcare: '医疗：运行中的临床安全',
-      retail: '零售：实验与大促',
-    },
+  'test-plan': {
+    llmApp: ['llm-tests-planned', 'groundedness, hallucination, prompt-injection and safety tests', 'LLM application testing', '大模型应用测试'],
+    finance: ['model-validation-planned', 'independent model validation and audit evidence', 'Finance: model validation and audit evidence', '金融：模型验证与审计证据'],
+    healthcare: ['clinical-validation-planned', 'clinical validation and patient safety', 'Healthcare: clinical validation and safety', '医疗：临床验证与安全'],
+    retail: ['ab-test-planned', 'the A/B test, its metrics and guardrails', 'Retail: A/B test plan and peak readiness', '零售：A/B 测试方案与大促准备'],
+  },
+  'deploy-runbook': {
+    llmApp: ['llm-operations-planned', 'cost, quality drift and prompt/model rollouts in operation', 'LLM application operations', '大模型应用运维'],
+    finance: ['change-approval-planned', 'change approval and the audit trail of releases', 'Finance: change approval and audit trail', '金融：变更审批与审计追踪'],
+    healthcare: ['clinical-safety-operated', 'clinical safety monitoring and escalation in operation', 'Healthcare: clinical safety in operation', '医疗：运行中的临床安全'],
+    retail: ['experiments-operated', 'running experiments and the peak season', 'Retail: experiments and peak season', '零售：实验与大促'],
   },
 };
 
-/** The focused checks a preset or domain adds for one document: its own section must be filled in. */
-function focusChecks(answers: InitAnswers, template: keyof (typeof FOCUS_SECTIONS)['en'], checks: Partial<Record<Focus, { id: string; comment: string }>>): ScaffoldCheck[] {
-  const sections = FOCUS_SECTIONS[answers.language][template];
+/** The focused checks the answers' preset and domain add for one document: its own section must be filled in. */
+function focusChecks(answers: InitAnswers, template: FocusDocument): ScaffoldCheck[] {
   const active: Focus[] = [...(answers.preset === 'llm-app' ? ['llmApp' as const] : []), ...(answers.domain === 'general' ? [] : [answers.domain])];
   return active.flatMap((focus) => {
-    const title = sections[focus];
-    const check = checks[focus];
-    return title && check ? [doc(check.id, `docs/${template}.md`, check.comment, [title])] : [];
+    const section = FOCUS_SECTIONS[template][focus];
+    if (!section) return [];
+    const [id, comment, en, zhCN] = section;
+    return [doc(id, `docs/${template}.md`, `${FOCUS_NAMES[focus]}: ${comment}`, [answers.language === 'zh-CN' ? zhCN : en])];
   });
 }
 
@@ -113,6 +98,11 @@ export function defaultPhases(answers: InitAnswers): ScaffoldPhase[] {
   return [pocPhase(answers), designPhase(answers), developPhase(answers), testPhase(answers), deployPhase(answers)];
 }
 
+/** A phase as init writes it: its title in the documents' language, the templates it renders, its gate and what follows it. */
+function scaffoldPhase(answers: InitAnswers, id: PhaseId, comment: string, gate: ScaffoldCheck[], trailer: string[] = []): ScaffoldPhase {
+  return { id, title: PHASE_TITLES[answers.language][id], templates: phaseTemplates(answers.preset)[id], comment, gate, ...(trailer.length ? { trailer } : {}) };
+}
+
 function doc(id: string, file: string, comment: string, sections?: string[]): ScaffoldCheck {
   return { check: { id, doc: file, ...(sections ? { sections } : {}) }, comment };
 }
@@ -120,9 +110,7 @@ function doc(id: string, file: string, comment: string, sections?: string[]): Sc
 function pocPhase(answers: InitAnswers): ScaffoldPhase {
   const gate: ScaffoldCheck[] = [
     doc('plan-written', 'docs/poc-plan.md', 'every section filled in (no TODO left) and every box ticked'),
-    ...focusChecks(answers, 'poc-plan', {
-      llmApp: { id: 'llm-evaluation-planned', comment: 'llm-app: evaluation set, groundedness, hallucination and cost are planned' },
-    }),
+    ...focusChecks(answers, 'poc-plan'),
     ...(answers.preset === 'llm-app' ? [pocEvalCheck()] : []),
   ];
   gate.push(...metricChecks(answers.metrics).map((item) => (answers.preset === 'ml-model' ? withRegression(item) : item)));
@@ -136,14 +124,7 @@ function pocPhase(answers: InitAnswers): ScaffoldPhase {
   const approval = goDecision(answers.owners);
   if (approval) gate.push(approval);
   else trailer.push('No owner holds a role yet, so nobody signs the go/no-go. Add owners with roles, then:', '- { id: go-decision, approval: { roles: [product-owner] } }');
-  return {
-    id: 'poc',
-    title: PHASE_TITLES[answers.language].poc,
-    templates: phaseTemplates(answers.preset).poc,
-    comment: 'Is it feasible and worth it? Ends with a go/no-go decision.',
-    gate,
-    ...(trailer.length ? { trailer } : {}),
-  };
+  return scaffoldPhase(answers, 'poc', 'Is it feasible and worth it? Ends with a go/no-go decision.', gate, trailer);
 }
 
 /** One metric check per success metric, read from the PoC results file. */
@@ -184,12 +165,7 @@ function goDecision(owners: Owner[]): ScaffoldCheck | undefined {
 function designPhase(answers: InitAnswers): ScaffoldPhase {
   const gate: ScaffoldCheck[] = [
     doc('architecture-written', 'docs/architecture.md', 'architecture filled in: diagram, modules, data flow, NFRs, security'),
-    ...focusChecks(answers, 'architecture', {
-      llmApp: { id: 'llm-design-written', comment: 'llm-app: prompt and model version pinning, guardrails, cost per request' },
-      finance: { id: 'model-risk-designed', comment: 'finance: model risk, explainability and the audit trail are designed in' },
-      healthcare: { id: 'clinical-oversight-designed', comment: 'healthcare: clinical safety, patient-data privacy and human oversight' },
-      retail: { id: 'experimentation-designed', comment: 'retail: A/B experimentation and the quality it protects' },
-    }),
+    ...focusChecks(answers, 'architecture'),
   ];
   // The card of what ships: a model card for a model, a system card for an LLM application.
   gate.push(
@@ -199,41 +175,24 @@ function designPhase(answers: InitAnswers): ScaffoldPhase {
     doc('datasheet-written', 'docs/datasheet.md', 'the datasheet of the data (Gebru et al., 2021): its seven sections answered'),
     doc('risk-register-written', 'docs/risk-register.md', 'the AI risks rated, each with an owner and a control'),
   );
-  return {
-    id: 'design',
-    title: PHASE_TITLES[answers.language].design,
-    templates: phaseTemplates(answers.preset).design,
-    comment: 'How it will be built: architecture, modules, data flow, security.',
-    gate,
-  };
+  return scaffoldPhase(answers, 'design', 'How it will be built: architecture, modules, data flow, security.', gate);
 }
 
 function developPhase(answers: InitAnswers): ScaffoldPhase {
-  return {
-    id: 'develop',
-    title: PHASE_TITLES[answers.language].develop,
-    templates: phaseTemplates(answers.preset).develop,
-    comment: 'Build it: code, tests and a reproducible workflow.',
-    gate: [
-      doc('guide-written', 'docs/development-guide.md', "the team's workflow, standards and reproducibility rules are written down"),
-      { check: { id: 'code-and-tests-exist', file: ['src/**/*.py', 'tests/**/*.py'] }, comment: 'each pattern must match at least one non-empty file' },
-      {
-        check: { id: 'unit-tests', run: 'pytest -q', timeout: 600, inputs: ['src/**', 'tests/**'] },
-        comment: 'the test suite passes; change the command to your runner (e.g. `python -m pytest -q`)',
-      },
-    ],
-  };
+  return scaffoldPhase(answers, 'develop', 'Build it: code, tests and a reproducible workflow.', [
+    doc('guide-written', 'docs/development-guide.md', "the team's workflow, standards and reproducibility rules are written down"),
+    { check: { id: 'code-and-tests-exist', file: ['src/**/*.py', 'tests/**/*.py'] }, comment: 'each pattern must match at least one non-empty file' },
+    {
+      check: { id: 'unit-tests', run: 'pytest -q', timeout: 600, inputs: ['src/**', 'tests/**'] },
+      comment: 'the test suite passes; change the command to your runner (e.g. `python -m pytest -q`)',
+    },
+  ]);
 }
 
 function testPhase(answers: InitAnswers): ScaffoldPhase {
   const gate: ScaffoldCheck[] = [
     doc('test-plan-written', 'docs/test-plan.md', 'test plan filled in: levels, ML-specific tests, load targets, entry and exit criteria'),
-    ...focusChecks(answers, 'test-plan', {
-      llmApp: { id: 'llm-tests-planned', comment: 'llm-app: groundedness, hallucination, prompt-injection and safety tests' },
-      finance: { id: 'model-validation-planned', comment: 'finance: independent model validation and audit evidence' },
-      healthcare: { id: 'clinical-validation-planned', comment: 'healthcare: clinical validation and patient safety' },
-      retail: { id: 'ab-test-planned', comment: 'retail: the A/B test, its metrics and guardrails' },
-    }),
+    ...focusChecks(answers, 'test-plan'),
   ];
   if (answers.preset === 'ml-model') gate.push(mlScoreCheck());
   if (answers.preset === 'llm-app') gate.push(...testEvalChecks());
@@ -244,14 +203,7 @@ function testPhase(answers: InitAnswers): ScaffoldPhase {
   );
   const signOffs = domainSignOffs(answers, 'test');
   gate.push(...signOffs.checks);
-  return {
-    id: 'test',
-    title: PHASE_TITLES[answers.language].test,
-    templates: phaseTemplates(answers.preset).test,
-    comment: 'Prove it works: coverage, passing reports, the planned tests.',
-    gate,
-    ...(signOffs.trailer.length ? { trailer: signOffs.trailer } : {}),
-  };
+  return scaffoldPhase(answers, 'test', 'Prove it works: coverage, passing reports, the planned tests.', gate, signOffs.trailer);
 }
 
 /**
@@ -268,21 +220,15 @@ function mlScoreCheck(): ScaffoldCheck {
 
 function deployPhase(answers: InitAnswers): ScaffoldPhase {
   const signOffs = domainSignOffs(answers, 'deploy');
-  return {
-    id: 'deploy',
-    title: PHASE_TITLES[answers.language].deploy,
-    templates: phaseTemplates(answers.preset).deploy,
-    comment: 'Ship and run it: runbook, a healthy staging, a tagged release.',
-    gate: [
+  return scaffoldPhase(
+    answers,
+    'deploy',
+    'Ship and run it: runbook, a healthy staging, a tagged release.',
+    [
       doc('runbook-written', 'docs/deploy-runbook.md', 'strategy steps, rollback, alerts and on-call filled in'),
       doc('monitoring-planned', 'docs/monitoring-plan.md', 'what is monitored in production, thresholds, who is alerted'),
       doc('release-notes-written', 'docs/release-notes.md', 'the release: what changed, versions, evaluation against the previous one'),
-      ...focusChecks(answers, 'deploy-runbook', {
-        llmApp: { id: 'llm-operations-planned', comment: 'llm-app: cost, quality drift and prompt/model rollouts in operation' },
-        finance: { id: 'change-approval-planned', comment: 'finance: change approval and the audit trail of releases' },
-        healthcare: { id: 'clinical-safety-operated', comment: 'healthcare: clinical safety monitoring and escalation in operation' },
-        retail: { id: 'experiments-operated', comment: 'retail: running experiments and the peak season' },
-      }),
+      ...focusChecks(answers, 'deploy-runbook'),
       {
         check: { id: 'staging-healthy', http: { url: 'http://127.0.0.1:8080/health', status: 200 }, required: false },
         comment:
@@ -294,6 +240,6 @@ function deployPhase(answers: InitAnswers): ScaffoldPhase {
       },
       ...signOffs.checks,
     ],
-    ...(signOffs.trailer.length ? { trailer: signOffs.trailer } : {}),
-  };
+    signOffs.trailer,
+  );
 }

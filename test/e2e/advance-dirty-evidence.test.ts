@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseLedger, readLedgerText } from '../../src/lifecycle/ledger.js';
 import { loadProject } from '../../src/lifecycle/project.js';
-import { advance } from '../../src/lifecycle/transitions.js';
+import { advance } from '../../src/lifecycle/moves.js';
 import { runLepton } from '../helpers/cli.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
 import { manifestYaml } from '../helpers/manifest.js';

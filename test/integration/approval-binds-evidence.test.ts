@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluatePhases } from '../../src/lifecycle/evaluate.js';
 import { parseLedger, readLedgerText } from '../../src/lifecycle/ledger.js';
 import { loadProject } from '../../src/lifecycle/project.js';
-import { approve } from '../../src/lifecycle/transitions.js';
+import { approve } from '../../src/lifecycle/sign-offs.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
 import { GRACE } from '../helpers/lifecycle-project.js';
 import { manifestYaml } from '../helpers/manifest.js';

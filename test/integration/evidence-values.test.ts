@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluatePhases } from '../../src/lifecycle/evaluate.js';
 import { parseLedger, readLedgerText } from '../../src/lifecycle/ledger.js';
 import { loadProject } from '../../src/lifecycle/project.js';
-import { advance } from '../../src/lifecycle/transitions.js';
+import { advance } from '../../src/lifecycle/moves.js';
 import { formatGateJson } from '../../src/report/json.js';
 import { describeRecordedChecks } from '../../src/report/values.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';

@@ -6,7 +6,7 @@ import { amend } from '../../src/lifecycle/amend.js';
 import { evaluatePhases, passedPhases } from '../../src/lifecycle/evaluate.js';
 import { parseLedger, readLedgerText } from '../../src/lifecycle/ledger.js';
 import { loadProject, readProjectLedger } from '../../src/lifecycle/project.js';
-import { advance } from '../../src/lifecycle/transitions.js';
+import { advance } from '../../src/lifecycle/moves.js';
 import { verifyProject } from '../../src/lifecycle/verify.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
 import { MALLORY } from '../helpers/lifecycle-project.js';

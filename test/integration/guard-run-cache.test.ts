@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluatePhases, passedPhases } from '../../src/lifecycle/evaluate.js';
 import { LEPTON_GITIGNORE, LEPTON_GITIGNORE_TEXT } from '../../src/lifecycle/ledger.js';
 import { loadProject, readProjectLedger } from '../../src/lifecycle/project.js';
-import { advance } from '../../src/lifecycle/transitions.js';
+import { advance } from '../../src/lifecycle/moves.js';
 import { createTempRepo, type TempRepo } from '../helpers/git-repo.js';
 import { manifestYaml } from '../helpers/manifest.js';
 

@@ -14,7 +14,7 @@ import {
 } from '../../src/lifecycle/ledger.js';
 import { completedPhases } from '../../src/lifecycle/phases.js';
 import { currentApprovals, currentWaivers, replayLedger } from '../../src/lifecycle/state.js';
-import { validUntil } from '../../src/lifecycle/transitions.js';
+import { validUntil } from '../../src/lifecycle/sign-offs.js';
 import { manifestSchema } from '../../src/manifest/schema.js';
 import { createTempRepo, TEST_IDENTITY, type TempRepo } from '../helpers/git-repo.js';
 

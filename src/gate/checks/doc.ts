@@ -73,7 +73,7 @@ async function evaluate(check: CheckOf<'doc'>, context: CheckContext): Promise<C
 
 /**
  * The document's analysis: from the cache when text with this hash was analysed with this
- * placeholder before, otherwise from the CommonMark parser (loaded only then), in bounded time:
+ * placeholder before, otherwise from its syntax tree (markdown.ts), in bounded time:
  * a placeholder expression that backtracks catastrophically is stopped, not waited for.
  */
 async function analyse(file: string, source: string, placeholder: RegExp, context: CheckContext): Promise<MarkdownAnalysis | { timedOut: true }> {
@@ -82,19 +82,20 @@ async function analyse(file: string, source: string, placeholder: RegExp, contex
   const digest = context.cache ? sha256(source) : '';
   const cached = await context.cache?.get<MarkdownAnalysis>(key, digest);
   if (cached) return cached;
-  const { analyseMarkdown } = await import('./markdown.js');
+  const { analyseMarkdown, markdownTree } = await import('./markdown.js');
+  const tree = await markdownTree(source);
   let analysis: MarkdownAnalysis;
   // Without a quantifier an expression cannot backtrack without end (the default, TODO, has none):
   // it runs as it is, and only one that could runs under vm's timeout (a context costs a millisecond).
   if (!/[*+?{]/.test(placeholder.source)) {
-    analysis = analyseMarkdown(source, placeholder);
+    analysis = analyseMarkdown(source, tree, placeholder);
     await context.cache?.set(key, digest, analysis);
     return analysis;
   }
   const { runInNewContext } = await import('node:vm');
   try {
     // vm's timeout stops any code run from the script, the regular expression engine included.
-    analysis = runInNewContext('analyse()', { analyse: () => analyseMarkdown(source, placeholder) }, { timeout: ANALYSIS_TIMEOUT_MS }) as MarkdownAnalysis;
+    analysis = runInNewContext('analyse()', { analyse: () => analyseMarkdown(source, tree, placeholder) }, { timeout: ANALYSIS_TIMEOUT_MS }) as MarkdownAnalysis;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { timedOut: true };
     throw error;

@@ -2,7 +2,7 @@
 // its sections, whether each has real content, placeholder markers and unticked task boxes.
 // Code (fenced, indented, inline) and HTML comments are never taken for text.
 import type { Nodes, Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { plainMarkdownTree } from './markdown-plain.js';
 
 export interface Section {
   title: string;
@@ -30,8 +30,20 @@ export interface MarkdownAnalysis {
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const UNTICKED = /^\[[ \t]\](?=\s|$)/;
 
-export function analyseMarkdown(source: string, placeholder: RegExp): MarkdownAnalysis {
-  const tree = fromMarkdown(blankFrontMatter(source));
+/**
+ * The document's CommonMark syntax tree, its front matter blanked. A document in plain text
+ * (markdown-plain.ts) needs no parser; any other loads it.
+ */
+export async function markdownTree(source: string): Promise<Root> {
+  const text = blankFrontMatter(source);
+  const plain = plainMarkdownTree(text);
+  if (plain) return plain;
+  const { fromMarkdown } = await import('mdast-util-from-markdown');
+  return fromMarkdown(text);
+}
+
+/** What the `doc` check needs to know of `source`, from its tree (markdownTree). */
+export function analyseMarkdown(source: string, tree: Root, placeholder: RegExp): MarkdownAnalysis {
   const lastLine = source.split('\n').length;
   const isPlaceholder = new RegExp(placeholder.source, placeholder.flags.replaceAll('g', ''));
   const sections = sectionsOf(tree, lastLine, isPlaceholder);

@@ -2,6 +2,9 @@
 // A record without LF/LH is counted from its DA lines, as genhtml does.
 import { ratio, type CoverageSummary } from './coverage-types.js';
 
+/** The summary lines of a record and the field each sets. */
+const TOTALS: Record<string, 'lf' | 'lh' | 'brf' | 'brh'> = { LF: 'lf', LH: 'lh', BRF: 'brf', BRH: 'brh' };
+
 export function parseLcov(text: string): CoverageSummary {
   let linesFound = 0;
   let linesHit = 0;
@@ -20,19 +23,12 @@ export function parseLcov(text: string): CoverageSummary {
     const colon = line.indexOf(':');
     const key = colon === -1 ? line : line.slice(0, colon);
     const value = colon === -1 ? '' : line.slice(colon + 1);
+    const total = TOTALS[key];
+    if (total) {
+      record[total] = count(value);
+      continue;
+    }
     switch (key) {
-      case 'LF':
-        record.lf = count(value);
-        break;
-      case 'LH':
-        record.lh = count(value);
-        break;
-      case 'BRF':
-        record.brf = count(value);
-        break;
-      case 'BRH':
-        record.brh = count(value);
-        break;
       case 'DA': {
         record.da += 1;
         if (count(value.split(',')[1] ?? '0') > 0) record.daHit += 1;

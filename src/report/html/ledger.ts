@@ -1,33 +1,18 @@
 // The ledger in the report: `verify`'s verdict, then every entry with who, when, what and its
 // signature where one is recorded.
-import type { LedgerEntry } from '../../lifecycle/ledger.js';
 import type { ProjectReportData } from '../../lifecycle/report-data.js';
+import { describeEntry, type EntryWording } from '../entries.js';
 import { attr, text, timeTag } from './markup.js';
 
-/** What one entry did, in a few words. */
-export function entrySummary(entry: LedgerEntry): string {
-  switch (entry.event) {
-    case 'init':
-      return `started in ${entry.to}`;
-    case 'advance': {
-      const checks = entry.checks ?? [];
-      const passed = checks.filter((check) => check.status === 'pass').length;
-      const waived = checks.filter((check) => check.status === 'waived').length;
-      const gate = checks.length ? ` (gate: ${passed} passed${waived ? `, ${waived} waived` : ''} of ${checks.length})` : '';
-      return `${entry.from} → ${entry.complete ? 'complete' : entry.to}${gate}${entry.message ? `: “${entry.message}”` : ''}`;
-    }
-    case 'approve':
-      return `signed off ${entry.checkId} (${entry.phase}${entry.roles?.length ? `, as ${entry.roles.join(', ')}` : ''})${entry.note ? `: “${entry.note}”` : ''}`;
-    case 'waive':
-      return `waived ${entry.checkId} (${entry.phase}) until ${entry.until}: “${entry.reason}”`;
-    case 'reopen':
-      return `${entry.from} → back to ${entry.to}: “${entry.reason}”`;
-    case 'terminate':
-      return `ended the project in ${entry.from}: “${entry.reason}”`;
-    default:
-      return String((entry as { event: unknown }).event);
-  }
-}
+/** The report's wording: how many checks passed (and were waived), what was said in quotes. */
+const REPORT_WORDING: EntryWording = {
+  said: (said) => `: “${said}”`,
+  gate: (statuses) => {
+    const passed = statuses.filter((status) => status === 'pass').length;
+    const waived = statuses.filter((status) => status === 'waived').length;
+    return ` (gate: ${passed} passed${waived ? `, ${waived} waived` : ''} of ${statuses.length})`;
+  },
+};
 
 export function renderLedger(data: ProjectReportData, heading: (title: string) => string): string {
   const { verify, entries } = data.ledger;
@@ -46,7 +31,7 @@ export function renderLedger(data: ProjectReportData, heading: (title: string) =
     const signature = signed
       ? `<td>${typeof sig === 'string' ? `signed <span class="muted mono" title="${attr(sig)}">${text(signatureTail(sig))}</span>` : '<span class="muted">unsigned</span>'}</td>`
       : '';
-    return `<tr data-seq="${entry.seq}"><td class="num">${entry.seq}</td><td>${timeTag(entry.time)}</td><td>${text(entry.actor?.name)}<br><span class="muted">${text(entry.actor?.email)}</span></td><td>${text(entry.event)}</td><td>${text(entrySummary(entry))}${problems.map((message) => `<br><strong class="status-fail">${text(message)}</strong>`).join('')}</td>${signature}<td class="mono muted">${text(entry.hash.slice(0, 8))}</td></tr>`;
+    return `<tr data-seq="${entry.seq}"><td class="num">${entry.seq}</td><td>${timeTag(entry.time)}</td><td>${text(entry.actor?.name)}<br><span class="muted">${text(entry.actor?.email)}</span></td><td>${text(entry.event)}</td><td>${text(describeEntry(entry, REPORT_WORDING))}${problems.map((message) => `<br><strong class="status-fail">${text(message)}</strong>`).join('')}</td>${signature}<td class="mono muted">${text(entry.hash.slice(0, 8))}</td></tr>`;
   });
   return `${heading('Ledger')}${verdict}<table class="ledger"><thead><tr><th scope="col" class="num">#</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">Event</th><th scope="col">What</th>${signed ? '<th scope="col">Signature</th>' : ''}<th scope="col">Hash</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
