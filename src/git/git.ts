@@ -1,15 +1,36 @@
 // The one git wrapper: small named functions over simple-git. Loaded only by commands
 // and checks that need git.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
 export function gitAt(dir: string): SimpleGit {
   return simpleGit({ baseDir: dir, trimmed: true });
 }
 
+/**
+ * Whether `dir` is in a git work tree. With no `.git` in it or in any folder above it (and no
+ * GIT_DIR or GIT_WORK_TREE set), git would find none: the answer comes without starting git,
+ * which matters to `report --all` over hundreds of projects outside a repository.
+ */
 export async function isRepository(dir: string): Promise<boolean> {
+  if (!process.env.GIT_DIR && !process.env.GIT_WORK_TREE && !(await gitFolderAbove(dir))) return false;
   return gitAt(dir)
     .checkIsRepo()
     .catch(() => false);
+}
+
+async function gitFolderAbove(dir: string): Promise<boolean> {
+  for (let folder = path.resolve(dir); ; folder = path.dirname(folder)) {
+    if (
+      await stat(path.join(folder, '.git')).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
+    if (path.dirname(folder) === folder) return false;
+  }
 }
 
 /** The top of the working tree that holds `dir`. */
