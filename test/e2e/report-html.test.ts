@@ -72,6 +72,16 @@ describe.skipIf(!hasChromium)('lepton report in Chromium', () => {
     const { page } = await openFile(browser, file);
     expect(await page.locator('tr.waiver').getAttribute('data-days-left')).toBe('8');
     expect(await page.locator('tr.waiver td.days-left').textContent()).toBe('8 days');
+    // Numeric columns are right-aligned by position: the days left, the ledger's #, the time spent in a phase.
+    for (const cell of ['tr.waiver td.days-left', 'table.ledger tbody td:first-child', 'table.visits tbody td:last-child']) {
+      expect(
+        await page
+          .locator(cell)
+          .first()
+          .evaluate((td) => getComputedStyle(td).textAlign),
+        cell,
+      ).toBe('right');
+    }
     expect(await page.locator('.waiver-debt').textContent()).toMatch(/1 open waiver; oldest granted 2026-11-30 .*soonest to expire 2026-12-10 .*8 days left/);
     expect(await page.locator('table.sign-offs tbody tr').count()).toBe(2);
     expect(await page.locator('table.ledger tbody tr').count()).toBe(7);

@@ -91,6 +91,14 @@ describe.skipIf(!hasChromium)('lepton report --all in Chromium', () => {
     expect(requests).toEqual([]);
   });
 
+  it('aligns the numeric columns right, in every copy of the table', async () => {
+    const { page } = await openFile(browser, file);
+    for (const table of ['.unsorted', '#portfolio-by-debt']) {
+      const cells = page.locator(`${table} tbody tr`, { hasText: 'beta' }).locator('td');
+      expect(await cells.evaluateAll((tds) => tds.map((td) => getComputedStyle(td).textAlign))).toEqual(['left', 'right', 'right', 'right', 'left']);
+    }
+  });
+
   it('has no serious or critical axe-core violation, in light and in dark', async () => {
     const { page } = await openFile(browser, file);
     expect(await axeViolations(page)).toEqual([]);

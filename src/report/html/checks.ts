@@ -46,7 +46,7 @@ export function renderGate(report: GateReport, titles: Record<string, string>, m
   const rows = report.checks.map((check) =>
     checkRow(check as ShownResult, phases.length > 1 ? (titles[check.phase] ?? check.phase) : undefined, margins[`${check.phase}/${check.id}`]),
   );
-  return `${verdict}<table class="checks"><thead><tr><th scope="col">Status</th><th scope="col">Check</th><th scope="col">Kind</th><th scope="col">Result</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `${verdict}<table class="checks"><thead><tr><th>Status<th>Check<th>Kind<th>Result</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function checkRow(check: ShownResult, phase: string | undefined, margin: number | undefined): string {
@@ -67,7 +67,7 @@ function checkRow(check: ShownResult, phase: string | undefined, margin: number 
   if (check.output?.length && (check.status === 'fail' || check.status === 'error')) {
     details.push(`<details><summary>Last lines of output</summary><pre>${text(check.output.join('\n'))}</pre></details>`);
   }
-  return `<tr class="check" data-check="${attr(`${check.phase}/${check.id}`)}" data-status="${check.status}"><td>${statusBadge(check)}</td><td>${name}</td><td>${text(check.kind)}</td><td>${details.join('')}</td></tr>`;
+  return `<tr class="check" data-check="${attr(`${check.phase}/${check.id}`)}" data-status="${check.status}"><td>${statusBadge(check)}<td>${name}<td>${text(check.kind)}<td>${details.join('')}`;
 }
 
 function scalar(value: unknown): string {
@@ -88,9 +88,9 @@ export function renderValues(values: unknown): string {
   if (Array.isArray(values)) {
     const rows = values.map((value) => {
       const item = (value ?? {}) as Record<string, unknown>;
-      return `<tr><td><code>${text(item.path)}</code></td><td class="num">${scalar(item.value)}</td><td><code>${text(item.op ?? '')}</code></td><td class="num">${scalar(item.threshold)}</td></tr>`;
+      return `<tr><td><code>${text(item.path)}</code><td>${scalar(item.value)}<td><code>${text(item.op ?? '')}</code><td>${scalar(item.threshold)}`;
     });
-    return `<table class="values"><caption class="muted">Recorded values</caption><thead><tr><th scope="col">Value of</th><th scope="col" class="num">Recorded</th><th scope="col">Rule</th><th scope="col" class="num">Threshold</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    return `<table class="values"><caption class="muted">Recorded values</caption><thead><tr><th>Value of<th>Recorded<th>Rule<th>Threshold</thead><tbody>${rows.join('')}</tbody></table>`;
   }
   if (values && typeof values === 'object') {
     const record = values as Record<string, unknown>;
@@ -116,7 +116,7 @@ export function renderComparison(comparison: Comparison, margin: number | undefi
   const metrics = comparison.metrics ?? [];
   const rows = metrics.map(
     (metric) =>
-      `<tr><td><code>${text(metric.name)}</code></td><td class="num">${scalar(metric.baseline)}</td><td class="num">${scalar(metric.candidate)}</td><td class="num">${scalar(metric.delta)}</td><td class="num">[${scalar(metric.low)}, ${scalar(metric.high)}]</td><td>${intervalPlot(metric, margin)}</td></tr>`,
+      `<tr><td><code>${text(metric.name)}</code><td>${scalar(metric.baseline)}<td>${scalar(metric.candidate)}<td>${scalar(metric.delta)}<td>[${scalar(metric.low)}, ${scalar(metric.high)}]<td>${intervalPlot(metric, margin)}`,
   );
   const flipped = comparison.flipped?.length
     ? `<p>${plural(comparison.flipped.length, 'case')} passed in the baseline and fail now: ${comparison.flipped
@@ -125,7 +125,7 @@ export function renderComparison(comparison: Comparison, margin: number | undefi
         .join(', ')}</p>`
     : '';
   const table = metrics.length
-    ? `<table class="comparison"><thead><tr><th scope="col">Metric</th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Candidate</th><th scope="col" class="num">Δ</th><th scope="col" class="num">Interval</th><th scope="col">Against the margin${margin !== undefined ? ` (−${scalar(margin)})` : ''}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    ? `<table class="comparison"><thead><tr><th>Metric<th>Baseline<th>Candidate<th>Δ<th>Interval<th>Against the margin${margin !== undefined ? ` (−${scalar(margin)})` : ''}</thead><tbody>${rows.join('')}</tbody></table>`
     : '';
   return `<div class="card comparison-card"><strong>Baseline comparison:</strong> ${text(comparison.verdict)}${table}${flipped}</div>`;
 }
@@ -141,7 +141,7 @@ function intervalPlot(metric: ComparisonMetric, margin: number | undefined): str
   const x = (value: number) => (8 + ((value - low) / (high - low)) * (width - 16)).toFixed(1);
   const label = `${metric.name}: delta ${metric.delta}, interval ${metric.low} to ${metric.high}${floor === undefined ? '' : `, margin ${floor}`}`;
   return (
-    `<svg role="img" aria-label="${attr(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg role="img" aria-label="${attr(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
     `<line class="zero" x1="${x(0)}" x2="${x(0)}" y1="2" y2="${height - 2}"/>` +
     (floor === undefined ? '' : `<line class="margin" x1="${x(floor)}" x2="${x(floor)}" y1="2" y2="${height - 2}"/>`) +
     `<line class="interval" x1="${x(metric.low)}" x2="${x(metric.high)}" y1="${height / 2}" y2="${height / 2}"/>` +

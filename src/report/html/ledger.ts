@@ -44,11 +44,11 @@ export function renderLedger(data: ProjectReportData, heading: (title: string) =
     const sig = (entry as { sig?: unknown }).sig;
     const problems = problemsBySeq.get(entry.seq) ?? [];
     const signature = signed
-      ? `<td>${typeof sig === 'string' ? `signed <span class="muted mono" title="${attr(sig)}">${text(signatureTail(sig))}</span>` : '<span class="muted">unsigned</span>'}</td>`
+      ? `<td>${typeof sig === 'string' ? `signed <span class="muted mono" title="${attr(sig)}">${text(signatureTail(sig))}</span>` : '<span class="muted">unsigned</span>'}`
       : '';
-    return `<tr data-seq="${entry.seq}"><td class="num">${entry.seq}</td><td>${timeTag(entry.time)}</td><td>${text(entry.actor?.name)}<br><span class="muted">${text(entry.actor?.email)}</span></td><td>${text(entry.event)}</td><td>${text(entrySummary(entry))}${problems.map((message) => `<br><strong class="status-fail">${text(message)}</strong>`).join('')}</td>${signature}<td class="mono muted">${text(entry.hash.slice(0, 8))}</td></tr>`;
+    return `<tr data-seq="${entry.seq}"><td>${entry.seq}<td>${timeTag(entry.time)}<td>${text(entry.actor?.name)}<br><span class="muted">${text(entry.actor?.email)}</span><td>${text(entry.event)}<td>${text(entrySummary(entry))}${problems.map((message) => `<br><strong class="status-fail">${text(message)}</strong>`).join('')}${signature}<td class="mono muted">${text(entry.hash.slice(0, 8))}`;
   });
-  return `${heading('Ledger')}${verdict}<table class="ledger"><thead><tr><th scope="col" class="num">#</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">Event</th><th scope="col">What</th>${signed ? '<th scope="col">Signature</th>' : ''}<th scope="col">Hash</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `${heading('Ledger')}${verdict}<table class="ledger"><thead><tr><th>#<th>When<th>Who<th>Event<th>What${signed ? '<th>Signature' : ''}<th>Hash</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** The last characters of an armored SSH signature's body: enough to tell two apart. */

@@ -48,12 +48,12 @@ interface Row {
 
 type SortKey = 'phase' | 'days' | 'blockers' | 'debt' | 'advance';
 
-const COLUMNS: { key: SortKey | 'project'; label: string; numeric?: boolean; order?: 'ascending' | 'descending' }[] = [
+const COLUMNS: { key: SortKey | 'project'; label: string; order?: 'ascending' | 'descending' }[] = [
   { key: 'project', label: 'Project', order: 'ascending' },
   { key: 'phase', label: 'Phase', order: 'ascending' },
-  { key: 'days', label: 'Days in phase', numeric: true, order: 'descending' },
-  { key: 'blockers', label: 'Blockers', numeric: true, order: 'descending' },
-  { key: 'debt', label: 'Waiver debt', numeric: true, order: 'descending' },
+  { key: 'days', label: 'Days in phase', order: 'descending' },
+  { key: 'blockers', label: 'Blockers', order: 'descending' },
+  { key: 'debt', label: 'Waiver debt', order: 'descending' },
   { key: 'advance', label: 'Last advance', order: 'ascending' },
 ];
 
@@ -90,20 +90,20 @@ function tableOf(rows: Row[], tableId: string, sortedBy: SortKey | 'project'): s
   const head = COLUMNS.map((column) => {
     const target = column.key === 'project' ? 'portfolio' : `${tableId}-by-${column.key}`;
     const sorted = column.key === sortedBy ? ` aria-sort="${column.order}"` : '';
-    return `<th scope="col"${column.numeric ? ' class="num"' : ''}${sorted}><a href="#${target}">${column.label}</a></th>`;
+    return `<th${sorted}><a href="#${target}">${column.label}</a>`;
   }).join('');
   const body = rows
     .map((row) => {
       const cells = row.error
-        ? `<td colspan="5"><span class="status status-error">ERROR</span> ${text(row.error)}</td>`
-        : `<td>${text(row.phase)}</td><td class="num">${row.days ?? '—'}</td><td class="num">${row.blockers}</td><td class="num">${row.debt}</td><td>${row.lastAdvance ? day(row.lastAdvance) : '<span class="muted">never</span>'}</td>`;
+        ? `<td colspan="5"><span class="status status-error">ERROR</span> ${text(row.error)}`
+        : `<td>${text(row.phase)}<td>${row.days ?? '—'}<td>${row.blockers}<td>${row.debt}<td>${row.lastAdvance ? day(row.lastAdvance) : '<span class="muted">never</span>'}`;
       // The path order's table names each project's folder; the sorted copies keep to the name.
       const where = sortedBy === 'project' ? `<br><span class="muted mono">${text(row.path)}</span>` : '';
-      return `<tr><th scope="row"><a href="#${attr(row.anchor)}">${text(row.name)}</a>${where}</th>${cells}</tr>`;
+      return `<tr><th scope="row"><a href="#${attr(row.anchor)}">${text(row.name)}</a>${where}${cells}`;
     })
     .join('');
   const label = COLUMNS.find((column) => column.key === sortedBy)!.label.toLowerCase();
-  return `<table class="portfolio-table"><caption>${plural(rows.length, 'project')}, by ${text(label)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<table class="portfolio-table"><caption>${plural(rows.length, 'project')}, by ${text(label)}</caption><thead><tr>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
 export function renderPortfolioPage(data: PortfolioReportData): string {

@@ -33,7 +33,9 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid var(--line); }
 th { background: var(--panel); font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+/* Numeric columns, by position: no class on every cell. */
+.values :is(td, th):nth-child(even), .comparison :is(td, th):nth-child(n+2):nth-child(-n+5), .ledger :is(td, th):first-child,
+.visits :is(td, th):last-child, .waivers :is(td, th):nth-child(5), .portfolio-table :is(td, th):nth-child(n+3):nth-child(-n+5) { text-align: right; font-variant-numeric: tabular-nums; }
 .status { display: inline-block; min-width: 4.5rem; padding: 0 .4rem; border-radius: .25rem; font-weight: 600; text-align: center; }
 .status-pass, .verdict-pass { color: var(--pass); background: var(--pass-bg); }
 .status-fail, .status-error, .verdict-fail { color: var(--fail); background: var(--fail-bg); }
@@ -46,6 +48,7 @@ pre { background: var(--panel); border: 1px solid var(--line); padding: .5rem; o
 .card { background: var(--panel); border: 1px solid var(--line); border-radius: .4rem; padding: .75rem 1rem; margin: .5rem 0; }
 svg { max-width: 100%; height: auto; }
 svg text { fill: var(--fg); font: 12px system-ui, sans-serif; }
+.timeline text { text-anchor: end; }
 svg .axis { stroke: var(--muted); }
 svg .lane { fill: var(--lane); }
 svg .bar { fill: var(--accent); }
