@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)('lepton report in Chromium', () => {
         await page
           .locator(cell)
           .first()
-          .evaluate((td) => getComputedStyle(td).textAlign),
+          .evaluate((td) => (globalThis as unknown as { getComputedStyle(node: unknown): { textAlign: string } }).getComputedStyle(td).textAlign),
         cell,
       ).toBe('right');
     }

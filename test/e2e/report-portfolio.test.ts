@@ -95,7 +95,9 @@ describe.skipIf(!hasChromium)('lepton report --all in Chromium', () => {
     const { page } = await openFile(browser, file);
     for (const table of ['.unsorted', '#portfolio-by-debt']) {
       const cells = page.locator(`${table} tbody tr`, { hasText: 'beta' }).locator('td');
-      expect(await cells.evaluateAll((tds) => tds.map((td) => getComputedStyle(td).textAlign))).toEqual(['left', 'right', 'right', 'right', 'left']);
+      expect(
+        await cells.evaluateAll((tds) => tds.map((td) => (globalThis as unknown as { getComputedStyle(node: unknown): { textAlign: string } }).getComputedStyle(td).textAlign)),
+      ).toEqual(['left', 'right', 'right', 'right', 'left']);
     }
   });
 
