@@ -77,10 +77,15 @@ function scalar(value: unknown): string {
   return text(value);
 }
 
-/** A complete document's only values are its sections, all written: its message ("… is complete") says it all. */
+/**
+ * A complete document's values are its sections, all written, and the one file read, itself: its
+ * message ("docs/plan.md is complete") says it all.
+ */
 function saysItAll(check: ShownResult): boolean {
-  const values = check.values as { files?: unknown; sections?: { filled?: number; total?: number } } | undefined;
-  return check.status === 'pass' && values?.files === undefined && values?.sections !== undefined && values.sections.filled === values.sections.total;
+  const values = check.values as { files?: { path?: unknown }[]; sections?: { filled?: number; total?: number } } | undefined;
+  const files = values?.files;
+  const named = files === undefined || (Array.isArray(files) && files.length === 1 && typeof files[0]?.path === 'string' && check.message.includes(files[0].path));
+  return check.status === 'pass' && named && values?.sections !== undefined && values.sections.filled === values.sections.total;
 }
 
 /** `values` by shape: comparisons (metric, eval), a file list (file, doc) or named numbers (coverage, tests). */
