@@ -26,10 +26,38 @@ const LABEL: Record<CheckResult['status'], string> = { pass: 'pass', fail: 'FAIL
 
 export function statusBadge(check: Pick<CheckResult, 'status' | 'required'>): string {
   const advisory = !check.required && (check.status === 'fail' || check.status === 'error');
-  return `<span class="status status-${advisory ? 'advisory' : check.status}">${LABEL[check.status]}${advisory ? ' (advisory)' : ''}</span>`;
+  return `<span class="status ${advisory ? 'advisory' : check.status}">${LABEL[check.status]}${advisory ? ' (advisory)' : ''}</span>`;
 }
 
-export function renderGate(report: GateReport, titles: Record<string, string>, margins: Record<string, number>): string {
+/** The hint a check's row shows: a failing or erroring check's. */
+function shownHint(check: CheckResult): string | undefined {
+  return check.hint && (check.status === 'fail' || check.status === 'error') ? check.hint : undefined;
+}
+
+/** A hint given by more than one check on a page, said once in its list of common fixes: its number and how many checks give it. */
+export type CommonHints = ReadonlyMap<string, { number: number; checks: number }>;
+
+/** The hints that more than one check of these gates gives, numbered by first appearance. */
+export function commonHints(gates: readonly (GateReport | undefined)[]): CommonHints {
+  const counts = new Map<string, number>();
+  for (const gate of gates) {
+    for (const check of gate?.checks ?? []) {
+      const hint = shownHint(check);
+      if (hint) counts.set(hint, (counts.get(hint) ?? 0) + 1);
+    }
+  }
+  let number = 0;
+  return new Map([...counts].filter(([, checks]) => checks > 1).map(([hint, checks]) => [hint, { number: ++number, checks }]));
+}
+
+/** The list the checks' rows link to: each common hint once, with how many checks give it. */
+export function renderCommonFixes(hints: CommonHints): string {
+  if (hints.size === 0) return '';
+  const items = [...hints].map(([hint, { number, checks }]) => `<li id="fix-${number}">${text(hint)} <span class="muted">(${plural(checks, 'check')})</span></li>`);
+  return `<section class="fixes" aria-labelledby="fixes-title"><h2 id="fixes-title">Common fixes</h2><p class="muted">Hints that more than one failing check gives; each of those checks links here.</p><ol>${items.join('')}</ol></section>`;
+}
+
+export function renderGate(report: GateReport, titles: Record<string, string>, margins: Record<string, number>, common: CommonHints = new Map()): string {
   if (report.checks.length === 0) return '<p class="muted">This gate has no checks.</p>';
   const { summary } = report;
   const counts = [
@@ -42,14 +70,14 @@ export function renderGate(report: GateReport, titles: Record<string, string>, m
     .filter(Boolean)
     .join(', ');
   const phases = [...new Set(report.checks.map((check) => check.phase))];
-  const verdict = `<p><span class="verdict verdict-${report.passed ? 'pass' : 'fail'}">${report.passed ? 'passes' : 'does not pass'}</span> ${plural(summary.total, 'check')}: ${counts}</p>`;
+  const verdict = `<p><span class="verdict ${report.passed ? 'pass' : 'fail'}">${report.passed ? 'passes' : 'does not pass'}</span> ${plural(summary.total, 'check')}: ${counts}</p>`;
   const rows = report.checks.map((check) =>
-    checkRow(check as ShownResult, phases.length > 1 ? (titles[check.phase] ?? check.phase) : undefined, margins[`${check.phase}/${check.id}`]),
+    checkRow(check as ShownResult, phases.length > 1 ? (titles[check.phase] ?? check.phase) : undefined, margins[`${check.phase}/${check.id}`], common),
   );
   return `${verdict}<table class="checks"><thead><tr><th>Status<th>Check<th>Kind<th>Result</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function checkRow(check: ShownResult, phase: string | undefined, margin: number | undefined): string {
+function checkRow(check: ShownResult, phase: string | undefined, margin: number | undefined, common: CommonHints): string {
   const name = `<code>${text(check.id)}</code>${check.title ? `<br><span class="muted">${text(check.title)}</span>` : ''}${phase ? `<br><span class="muted">${text(phase)}</span>` : ''}`;
   const details: string[] = [text(check.message)];
   if (check.problems.length > 0) {
@@ -59,7 +87,9 @@ function checkRow(check: ShownResult, phase: string | undefined, margin: number 
     if (check.problems.length > 50) shown.push(`<li class="muted">… and ${check.problems.length - 50} more (<code>lepton gate --format json</code> lists them all)</li>`);
     details.push(`<ul class="problems">${shown.join('')}</ul>`);
   }
-  if (check.hint && (check.status === 'fail' || check.status === 'error')) details.push(`<p class="hint"><strong>How to fix:</strong> ${text(check.hint)}</p>`);
+  const hint = shownHint(check);
+  const listed = hint === undefined ? undefined : common.get(hint);
+  if (hint) details.push(`<p class="hint"><strong>How to fix:</strong> ${listed ? `see <a href="#fix-${listed.number}">common fix ${listed.number}</a>` : text(hint)}</p>`);
   if (check.waiver) details.push(`<p class="hint">Waived until <strong>${text(check.waiver.until)}</strong> by ${text(check.waiver.by)}: ${text(check.waiver.reason)}</p>`);
   if (check.recorded) details.push(`<p class="muted">Result recorded at ledger entry #${check.recorded.seq}, not evaluated again.</p>`);
   if (check.values !== undefined && !saysItAll(check)) details.push(renderValues(check.values));

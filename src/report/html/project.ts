@@ -1,7 +1,7 @@
 // One project's section of the report: who and where it is, its timeline, the current gate and
 // the regression guard, sign-offs, waivers and their debt, documents, and the ledger.
 import type { ProjectReportData } from '../../lifecycle/report-data.js';
-import { renderGate } from './checks.js';
+import { type CommonHints, renderGate } from './checks.js';
 import { renderLedger } from './ledger.js';
 import { attr, day, plural, slug, text, timeTag, when } from './markup.js';
 import { renderTimeline } from './timeline.js';
@@ -11,6 +11,8 @@ export interface SectionOptions {
   level: 1 | 2;
   /** Unique prefix for ids on a page holding many projects. */
   id: string;
+  /** Hints said once on the page (a portfolio's common fixes): the checks giving them link there. */
+  common?: CommonHints | undefined;
 }
 
 export function lifecycleLabel(data: Pick<ProjectReportData, 'lifecycle' | 'phase' | 'phases'>): string {
@@ -36,9 +38,9 @@ export function renderProject(data: ProjectReportData, options: SectionOptions):
     renderTimeline(data, options.id),
     section(`Current gate: ${titles[data.phase] ?? data.phase}`, 'gate'),
     data.lifecycle === 'active' ? '' : `<p class="muted">The project is ${text(lifecycleLabel(data))}; this is the gate of its last phase.</p>`,
-    `<div class="gate-current">${renderGate(data.gate, titles, margins)}</div>`,
+    `<div class="gate-current">${renderGate(data.gate, titles, margins, options.common)}</div>`,
     section('Regression guard: the phases already passed', 'guard'),
-    `<div class="gate-guard">${data.guard ? renderGate(data.guard, titles, margins) : `<p class="muted">${data.guardError ? text(data.guardError) : 'No phase has been passed yet.'}</p>`}</div>`,
+    `<div class="gate-guard">${data.guard ? renderGate(data.guard, titles, margins, options.common) : `<p class="muted">${data.guardError ? text(data.guardError) : 'No phase has been passed yet.'}</p>`}</div>`,
     section('Sign-offs', 'sign-offs'),
     signOffs(data),
     section('Waivers', 'waivers'),
@@ -110,7 +112,7 @@ function documents(data: ProjectReportData): string {
     const share = document.total ? Math.round((document.filled / document.total) * 100) : 0;
     const cell = document.exists
       ? `${document.filled} / ${document.total} <meter min="0" max="${Math.max(1, document.total)}" value="${document.filled}" aria-label="${attr(`${document.file}: ${document.filled} of ${document.total} sections filled`)}">${share}%</meter>`
-      : '<span class="status status-fail">missing</span>';
+      : '<span class="status fail">missing</span>';
     return `<tr><td><code>${text(document.file)}</code><td><code>${text(document.phase)}/${text(document.checkId)}</code><td>${cell}`;
   });
   return `<table class="documents"><thead><tr><th>Document<th>Check<th>Sections filled</thead><tbody>${rows.join('')}</tbody></table>`;

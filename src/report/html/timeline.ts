@@ -33,11 +33,11 @@ export function renderTimeline(data: ProjectReportData, idPrefix: string): strin
   const lanes = data.phases.map((phase) => phase.id);
   const y = (phase: string | undefined) => TOP + Math.max(0, lanes.indexOf(phase ?? '')) * LANE + LANE / 2;
   const height = TOP + lanes.length * LANE + AXIS;
-  const parts: string[] = [];
+  // The lanes, one path of rectangles; then each lane's label.
+  const parts: string[] = [`<path class="lane" d="${data.phases.map((_, index) => `M${LABEL} ${TOP + index * LANE + 4}h${WIDTH - LABEL - 20}v${LANE - 8}H${LABEL}z`).join('')}"/>`];
   for (const [index, phase] of data.phases.entries()) {
     const top = TOP + index * LANE;
     const current = phase.state === 'current' && data.lifecycle === 'active';
-    parts.push(`<rect class="lane" x="${LABEL}" y="${top + 4}" width="${WIDTH - LABEL - 20}" height="${LANE - 8}" rx="3"/>`);
     parts.push(`<text x="${LABEL - 8}" y="${top + LANE / 2 + 4}"${current ? ' font-weight="700"' : ''}>${text(phase.title)}${current ? ' ◀ now' : ''}</text>`);
   }
   for (const visit of data.visits) {
