@@ -108,9 +108,11 @@ export async function gatherProjectReport(loaded: LoadedManifest, options: Repor
   const { manifest } = loaded;
   const now = clockNow(options.env);
   const { entries, state } = await readProjectLedger(loaded);
-  // One cache for the gate, the regression guard and the documents: .lepton/cache/checks.json is read once.
+  // One cache for the gate, the regression guard and the documents: .lepton/cache/checks.json is
+  // read once, and written once (by documentsOf, when something was added), not after each gate.
   const cache = new CheckCache(loaded.root);
-  const evaluate = { state, env: options.env, signal: options.signal, concurrency: options.concurrency, cache };
+  const shared = { get: cache.get.bind(cache), set: cache.set.bind(cache), save: async () => {} };
+  const evaluate = { state, env: options.env, signal: options.signal, concurrency: options.concurrency, cache: shared };
   const gate = await evaluatePhases(loaded, [currentPhase(manifest)], evaluate);
   let guard: GateReport | undefined;
   let guardError: string | undefined;
