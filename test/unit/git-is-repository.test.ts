@@ -1,6 +1,6 @@
-// isRepository answers "no" without starting git when no folder from `dir` up holds a `.git`
-// (what `report --all` over hundreds of projects outside a repository relies on), and still asks
-// git whenever one does, or when GIT_DIR points git elsewhere.
+// isRepository answers "no" without starting git when no folder from `dir` up holds a `.git`, and
+// "yes" without asking again below a `.git` whose work tree git confirmed (what `report --all` over
+// hundreds of projects relies on); it asks git in any other case, and when GIT_DIR points elsewhere.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,15 @@ describe('isRepository', () => {
     const bogus = await makeTempDir();
     await writeFile(path.join(bogus, '.git'), 'gitdir: /nowhere\n');
     expect(await isRepository(bogus)).toBe(false);
+  });
+
+  it('is true in every subfolder of a confirmed work tree, and still false inside its .git folder', async () => {
+    const repo = await createTempRepo();
+    await mkdir(path.join(repo.dir, 'a/b'), { recursive: true });
+    expect(await isRepository(repo.dir)).toBe(true);
+    expect(await isRepository(path.join(repo.dir, 'a/b'))).toBe(true);
+    expect(await isRepository(path.join(repo.dir, '.git'))).toBe(false);
+    expect(await isRepository(path.join(repo.dir, '.git/objects'))).toBe(false);
   });
 
   it('asks git when GIT_DIR names a repository, whatever the folder', async () => {
