@@ -74,22 +74,24 @@ try {
   }
   const out = path.join(base, 'portfolio.html');
   const samples = [];
+  // Run in order (the first one fills the projects' caches); the median is of the three.
   for (let run = 0; run < 3; run++) {
     const started = process.hrtime.bigint();
     lepton(['report', '--all', '--out', out, '-q'], base, '2026-12-02T09:00:00Z');
     samples.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   const best = Math.min(...samples);
-  const median = samples.sort((left, right) => left - right)[1];
+  const median = [...samples].sort((left, right) => left - right)[1];
   const size = statSync(out).size;
   if (process.env.BENCH_KEEP) spawnSync('cp', [out, process.env.BENCH_KEEP]);
-  console.log(`lepton report --all over ${PROJECTS} projects (budget: ${TIME_BUDGET_MS} ms, ${SIZE_BUDGET / 1e6} MB)\n`);
-  console.log(`wall time  median ${median.toFixed(0)} ms, best ${best.toFixed(0)} ms of 3`);
-  console.log(`page size  ${(size / 1e6).toFixed(2)} MB`);
-  if (median > TIME_BUDGET_MS || size > SIZE_BUDGET) {
-    console.log('over budget');
-    process.exitCode = 1;
-  }
+  const runs = samples.map((sample) => sample.toFixed(0)).join(', ');
+  const verdict = (over) => (over ? 'OVER BUDGET' : 'within budget');
+  console.log(`lepton report --all over ${PROJECTS} projects\n`);
+  console.log(`wall time  median ${median.toFixed(0)} ms, best ${best.toFixed(0)} ms (runs: ${runs} ms)  budget ${TIME_BUDGET_MS} ms: ${verdict(median > TIME_BUDGET_MS)}`);
+  console.log(
+    `page size  ${size.toLocaleString('en-US')} bytes (${(size / 1e6).toFixed(2)} MB)  budget ${SIZE_BUDGET.toLocaleString('en-US')} bytes: ${verdict(size > SIZE_BUDGET)}`,
+  );
+  if (median > TIME_BUDGET_MS || size > SIZE_BUDGET) process.exitCode = 1;
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(base, { recursive: true, force: true });
 }

@@ -1,15 +1,42 @@
 // The one git wrapper: small named functions over simple-git. Loaded only by commands
 // and checks that need git.
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
 export function gitAt(dir: string): SimpleGit {
   return simpleGit({ baseDir: dir, trimmed: true });
 }
 
+/** The `.git` of every work tree git has confirmed in this process: each folder below it (outside the `.git` itself) is in that work tree. */
+const confirmedWorkTrees = new Set<string>();
+
+/**
+ * Whether `dir` is in a git work tree. With no `.git` in it or in any folder above it (and no
+ * GIT_DIR or GIT_WORK_TREE set), git would find none: the answer comes without starting git. A
+ * folder below a `.git` whose work tree git already confirmed is in it too: git is asked once per
+ * work tree, not once per folder (`report --all` over hundreds of projects in one repository).
+ */
 export async function isRepository(dir: string): Promise<boolean> {
-  return gitAt(dir)
+  const redirected = Boolean(process.env.GIT_DIR || process.env.GIT_WORK_TREE);
+  const found = redirected ? undefined : nearestGit(dir);
+  if (!redirected && found === undefined) return false;
+  const inGitFolder = found !== undefined && !path.relative(found, path.resolve(dir)).startsWith('..');
+  if (found !== undefined && !inGitFolder && confirmedWorkTrees.has(found)) return true;
+  const inside = await gitAt(dir)
     .checkIsRepo()
     .catch(() => false);
+  if (inside && found !== undefined && !inGitFolder) confirmedWorkTrees.add(found);
+  return inside;
+}
+
+/** The `.git` (folder or file) git would start from for `dir`: in it or the nearest folder above. Synchronous: a few stats, each cheaper than a trip through the thread pool. */
+function nearestGit(dir: string): string | undefined {
+  for (let folder = path.resolve(dir); ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, '.git');
+    if (statSync(candidate, { throwIfNoEntry: false })) return candidate;
+    if (path.dirname(folder) === folder) return undefined;
+  }
 }
 
 /** The top of the working tree that holds `dir`. */

@@ -2,6 +2,7 @@
 // manifest, the replayed ledger, the current gate and the regression guard, `verify`'s verdict and
 // the documents' progress. Returns data; src/report/html renders it.
 import { readFile } from 'node:fs/promises';
+import { CheckCache } from '../gate/check-cache.js';
 import { utcDate } from '../gate/engine.js';
 import type { GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
@@ -107,7 +108,11 @@ export async function gatherProjectReport(loaded: LoadedManifest, options: Repor
   const { manifest } = loaded;
   const now = clockNow(options.env);
   const { entries, state } = await readProjectLedger(loaded);
-  const evaluate = { state, env: options.env, signal: options.signal, concurrency: options.concurrency };
+  // One cache for the gate, the regression guard and the documents: .lepton/cache/checks.json is
+  // read once, and written once (by documentsOf, when something was added), not after each gate.
+  const cache = new CheckCache(loaded.root);
+  const shared = { get: cache.get.bind(cache), set: cache.set.bind(cache), save: async () => {} };
+  const evaluate = { state, env: options.env, signal: options.signal, concurrency: options.concurrency, cache: shared };
   const gate = await evaluatePhases(loaded, [currentPhase(manifest)], evaluate);
   let guard: GateReport | undefined;
   let guardError: string | undefined;
@@ -146,7 +151,7 @@ export async function gatherProjectReport(loaded: LoadedManifest, options: Repor
     signOffs: signOffsOf(entries, state),
     waivers,
     waiverDebt: waiverDebt(waivers),
-    documents: await documentsOf(loaded, manifest, current),
+    documents: await documentsOf(loaded, manifest, current, cache),
     ledger: { entries, verify },
     margins: marginsOf(manifest),
   };
@@ -167,18 +172,27 @@ function marginsOf(manifest: Manifest): Record<string, number> {
 }
 
 /** The doc checks of the phases reached so far: how many of each document's sections are filled. */
-async function documentsOf(loaded: LoadedManifest, manifest: Manifest, current: number): Promise<DocumentProgress[]> {
-  const { resolveInside } = await import('../gate/checks/files.js');
+async function documentsOf(loaded: LoadedManifest, manifest: Manifest, current: number, cache: CheckCache): Promise<DocumentProgress[]> {
+  const { resolveInside, sha256 } = await import('../gate/checks/files.js');
   const documents: DocumentProgress[] = [];
   for (const phase of manifest.phases.slice(0, current + 1)) {
     for (const check of phase.gate) {
       if (!('doc' in check)) continue;
       const resolved = resolveInside(loaded.root, check.doc);
       const source = 'reason' in resolved ? undefined : await readFile(resolved.path, 'utf8').catch(() => undefined);
-      const progress = source === undefined ? { filled: 0, total: check.sections?.length ?? 0 } : await sectionProgress(source, check);
+      let progress = { filled: 0, total: check.sections?.length ?? 0 };
+      if (source !== undefined) {
+        // An unchanged document is not parsed again: its count is kept beside its text's hash.
+        const key = `report-sections\0${check.doc}\0${check.placeholder ?? ''}\0${JSON.stringify(check.sections ?? null)}`;
+        const digest = sha256(source);
+        const kept = await cache.get<typeof progress>(key, digest);
+        progress = kept ?? (await sectionProgress(source, check));
+        if (!kept) await cache.set(key, digest, progress);
+      }
       documents.push({ phase: phase.id, checkId: check.id, file: check.doc, exists: source !== undefined, ...progress });
     }
   }
+  await cache.save();
   return documents;
 }
 

@@ -72,6 +72,16 @@ describe.skipIf(!hasChromium)('lepton report in Chromium', () => {
     const { page } = await openFile(browser, file);
     expect(await page.locator('tr.waiver').getAttribute('data-days-left')).toBe('8');
     expect(await page.locator('tr.waiver td.days-left').textContent()).toBe('8 days');
+    // Numeric columns are right-aligned by position: the days left, the ledger's #, the time spent in a phase.
+    for (const cell of ['tr.waiver td.days-left', 'table.ledger tbody td:first-child', 'table.visits tbody td:last-child']) {
+      expect(
+        await page
+          .locator(cell)
+          .first()
+          .evaluate((td) => (globalThis as unknown as { getComputedStyle(node: unknown): { textAlign: string } }).getComputedStyle(td).textAlign),
+        cell,
+      ).toBe('right');
+    }
     expect(await page.locator('.waiver-debt').textContent()).toMatch(/1 open waiver; oldest granted 2026-11-30 .*soonest to expire 2026-12-10 .*8 days left/);
     expect(await page.locator('table.sign-offs tbody tr').count()).toBe(2);
     expect(await page.locator('table.ledger tbody tr').count()).toBe(7);
@@ -121,6 +131,13 @@ describe.skipIf(!hasChromium)('lepton report in Chromium', () => {
       comparison: { verdict: 'no-detectable-change', metrics: [{ name: 'accuracy', baseline: 0.9, candidate: 0.91, delta: 0.01, low: -0.015, high: 0.035 }], flipped: ['case-17'] },
     });
     data.margins['poc/results-meet-criteria'] = 0.02;
+    // A complete document whose advance hashed it: the message names the one file read, so no values line repeats it.
+    const plan = data.guard!.checks.find((check) => check.id === 'plan-written')!;
+    Object.assign(plan, {
+      status: 'pass',
+      message: 'docs/poc-plan.md is complete',
+      values: { files: [{ path: 'docs/poc-plan.md', sha256: 'ab'.repeat(32) }], sections: { filled: 2, total: 2 } },
+    });
     Object.assign(data.ledger.entries[1]!, { sig: '-----BEGIN SSH SIGNATURE-----\nU1NIU0lHAAAAAQAAADMAAAALc3NoLWVkMjU1MTk\n-----END SSH SIGNATURE-----' });
     const synthetic = path.join(repo.dir, 'synthetic.html');
     await writeFile(synthetic, renderProjectPage(data));
@@ -131,6 +148,9 @@ describe.skipIf(!hasChromium)('lepton report in Chromium', () => {
     expect(await row.locator('svg line.margin').count()).toBe(1);
     expect(await row.locator('svg line.interval').count()).toBe(1);
     expect(await row.textContent()).toContain('case-17');
+    expect(await page.locator('tr[data-check="poc/plan-written"]').textContent()).toContain('docs/poc-plan.md is complete');
+    expect(await page.locator('tr[data-check="poc/plan-written"] .values').count()).toBe(0);
+    expect(await page.locator('tr[data-check="poc/prototype-exists"] .values').textContent()).toMatch(/^Read: src\/\w+\.py/);
     expect(await page.locator('table.ledger tbody tr[data-seq="2"]').textContent()).toContain('signed');
     expect(await page.locator('table.ledger tbody tr[data-seq="3"]').textContent()).toContain('unsigned');
     expect(await axeViolations(page)).toEqual([]);

@@ -3,6 +3,9 @@
 // whose manifest is broken reported in its row, axe-core clean, no request made.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { gatherPortfolio } from '../../src/lifecycle/report-data.js';
+import { renderPortfolioPage } from '../../src/report/html/page.js';
 import { runLepton } from '../helpers/cli.js';
 import { axeViolations, CHROMIUM, hasChromium, launchChromium, openFile, type Browser } from '../helpers/chromium.js';
 import { createTempRepo, gitEnv, type TempRepo } from '../helpers/git-repo.js';
@@ -88,6 +91,34 @@ describe.skipIf(!hasChromium)('lepton report --all in Chromium', () => {
     expect(await visibleRows(page)).toEqual(['alpha', 'beta', 'zeta']);
     await page.locator('#portfolio-by-blockers th a', { hasText: 'Project' }).click();
     expect(await visibleRows(page)).toEqual(['alphaservices/alpha', 'betaservices/beta', 'zetazeta']);
+    expect(requests).toEqual([]);
+  });
+
+  it('aligns the numeric columns right, in every copy of the table', async () => {
+    const { page } = await openFile(browser, file);
+    for (const table of ['.unsorted', '#portfolio-by-debt']) {
+      const cells = page.locator(`${table} tbody tr`, { hasText: 'beta' }).locator('td');
+      expect(
+        await cells.evaluateAll((tds) => tds.map((td) => (globalThis as unknown as { getComputedStyle(node: unknown): { textAlign: string } }).getComputedStyle(td).textAlign)),
+      ).toEqual(['left', 'right', 'right', 'right', 'left']);
+    }
+  });
+
+  it("says a hint that several projects' checks give once, in a list of common fixes each of those checks links to", async () => {
+    const data = await gatherPortfolio(repo.dir, 'portfolio', { env: { LEPTON_NOW: NOW } });
+    const alpha = data.projects.find((entry) => entry.path === 'services/alpha')!;
+    // A second project like alpha, failing the same check with the same hint.
+    data.projects.push({ ...alpha, path: 'services/gamma', name: 'gamma', data: { ...alpha.data!, project: { ...alpha.data!.project, name: 'gamma' } } });
+    const hint = alpha.data!.gate.checks.find((check) => check.id === 'code')!.hint!;
+    const page = path.join(repo.dir, 'common-fixes.html');
+    await writeFile(page, renderPortfolioPage(data));
+    const { page: opened, requests } = await openFile(browser, page);
+    expect(await opened.locator('.fixes li').allTextContents()).toEqual([`${hint} (2 checks)`]);
+    const links = await opened.locator('tr[data-check="poc/code"] .hint a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(links).toEqual(['#fix-1', '#fix-1']);
+    expect(await opened.locator('li#fix-1').count()).toBe(1);
+    expect(await opened.locator('tr[data-check="poc/code"]').first().textContent()).toContain('How to fix: see common fix 1');
+    expect(await axeViolations(opened)).toEqual([]);
     expect(requests).toEqual([]);
   });
 

@@ -26,10 +26,38 @@ const LABEL: Record<CheckResult['status'], string> = { pass: 'pass', fail: 'FAIL
 
 export function statusBadge(check: Pick<CheckResult, 'status' | 'required'>): string {
   const advisory = !check.required && (check.status === 'fail' || check.status === 'error');
-  return `<span class="status status-${advisory ? 'advisory' : check.status}">${LABEL[check.status]}${advisory ? ' (advisory)' : ''}</span>`;
+  return `<span class="status ${advisory ? 'advisory' : check.status}">${LABEL[check.status]}${advisory ? ' (advisory)' : ''}</span>`;
 }
 
-export function renderGate(report: GateReport, titles: Record<string, string>, margins: Record<string, number>): string {
+/** The hint a check's row shows: a failing or erroring check's. */
+function shownHint(check: CheckResult): string | undefined {
+  return check.hint && (check.status === 'fail' || check.status === 'error') ? check.hint : undefined;
+}
+
+/** A hint given by more than one check on a page, said once in its list of common fixes: its number and how many checks give it. */
+export type CommonHints = ReadonlyMap<string, { number: number; checks: number }>;
+
+/** The hints that more than one check of these gates gives, numbered by first appearance. */
+export function commonHints(gates: readonly (GateReport | undefined)[]): CommonHints {
+  const counts = new Map<string, number>();
+  for (const gate of gates) {
+    for (const check of gate?.checks ?? []) {
+      const hint = shownHint(check);
+      if (hint) counts.set(hint, (counts.get(hint) ?? 0) + 1);
+    }
+  }
+  let number = 0;
+  return new Map([...counts].filter(([, checks]) => checks > 1).map(([hint, checks]) => [hint, { number: ++number, checks }]));
+}
+
+/** The list the checks' rows link to: each common hint once, with how many checks give it. */
+export function renderCommonFixes(hints: CommonHints): string {
+  if (hints.size === 0) return '';
+  const items = [...hints].map(([hint, { number, checks }]) => `<li id="fix-${number}">${text(hint)} <span class="muted">(${plural(checks, 'check')})</span></li>`);
+  return `<section class="fixes" aria-labelledby="fixes-title"><h2 id="fixes-title">Common fixes</h2><p class="muted">Hints that more than one failing check gives; each of those checks links here.</p><ol>${items.join('')}</ol></section>`;
+}
+
+export function renderGate(report: GateReport, titles: Record<string, string>, margins: Record<string, number>, common: CommonHints = new Map()): string {
   if (report.checks.length === 0) return '<p class="muted">This gate has no checks.</p>';
   const { summary } = report;
   const counts = [
@@ -42,14 +70,14 @@ export function renderGate(report: GateReport, titles: Record<string, string>, m
     .filter(Boolean)
     .join(', ');
   const phases = [...new Set(report.checks.map((check) => check.phase))];
-  const verdict = `<p><span class="verdict verdict-${report.passed ? 'pass' : 'fail'}">${report.passed ? 'passes' : 'does not pass'}</span> ${plural(summary.total, 'check')}: ${counts}</p>`;
+  const verdict = `<p><span class="verdict ${report.passed ? 'pass' : 'fail'}">${report.passed ? 'passes' : 'does not pass'}</span> ${plural(summary.total, 'check')}: ${counts}</p>`;
   const rows = report.checks.map((check) =>
-    checkRow(check as ShownResult, phases.length > 1 ? (titles[check.phase] ?? check.phase) : undefined, margins[`${check.phase}/${check.id}`]),
+    checkRow(check as ShownResult, phases.length > 1 ? (titles[check.phase] ?? check.phase) : undefined, margins[`${check.phase}/${check.id}`], common),
   );
-  return `${verdict}<table class="checks"><thead><tr><th scope="col">Status</th><th scope="col">Check</th><th scope="col">Kind</th><th scope="col">Result</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `${verdict}<table class="checks"><thead><tr><th>Status<th>Check<th>Kind<th>Result</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function checkRow(check: ShownResult, phase: string | undefined, margin: number | undefined): string {
+function checkRow(check: ShownResult, phase: string | undefined, margin: number | undefined, common: CommonHints): string {
   const name = `<code>${text(check.id)}</code>${check.title ? `<br><span class="muted">${text(check.title)}</span>` : ''}${phase ? `<br><span class="muted">${text(phase)}</span>` : ''}`;
   const details: string[] = [text(check.message)];
   if (check.problems.length > 0) {
@@ -59,7 +87,9 @@ function checkRow(check: ShownResult, phase: string | undefined, margin: number 
     if (check.problems.length > 50) shown.push(`<li class="muted">… and ${check.problems.length - 50} more (<code>lepton gate --format json</code> lists them all)</li>`);
     details.push(`<ul class="problems">${shown.join('')}</ul>`);
   }
-  if (check.hint && (check.status === 'fail' || check.status === 'error')) details.push(`<p class="hint"><strong>How to fix:</strong> ${text(check.hint)}</p>`);
+  const hint = shownHint(check);
+  const listed = hint === undefined ? undefined : common.get(hint);
+  if (hint) details.push(`<p class="hint"><strong>How to fix:</strong> ${listed ? `see <a href="#fix-${listed.number}">common fix ${listed.number}</a>` : text(hint)}</p>`);
   if (check.waiver) details.push(`<p class="hint">Waived until <strong>${text(check.waiver.until)}</strong> by ${text(check.waiver.by)}: ${text(check.waiver.reason)}</p>`);
   if (check.recorded) details.push(`<p class="muted">Result recorded at ledger entry #${check.recorded.seq}, not evaluated again.</p>`);
   if (check.values !== undefined && !saysItAll(check)) details.push(renderValues(check.values));
@@ -67,7 +97,7 @@ function checkRow(check: ShownResult, phase: string | undefined, margin: number 
   if (check.output?.length && (check.status === 'fail' || check.status === 'error')) {
     details.push(`<details><summary>Last lines of output</summary><pre>${text(check.output.join('\n'))}</pre></details>`);
   }
-  return `<tr class="check" data-check="${attr(`${check.phase}/${check.id}`)}" data-status="${check.status}"><td>${statusBadge(check)}</td><td>${name}</td><td>${text(check.kind)}</td><td>${details.join('')}</td></tr>`;
+  return `<tr class="check" data-check="${attr(`${check.phase}/${check.id}`)}" data-status="${check.status}"><td>${statusBadge(check)}<td>${name}<td>${text(check.kind)}<td>${details.join('')}`;
 }
 
 function scalar(value: unknown): string {
@@ -77,10 +107,15 @@ function scalar(value: unknown): string {
   return text(value);
 }
 
-/** A complete document's only values are its sections, all written: its message ("… is complete") says it all. */
+/**
+ * A complete document's values are its sections, all written, and the one file read, itself: its
+ * message ("docs/plan.md is complete") says it all.
+ */
 function saysItAll(check: ShownResult): boolean {
-  const values = check.values as { files?: unknown; sections?: { filled?: number; total?: number } } | undefined;
-  return check.status === 'pass' && values?.files === undefined && values?.sections !== undefined && values.sections.filled === values.sections.total;
+  const values = check.values as { files?: { path?: unknown }[]; sections?: { filled?: number; total?: number } } | undefined;
+  const files = values?.files;
+  const named = files === undefined || (Array.isArray(files) && files.length === 1 && typeof files[0]?.path === 'string' && check.message.includes(files[0].path));
+  return check.status === 'pass' && named && values?.sections !== undefined && values.sections.filled === values.sections.total;
 }
 
 /** `values` by shape: comparisons (metric, eval), a file list (file, doc) or named numbers (coverage, tests). */
@@ -88,9 +123,9 @@ export function renderValues(values: unknown): string {
   if (Array.isArray(values)) {
     const rows = values.map((value) => {
       const item = (value ?? {}) as Record<string, unknown>;
-      return `<tr><td><code>${text(item.path)}</code></td><td class="num">${scalar(item.value)}</td><td><code>${text(item.op ?? '')}</code></td><td class="num">${scalar(item.threshold)}</td></tr>`;
+      return `<tr><td><code>${text(item.path)}</code><td>${scalar(item.value)}<td><code>${text(item.op ?? '')}</code><td>${scalar(item.threshold)}`;
     });
-    return `<table class="values"><caption class="muted">Recorded values</caption><thead><tr><th scope="col">Value of</th><th scope="col" class="num">Recorded</th><th scope="col">Rule</th><th scope="col" class="num">Threshold</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    return `<table class="values"><caption class="muted">Recorded values</caption><thead><tr><th>Value of<th>Recorded<th>Rule<th>Threshold</thead><tbody>${rows.join('')}</tbody></table>`;
   }
   if (values && typeof values === 'object') {
     const record = values as Record<string, unknown>;
@@ -116,7 +151,7 @@ export function renderComparison(comparison: Comparison, margin: number | undefi
   const metrics = comparison.metrics ?? [];
   const rows = metrics.map(
     (metric) =>
-      `<tr><td><code>${text(metric.name)}</code></td><td class="num">${scalar(metric.baseline)}</td><td class="num">${scalar(metric.candidate)}</td><td class="num">${scalar(metric.delta)}</td><td class="num">[${scalar(metric.low)}, ${scalar(metric.high)}]</td><td>${intervalPlot(metric, margin)}</td></tr>`,
+      `<tr><td><code>${text(metric.name)}</code><td>${scalar(metric.baseline)}<td>${scalar(metric.candidate)}<td>${scalar(metric.delta)}<td>[${scalar(metric.low)}, ${scalar(metric.high)}]<td>${intervalPlot(metric, margin)}`,
   );
   const flipped = comparison.flipped?.length
     ? `<p>${plural(comparison.flipped.length, 'case')} passed in the baseline and fail now: ${comparison.flipped
@@ -125,7 +160,7 @@ export function renderComparison(comparison: Comparison, margin: number | undefi
         .join(', ')}</p>`
     : '';
   const table = metrics.length
-    ? `<table class="comparison"><thead><tr><th scope="col">Metric</th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Candidate</th><th scope="col" class="num">Δ</th><th scope="col" class="num">Interval</th><th scope="col">Against the margin${margin !== undefined ? ` (−${scalar(margin)})` : ''}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    ? `<table class="comparison"><thead><tr><th>Metric<th>Baseline<th>Candidate<th>Δ<th>Interval<th>Against the margin${margin !== undefined ? ` (−${scalar(margin)})` : ''}</thead><tbody>${rows.join('')}</tbody></table>`
     : '';
   return `<div class="card comparison-card"><strong>Baseline comparison:</strong> ${text(comparison.verdict)}${table}${flipped}</div>`;
 }
@@ -141,7 +176,7 @@ function intervalPlot(metric: ComparisonMetric, margin: number | undefined): str
   const x = (value: number) => (8 + ((value - low) / (high - low)) * (width - 16)).toFixed(1);
   const label = `${metric.name}: delta ${metric.delta}, interval ${metric.low} to ${metric.high}${floor === undefined ? '' : `, margin ${floor}`}`;
   return (
-    `<svg role="img" aria-label="${attr(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg role="img" aria-label="${attr(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
     `<line class="zero" x1="${x(0)}" x2="${x(0)}" y1="2" y2="${height - 2}"/>` +
     (floor === undefined ? '' : `<line class="margin" x1="${x(floor)}" x2="${x(floor)}" y1="2" y2="${height - 2}"/>`) +
     `<line class="interval" x1="${x(metric.low)}" x2="${x(metric.high)}" y1="${height / 2}" y2="${height / 2}"/>` +

@@ -21,19 +21,19 @@ export function renderLedger(data: ProjectReportData, heading: (title: string) =
     if (problem.seq !== undefined) problemsBySeq.set(problem.seq, [...(problemsBySeq.get(problem.seq) ?? []), problem.message]);
   }
   const verdict = verify.ok
-    ? `<p><span class="verdict verdict-pass">verified</span> ${verify.entries === 0 ? 'no ledger yet' : `${verify.entries} entries, hash chain intact, <code>phase: ${text(verify.phase)}</code> matches the ledger`}</p>`
-    : `<div class="card"><p><span class="verdict verdict-fail">does not verify</span></p><ul class="problems">${verify.problems.map((problem) => `<li>${text(problem.message)}</li>`).join('')}</ul></div>`;
+    ? `<p><span class="verdict pass">verified</span> ${verify.entries === 0 ? 'no ledger yet' : `${verify.entries} entries, hash chain intact, <code>phase: ${text(verify.phase)}</code> matches the ledger`}</p>`
+    : `<div class="card"><p><span class="verdict fail">does not verify</span></p><ul class="problems">${verify.problems.map((problem) => `<li>${text(problem.message)}</li>`).join('')}</ul></div>`;
   if (entries.length === 0) return `${heading('Ledger')}${verdict}`;
   const signed = entries.some((entry) => 'sig' in entry);
   const rows = entries.map((entry) => {
     const sig = (entry as { sig?: unknown }).sig;
     const problems = problemsBySeq.get(entry.seq) ?? [];
     const signature = signed
-      ? `<td>${typeof sig === 'string' ? `signed <span class="muted mono" title="${attr(sig)}">${text(signatureTail(sig))}</span>` : '<span class="muted">unsigned</span>'}</td>`
+      ? `<td>${typeof sig === 'string' ? `signed <span class="muted mono" title="${attr(sig)}">${text(signatureTail(sig))}</span>` : '<span class="muted">unsigned</span>'}`
       : '';
-    return `<tr data-seq="${entry.seq}"><td class="num">${entry.seq}</td><td>${timeTag(entry.time)}</td><td>${text(entry.actor?.name)}<br><span class="muted">${text(entry.actor?.email)}</span></td><td>${text(entry.event)}</td><td>${text(describeEntry(entry, REPORT_WORDING))}${problems.map((message) => `<br><strong class="status-fail">${text(message)}</strong>`).join('')}</td>${signature}<td class="mono muted">${text(entry.hash.slice(0, 8))}</td></tr>`;
+    return `<tr data-seq="${entry.seq}"><td>${entry.seq}<td>${timeTag(entry.time)}<td>${text(entry.actor?.name)}<br><span class="muted">${text(entry.actor?.email)}</span><td>${text(entry.event)}<td>${text(describeEntry(entry, REPORT_WORDING))}${problems.map((message) => `<br><strong class="fail">${text(message)}</strong>`).join('')}${signature}<td>${text(entry.hash.slice(0, 8))}`;
   });
-  return `${heading('Ledger')}${verdict}<table class="ledger"><thead><tr><th scope="col" class="num">#</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">Event</th><th scope="col">What</th>${signed ? '<th scope="col">Signature</th>' : ''}<th scope="col">Hash</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `${heading('Ledger')}${verdict}<table class="ledger"><thead><tr><th>#<th>When<th>Who<th>Event<th>What${signed ? '<th>Signature' : ''}<th>Hash</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** The last characters of an armored SSH signature's body: enough to tell two apart. */

@@ -1,5 +1,7 @@
 // Building HTML as strings: every value from a project (names, messages, file contents) goes
-// through `text()` or `attr()`, so nothing it holds is ever taken for markup.
+// through `text()` or `attr()`, so nothing it holds is ever taken for markup. Table cells and
+// rows are written without the end tags HTML lets go (`</td>`, `</th>`, `</tr>`: the parser closes
+// each at the next cell or row): over a portfolio of hundreds of projects they are a tenth of the page.
 import { stripAnsi } from '../../text.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -41,5 +43,6 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 
 /** A `<time>` element for an ISO instant. */
 export function timeTag(iso: string | undefined, shown: string = when(iso)): string {
-  return iso ? `<time datetime="${attr(iso)}">${shown}</time>` : '';
+  // `2026-11-03T10:00Z` for `2026-11-03T10:00:00.000Z`: zero seconds and milliseconds are left out.
+  return iso ? `<time datetime="${attr(iso.replace(/(?::00)?\.000Z$/, 'Z'))}">${shown}</time>` : '';
 }

@@ -2,6 +2,7 @@
 // CSS and SVG only; no script, and a Content-Security-Policy that forbids every request.
 import type { PortfolioReportData, ProjectReportData } from '../../lifecycle/report-data.js';
 import { attr, day, plural, slug, text, when } from './markup.js';
+import { commonHints, renderCommonFixes } from './checks.js';
 import { lifecycleLabel, renderProject } from './project.js';
 import { STYLE } from './style.js';
 
@@ -48,12 +49,12 @@ interface Row {
 
 type SortKey = 'phase' | 'days' | 'blockers' | 'debt' | 'advance';
 
-const COLUMNS: { key: SortKey | 'project'; label: string; numeric?: boolean; order?: 'ascending' | 'descending' }[] = [
+const COLUMNS: { key: SortKey | 'project'; label: string; order?: 'ascending' | 'descending' }[] = [
   { key: 'project', label: 'Project', order: 'ascending' },
   { key: 'phase', label: 'Phase', order: 'ascending' },
-  { key: 'days', label: 'Days in phase', numeric: true, order: 'descending' },
-  { key: 'blockers', label: 'Blockers', numeric: true, order: 'descending' },
-  { key: 'debt', label: 'Waiver debt', numeric: true, order: 'descending' },
+  { key: 'days', label: 'Days in phase', order: 'descending' },
+  { key: 'blockers', label: 'Blockers', order: 'descending' },
+  { key: 'debt', label: 'Waiver debt', order: 'descending' },
   { key: 'advance', label: 'Last advance', order: 'ascending' },
 ];
 
@@ -90,20 +91,20 @@ function tableOf(rows: Row[], tableId: string, sortedBy: SortKey | 'project'): s
   const head = COLUMNS.map((column) => {
     const target = column.key === 'project' ? 'portfolio' : `${tableId}-by-${column.key}`;
     const sorted = column.key === sortedBy ? ` aria-sort="${column.order}"` : '';
-    return `<th scope="col"${column.numeric ? ' class="num"' : ''}${sorted}><a href="#${target}">${column.label}</a></th>`;
+    return `<th${sorted}><a href="#${target}">${column.label}</a>`;
   }).join('');
   const body = rows
     .map((row) => {
       const cells = row.error
-        ? `<td colspan="5"><span class="status status-error">ERROR</span> ${text(row.error)}</td>`
-        : `<td>${text(row.phase)}</td><td class="num">${row.days ?? '—'}</td><td class="num">${row.blockers}</td><td class="num">${row.debt}</td><td>${row.lastAdvance ? day(row.lastAdvance) : '<span class="muted">never</span>'}</td>`;
+        ? `<td colspan="5"><span class="status error">ERROR</span> ${text(row.error)}`
+        : `<td>${text(row.phase)}<td>${row.days ?? '—'}<td>${row.blockers}<td>${row.debt}<td>${row.lastAdvance ? day(row.lastAdvance) : '<span class="muted">never</span>'}`;
       // The path order's table names each project's folder; the sorted copies keep to the name.
       const where = sortedBy === 'project' ? `<br><span class="muted mono">${text(row.path)}</span>` : '';
-      return `<tr><th scope="row"><a href="#${attr(row.anchor)}">${text(row.name)}</a>${where}</th>${cells}</tr>`;
+      return `<tr><th scope="row"><a href="#${attr(row.anchor)}">${text(row.name)}</a>${where}${cells}`;
     })
     .join('');
   const label = COLUMNS.find((column) => column.key === sortedBy)!.label.toLowerCase();
-  return `<table class="portfolio-table"><caption>${plural(rows.length, 'project')}, by ${text(label)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<table class="portfolio-table"><caption>${plural(rows.length, 'project')}, by ${text(label)}</caption><thead><tr>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
 export function renderPortfolioPage(data: PortfolioReportData): string {
@@ -111,10 +112,12 @@ export function renderPortfolioPage(data: PortfolioReportData): string {
   const sorted = (Object.keys(SORTS) as SortKey[]).map((key) => `<div class="sorted" id="portfolio-by-${key}">${tableOf([...rows].sort(SORTS[key]), 'portfolio', key)}</div>`);
   const blocked = rows.filter((row) => (row.blockers ?? 0) > 0).length;
   const debt = rows.reduce((sum, row) => sum + (row.debt ?? 0), 0);
+  // A hint many projects' checks give (the same check in each) is said once, in a list of common fixes.
+  const common = commonHints(data.projects.flatMap((entry) => (entry.data ? [entry.data.gate, entry.data.guard] : [])));
   const sections = data.projects.map((entry, index) =>
     entry.data
-      ? renderProject(entry.data, { level: 2, id: rows[index]!.anchor })
-      : `<section class="project" id="${attr(rows[index]!.anchor)}" aria-labelledby="${attr(`${rows[index]!.anchor}-title`)}"><h2 id="${attr(`${rows[index]!.anchor}-title`)}">${text(entry.path)}</h2><p><span class="status status-error">ERROR</span> ${text(entry.error)}</p></section>`,
+      ? renderProject(entry.data, { level: 2, id: rows[index]!.anchor, common })
+      : `<section class="project" id="${attr(rows[index]!.anchor)}" aria-labelledby="${attr(`${rows[index]!.anchor}-title`)}"><h2 id="${attr(`${rows[index]!.anchor}-title`)}">${text(entry.path)}</h2><p><span class="status error">ERROR</span> ${text(entry.error)}</p></section>`,
   );
   const body = `<h1>Portfolio: ${text(data.base)}</h1>
 <p class="lead">${plural(rows.length, 'project')}; ${plural(blocked, 'project')} with blockers in the current gate; ${plural(debt, 'open waiver')} in all. Report made ${when(data.generatedAt)}.</p>
@@ -123,6 +126,7 @@ export function renderPortfolioPage(data: PortfolioReportData): string {
 <div class="unsorted">${tableOf(rows, 'portfolio', 'project')}</div>
 ${sorted.join('\n')}
 </div>
+${renderCommonFixes(common)}
 ${sections.join('\n')}`;
   return page(`Portfolio: ${data.base}: lepton report`, body);
 }

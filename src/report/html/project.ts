@@ -1,7 +1,7 @@
 // One project's section of the report: who and where it is, its timeline, the current gate and
 // the regression guard, sign-offs, waivers and their debt, documents, and the ledger.
 import type { ProjectReportData } from '../../lifecycle/report-data.js';
-import { renderGate } from './checks.js';
+import { type CommonHints, renderGate } from './checks.js';
 import { renderLedger } from './ledger.js';
 import { attr, day, plural, slug, text, timeTag, when } from './markup.js';
 import { renderTimeline } from './timeline.js';
@@ -11,6 +11,8 @@ export interface SectionOptions {
   level: 1 | 2;
   /** Unique prefix for ids on a page holding many projects. */
   id: string;
+  /** Hints said once on the page (a portfolio's common fixes): the checks giving them link there. */
+  common?: CommonHints | undefined;
 }
 
 export function lifecycleLabel(data: Pick<ProjectReportData, 'lifecycle' | 'phase' | 'phases'>): string {
@@ -36,9 +38,9 @@ export function renderProject(data: ProjectReportData, options: SectionOptions):
     renderTimeline(data, options.id),
     section(`Current gate: ${titles[data.phase] ?? data.phase}`, 'gate'),
     data.lifecycle === 'active' ? '' : `<p class="muted">The project is ${text(lifecycleLabel(data))}; this is the gate of its last phase.</p>`,
-    `<div class="gate-current">${renderGate(data.gate, titles, margins)}</div>`,
+    `<div class="gate-current">${renderGate(data.gate, titles, margins, options.common)}</div>`,
     section('Regression guard: the phases already passed', 'guard'),
-    `<div class="gate-guard">${data.guard ? renderGate(data.guard, titles, margins) : `<p class="muted">${data.guardError ? text(data.guardError) : 'No phase has been passed yet.'}</p>`}</div>`,
+    `<div class="gate-guard">${data.guard ? renderGate(data.guard, titles, margins, options.common) : `<p class="muted">${data.guardError ? text(data.guardError) : 'No phase has been passed yet.'}</p>`}</div>`,
     section('Sign-offs', 'sign-offs'),
     signOffs(data),
     section('Waivers', 'waivers'),
@@ -71,17 +73,17 @@ function facts(data: ProjectReportData, dated: boolean): string {
 
 function owners(data: ProjectReportData): string {
   if (data.project.owners.length === 0) return '<p class="muted">No owners are named in lepton.yaml.</p>';
-  const rows = data.project.owners.map((owner) => `<tr><td>${text(owner.name)}</td><td>${text(owner.email)}</td><td>${owner.roles.map((role) => text(role)).join(', ')}</td></tr>`);
-  return `<table class="owners"><caption class="muted">Owners and roles</caption><thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Roles</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const rows = data.project.owners.map((owner) => `<tr><td>${text(owner.name)}<td>${text(owner.email)}<td>${owner.roles.map((role) => text(role)).join(', ')}`);
+  return `<table class="owners"><caption class="muted">Owners and roles</caption><thead><tr><th>Name<th>Email<th>Roles</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function signOffs(data: ProjectReportData): string {
   if (data.signOffs.length === 0) return '<p class="muted">No sign-off recorded.</p>';
   const rows = data.signOffs.map(
     (signOff) =>
-      `<tr data-seq="${signOff.seq}"><td>${text(signOff.name)}<br><span class="muted">${text(signOff.email)}</span></td><td>${signOff.roles.map((role) => text(role)).join(', ')}</td><td><code>${text(signOff.phase)}/${text(signOff.checkId)}</code></td><td>${timeTag(signOff.at)}</td><td>${signOff.evidence ? `<span class="mono">${text(signOff.evidence.slice(0, 12))}</span>` : '<span class="muted">not recorded</span>'}</td><td>${signOff.current ? 'counts' : '<span class="muted">an earlier visit of the phase</span>'}${signOff.note ? `<br>“${text(signOff.note)}”` : ''}</td></tr>`,
+      `<tr data-seq="${signOff.seq}"><td>${text(signOff.name)}<br><span class="muted">${text(signOff.email)}</span><td>${signOff.roles.map((role) => text(role)).join(', ')}<td><code>${text(signOff.phase)}/${text(signOff.checkId)}</code><td>${timeTag(signOff.at)}<td>${signOff.evidence ? `<span class="mono">${text(signOff.evidence.slice(0, 12))}</span>` : '<span class="muted">not recorded</span>'}<td>${signOff.current ? 'counts' : '<span class="muted">an earlier visit of the phase</span>'}${signOff.note ? `<br>“${text(signOff.note)}”` : ''}`,
   );
-  return `<table class="sign-offs"><thead><tr><th scope="col">Who</th><th scope="col">Roles</th><th scope="col">Check</th><th scope="col">When</th><th scope="col">Evidence</th><th scope="col">Standing</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="sign-offs"><thead><tr><th>Who<th>Roles<th>Check<th>When<th>Evidence<th>Standing</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function daysLeft(days: number): string {
@@ -99,9 +101,9 @@ function waivers(data: ProjectReportData, sub: (title: string, id?: string) => s
   if (data.waivers.length === 0) return summary;
   const rows = data.waivers.map(
     (waiver) =>
-      `<tr class="waiver" data-seq="${waiver.seq}" data-days-left="${waiver.daysLeft}"><td><code>${text(waiver.phase)}/${text(waiver.checkId)}</code></td><td>${text(waiver.by)}</td><td>${timeTag(waiver.at, day(waiver.at))}</td><td>${text(waiver.until)}</td><td class="num days-left">${daysLeft(waiver.daysLeft)}</td><td>${waiver.open ? 'open' : waiver.daysLeft < 0 ? 'expired' : 'an earlier visit'}</td><td>${text(waiver.reason)}</td></tr>`,
+      `<tr class="waiver" data-seq="${waiver.seq}" data-days-left="${waiver.daysLeft}"><td><code>${text(waiver.phase)}/${text(waiver.checkId)}</code><td>${text(waiver.by)}<td>${timeTag(waiver.at, day(waiver.at))}<td>${text(waiver.until)}<td class="days-left">${daysLeft(waiver.daysLeft)}<td>${waiver.open ? 'open' : waiver.daysLeft < 0 ? 'expired' : 'an earlier visit'}<td>${text(waiver.reason)}`,
   );
-  return `${summary}${sub('Every waiver')}<table class="waivers"><thead><tr><th scope="col">Check</th><th scope="col">By</th><th scope="col">Granted</th><th scope="col">Until</th><th scope="col" class="num">Days left</th><th scope="col">State</th><th scope="col">Reason</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `${summary}${sub('Every waiver')}<table class="waivers"><thead><tr><th>Check<th>By<th>Granted<th>Until<th>Days left<th>State<th>Reason</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function documents(data: ProjectReportData): string {
@@ -110,10 +112,10 @@ function documents(data: ProjectReportData): string {
     const share = document.total ? Math.round((document.filled / document.total) * 100) : 0;
     const cell = document.exists
       ? `${document.filled} / ${document.total} <meter min="0" max="${Math.max(1, document.total)}" value="${document.filled}" aria-label="${attr(`${document.file}: ${document.filled} of ${document.total} sections filled`)}">${share}%</meter>`
-      : '<span class="status status-fail">missing</span>';
-    return `<tr><td><code>${text(document.file)}</code></td><td><code>${text(document.phase)}/${text(document.checkId)}</code></td><td>${cell}</td></tr>`;
+      : '<span class="status fail">missing</span>';
+    return `<tr><td><code>${text(document.file)}</code><td><code>${text(document.phase)}/${text(document.checkId)}</code><td>${cell}`;
   });
-  return `<table class="documents"><thead><tr><th scope="col">Document</th><th scope="col">Check</th><th scope="col">Sections filled</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="documents"><thead><tr><th>Document<th>Check<th>Sections filled</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 export function projectAnchor(path: string): string {

@@ -24,8 +24,8 @@ a { color: var(--link); }
 h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.35rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
 h3 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
-code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; }
-.muted { color: var(--muted); }
+code, .mono, .ledger td:last-child { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; }
+.muted, .ledger td:last-child { color: var(--muted); }
 .lead { font-size: 1.05rem; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 1rem 0; }
 .facts dt { color: var(--muted); }
@@ -33,12 +33,15 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid var(--line); }
 th { background: var(--panel); font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+/* Numeric columns, by position: no class on every cell. */
+.values :is(td, th):nth-child(even), .comparison :is(td, th):nth-child(n+2):nth-child(-n+5), .ledger :is(td, th):first-child,
+.visits :is(td, th):last-child, .waivers :is(td, th):nth-child(5), .portfolio-table :is(td, th):nth-child(n+3):nth-child(-n+5) { text-align: right; font-variant-numeric: tabular-nums; }
 .status { display: inline-block; min-width: 4.5rem; padding: 0 .4rem; border-radius: .25rem; font-weight: 600; text-align: center; }
-.status-pass, .verdict-pass { color: var(--pass); background: var(--pass-bg); }
-.status-fail, .status-error, .verdict-fail { color: var(--fail); background: var(--fail-bg); }
-.status-waived, .status-advisory, .verdict-warn { color: var(--warn); background: var(--warn-bg); }
-.status-skipped { color: var(--skip); background: var(--skip-bg); }
+/* A status, a verdict or a problem: .pass, .fail, .error, .waived, .advisory, .skipped. */
+.pass { color: var(--pass); background: var(--pass-bg); }
+.fail, .error { color: var(--fail); background: var(--fail-bg); }
+.waived, .advisory { color: var(--warn); background: var(--warn-bg); }
+.skipped { color: var(--skip); background: var(--skip-bg); }
 .verdict { display: inline-block; padding: .1rem .6rem; border-radius: .3rem; font-weight: 700; }
 ul.problems { margin: .25rem 0 0; padding-left: 1.1rem; }
 .hint { margin: .25rem 0 0; }
@@ -46,6 +49,7 @@ pre { background: var(--panel); border: 1px solid var(--line); padding: .5rem; o
 .card { background: var(--panel); border: 1px solid var(--line); border-radius: .4rem; padding: .75rem 1rem; margin: .5rem 0; }
 svg { max-width: 100%; height: auto; }
 svg text { fill: var(--fg); font: 12px system-ui, sans-serif; }
+.timeline text { text-anchor: end; }
 svg .axis { stroke: var(--muted); }
 svg .lane { fill: var(--lane); }
 svg .bar { fill: var(--accent); }

@@ -33,12 +33,12 @@ export function renderTimeline(data: ProjectReportData, idPrefix: string): strin
   const lanes = data.phases.map((phase) => phase.id);
   const y = (phase: string | undefined) => TOP + Math.max(0, lanes.indexOf(phase ?? '')) * LANE + LANE / 2;
   const height = TOP + lanes.length * LANE + AXIS;
-  const parts: string[] = [];
+  // The lanes, one path of rectangles; then each lane's label.
+  const parts: string[] = [`<path class="lane" d="${data.phases.map((_, index) => `M${LABEL} ${TOP + index * LANE + 4}h${WIDTH - LABEL - 20}v${LANE - 8}H${LABEL}z`).join('')}"/>`];
   for (const [index, phase] of data.phases.entries()) {
     const top = TOP + index * LANE;
     const current = phase.state === 'current' && data.lifecycle === 'active';
-    parts.push(`<rect class="lane" x="${LABEL}" y="${top + 4}" width="${WIDTH - LABEL - 20}" height="${LANE - 8}" rx="3"/>`);
-    parts.push(`<text x="${LABEL - 8}" y="${top + LANE / 2 + 4}" text-anchor="end"${current ? ' font-weight="700"' : ''}>${text(phase.title)}${current ? ' ◀ now' : ''}</text>`);
+    parts.push(`<text x="${LABEL - 8}" y="${top + LANE / 2 + 4}"${current ? ' font-weight="700"' : ''}>${text(phase.title)}${current ? ' ◀ now' : ''}</text>`);
   }
   for (const visit of data.visits) {
     const from = x(visit.enteredAt);
@@ -76,12 +76,12 @@ export function renderTimeline(data: ProjectReportData, idPrefix: string): strin
   }
   const axisY = TOP + lanes.length * LANE + 4;
   parts.push(`<line class="axis" x1="${LABEL}" x2="${WIDTH - 20}" y1="${axisY}" y2="${axisY}"/>`);
-  parts.push(`<text x="${LABEL}" y="${axisY + 16}">${day(new Date(start).toISOString())}</text>`);
-  parts.push(`<text x="${WIDTH - 20}" y="${axisY + 16}" text-anchor="end">${day(new Date(end).toISOString())}</text>`);
+  parts.push(`<text x="${LABEL}" y="${axisY + 16}" text-anchor="start">${day(new Date(start).toISOString())}</text>`);
+  parts.push(`<text x="${WIDTH - 20}" y="${axisY + 16}">${day(new Date(end).toISOString())}</text>`);
   const title = `${idPrefix}-timeline-title`;
   const summary = `${data.transitions.length} transitions from ${day(new Date(start).toISOString())} to ${day(new Date(end).toISOString())}; ${data.visits.filter((visit) => visit.enteredBy === 'reopen').length} reopened`;
   return `<figure class="timeline">
-<svg role="img" aria-labelledby="${attr(title)}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title id="${attr(title)}">Phase timeline: ${text(summary)}</title>${parts.join('')}</svg>
+<svg role="img" aria-labelledby="${attr(title)}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}"><title id="${attr(title)}">Phase timeline: ${text(summary)}</title>${parts.join('')}</svg>
 <figcaption class="muted">${text(summary)}. Bars: stays in a phase; circles: transitions; arrows: reopens.</figcaption>
 </figure>
 ${visitsTable(data, now)}`;
@@ -95,7 +95,7 @@ function visitsTable(data: ProjectReportData, now: number): string {
     const exit = visit.leftAt
       ? `${when(visit.leftAt)} (${visit.leftBy === 'complete' ? 'completed' : visit.leftBy === 'reopen' ? 'reopened an earlier phase' : visit.leftBy === 'terminate' ? 'terminated' : 'advanced'})`
       : '<strong>current</strong>';
-    return `<tr><td>${text(titles[visit.phase] ?? visit.phase)} <code>${text(visit.phase)}</code></td><td>${when(visit.enteredAt)} (${how}, #${visit.enteredSeq})</td><td>${exit}</td><td class="num">${duration(left - Date.parse(visit.enteredAt))}</td></tr>`;
+    return `<tr><td>${text(titles[visit.phase] ?? visit.phase)} <code>${text(visit.phase)}</code><td>${when(visit.enteredAt)} (${how}, #${visit.enteredSeq})<td>${exit}<td>${duration(left - Date.parse(visit.enteredAt))}`;
   });
-  return `<table class="visits"><caption class="muted">Stays in each phase</caption><thead><tr><th scope="col">Phase</th><th scope="col">Entered</th><th scope="col">Left</th><th scope="col" class="num">Time spent</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="visits"><caption class="muted">Stays in each phase</caption><thead><tr><th>Phase<th>Entered<th>Left<th>Time spent</thead><tbody>${rows.join('')}</tbody></table>`;
 }
