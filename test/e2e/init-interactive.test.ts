@@ -181,11 +181,13 @@ test('an owner email given already (in any case) is refused at its prompt and as
   );
   await answer(terminal, 'Owner (Name <email>)', ENTER);
   await answer(terminal, 'Roles of Ada Lovelace', ENTER);
+  await answer(terminal, 'SSH public key of Ada Lovelace', ENTER);
   await answer(terminal, 'Add another owner?', `y${ENTER}`);
   const impostor = 'Ada Impostor <ADA@Example.com>';
   await answer(terminal, 'Next owner (Name <email>)', `${impostor}${ENTER}`);
   await answer(terminal, 'ADA@Example.com is the email of Ada Lovelace already', `${BACKSPACE.repeat(impostor.length)}Grace Hopper <grace@example.com>${ENTER}`);
   await answer(terminal, 'Roles of Grace Hopper', ENTER);
+  await answer(terminal, 'SSH public key of Grace Hopper', ENTER);
   await answer(terminal, 'Add another owner?', ENTER);
   expect(await terminal.exit, terminal.output()).toBe(0);
   const manifest = YAML.parse(await readFile(path.join(dir, 'demo/lepton.yaml'), 'utf8'));
