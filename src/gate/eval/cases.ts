@@ -50,15 +50,23 @@ interface Accumulator {
   where: string;
   category: string | undefined;
   input: string | undefined;
-  /** The repeat numbers read (a few per case: an array beats a Set here). */
-  runs: number[];
+  /** The repeat numbers read, as bits (0…30: no array per case), and any higher ones. */
+  runBits: number;
+  higherRuns: number[] | undefined;
+  runs: number;
   passes: number;
   judged: number;
   /** The first run's metrics object itself (no copy), summed into by later runs. */
   sums: Record<string, number>;
-  /** Runs that had each metric: made at the second run (a case without repeats never needs it). */
+  /** How many metrics `sums` has, while every run summed had the same ones. */
+  keys: number;
+  /** Runs summed into `sums`, while each had the same metrics as the first (the common case). */
+  uniform: number;
+  /** Runs that had each metric: made only when a run's metrics differ from the first's. */
   counts: Record<string, number> | undefined;
 }
+
+const RUN_BITS = 31;
 
 /** Collects cases as an adapter streams them; repeats of one id fold into one accumulator. */
 export class CaseTable {
@@ -66,13 +74,31 @@ export class CaseTable {
   readonly #order: Accumulator[] = [];
   /** Occurrences without a repeat number, per id: the n-th is repeat n. */
   readonly #seen = new Map<string, number>();
+  /** One string per category name (the parsed copies are dropped). */
+  readonly #categories = new Map<string, string>();
   rows = 0;
 
   add(item: LocatedCase): void {
     this.rows++;
     let accumulator = this.#cases.get(item.id);
     if (!accumulator) {
-      accumulator = { id: item.id, where: item.where, category: item.category, input: item.input, runs: [], passes: 0, judged: 0, sums: item.metrics, counts: undefined };
+      let keys = 0;
+      for (const _name in item.metrics) keys++;
+      accumulator = {
+        id: item.id,
+        where: item.where,
+        category: undefined,
+        input: item.input,
+        runBits: 0,
+        higherRuns: undefined,
+        runs: 0,
+        passes: 0,
+        judged: 0,
+        sums: item.metrics,
+        keys,
+        uniform: 1,
+        counts: undefined,
+      };
       this.#cases.set(item.id, accumulator);
       this.#order.push(accumulator);
       this.#count(accumulator, item, true);
@@ -83,22 +109,38 @@ export class CaseTable {
 
   #count(accumulator: Accumulator, item: LocatedCase, first: boolean): void {
     const repeat = item.repeat ?? (item.merge ? 0 : this.#nextRepeat(item.id));
-    const seenRun = accumulator.runs.includes(repeat);
+    const seenRun = repeat < RUN_BITS ? (accumulator.runBits & (1 << repeat)) !== 0 : (accumulator.higherRuns?.includes(repeat) ?? false);
     if (seenRun && !item.merge) {
       throw new EvalFileError(`case "${item.id}" (${item.where}) repeats run ${repeat}, already read at ${accumulator.where}: give each run its own "repeat" number`);
     }
-    if (!seenRun) accumulator.runs.push(repeat);
+    if (!seenRun) {
+      accumulator.runs++;
+      if (repeat < RUN_BITS) accumulator.runBits |= 1 << repeat;
+      else if (accumulator.higherRuns) accumulator.higherRuns.push(repeat);
+      else accumulator.higherRuns = [repeat];
+    }
     if (item.pass !== undefined && !seenRun) {
       accumulator.judged++;
       if (item.pass) accumulator.passes++;
     }
-    if (accumulator.category === undefined) accumulator.category = item.category;
+    if (accumulator.category === undefined && item.category !== undefined) accumulator.category = this.#category(item.category);
     if (first) return;
     const { sums } = accumulator;
     let counts = accumulator.counts;
     if (!counts) {
+      let keys = 0;
+      let same = true;
+      for (const name in item.metrics) {
+        keys++;
+        if (!(name in sums)) same = false;
+      }
+      if (same && keys === accumulator.keys) {
+        for (const name in item.metrics) sums[name]! += item.metrics[name]!;
+        accumulator.uniform++;
+        return;
+      }
       counts = {};
-      for (const name in sums) counts[name] = 1;
+      for (const name in sums) counts[name] = accumulator.uniform;
       accumulator.counts = counts;
     }
     for (const name in item.metrics) {
@@ -113,6 +155,13 @@ export class CaseTable {
     }
   }
 
+  #category(name: string): string {
+    const known = this.#categories.get(name);
+    if (known !== undefined) return known;
+    this.#categories.set(name, name);
+    return name;
+  }
+
   #nextRepeat(id: string): number {
     const next = this.#seen.get(id) ?? 0;
     this.#seen.set(id, next + 1);
@@ -124,17 +173,26 @@ export class CaseTable {
   }
 
   collapse(): CollapsedCase[] {
-    const collapsed: CollapsedCase[] = [];
+    const collapsed: CollapsedCase[] = new Array(this.#order.length);
+    let index = 0;
     for (const accumulator of this.#order) {
-      // Means in place: the sums object becomes the case's metrics (no copy per case). Call once.
-      const metrics = accumulator.sums;
-      const counts = accumulator.counts;
-      if (counts) for (const name in metrics) metrics[name]! /= counts[name]!;
-      const item: CollapsedCase = { id: accumulator.id, metrics, runs: accumulator.runs.length, where: accumulator.where };
+      // A case read once keeps its parsed metrics object. Means go into a new object: dividing in
+      // place would turn a whole-number field of the parsed objects' shape into a fraction, and V8
+      // would then migrate every object of that shape one by one (slower than the copy).
+      const { sums, counts, uniform } = accumulator;
+      let metrics = sums;
+      if (counts) {
+        metrics = {};
+        for (const name in sums) metrics[name] = sums[name]! / counts[name]!;
+      } else if (uniform > 1) {
+        metrics = {};
+        for (const name in sums) metrics[name] = sums[name]! / uniform;
+      }
+      const item: CollapsedCase = { id: accumulator.id, metrics, runs: accumulator.runs, where: accumulator.where };
       if (accumulator.judged > 0) item.pass = accumulator.passes / accumulator.judged;
       if (accumulator.category !== undefined) item.category = accumulator.category;
       if (accumulator.input !== undefined) item.input = accumulator.input;
-      collapsed.push(item);
+      collapsed[index++] = item;
     }
     return collapsed;
   }

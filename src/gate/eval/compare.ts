@@ -65,12 +65,19 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
   );
   if (changed.length > 0) return verdict('unreliable-baseline', `the ${changed.join(' and ')} differ${changed.length === 1 ? 's' : ''} from the baseline's`, 0);
 
-  const byId = new Map(baseline.cases.map((item) => [item.id, item]));
-  const pairs: [CollapsedCase, CollapsedCase][] = [];
+  const byId = new Map<string, CollapsedCase>();
+  for (const item of baseline.cases) byId.set(item.id, item);
+  // The pairs as two parallel lists (no [old, now] array per pair).
+  const olds: CollapsedCase[] = [];
+  const nows: CollapsedCase[] = [];
   for (const item of candidate.cases) {
     const old = byId.get(item.id);
-    if (old && (old.input === undefined || item.input === undefined || old.input === item.input)) pairs.push([old, item]);
+    if (old && (old.input === undefined || item.input === undefined || old.input === item.input)) {
+      olds.push(old);
+      nows.push(item);
+    }
   }
+  const pairs = { olds, nows, length: olds.length };
   const share = baseline.cases.length ? pairs.length / baseline.cases.length : 0;
   if (share < MIN_SHARED) {
     return verdict(
@@ -82,7 +89,11 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
   if (pairs.length < options.minCases) return verdict('insufficient-data', `${pairs.length} paired cases, fewer than min-cases ${options.minCases}`, pairs.length);
 
   const metrics = options.metrics.map((name) => compareMetric(name, pairs, options, statistics));
-  const flipped = pairs.filter(([old, now]) => old.pass === 1 && now.pass !== undefined && now.pass < 1).map(([, now]) => now.id);
+  const flipped: string[] = [];
+  for (let index = 0; index < pairs.length; index++) {
+    const now = nows[index]!;
+    if (olds[index]!.pass === 1 && now.pass !== undefined && now.pass < 1) flipped.push(now.id);
+  }
   const worse = metrics.filter((metric) => (options.lowerIsBetter.has(metric.name) ? metric.high > options.margin : metric.low < -options.margin));
   if (worse.length > 0) {
     const [first] = worse;
@@ -100,17 +111,28 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
     : verdict('no-detectable-change', `no metric is worse than the margin ${options.margin} at ${percent(options.confidence)} confidence`, pairs.length, metrics, flipped);
 }
 
-function compareMetric(name: string, pairs: readonly [CollapsedCase, CollapsedCase][], options: CompareOptions, statistics: Statistics): ComparisonMetric {
-  const before: number[] = [];
-  const after: number[] = [];
-  for (const [old, now] of pairs) {
-    const was = caseValue(old, name);
-    const is = caseValue(now, name);
+interface Pairs {
+  olds: readonly CollapsedCase[];
+  nows: readonly CollapsedCase[];
+  length: number;
+}
+
+function compareMetric(name: string, pairs: Pairs, options: CompareOptions, statistics: Statistics): ComparisonMetric {
+  // Typed arrays: two numbers per pair, no boxed number and nothing for the collector to trace.
+  const beforeAll = new Float64Array(pairs.length);
+  const afterAll = new Float64Array(pairs.length);
+  let count = 0;
+  for (let index = 0; index < pairs.length; index++) {
+    const was = caseValue(pairs.olds[index]!, name);
+    const is = caseValue(pairs.nows[index]!, name);
     if (was === undefined || is === undefined) continue;
-    before.push(was);
-    after.push(is);
+    beforeAll[count] = was;
+    afterAll[count] = is;
+    count++;
   }
-  const mean = (values: number[]) => values.reduce((total, value) => total + value, 0) / values.length;
+  const before = beforeAll.subarray(0, count);
+  const after = afterAll.subarray(0, count);
+  const mean = (values: Float64Array) => values.reduce((total, value) => total + value, 0) / values.length;
   if (name !== 'pass') {
     const interval = statistics.pairedMean(before, after, options.confidence);
     return { name, baseline: mean(before), candidate: mean(after), ...interval };
