@@ -95,7 +95,7 @@ async function compareWithBaseline(check: CheckOf<'eval'>, context: CheckContext
         `case "${lacking.id}" (${lacking.where}) of ${check.eval.file} has no ${metric === 'pass' ? 'pass/fail' : `metric "${metric}"`}, which the regression compares`,
       );
   }
-  const [baseline, { loadStatistics }] = await Promise.all([readBaseline(context.root, blessed.sha256, blessed.seq), import('../eval/stats.js')]);
+  const [baseline, { loadStatistics }] = await Promise.all([readBaseline(context.root, blessed.sha256, blessed.seq, regression.metrics), import('../eval/stats.js')]);
   const lowerIsBetter = new Set((check.eval.checks ?? []).filter((comparison) => comparison.op === '<=' || comparison.op === '<').map((comparison) => comparison.metric));
   return compareRuns(baseline, run, { metrics: regression.metrics, margin: regression.margin, confidence, minCases, lowerIsBetter }, await loadStatistics());
 }

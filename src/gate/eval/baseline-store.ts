@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { writeFileAtomic } from '../../fs.js';
 import { EvalFileError, type CollapsedCase, type EvalFormat, type Fingerprint } from './cases.js';
-import type { BaselineRun } from './compare.js';
+import { BaselineColumns, type BaselineRun } from './compare.js';
 
 export const BASELINES_DIR = '.lepton/baselines';
 
@@ -47,7 +47,8 @@ export async function storeBaseline(root: string, run: Parameters<typeof baselin
   return { sha256, path: relative };
 }
 
-export async function readBaseline(root: string, sha256: string, seq: number): Promise<BaselineRun & { header: BaselineHeader }> {
+/** The baseline's cases, holding of each only what a comparison of `metrics` reads (see BaselineRun). */
+export async function readBaseline(root: string, sha256: string, seq: number, metrics: readonly string[]): Promise<BaselineRun & { header: BaselineHeader }> {
   const relative = baselinePath(sha256);
   // Read whole and inflated at once: a baseline is a tenth of its text compressed, and one gunzip
   // of the file costs less than a stream of small inflated chunks decoded and hashed one by one.
@@ -61,7 +62,7 @@ export async function readBaseline(root: string, sha256: string, seq: number): P
   }
   const text = bytes.toString('utf8');
   let header: BaselineHeader | undefined;
-  const cases: CollapsedCase[] = [];
+  const cases = new BaselineColumns(metrics);
   if (createHash('sha256').update(bytes).digest('hex') === sha256) {
     let start = 0;
     let line = 0;
@@ -72,7 +73,7 @@ export async function readBaseline(root: string, sha256: string, seq: number): P
       if (end > start) {
         const parsed = JSON.parse(text.slice(start, end)) as unknown;
         if (line === 1) header = parsed as BaselineHeader;
-        else cases.push(parsed as CollapsedCase);
+        else cases.add(parsed as CollapsedCase);
       }
       start = end + 1;
     }
@@ -80,5 +81,5 @@ export async function readBaseline(root: string, sha256: string, seq: number): P
   if (header?.lepton !== 'eval-baseline') {
     throw new EvalFileError(`the blessed baseline ${relative} does not match its name (ledger entry #${seq}): it was changed after it was blessed; restore it from git`);
   }
-  return { sha256, seq, cases, fingerprint: header.fingerprint, header };
+  return { sha256, seq, fingerprint: header.fingerprint, header, ...cases.done() };
 }

@@ -39,18 +39,71 @@ export interface CompareOptions {
   lowerIsBetter: ReadonlySet<string>;
 }
 
+/**
+ * A blessed run as a comparison reads it: per case (by index) its pass share and the compared
+ * metrics, NaN where the case has none. Columns, not an object per case: the baseline's cases are
+ * read only to be paired, and 100,000 objects kept for that cost more to collect than to parse.
+ */
 export interface BaselineRun {
   sha256: string;
   seq: number;
-  cases: CollapsedCase[];
   fingerprint: Fingerprint;
+  size: number;
+  /** Each case id's index. */
+  index: ReadonlyMap<string, number>;
+  pass: Float64Array;
+  metrics: ReadonlyMap<string, Float64Array>;
+  /** Input hashes by index, where the format records them. */
+  inputs: ReadonlyMap<number, string>;
+}
+
+/** Builds a BaselineRun's columns from its cases, one at a time. */
+export class BaselineColumns {
+  readonly #index = new Map<string, number>();
+  readonly #inputs = new Map<number, string>();
+  #pass: Float64Array = new Float64Array(1024);
+  #size = 0;
+  readonly #metrics: [string, Float64Array][];
+
+  constructor(readonly names: readonly string[]) {
+    this.#metrics = names.filter((name) => name !== 'pass').map((name) => [name, new Float64Array(1024)]);
+  }
+
+  add(item: CollapsedCase): void {
+    const at = this.#size++;
+    this.#index.set(item.id, at);
+    if (at === this.#pass.length) {
+      this.#pass = grown(this.#pass);
+      for (const entry of this.#metrics) entry[1] = grown(entry[1]);
+    }
+    this.#pass[at] = item.pass ?? Number.NaN;
+    for (const [name, values] of this.#metrics) values[at] = item.metrics[name] ?? Number.NaN;
+    if (item.input !== undefined) this.#inputs.set(at, item.input);
+  }
+
+  done(): Pick<BaselineRun, 'size' | 'index' | 'pass' | 'metrics' | 'inputs'> {
+    const size = this.#size;
+    return {
+      size,
+      index: this.#index,
+      pass: this.#pass.subarray(0, size),
+      metrics: new Map(this.#metrics.map(([name, values]) => [name, values.subarray(0, size)])),
+      inputs: this.#inputs,
+    };
+  }
+}
+
+function grown(values: Float64Array): Float64Array {
+  const larger = new Float64Array(values.length * 2);
+  larger.set(values);
+  return larger;
 }
 
 /** Below this share of the baseline's ids found in the candidate, the comparison says nothing. */
 export const MIN_SHARED = 0.9;
 
 export function compareRuns(baseline: BaselineRun, candidate: { cases: CollapsedCase[]; fingerprint: Fingerprint }, options: CompareOptions, statistics: Statistics): Comparison {
-  const base = { margin: options.margin, confidence: options.confidence, baseline: { sha256: baseline.sha256, seq: baseline.seq, cases: baseline.cases.length } };
+  const base = { margin: options.margin, confidence: options.confidence, baseline: { sha256: baseline.sha256, seq: baseline.seq, cases: baseline.size } };
   const verdict = (kind: Verdict, reason: string, paired: number, metrics: ComparisonMetric[] = [], flipped: string[] = []): Comparison => ({
     verdict: kind,
     reason,
@@ -65,24 +118,24 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
   );
   if (changed.length > 0) return verdict('unreliable-baseline', `the ${changed.join(' and ')} differ${changed.length === 1 ? 's' : ''} from the baseline's`, 0);
 
-  const byId = new Map<string, CollapsedCase>();
-  for (const item of baseline.cases) byId.set(item.id, item);
-  // The pairs as two parallel lists (no [old, now] array per pair).
-  const olds: CollapsedCase[] = [];
+  // The pairs as two parallel lists: the baseline's index and the candidate case.
+  const olds: number[] = [];
   const nows: CollapsedCase[] = [];
   for (const item of candidate.cases) {
-    const old = byId.get(item.id);
-    if (old && (old.input === undefined || item.input === undefined || old.input === item.input)) {
+    const old = baseline.index.get(item.id);
+    if (old === undefined) continue;
+    const input = baseline.inputs.get(old);
+    if (input === undefined || item.input === undefined || input === item.input) {
       olds.push(old);
       nows.push(item);
     }
   }
-  const pairs = { olds, nows, length: olds.length };
-  const share = baseline.cases.length ? pairs.length / baseline.cases.length : 0;
+  const pairs: Pairs = { olds, nows, length: olds.length, baseline };
+  const share = baseline.size ? pairs.length / baseline.size : 0;
   if (share < MIN_SHARED) {
     return verdict(
       'unreliable-baseline',
-      `only ${pairs.length} of the baseline's ${baseline.cases.length} cases (${percent(share)}) are in this run; at least ${percent(MIN_SHARED)} must be`,
+      `only ${pairs.length} of the baseline's ${baseline.size} cases (${percent(share)}) are in this run; at least ${percent(MIN_SHARED)} must be`,
       pairs.length,
     );
   }
@@ -92,7 +145,7 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
   const flipped: string[] = [];
   for (let index = 0; index < pairs.length; index++) {
     const now = nows[index]!;
-    if (olds[index]!.pass === 1 && now.pass !== undefined && now.pass < 1) flipped.push(now.id);
+    if (baseline.pass[olds[index]!] === 1 && now.pass !== undefined && now.pass < 1) flipped.push(now.id);
   }
   const worse = metrics.filter((metric) => (options.lowerIsBetter.has(metric.name) ? metric.high > options.margin : metric.low < -options.margin));
   if (worse.length > 0) {
@@ -112,20 +165,22 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
 }
 
 interface Pairs {
-  olds: readonly CollapsedCase[];
+  olds: readonly number[];
   nows: readonly CollapsedCase[];
   length: number;
+  baseline: BaselineRun;
 }
 
 function compareMetric(name: string, pairs: Pairs, options: CompareOptions, statistics: Statistics): ComparisonMetric {
   // Typed arrays: two numbers per pair, no boxed number and nothing for the collector to trace.
   const beforeAll = new Float64Array(pairs.length);
   const afterAll = new Float64Array(pairs.length);
+  const column = name === 'pass' ? pairs.baseline.pass : pairs.baseline.metrics.get(name);
   let count = 0;
   for (let index = 0; index < pairs.length; index++) {
-    const was = caseValue(pairs.olds[index]!, name);
+    const was = column ? column[pairs.olds[index]!]! : Number.NaN;
     const is = caseValue(pairs.nows[index]!, name);
-    if (was === undefined || is === undefined) continue;
+    if (Number.isNaN(was) || is === undefined) continue;
     beforeAll[count] = was;
     afterAll[count] = is;
     count++;
