@@ -1,19 +1,16 @@
 // The generic JSONL: one `{ id, pass?, metrics?, category?, repeat? }` per line; streamed.
 import { describeValue, EvalFileError, type CaseTable } from '../cases.js';
 import { eachLine } from '../source.js';
-import { scanLine } from './jsonl-scan.js';
 import type { FormatReader } from './types.js';
 
 export const readJsonl: FormatReader = async (file, display, table) => {
   await eachLine(file, (text, line) => {
     if (text.trim() === '') return;
-    let parsed: unknown = scanLine(text);
-    if (parsed === undefined) {
-      try {
-        parsed = JSON.parse(text);
-      } catch (error) {
-        throw new EvalFileError(`${display}:${line} is not valid JSON: ${(error as Error).message}`);
-      }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw new EvalFileError(`${display}:${line} is not valid JSON: ${(error as Error).message}`);
     }
     addCase(parsed, line, display, table);
   });
