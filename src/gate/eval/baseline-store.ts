@@ -2,12 +2,13 @@
 // the uncompressed text (a header line, then one collapsed case per line), so the same results
 // bless to the same file and a file edited by hand is caught when it is read.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { writeFileAtomic } from '../../fs.js';
-import { EvalFileError, type CollapsedCase, type EvalFormat, type Fingerprint } from './cases.js';
-import { BaselineColumns, type BaselineRun } from './compare.js';
+import type { CollapsedCase, EvalFormat, Fingerprint } from './cases.js';
+import { readBaselineAside } from './baseline-read.js';
+import type { BaselineRun } from './compare.js';
 
 export const BASELINES_DIR = '.lepton/baselines';
 
@@ -48,38 +49,7 @@ export async function storeBaseline(root: string, run: Parameters<typeof baselin
 }
 
 /** The baseline's cases, holding of each only what a comparison of `metrics` reads (see BaselineRun). */
-export async function readBaseline(root: string, sha256: string, seq: number, metrics: readonly string[]): Promise<BaselineRun & { header: BaselineHeader }> {
+export function readBaseline(root: string, sha256: string, seq: number, metrics: readonly string[]): Promise<BaselineRun & { header: BaselineHeader }> {
   const relative = baselinePath(sha256);
-  // Read whole and inflated at once: a baseline is a tenth of its text compressed, and one gunzip
-  // of the file costs less than a stream of small inflated chunks decoded and hashed one by one.
-  let bytes: Buffer;
-  try {
-    bytes = gunzipSync(await readFile(path.join(root, relative)));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new EvalFileError(`the blessed baseline ${relative} (ledger entry #${seq}) is missing: commit .lepton/baselines/ with the ledger`);
-    throw new EvalFileError(`the blessed baseline ${relative} cannot be read: ${(error as Error).message}`);
-  }
-  const text = bytes.toString('utf8');
-  let header: BaselineHeader | undefined;
-  const cases = new BaselineColumns(metrics);
-  if (createHash('sha256').update(bytes).digest('hex') === sha256) {
-    let start = 0;
-    let line = 0;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
-      line++;
-      if (end > start) {
-        const parsed = JSON.parse(text.slice(start, end)) as unknown;
-        if (line === 1) header = parsed as BaselineHeader;
-        else cases.add(parsed as CollapsedCase);
-      }
-      start = end + 1;
-    }
-  }
-  if (header?.lepton !== 'eval-baseline') {
-    throw new EvalFileError(`the blessed baseline ${relative} does not match its name (ledger entry #${seq}): it was changed after it was blessed; restore it from git`);
-  }
-  return { sha256, seq, fingerprint: header.fingerprint, header, ...cases.done() };
+  return readBaselineAside(path.join(root, relative), relative, sha256, seq, metrics);
 }

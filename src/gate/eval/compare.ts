@@ -57,48 +57,6 @@ export interface BaselineRun {
   inputs: ReadonlyMap<number, string>;
 }
 
-/** Builds a BaselineRun's columns from its cases, one at a time. */
-export class BaselineColumns {
-  readonly #index = new Map<string, number>();
-  readonly #inputs = new Map<number, string>();
-  #pass: Float64Array = new Float64Array(1024);
-  #size = 0;
-  readonly #metrics: [string, Float64Array][];
-
-  constructor(readonly names: readonly string[]) {
-    this.#metrics = names.filter((name) => name !== 'pass').map((name) => [name, new Float64Array(1024)]);
-  }
-
-  add(item: CollapsedCase): void {
-    const at = this.#size++;
-    this.#index.set(item.id, at);
-    if (at === this.#pass.length) {
-      this.#pass = grown(this.#pass);
-      for (const entry of this.#metrics) entry[1] = grown(entry[1]);
-    }
-    this.#pass[at] = item.pass ?? Number.NaN;
-    for (const [name, values] of this.#metrics) values[at] = item.metrics[name] ?? Number.NaN;
-    if (item.input !== undefined) this.#inputs.set(at, item.input);
-  }
-
-  done(): Pick<BaselineRun, 'size' | 'index' | 'pass' | 'metrics' | 'inputs'> {
-    const size = this.#size;
-    return {
-      size,
-      index: this.#index,
-      pass: this.#pass.subarray(0, size),
-      metrics: new Map(this.#metrics.map(([name, values]) => [name, values.subarray(0, size)])),
-      inputs: this.#inputs,
-    };
-  }
-}
-
-function grown(values: Float64Array): Float64Array {
-  const larger = new Float64Array(values.length * 2);
-  larger.set(values);
-  return larger;
-}
-
 /** Below this share of the baseline's ids found in the candidate, the comparison says nothing. */
 export const MIN_SHARED = 0.9;
 
