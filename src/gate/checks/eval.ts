@@ -3,7 +3,7 @@
 // blessed baseline, within the margin, at the stated confidence.
 import { statSync } from 'node:fs';
 import type { CheckOf } from '../../manifest/schema.js';
-import { readBaseline } from '../eval/baseline-store.js';
+import { readBaseline } from '../eval/baseline-read.js';
 import { EvalFileError, type CollapsedCase } from '../eval/cases.js';
 import { compareRuns, signed, type Comparison } from '../eval/compare.js';
 import { readEvalRun, type EvalRun } from '../eval/formats/index.js';

@@ -4,7 +4,8 @@
 // the machine's other core; only the columns come back (typed arrays moved, not copied).
 import { Worker } from 'node:worker_threads';
 import { EvalFileError } from './cases.js';
-import type { BaselineHeader } from './baseline-store.js';
+import path from 'node:path';
+import { type BaselineHeader, baselinePath } from './baseline-store.js';
 import type { BaselineRun } from './compare.js';
 
 interface Read {
@@ -84,8 +85,13 @@ function readInWorker(): void {
 
 const WORKER_SOURCE = `(${readInWorker.toString()})()`;
 
-/** Starts reading; the promise says what the file holds, or why it cannot be used (EvalFileError). */
-export function readBaselineAside(file: string, relative: string, sha256: string, seq: number, names: readonly string[]): Promise<BaselineRun & { header: BaselineHeader }> {
+/**
+ * Starts reading the baseline `sha256` (ledger entry `seq`), keeping of each case what a comparison
+ * of `names` reads; the promise says what the file holds, or why it cannot be used (EvalFileError).
+ */
+export function readBaseline(root: string, sha256: string, seq: number, names: readonly string[]): Promise<BaselineRun & { header: BaselineHeader }> {
+  const relative = baselinePath(sha256);
+  const file = path.join(root, relative);
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, sha256, names: [...names] } });
     worker.once('error', (error) => reject(new EvalFileError(`the blessed baseline ${relative} cannot be read: ${error.message}`)));

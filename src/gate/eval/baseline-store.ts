@@ -7,8 +7,6 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeFileAtomic } from '../../fs.js';
 import type { CollapsedCase, EvalFormat, Fingerprint } from './cases.js';
-import { readBaselineAside } from './baseline-read.js';
-import type { BaselineRun } from './compare.js';
 
 export const BASELINES_DIR = '.lepton/baselines';
 
@@ -46,10 +44,4 @@ export async function storeBaseline(root: string, run: Parameters<typeof baselin
   await mkdir(path.join(root, BASELINES_DIR), { recursive: true });
   await writeFileAtomic(path.join(root, relative), gzipSync(text, { level: 9 }));
   return { sha256, path: relative };
-}
-
-/** The baseline's cases, holding of each only what a comparison of `metrics` reads (see BaselineRun). */
-export function readBaseline(root: string, sha256: string, seq: number, metrics: readonly string[]): Promise<BaselineRun & { header: BaselineHeader }> {
-  const relative = baselinePath(sha256);
-  return readBaselineAside(path.join(root, relative), relative, sha256, seq, metrics);
 }
