@@ -2,9 +2,9 @@
 // that drops 8 of 200 cases is a regression naming the 8; a noise-only run is no-detectable-change;
 // a changed dataset is unreliable-baseline.
 import { execa } from 'execa';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blessBaseline, listBaselines } from '../../src/lifecycle/baseline.js';
 import { evaluatePhases } from '../../src/lifecycle/evaluate.js';
@@ -111,6 +111,27 @@ describe('eval regression against a baseline blessed from real promptfoo output'
     expect(changed.comparison?.verdict).toBe('unreliable-baseline');
     expect(changed.comparison?.reason).toMatch(/only 160 of the baseline's 200 cases \(80%\)/);
     expect(changed.status).toBe('fail');
+  });
+
+  it('a blessed baseline edited or removed since is an error naming the file, not a comparison', async () => {
+    await repo.write('evals/output.json', fixture('baseline'));
+    const blessed = await blessAs('Grace Hopper', 'grace@example.com');
+    const file = path.join(repo.dir, blessed.path);
+    const text = gunzipSync(readFileSync(file)).toString('utf8');
+    writeFileSync(file, gzipSync(text.replace('"pass":1', '"pass":0')));
+    const edited = await gateWith('candidate-noise');
+    expect(edited.status).toBe('error');
+    expect(edited.message).toBe(
+      `the blessed baseline ${blessed.path} does not match its name (ledger entry #${blessed.entry.seq}): it was changed after it was blessed; restore it from git`,
+    );
+    writeFileSync(file, 'not gzip');
+    expect((await gateWith('candidate-noise')).message).toMatch(new RegExp(`^the blessed baseline ${blessed.path} cannot be read: `));
+    rmSync(file);
+    expect((await gateWith('candidate-noise')).message).toBe(
+      `the blessed baseline ${blessed.path} (ledger entry #${blessed.entry.seq}) is missing: commit .lepton/baselines/ with the ledger`,
+    );
+    writeFileSync(file, gzipSync(text));
+    expect((await gateWith('candidate-noise')).comparison?.verdict).toBe('no-detectable-change');
   });
 
   it('every report format shows the comparison: pretty table, JSON, Markdown, JUnit', async () => {

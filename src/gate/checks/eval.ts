@@ -3,7 +3,7 @@
 // blessed baseline, within the margin, at the stated confidence.
 import { statSync } from 'node:fs';
 import type { CheckOf } from '../../manifest/schema.js';
-import { readBaseline } from '../eval/baseline-store.js';
+import { readBaseline } from '../eval/baseline-read.js';
 import { EvalFileError, type CollapsedCase } from '../eval/cases.js';
 import { compareRuns, signed, type Comparison } from '../eval/compare.js';
 import { readEvalRun, type EvalRun } from '../eval/formats/index.js';
@@ -21,6 +21,8 @@ async function evaluate(check: CheckOf<'eval'>, context: CheckContext): Promise<
   if (!statSync(resolved.path, { throwIfNoEntry: false })?.isFile()) {
     return { status: 'fail', message: `${file} does not exist`, hint: `write the per-case results of your evaluation run to ${file}`, evidence: { file, missing: true } };
   }
+  // The blessed baseline is read on another thread while this one reads the results.
+  const baseline = settings.regression ? startBaseline(check, context) : undefined;
   let run: EvalRun;
   try {
     run = await readEvalRun(resolved.path, file, settings.format ?? 'auto');
@@ -49,7 +51,7 @@ async function evaluate(check: CheckOf<'eval'>, context: CheckContext): Promise<
   let comparison: Comparison | undefined;
   if (settings.regression) {
     try {
-      comparison = await compareWithBaseline(check, context, run, minCases ?? 1);
+      comparison = await compareWithBaseline(check, baseline, run, minCases ?? 1);
     } catch (error) {
       if (!(error instanceof EvalFileError)) throw error;
       return { status: 'error', message: error.message, values: thresholds.values, evidence: { file, ...digest } };
@@ -81,11 +83,21 @@ async function evaluate(check: CheckOf<'eval'>, context: CheckContext): Promise<
   return { status: 'fail', message, problems, ...common, ...(comparison?.verdict === 'regression' && { hint: regressionHint(check) }) };
 }
 
-async function compareWithBaseline(check: CheckOf<'eval'>, context: CheckContext, run: EvalRun, minCases: number): Promise<Comparison> {
+type PendingBaseline = { read: ReturnType<typeof readBaseline> } | undefined;
+
+function startBaseline(check: CheckOf<'eval'>, context: CheckContext): PendingBaseline {
+  const blessed = (context.baselines ?? []).findLast((baseline) => baseline.checkId === check.id);
+  if (!blessed) return undefined;
+  const read = readBaseline(context.root, blessed.sha256, blessed.seq, check.eval.regression!.metrics);
+  // Awaited only when the comparison runs; a check that stops before it must not leave it unhandled.
+  read.catch(() => undefined);
+  return { read };
+}
+
+async function compareWithBaseline(check: CheckOf<'eval'>, pending: PendingBaseline, run: EvalRun, minCases: number): Promise<Comparison> {
   const regression = check.eval.regression!;
   const confidence = regression.confidence ?? 0.95;
-  const blessed = (context.baselines ?? []).findLast((baseline) => baseline.checkId === check.id);
-  if (!blessed) {
+  if (!pending) {
     return { verdict: 'no-baseline', reason: 'nothing blessed yet for this check', metrics: [], flipped: [], margin: regression.margin, confidence, paired: 0 };
   }
   for (const metric of regression.metrics) {
@@ -95,7 +107,7 @@ async function compareWithBaseline(check: CheckOf<'eval'>, context: CheckContext
         `case "${lacking.id}" (${lacking.where}) of ${check.eval.file} has no ${metric === 'pass' ? 'pass/fail' : `metric "${metric}"`}, which the regression compares`,
       );
   }
-  const [baseline, { loadStatistics }] = await Promise.all([readBaseline(context.root, blessed.sha256, blessed.seq), import('../eval/stats.js')]);
+  const [baseline, { loadStatistics }] = await Promise.all([pending.read, import('../eval/stats.js')]);
   const lowerIsBetter = new Set((check.eval.checks ?? []).filter((comparison) => comparison.op === '<=' || comparison.op === '<').map((comparison) => comparison.metric));
   return compareRuns(baseline, run, { metrics: regression.metrics, margin: regression.margin, confidence, minCases, lowerIsBetter }, await loadStatistics());
 }

@@ -12,7 +12,7 @@ export function caseValue(item: CollapsedCase, metric: string): number | undefin
 
 export type StatOutcome = { value: number } | { error: string };
 
-export function aggregate(values: readonly number[], stat: EvalStat): StatOutcome {
+export function aggregate(values: ArrayLike<number> & Iterable<number>, stat: EvalStat): StatOutcome {
   if (stat === 'count') return { value: values.length };
   if (values.length === 0) return { error: 'no case has it' };
   switch (stat) {
@@ -21,26 +21,38 @@ export function aggregate(values: readonly number[], stat: EvalStat): StatOutcom
     case 'mean':
       return { value: sum(values) / values.length };
     case 'rate': {
-      const outside = values.find((value) => value < 0 || value > 1);
+      let outside: number | undefined;
+      for (const value of values) {
+        if (value < 0 || value > 1) {
+          outside = value;
+          break;
+        }
+      }
       if (outside !== undefined) return { error: `rate is a share of true, but a value is ${outside} (not between 0 and 1)` };
       return { value: sum(values) / values.length };
     }
     case 'min':
-      return { value: values.reduce((least, value) => Math.min(value, least), Number.POSITIVE_INFINITY) };
+      return { value: fold(values, (least, value) => Math.min(value, least), Number.POSITIVE_INFINITY) };
     case 'max':
-      return { value: values.reduce((most, value) => Math.max(value, most), Number.NEGATIVE_INFINITY) };
+      return { value: fold(values, (most, value) => Math.max(value, most), Number.NEGATIVE_INFINITY) };
     default:
       return { value: percentile(sortedCopy(values), Number(stat.slice(1))) };
   }
 }
 
-function sum(values: readonly number[]): number {
+function fold(values: Iterable<number>, step: (total: number, value: number) => number, start: number): number {
+  let total = start;
+  for (const value of values) total = step(total, value);
+  return total;
+}
+
+function sum(values: Iterable<number>): number {
   let total = 0;
   for (const value of values) total += value;
   return total;
 }
 
-function sortedCopy(values: readonly number[]): Float64Array {
+function sortedCopy(values: ArrayLike<number>): Float64Array {
   return Float64Array.from(values).sort();
 }
 

@@ -6,9 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeFileAtomic } from '../../fs.js';
-import { EvalFileError, type CollapsedCase, type EvalFormat, type Fingerprint } from './cases.js';
-import type { BaselineRun } from './compare.js';
-import { eachLine } from './source.js';
+import type { CollapsedCase, EvalFormat, Fingerprint } from './cases.js';
 
 export const BASELINES_DIR = '.lepton/baselines';
 
@@ -46,31 +44,4 @@ export async function storeBaseline(root: string, run: Parameters<typeof baselin
   await mkdir(path.join(root, BASELINES_DIR), { recursive: true });
   await writeFileAtomic(path.join(root, relative), gzipSync(text, { level: 9 }));
   return { sha256, path: relative };
-}
-
-export async function readBaseline(root: string, sha256: string, seq: number): Promise<BaselineRun & { header: BaselineHeader }> {
-  const relative = baselinePath(sha256);
-  const hash = createHash('sha256');
-  let header: BaselineHeader | undefined;
-  const cases: CollapsedCase[] = [];
-  try {
-    await eachLine(
-      path.join(root, relative),
-      (text, line) => {
-        if (text === '') return;
-        const parsed = JSON.parse(text) as unknown;
-        if (line === 1) header = parsed as BaselineHeader;
-        else cases.push(parsed as CollapsedCase);
-      },
-      (chunk) => hash.update(chunk),
-    );
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new EvalFileError(`the blessed baseline ${relative} (ledger entry #${seq}) is missing: commit .lepton/baselines/ with the ledger`);
-    throw new EvalFileError(`the blessed baseline ${relative} cannot be read: ${(error as Error).message}`);
-  }
-  if (hash.digest('hex') !== sha256 || header?.lepton !== 'eval-baseline') {
-    throw new EvalFileError(`the blessed baseline ${relative} does not match its name (ledger entry #${seq}): it was changed after it was blessed; restore it from git`);
-  }
-  return { sha256, seq, cases, fingerprint: header.fingerprint, header };
 }

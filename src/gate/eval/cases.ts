@@ -45,72 +45,133 @@ export interface CollapsedCase {
 
 export class EvalFileError extends Error {}
 
-interface Accumulator {
-  id: string;
-  where: string;
-  category: string | undefined;
-  input: string | undefined;
-  /** The repeat numbers read (a few per case: an array beats a Set here). */
-  runs: number[];
-  passes: number;
-  judged: number;
-  /** The first run's metrics object itself (no copy), summed into by later runs. */
-  sums: Record<string, number>;
-  /** Runs that had each metric: made at the second run (a case without repeats never needs it). */
-  counts: Record<string, number> | undefined;
+const INITIAL_CAPACITY = 1024;
+const RUN_BITS = 31;
+
+/** A case's metric names in their order, as a trie of column numbers: cases of one shape share it. */
+interface Shape {
+  columns: number[];
+  next: Map<number, Shape>;
 }
 
-/** Collects cases as an adapter streams them; repeats of one id fold into one accumulator. */
+/**
+ * Collects cases as an adapter streams them; repeats of one id fold into one case. Columns, not an
+ * object per case: per case a few counters and, per metric, a sum and a count in typed arrays, so a
+ * 100,000-case file leaves little for the collector to trace before collapse() makes the cases.
+ */
 export class CaseTable {
-  readonly #cases = new Map<string, Accumulator>();
-  readonly #order: Accumulator[] = [];
+  readonly #index = new Map<string, number>();
+  readonly #ids: string[] = [];
+  readonly #where: string[] = [];
+  readonly #category: (string | undefined)[] = [];
+  readonly #input: (string | undefined)[] = [];
+  readonly #shape: Shape[] = [];
+  /** The repeat numbers read, as bits (0…30), and any higher ones by case. */
+  #runBits = new Int32Array(INITIAL_CAPACITY);
+  readonly #higherRuns = new Map<number, number[]>();
+  #runs = new Int32Array(INITIAL_CAPACITY);
+  #passes = new Int32Array(INITIAL_CAPACITY);
+  #judged = new Int32Array(INITIAL_CAPACITY);
+  readonly #columns = new Map<string, number>();
+  readonly #names: string[] = [];
+  readonly #sums: Float64Array[] = [];
+  /** Runs that had the metric, per case: 0 while the case has not had it. */
+  readonly #counts: Int32Array[] = [];
+  readonly #root: Shape = { columns: [], next: new Map() };
   /** Occurrences without a repeat number, per id: the n-th is repeat n. */
   readonly #seen = new Map<string, number>();
+  /** One string per category name (the parsed copies are dropped). */
+  readonly #categories = new Map<string, string>();
+  #capacity = INITIAL_CAPACITY;
   rows = 0;
 
   add(item: LocatedCase): void {
     this.rows++;
-    let accumulator = this.#cases.get(item.id);
-    if (!accumulator) {
-      accumulator = { id: item.id, where: item.where, category: item.category, input: item.input, runs: [], passes: 0, judged: 0, sums: item.metrics, counts: undefined };
-      this.#cases.set(item.id, accumulator);
-      this.#order.push(accumulator);
-      this.#count(accumulator, item, true);
-      return;
+    let at = this.#index.get(item.id);
+    if (at === undefined) {
+      at = this.#ids.length;
+      if (at === this.#capacity) this.#grow();
+      this.#index.set(item.id, at);
+      this.#ids.push(item.id);
+      this.#where.push(item.where);
+      this.#category.push(undefined);
+      this.#input.push(item.input);
+      this.#shape.push(this.#root);
     }
-    this.#count(accumulator, item, false);
-  }
-
-  #count(accumulator: Accumulator, item: LocatedCase, first: boolean): void {
     const repeat = item.repeat ?? (item.merge ? 0 : this.#nextRepeat(item.id));
-    const seenRun = accumulator.runs.includes(repeat);
+    const seenRun = repeat < RUN_BITS ? (this.#runBits[at]! & (1 << repeat)) !== 0 : (this.#higherRuns.get(at)?.includes(repeat) ?? false);
     if (seenRun && !item.merge) {
-      throw new EvalFileError(`case "${item.id}" (${item.where}) repeats run ${repeat}, already read at ${accumulator.where}: give each run its own "repeat" number`);
+      throw new EvalFileError(`case "${item.id}" (${item.where}) repeats run ${repeat}, already read at ${this.#where[at]}: give each run its own "repeat" number`);
     }
-    if (!seenRun) accumulator.runs.push(repeat);
-    if (item.pass !== undefined && !seenRun) {
-      accumulator.judged++;
-      if (item.pass) accumulator.passes++;
-    }
-    if (accumulator.category === undefined) accumulator.category = item.category;
-    if (first) return;
-    const { sums } = accumulator;
-    let counts = accumulator.counts;
-    if (!counts) {
-      counts = {};
-      for (const name in sums) counts[name] = 1;
-      accumulator.counts = counts;
-    }
-    for (const name in item.metrics) {
-      const value = item.metrics[name]!;
-      if (name in sums) {
-        sums[name]! += value;
-        counts[name]!++;
-      } else {
-        sums[name] = value;
-        counts[name] = 1;
+    if (!seenRun) {
+      this.#runs[at]!++;
+      if (repeat < RUN_BITS) this.#runBits[at]! |= 1 << repeat;
+      else {
+        const higher = this.#higherRuns.get(at);
+        if (higher) higher.push(repeat);
+        else this.#higherRuns.set(at, [repeat]);
+      }
+      if (item.pass !== undefined) {
+        this.#judged[at]!++;
+        if (item.pass) this.#passes[at]!++;
       }
     }
+    if (this.#category[at] === undefined && item.category !== undefined) this.#category[at] = this.#interned(item.category);
+    let shape = this.#shape[at]!;
+    const grownFrom = shape;
+    for (const name in item.metrics) {
+      const column = this.#column(name);
+      const counts = this.#counts[column]!;
+      if (counts[at] === 0) shape = this.#extend(shape, column);
+      counts[at]!++;
+      this.#sums[column]![at]! += item.metrics[name]!;
+    }
+    if (shape !== grownFrom) this.#shape[at] = shape;
+  }
+
+  #column(name: string): number {
+    let column = this.#columns.get(name);
+    if (column === undefined) {
+      column = this.#names.length;
+      this.#columns.set(name, column);
+      this.#names.push(name);
+      this.#sums.push(new Float64Array(this.#capacity));
+      this.#counts.push(new Int32Array(this.#capacity));
+    }
+    return column;
+  }
+
+  #extend(shape: Shape, column: number): Shape {
+    let next = shape.next.get(column);
+    if (!next) {
+      next = { columns: [...shape.columns, column], next: new Map() };
+      shape.next.set(column, next);
+    }
+    return next;
+  }
+
+  #grow(): void {
+    this.#capacity *= 2;
+    const grow = <T extends Int32Array | Float64Array>(values: T): T => {
+      const larger = new (values.constructor as new (length: number) => T)(this.#capacity);
+      larger.set(values);
+      return larger;
+    };
+    this.#runBits = grow(this.#runBits);
+    this.#runs = grow(this.#runs);
+    this.#passes = grow(this.#passes);
+    this.#judged = grow(this.#judged);
+    for (let column = 0; column < this.#names.length; column++) {
+      this.#sums[column] = grow(this.#sums[column]!);
+      this.#counts[column] = grow(this.#counts[column]!);
+    }
+  }
+
+  #interned(name: string): string {
+    const known = this.#categories.get(name);
+    if (known !== undefined) return known;
+    this.#categories.set(name, name);
+    return name;
   }
 
   #nextRepeat(id: string): number {
@@ -120,21 +181,22 @@ export class CaseTable {
   }
 
   get size(): number {
-    return this.#cases.size;
+    return this.#ids.length;
   }
 
+  /** The cases in the order first read; each metric the mean over the runs that had it. */
   collapse(): CollapsedCase[] {
-    const collapsed: CollapsedCase[] = [];
-    for (const accumulator of this.#order) {
-      // Means in place: the sums object becomes the case's metrics (no copy per case). Call once.
-      const metrics = accumulator.sums;
-      const counts = accumulator.counts;
-      if (counts) for (const name in metrics) metrics[name]! /= counts[name]!;
-      const item: CollapsedCase = { id: accumulator.id, metrics, runs: accumulator.runs.length, where: accumulator.where };
-      if (accumulator.judged > 0) item.pass = accumulator.passes / accumulator.judged;
-      if (accumulator.category !== undefined) item.category = accumulator.category;
-      if (accumulator.input !== undefined) item.input = accumulator.input;
-      collapsed.push(item);
+    const collapsed: CollapsedCase[] = new Array(this.#ids.length);
+    for (let at = 0; at < this.#ids.length; at++) {
+      const metrics: Record<string, number> = {};
+      for (const column of this.#shape[at]!.columns) metrics[this.#names[column]!] = this.#sums[column]![at]! / this.#counts[column]![at]!;
+      const item: CollapsedCase = { id: this.#ids[at]!, metrics, runs: this.#runs[at]!, where: this.#where[at]! };
+      if (this.#judged[at]! > 0) item.pass = this.#passes[at]! / this.#judged[at]!;
+      const category = this.#category[at];
+      if (category !== undefined) item.category = category;
+      const input = this.#input[at];
+      if (input !== undefined) item.input = input;
+      collapsed[at] = item;
     }
     return collapsed;
   }

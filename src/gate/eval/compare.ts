@@ -39,18 +39,29 @@ export interface CompareOptions {
   lowerIsBetter: ReadonlySet<string>;
 }
 
+/**
+ * A blessed run as a comparison reads it: per case (by index) its pass share and the compared
+ * metrics, NaN where the case has none. Columns, not an object per case: the baseline's cases are
+ * read only to be paired, and 100,000 objects kept for that cost more to collect than to parse.
+ */
 export interface BaselineRun {
   sha256: string;
   seq: number;
-  cases: CollapsedCase[];
   fingerprint: Fingerprint;
+  size: number;
+  /** Each case id's index. */
+  index: ReadonlyMap<string, number>;
+  pass: Float64Array;
+  metrics: ReadonlyMap<string, Float64Array>;
+  /** Input hashes by index, where the format records them. */
+  inputs: ReadonlyMap<number, string>;
 }
 
 /** Below this share of the baseline's ids found in the candidate, the comparison says nothing. */
 export const MIN_SHARED = 0.9;
 
 export function compareRuns(baseline: BaselineRun, candidate: { cases: CollapsedCase[]; fingerprint: Fingerprint }, options: CompareOptions, statistics: Statistics): Comparison {
-  const base = { margin: options.margin, confidence: options.confidence, baseline: { sha256: baseline.sha256, seq: baseline.seq, cases: baseline.cases.length } };
+  const base = { margin: options.margin, confidence: options.confidence, baseline: { sha256: baseline.sha256, seq: baseline.seq, cases: baseline.size } };
   const verdict = (kind: Verdict, reason: string, paired: number, metrics: ComparisonMetric[] = [], flipped: string[] = []): Comparison => ({
     verdict: kind,
     reason,
@@ -65,24 +76,35 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
   );
   if (changed.length > 0) return verdict('unreliable-baseline', `the ${changed.join(' and ')} differ${changed.length === 1 ? 's' : ''} from the baseline's`, 0);
 
-  const byId = new Map(baseline.cases.map((item) => [item.id, item]));
-  const pairs: [CollapsedCase, CollapsedCase][] = [];
+  // The pairs as two parallel lists: the baseline's index and the candidate case.
+  const olds: number[] = [];
+  const nows: CollapsedCase[] = [];
   for (const item of candidate.cases) {
-    const old = byId.get(item.id);
-    if (old && (old.input === undefined || item.input === undefined || old.input === item.input)) pairs.push([old, item]);
+    const old = baseline.index.get(item.id);
+    if (old === undefined) continue;
+    const input = baseline.inputs.get(old);
+    if (input === undefined || item.input === undefined || input === item.input) {
+      olds.push(old);
+      nows.push(item);
+    }
   }
-  const share = baseline.cases.length ? pairs.length / baseline.cases.length : 0;
+  const pairs: Pairs = { olds, nows, length: olds.length, baseline };
+  const share = baseline.size ? pairs.length / baseline.size : 0;
   if (share < MIN_SHARED) {
     return verdict(
       'unreliable-baseline',
-      `only ${pairs.length} of the baseline's ${baseline.cases.length} cases (${percent(share)}) are in this run; at least ${percent(MIN_SHARED)} must be`,
+      `only ${pairs.length} of the baseline's ${baseline.size} cases (${percent(share)}) are in this run; at least ${percent(MIN_SHARED)} must be`,
       pairs.length,
     );
   }
   if (pairs.length < options.minCases) return verdict('insufficient-data', `${pairs.length} paired cases, fewer than min-cases ${options.minCases}`, pairs.length);
 
   const metrics = options.metrics.map((name) => compareMetric(name, pairs, options, statistics));
-  const flipped = pairs.filter(([old, now]) => old.pass === 1 && now.pass !== undefined && now.pass < 1).map(([, now]) => now.id);
+  const flipped: string[] = [];
+  for (let index = 0; index < pairs.length; index++) {
+    const now = nows[index]!;
+    if (baseline.pass[olds[index]!] === 1 && now.pass !== undefined && now.pass < 1) flipped.push(now.id);
+  }
   const worse = metrics.filter((metric) => (options.lowerIsBetter.has(metric.name) ? metric.high > options.margin : metric.low < -options.margin));
   if (worse.length > 0) {
     const [first] = worse;
@@ -100,17 +122,30 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
     : verdict('no-detectable-change', `no metric is worse than the margin ${options.margin} at ${percent(options.confidence)} confidence`, pairs.length, metrics, flipped);
 }
 
-function compareMetric(name: string, pairs: readonly [CollapsedCase, CollapsedCase][], options: CompareOptions, statistics: Statistics): ComparisonMetric {
-  const before: number[] = [];
-  const after: number[] = [];
-  for (const [old, now] of pairs) {
-    const was = caseValue(old, name);
-    const is = caseValue(now, name);
-    if (was === undefined || is === undefined) continue;
-    before.push(was);
-    after.push(is);
+interface Pairs {
+  olds: readonly number[];
+  nows: readonly CollapsedCase[];
+  length: number;
+  baseline: BaselineRun;
+}
+
+function compareMetric(name: string, pairs: Pairs, options: CompareOptions, statistics: Statistics): ComparisonMetric {
+  // Typed arrays: two numbers per pair, no boxed number and nothing for the collector to trace.
+  const beforeAll = new Float64Array(pairs.length);
+  const afterAll = new Float64Array(pairs.length);
+  const column = name === 'pass' ? pairs.baseline.pass : pairs.baseline.metrics.get(name);
+  let count = 0;
+  for (let index = 0; index < pairs.length; index++) {
+    const was = column ? column[pairs.olds[index]!]! : Number.NaN;
+    const is = caseValue(pairs.nows[index]!, name);
+    if (Number.isNaN(was) || is === undefined) continue;
+    beforeAll[count] = was;
+    afterAll[count] = is;
+    count++;
   }
-  const mean = (values: number[]) => values.reduce((total, value) => total + value, 0) / values.length;
+  const before = beforeAll.subarray(0, count);
+  const after = afterAll.subarray(0, count);
+  const mean = (values: Float64Array) => values.reduce((total, value) => total + value, 0) / values.length;
   if (name !== 'pass') {
     const interval = statistics.pairedMean(before, after, options.confidence);
     return { name, baseline: mean(before), candidate: mean(after), ...interval };

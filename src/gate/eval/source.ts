@@ -6,6 +6,8 @@ import type { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 
 const SNIFF_BYTES = 64 * 1024;
+/** Read 1 MiB at a time: a 30 MB file in 30 reads, not 500 (each a stream turn and a decode). */
+const READ_BYTES = 1024 * 1024;
 
 async function isGzip(file: string): Promise<boolean> {
   const handle = await open(file, 'r');
@@ -17,15 +19,15 @@ async function isGzip(file: string): Promise<boolean> {
   }
 }
 
-export async function openText(file: string): Promise<Readable> {
-  const raw = createReadStream(file);
+export async function openText(file: string, chunkBytes = READ_BYTES): Promise<Readable> {
+  const raw = createReadStream(file, { highWaterMark: chunkBytes });
   if (!(await isGzip(file))) return raw.setEncoding('utf8');
   return raw.pipe(createGunzip()).setEncoding('utf8');
 }
 
 /** The first 64 KiB of text (decompressed), to tell the format from. */
 export async function sniff(file: string): Promise<string> {
-  const stream = await openText(file);
+  const stream = await openText(file, SNIFF_BYTES);
   let text = '';
   for await (const chunk of stream as AsyncIterable<string>) {
     text += chunk;

@@ -30,12 +30,14 @@ export function judgeThresholds(cases: readonly CollapsedCase[], comparisons: re
     }
     for (const [category, members] of groups) {
       const path = `${comparison.metric}.${comparison.stat}${category ? `[${category}]` : ''}`;
-      const values: number[] = [];
+      // A typed array: 100,000 numbers without a boxed double each.
+      const all = new Float64Array(members.length);
+      let count = 0;
       for (const item of members) {
         const value = caseValue(item, comparison.metric);
-        if (value !== undefined) values.push(value);
+        if (value !== undefined) all[count++] = value;
       }
-      const result = aggregate(values, comparison.stat);
+      const result = aggregate(all.subarray(0, count), comparison.stat);
       if ('error' in result) {
         outcome.values.push({ path, value: null, op: comparison.op, threshold: comparison.value });
         outcome.failures.push(`${path}: ${result.error}`);

@@ -1,6 +1,6 @@
-// Each format reader on files its tool wrote (or, for DeepEval and Ragas, files written to their
-// documented shape: see each fixture's script). Values are checked against the raw files, so a
-// field read from the wrong place fails here.
+// Each format reader on files its real tool wrote (see each fixture's script). Values are checked
+// exactly, against the raw files and as literals, so a field read from the wrong place fails here.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -85,35 +85,86 @@ describe('lm-evaluation-harness', () => {
 });
 
 describe('DeepEval', () => {
+  // test_run.json is what DeepEval 4.1.10's evaluate() wrote (deepeval/make-fixture.py).
   it('reads testCases: name as id, success as pass, metric scores by snake_case name, category from metadata', async () => {
     const raw = JSON.parse(readFileSync(fixture('deepeval/test_run.json'), 'utf8'));
     const run = await readEvalRun(fixture('deepeval/test_run.json'), 'test_run.json', 'auto');
     expect(run.format).toBe('deepeval');
+    expect(run.tool).toBe('DeepEval');
+    expect(run.cases.map((item) => item.id)).toEqual(['faq-00', 'faq-01', 'faq-02', 'faq-03', 'faq-04', 'faq-05', 'faq-06', 'faq-07', 'faq-08', 'faq-09']);
     const cases = byId(run.cases);
-    for (const testCase of raw.testCases) {
+    expect(cases.get('faq-00')).toMatchObject({
+      pass: 1,
+      category: 'refunds',
+      metrics: { exact_match: 1, pattern_match: 1, keyword_coverage: 1, run_duration: 0.009185475999402115 },
+      where: 'testCases[0]',
+    });
+    // Exact match but no number of days: DeepEval fails the case on Pattern Match alone.
+    expect(cases.get('faq-04')).toMatchObject({ pass: 0, category: 'shipping', metrics: { exact_match: 1, pattern_match: 0, keyword_coverage: 1 } });
+    expect(cases.get('faq-03')!.metrics).toMatchObject({ exact_match: 0, pattern_match: 0, keyword_coverage: 0.3333 });
+    expect(cases.get('faq-07')).toMatchObject({ pass: 0, category: 'refunds', metrics: { keyword_coverage: 0.5 } });
+    expect(run.cases.filter((item) => item.pass === 1).map((item) => item.id)).toEqual(['faq-00', 'faq-02', 'faq-06', 'faq-09']);
+    for (const [index, testCase] of raw.testCases.entries()) {
       const item = cases.get(testCase.name)!;
       expect(item.pass).toBe(testCase.success ? 1 : 0);
-      expect(item.metrics.answer_relevancy).toBe(testCase.metricsData[0].score);
-      expect(item.metrics.faithfulness).toBe(testCase.metricsData[1].score);
-      expect(item.metrics.run_duration).toBe(testCase.runDuration);
+      expect(item.metrics).toEqual({
+        exact_match: testCase.metricsData[0].score,
+        pattern_match: testCase.metricsData[1].score,
+        keyword_coverage: testCase.metricsData[2].score,
+        run_duration: testCase.runDuration,
+      });
       expect(item.category).toBe(testCase.metadata.category);
+      expect(item.where).toBe(`testCases[${index}]`);
     }
-    expect(run.fingerprint.judge).toMatch(/^[0-9a-f]{16}$/);
+    // Only the custom metric names an evaluation model: the judge is that metric and model.
+    expect(run.fingerprint).toEqual({ judge: createHash('sha256').update('Keyword Coverage|keyword-overlap-v1').digest('hex').slice(0, 16) });
   });
 });
 
 describe('Ragas', () => {
-  it('reads to_pandas() CSV (index as id, quoted line breaks, NaN as missing) and JSON records alike', async () => {
+  // ragas.csv and ragas.json are Ragas 0.4.0's result.to_pandas() saved by pandas (ragas/make-fixtures.py).
+  it('reads to_pandas() CSV (index as id, quoted line breaks and quotes) and JSON records alike', async () => {
     const csv = await readEvalRun(fixture('ragas/ragas.csv'), 'ragas.csv', 'auto');
     const json = await readEvalRun(fixture('ragas/ragas.json'), 'ragas.json', 'auto');
     expect(csv.format).toBe('ragas');
     expect(json.format).toBe('ragas');
+    expect(csv.tool).toBe('Ragas');
     expect(csv.cases).toHaveLength(12);
+    expect(json.cases).toHaveLength(12);
+    expect(csv.cases.map((item) => item.id)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
     const fromCsv = byId(csv.cases);
-    expect(fromCsv.get('3')!.metrics).toEqual({ faithfulness: 0.625, answer_relevancy: 0.87, context_precision: 0.5 });
-    expect(fromCsv.get('5')!.metrics.faithfulness).toBeUndefined();
+    // CSV keeps every digit pandas has; fields with commas, doubled quotes and (case 3) a line break are one field each.
+    expect(fromCsv.get('0')!.metrics).toEqual({ exact_match: 0, string_present: 1, non_llm_string_similarity: 0.17500000000000004, bleu_score: 0.08392229812593097 });
+    expect(fromCsv.get('1')!.metrics).toEqual({ exact_match: 1, string_present: 1, non_llm_string_similarity: 1, bleu_score: 1.0000000000000004 });
+    expect(fromCsv.get('3')!.metrics).toEqual({ exact_match: 0, string_present: 1, non_llm_string_similarity: 0.6153846153846154, bleu_score: 0.5450176720923848 });
+    expect(fromCsv.get('5')!.metrics).toEqual({ exact_match: 0, string_present: 0, non_llm_string_similarity: 0.22499999999999998, bleu_score: 0.051145987070888896 });
     expect(fromCsv.get('4')!.where).toBe('line 7');
-    expect(json.cases.map((item) => item.metrics)).toEqual(csv.cases.map((item) => item.metrics));
+    expect(fromCsv.get('11')!.where).toBe('line 14');
+    expect(fromCsv.get('3')!.pass).toBeUndefined();
+    // to_json rounds to 10 digits (pandas' double_precision): the same table, to that precision.
+    const fromJson = byId(json.cases);
+    expect(fromJson.get('0')!.metrics).toEqual({ exact_match: 0, string_present: 1, non_llm_string_similarity: 0.175, bleu_score: 0.0839222981 });
+    expect(fromJson.get('4')!.where).toBe('[4]');
+    for (const item of csv.cases) {
+      const other = fromJson.get(item.id)!;
+      expect(Object.keys(other.metrics)).toEqual(Object.keys(item.metrics));
+      for (const [name, value] of Object.entries(item.metrics)) expect(Math.abs(other.metrics[name]! - value)).toBeLessThan(1e-10);
+    }
+  });
+
+  it('reads a metric that failed to compute (NaN: an empty CSV field, null in JSON) as missing', async () => {
+    // The real table with case 5's BLEU knocked out, as pandas writes NaN.
+    const dir = await mkdtemp(path.join(tmpdir(), 'lepton-ragas-'));
+    const csvText = readFileSync(fixture('ragas/ragas.csv'), 'utf8').replace(/,0\.051145987070888896\n/, ',\n');
+    const records = JSON.parse(readFileSync(fixture('ragas/ragas.json'), 'utf8'));
+    records[5].bleu_score = null;
+    await writeFile(path.join(dir, 'nan.csv'), csvText);
+    await writeFile(path.join(dir, 'nan.json'), JSON.stringify(records));
+    for (const name of ['nan.csv', 'nan.json']) {
+      const cases = byId((await readEvalRun(path.join(dir, name), name, 'ragas')).cases);
+      expect(cases.get('5')!.metrics).toEqual({ exact_match: 0, string_present: 0, non_llm_string_similarity: expect.closeTo(0.225, 10) });
+      expect(cases.get('9')!.metrics.bleu_score).toBeCloseTo(0.051145987070888896, 10);
+    }
   });
 });
 
