@@ -2,6 +2,7 @@
 // git.ts because it needs no simple-git: a pre-push gate that reads the ledger at HEAD and at the
 // remote branch starts one git process and loads no git library.
 import { spawn } from 'node:child_process';
+import { gitRedirected, nearestGit } from './locate.js';
 
 /**
  * The text of each `revision:./path` (the path relative to `dir`); undefined for one git has no
@@ -9,6 +10,8 @@ import { spawn } from 'node:child_process';
  */
 export async function filesAtRevisions(dir: string, objects: readonly string[]): Promise<(string | undefined)[]> {
   if (objects.length === 0) return [];
+  // Outside any repository git would only say so: a folder with no `.git` above it starts no git.
+  if (!gitRedirected() && nearestGit(dir) === undefined) return objects.map(() => undefined);
   const output = await new Promise<Buffer | undefined>((resolve) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
     const chunks: Buffer[] = [];

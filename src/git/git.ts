@@ -1,8 +1,8 @@
 // The one git wrapper: small named functions over simple-git. Loaded only by commands
 // and checks that need git.
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { gitRedirected, nearestGit } from './locate.js';
 
 export function gitAt(dir: string): SimpleGit {
   return simpleGit({ baseDir: dir, trimmed: true });
@@ -18,7 +18,7 @@ const confirmedWorkTrees = new Set<string>();
  * work tree, not once per folder (`report --all` over hundreds of projects in one repository).
  */
 export async function isRepository(dir: string): Promise<boolean> {
-  const redirected = Boolean(process.env.GIT_DIR || process.env.GIT_WORK_TREE);
+  const redirected = gitRedirected();
   const found = redirected ? undefined : nearestGit(dir);
   if (!redirected && found === undefined) return false;
   const inGitFolder = found !== undefined && !path.relative(found, path.resolve(dir)).startsWith('..');
@@ -28,15 +28,6 @@ export async function isRepository(dir: string): Promise<boolean> {
     .catch(() => false);
   if (inside && found !== undefined && !inGitFolder) confirmedWorkTrees.add(found);
   return inside;
-}
-
-/** The `.git` (folder or file) git would start from for `dir`: in it or the nearest folder above. Synchronous: a few stats, each cheaper than a trip through the thread pool. */
-function nearestGit(dir: string): string | undefined {
-  for (let folder = path.resolve(dir); ; folder = path.dirname(folder)) {
-    const candidate = path.join(folder, '.git');
-    if (statSync(candidate, { throwIfNoEntry: false })) return candidate;
-    if (path.dirname(folder) === folder) return undefined;
-  }
 }
 
 /** The top of the working tree that holds `dir`. */

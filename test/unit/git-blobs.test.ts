@@ -33,4 +33,23 @@ describe('filesAtRevisions', () => {
     expect(await filesAtRevisions(dir, ['HEAD:./a', 'HEAD:./b'])).toEqual([undefined, undefined]);
     expect(await filesAtRevisions(dir, [])).toEqual([]);
   });
+
+  it('still asks git in a folder with no .git above it when GIT_WORK_TREE and GIT_DIR point at a repository', async () => {
+    const repo = await createTempRepo({ files: { 'ledger.txt': 'kept\n' } });
+    const elsewhere = await makeTempDir();
+    const saved = { dir: process.env.GIT_DIR, tree: process.env.GIT_WORK_TREE };
+    process.env.GIT_DIR = `${repo.dir}/.git`;
+    process.env.GIT_WORK_TREE = repo.dir;
+    try {
+      expect(await filesAtRevisions(elsewhere, ['HEAD:ledger.txt'])).toEqual(['kept\n']);
+    } finally {
+      for (const [key, value] of [
+        ['GIT_DIR', saved.dir],
+        ['GIT_WORK_TREE', saved.tree],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
 });
