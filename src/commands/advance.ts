@@ -1,12 +1,10 @@
-// `lepton advance [--dry-run] [--message TEXT]`: the lifecycle core records the move, then the
-// next phase's documents are rendered (never overwriting one that exists).
+// `lepton advance [--dry-run] [--message TEXT]`: the lifecycle core records the move and writes
+// the next phase's documents with it (never overwriting one that exists).
 import { EXIT, InterruptedError, LeptonError } from '../errors.js';
 import { advance } from '../lifecycle/moves.js';
-import type { LoadedManifest } from '../manifest/load.js';
 import { formatGateReport } from '../report/index.js';
-import { advanceSummary, formatAdvanceJson, notAdvancedAgainJson, notAdvancedAgainText } from '../report/moves.js';
+import { advanceSummary, formatAdvanceJson, notAdvancedAgainJson, notAdvancedAgainText, notRenderedText } from '../report/moves.js';
 import { palette } from '../report/style.js';
-import { renderTemplates, type RenderedDocument } from '../templates/generate.js';
 import type { CommandRun } from './types.js';
 import { describeDirty } from '../lifecycle/dirty-evidence.js';
 import { phaseTitles } from '../lifecycle/phases.js';
@@ -51,7 +49,8 @@ export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals,
     );
   }
   const next = result.to ? loaded.manifest.phases.find((phase) => phase.id === result.to) : undefined;
-  const documents = result.advanced && next && result.manifest ? await renderNext({ ...loaded, manifest: result.manifest }, next.templates, io.stderr) : [];
+  const documents = result.documents;
+  if (result.renderProblem) io.stderr(notRenderedText(result.renderProblem));
   if (format === 'json') {
     io.stdout(formatAdvanceJson(result, documents));
   } else {
@@ -61,14 +60,3 @@ export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals,
   }
   return result.gate.passed ? EXIT.ok : EXIT.gateFailed;
 };
-
-/** The move is recorded already: a document that cannot be rendered is reported, not fatal. */
-async function renderNext(loaded: LoadedManifest, templates: string[], stderr: (text: string) => void): Promise<RenderedDocument[]> {
-  try {
-    return await renderTemplates(loaded, templates, { force: false });
-  } catch (error) {
-    if (!(error instanceof LeptonError)) throw error;
-    stderr(`warning: advanced, but the new phase's documents were not rendered: ${error.message}\nhint: ${error.hint ?? 'fix it'}, then run \`lepton generate\`\n`);
-    return [];
-  }
-}

@@ -1,7 +1,9 @@
-// Crash safety for a transition that writes two files (the ledger and lepton.yaml): the new
-// content of both goes into `.lepton/pending.json` first, then each file is replaced, then the
-// journal is removed. A journal left by a crash is applied again (idempotently) before anything
-// else reads or writes the project, so the ledger and `phase:` never disagree.
+// Crash safety for a transition that writes several files (the ledger, lepton.yaml, and for an
+// advance the new phase's documents): the new content of each goes into `.lepton/pending.json`
+// first, then each file is replaced, then the journal is removed. A journal left by a crash is
+// applied again (idempotently) before anything else reads or writes the project, so the ledger,
+// `phase:` and the documents never disagree. A document is only created: one that exists (a user
+// wrote it after the crash) is kept, as rendering keeps it.
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,7 +23,9 @@ export interface JournalWrite {
   /** SHA-256 of the file this write replaces (null: it did not exist), set by commitWrites. */
   replaces?: string | null;
   /** Names the crash point after this write, for the crash tests. */
-  label: 'ledger' | 'manifest';
+  label: 'ledger' | 'manifest' | 'document';
+  /** A document's writes (the record, then the document): none is made once this file exists. */
+  unless?: string;
 }
 
 interface Journal {
@@ -42,7 +46,10 @@ export async function commitWrites(root: string, writes: JournalWrite[], env: No
 async function applyWrites(root: string, writes: JournalWrite[], env?: NodeJS.ProcessEnv): Promise<void> {
   for (const write of writes) {
     const target = path.resolve(root, write.path);
-    if (!isInside(root, target)) throw new LeptonError(`${JOURNAL_PATH} names a file outside the project: ${write.path}`, { hint: `remove ${JOURNAL_PATH}` });
+    if (!isInside(root, target) || (write.unless !== undefined && !isInside(root, path.resolve(root, write.unless)))) {
+      throw new LeptonError(`${JOURNAL_PATH} names a file outside the project: ${write.unless ?? write.path}`, { hint: `remove ${JOURNAL_PATH}` });
+    }
+    if (write.unless !== undefined && existsSync(path.resolve(root, write.unless))) continue;
     await writeFileAtomic(target, write.content);
     if (env) crashPoint(`after-${write.label}`, env);
   }
@@ -57,6 +64,8 @@ export interface CompletedStep {
   time?: string;
   /** Files the journal wrote, relative to the root. */
   files: string[];
+  /** The documents the step created (or found written by the crashed command): `kept` when another file was there. */
+  documents: { file: string; status: 'created' | 'kept' }[];
 }
 
 /** Completes a transition a crash interrupted, if any, and says what it was. */
@@ -79,6 +88,8 @@ export async function rollForward(root: string): Promise<CompletedStep | undefin
     // A file edited by hand after the crash is neither what the step replaced nor what it wrote:
     // replaying over it would lose the edit, so refuse and say which.
     for (const write of journal.writes) {
+      // A document's writes never replace a file: no change to lose.
+      if (write.unless !== undefined) continue;
       const current = await fileHash(root, write.path);
       if (write.replaces !== undefined && current !== write.replaces && current !== sha256(write.content)) {
         throw new LeptonError(`${write.path} changed after an interrupted lepton command; ${JOURNAL_PATH} would overwrite that change`, {
@@ -88,11 +99,16 @@ export async function rollForward(root: string): Promise<CompletedStep | undefin
     }
     await applyWrites(root, journal.writes);
     await rm(file, { force: true });
-    return completedStep(journal.writes);
+    const documents = await Promise.all(
+      journal.writes
+        .filter((write) => write.label === 'document' && write.path === write.unless)
+        .map(async (write) => ({ file: write.path, status: (await fileHash(root, write.path)) === sha256(write.content) ? ('created' as const) : ('kept' as const) })),
+    );
+    return { ...completedStep(journal.writes), documents };
   });
 }
 
-function completedStep(writes: readonly JournalWrite[]): CompletedStep {
+function completedStep(writes: readonly JournalWrite[]): Omit<CompletedStep, 'documents'> {
   const ledger = writes.find((write) => write.label === 'ledger');
   const last = ledger?.content.trimEnd().split('\n').at(-1);
   let entry: Record<string, unknown> = {};
@@ -105,7 +121,7 @@ function completedStep(writes: readonly JournalWrite[]): CompletedStep {
   const seq = typeof entry.seq === 'number' ? entry.seq : undefined;
   const [event, from, to, time] = [text('event'), text('from'), text('to'), text('time')];
   return {
-    files: writes.map((write) => write.path),
+    files: writes.filter((write) => write.label !== 'document').map((write) => write.path),
     ...(seq !== undefined && { seq }),
     ...(event && { event }),
     ...(from && { from }),

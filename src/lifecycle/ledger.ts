@@ -8,6 +8,7 @@ import path from 'node:path';
 import { LeptonError } from '../errors.js';
 import { writeFileAtomic } from '../fs.js';
 import type { LoadedManifest } from '../manifest/load.js';
+import type { DocumentWrite } from '../templates/generate.js';
 import { commitWrites, rollForward, type JournalWrite } from './journal.js';
 import type { Actor, LedgerEntry, NewLedgerEntry, Stamped } from './ledger-entries.js';
 import { appendedText, chainEntry, LEDGER_PATH, ledgerLines, parseLedger } from './ledger-format.js';
@@ -121,6 +122,8 @@ export interface RecordOptions {
   env?: NodeJS.ProcessEnv | undefined;
   /** The entry's time; by default the clock's (LEPTON_NOW in tests), read under the lock. */
   now?: Date | undefined;
+  /** Written with the entry, from the same journal, when the plan writes: the new phase's documents (an existing one is kept). */
+  documents?: readonly DocumentWrite[] | undefined;
 }
 
 /** Records in a project whose manifest is loaded: the plan sees the replayed ledger and may move `phase:`. */
@@ -188,6 +191,7 @@ async function record<F extends LedgerSnapshot, P extends Plan>(
       if (!setPhase) throw new Error('moving phase: needs the loaded manifest');
       writes.push(setPhase(planned.phase));
     }
+    for (const document of options.documents ?? []) writes.push({ path: document.path, content: document.content, label: 'document', unless: document.document });
     await commitWrites(root, writes, options.env ?? process.env);
     await rememberCheckedLines(root, ledgerLines(ledgerText));
     return { entry, result: planned.result } as Recorded<P>;

@@ -4,6 +4,7 @@ import type { GateRunOptions } from '../gate/engine.js';
 import { LeptonError, usageError } from '../errors.js';
 import type { Comparison, GateReport } from '../gate/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
+import type { DocumentWrite, RenderedDocument } from '../templates/generate.js';
 import type { Manifest, Phase } from '../manifest/schema.js';
 import { dirtyEvidence, type DirtyFile } from './dirty-evidence.js';
 import { evaluatePhases } from './evaluate.js';
@@ -52,6 +53,10 @@ export interface AdvanceResult {
   entry?: LedgerEntryOf<'advance'> | undefined;
   /** The manifest after the move, with `phase:` set to `to`. */
   manifest?: Manifest | undefined;
+  /** The new phase's documents, written with the entry (an existing one `kept`). */
+  documents: RenderedDocument[];
+  /** Why they could not be rendered: the move is recorded all the same. */
+  renderProblem?: LeptonError | undefined;
 }
 
 export async function advance(loaded: LoadedManifest, options: AdvanceOptions = {}): Promise<AdvanceResult> {
@@ -78,9 +83,11 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
     },
   );
   const dirty = gate.passed && !options.signal?.aborted ? await dirtyEvidence(loaded.root, phaseById(manifest, from), gate) : [];
-  const result: AdvanceResult = { from, to: next?.id ?? null, complete: !next, dryRun: Boolean(options.dryRun), advanced: false, gate, dirty };
+  const result: AdvanceResult = { from, to: next?.id ?? null, complete: !next, dryRun: Boolean(options.dryRun), advanced: false, gate, dirty, documents: [] };
   if (!gate.passed || options.dryRun || options.signal?.aborted || (dirty.length > 0 && !options.allowDirty)) return result;
-  const { entry } = await recordInProject(loaded, options, (fresh) => {
+  const after = next ? { ...manifest, phase: next.id } : manifest;
+  const rendered = next?.templates?.length ? await renderLater({ ...loaded, manifest: after }, next.templates, clockNow(options.env)) : { documents: [], writes: [] };
+  const { entry } = await recordInProject(loaded, { ...options, documents: rendered.writes }, (fresh) => {
     if (fresh.text !== before.text) {
       throw new LeptonError('the ledger changed while the gate ran', { hint: 'run `lepton advance` again' });
     }
@@ -97,7 +104,21 @@ export async function advance(loaded: LoadedManifest, options: AdvanceOptions = 
     const recordedDirty = dirty.length ? { dirty: dirty.map((file) => file.path) } : {};
     return writeEntry({ event: 'advance', from, ...moved, checks, gate: definition.hash, ...recordedDirty, message: options.message }, undefined, next?.id);
   });
-  return { ...result, advanced: true, entry, manifest: next ? { ...manifest, phase: next.id } : manifest };
+  return { ...result, advanced: true, entry, manifest: after, documents: rendered.documents, renderProblem: rendered.problem };
+}
+
+/**
+ * The new phase's documents, rendered before the move so that they are written with it (a crash
+ * cannot record the move and lose them). One that cannot be rendered does not stop the move.
+ */
+async function renderLater(loaded: LoadedManifest, templates: string[], now: Date): Promise<{ documents: RenderedDocument[]; writes: DocumentWrite[]; problem?: LeptonError }> {
+  const { planDocuments } = await import('../templates/generate.js');
+  try {
+    return await planDocuments(loaded, templates, { force: false, now });
+  } catch (error) {
+    if (!(error instanceof LeptonError)) throw error;
+    return { documents: [], writes: [], problem: error };
+  }
 }
 
 // ——— reopen, terminate ———

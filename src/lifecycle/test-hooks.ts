@@ -12,7 +12,7 @@ export function clockNow(env: NodeJS.ProcessEnv = process.env): Date {
 }
 
 /** The write points a crash test can stop at, in the order a transition reaches them. */
-export type CrashPoint = 'after-journal' | 'after-ledger' | 'after-manifest' | 'after-commit';
+export type CrashPoint = 'after-journal' | 'after-ledger' | 'after-manifest' | 'after-document' | 'after-commit';
 
 /** Simulates `kill -9` at `point` when LEPTON_TEST_CRASH_AT names it. */
 export function crashPoint(point: CrashPoint, env: NodeJS.ProcessEnv = process.env): void {

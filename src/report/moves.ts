@@ -86,13 +86,20 @@ export function formatAdvanceJson(result: AdvanceResult, documents: RenderedDocu
   return `${JSON.stringify(advanceJson(result, documents), null, 2)}\n`;
 }
 
-/** What a roll-forward completed, for stderr: a user who re-runs the command sees it was done. */
-export function recoveredText(recovered: Recovered): string {
+/** The move is recorded already: a document that cannot be rendered is reported, not fatal. */
+export function notRenderedText(problem: { message: string; hint?: string | undefined }): string {
+  return safeText(`warning: advanced, but the new phase's documents were not rendered: ${problem.message}\nhint: ${problem.hint ?? 'fix it'}, then run \`lepton generate\`\n`, {
+    multiline: true,
+  });
+}
+
+/** What a roll-forward completed, for stderr: a user who re-runs the command sees it was done. `project` names it among several. */
+export function recoveredText(recovered: Recovered, project?: { path: string; name: string }): string {
   const what = recovered.event ? `${recovered.event}${recovered.to ? ` to ${recovered.to}` : ''}` : `step (${recovered.files.join(', ')})`;
   const recorded = recovered.seq !== undefined ? ` (recorded as ledger entry #${recovered.seq}${recovered.time ? `, ${recovered.time}` : ''})` : '';
-  const lines = [`lepton: completed the interrupted ${what}${recorded}`];
+  const where = project ? `${project.path} (${project.name}): ` : '';
+  const lines = [`lepton: ${where}completed the interrupted ${what}${recorded}`];
   for (const document of recovered.documents) lines.push(`  ${document.status === 'kept' ? 'kept   ' : 'created'} ${document.file}`);
-  if (recovered.renderProblem) lines.push(`warning: the new phase's documents were not rendered: ${recovered.renderProblem}; run \`lepton generate\``);
   return `${safeText(lines.join('\n'), { multiline: true })}\n`;
 }
 

@@ -44,8 +44,28 @@ interface Planned {
   exists: boolean;
 }
 
+/** A file rendering writes: a document, or the record of what was rendered into it (written first). */
+export interface DocumentWrite {
+  /** Relative to the project root. */
+  path: string;
+  content: string;
+  /** The document this write belongs to: none of its writes is made once it exists, unless `force`. */
+  document: string;
+}
+
 /** Renders `names` for the project; names already rendered are kept unless `force`. */
 export async function renderTemplates(loaded: Pick<LoadedManifest, 'manifest' | 'root'>, names: string[], options: RenderOptions = {}): Promise<RenderedDocument[]> {
+  const { documents, writes } = await planDocuments(loaded, names, options);
+  for (const write of writes) await writeFileAtomic(path.join(loaded.root, write.path), write.content);
+  return documents;
+}
+
+/** Renders `names` without writing: what `renderTemplates` would write, in order, and what it would report. */
+export async function planDocuments(
+  loaded: Pick<LoadedManifest, 'manifest' | 'root'>,
+  names: string[],
+  options: RenderOptions = {},
+): Promise<{ documents: RenderedDocument[]; writes: DocumentWrite[] }> {
   const { manifest, root } = loaded;
   const language = options.lang ?? manifest.project.language;
   const files = await templateFiles(root);
@@ -61,24 +81,19 @@ export async function renderTemplates(loaded: Pick<LoadedManifest, 'manifest' | 
   }
 
   const context = templateContext({ ...manifest, project: { ...manifest.project, language } }, options.now ?? new Date(), await readResults(root, manifest));
-  const rendered = new Map<string, string>();
+  const documents: RenderedDocument[] = [];
+  const writes: DocumentWrite[] = [];
   for (const item of planned) {
-    if (item.exists && !options.force) continue;
-    rendered.set(item.name, renderTemplate(await readTemplate(item.template), context, item.name));
-  }
-
-  const results: RenderedDocument[] = [];
-  for (const item of planned) {
-    const content = rendered.get(item.name);
+    const content = item.exists && !options.force ? undefined : renderTemplate(await readTemplate(item.template), context, item.name);
     if (content !== undefined) {
       // The record first: a document on disk always has the record of what was rendered into it.
       if (item.template.format === 'md') {
         const record = renderedRecord(item.name, item.template.language, content);
-        await writeFileAtomic(path.join(root, recordPath(item.file)), `${JSON.stringify(record, null, 1)}\n`);
+        writes.push({ path: recordPath(item.file), content: `${JSON.stringify(record, null, 1)}\n`, document: item.file });
       }
-      await writeFileAtomic(path.join(root, item.file), content);
+      writes.push({ path: item.file, content, document: item.file });
     }
-    results.push({
+    documents.push({
       name: item.name,
       file: item.file,
       status: content === undefined ? 'kept' : item.exists ? 'overwritten' : 'created',
@@ -86,7 +101,7 @@ export async function renderTemplates(loaded: Pick<LoadedManifest, 'manifest' | 
       origin: item.template.origin,
     });
   }
-  return results;
+  return { documents, writes };
 }
 
 /** The PoC results file, parsed, when it exists and parses: documents show the measured values. */

@@ -4,7 +4,7 @@
 // again does not advance a second time. Temp files a kill left beside a file are removed by the
 // next write of it.
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterEach, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ phases:
 let repo: TempRepo | undefined;
 afterEach(async () => repo?.cleanup());
 
-it.each(['after-journal', 'after-ledger', 'after-manifest'])('killed %s: advance run again says what was completed and does not advance twice', async (point) => {
+it.each(['after-journal', 'after-ledger', 'after-manifest', 'after-document'])('killed %s: advance run again says what was completed and does not advance twice', async (point) => {
   repo = await createProject(MANIFEST, { 'src/model.py': 'print(1)\n' });
   const killed = await lepton(repo, ['advance'], { now: '2026-06-15T12:00:00Z', env: { LEPTON_TEST_CRASH_AT: point } });
   expect(killed.exitCode).not.toBe(0);
@@ -73,4 +73,49 @@ it("temp files a killed write left are removed by the next write of the same fil
   expect(advanced.exitCode, advanced.stderr).toBe(0);
   for (const file of stale) expect(existsSync(path.join(repo.dir, file)), file).toBe(false);
   expect(existsSync(path.join(repo.dir, live))).toBe(true);
+});
+
+// Every point an advance can be killed at, in the order it reaches them. The documents are written
+// with the ledger and the manifest, from the same journal: none of them can be lost on its own.
+it.each(['after-journal', 'after-ledger', 'after-manifest', 'after-document', 'after-commit'])(
+  'killed %s: the next command leaves ledger, phase and documents as a completed advance',
+  async (point) => {
+    repo = await createProject(MANIFEST, { 'src/model.py': 'print(1)\n' });
+    const killed = await lepton(repo, ['advance'], { now: '2026-06-15T12:00:00Z', env: { LEPTON_TEST_CRASH_AT: point } });
+    expect(killed.exitCode).not.toBe(0);
+
+    const status = await lepton(repo, ['status', '--format', 'json']);
+    expect(status.exitCode, status.stderr).toBe(0);
+    expect((await readLedgerLines(repo)).map((line) => JSON.parse(line).to)).toEqual(['design']);
+    expect(phaseOf(await readManifestText(repo))).toBe('design');
+    const document = await readFile(path.join(repo.dir, 'docs/architecture.md'), 'utf8');
+    expect(document).toContain('crash-again');
+    expect(existsSync(path.join(repo.dir, '.lepton/rendered/docs/architecture.md.json'))).toBe(true);
+    expect(existsSync(path.join(repo.dir, '.lepton/pending.json'))).toBe(false);
+    // Until the journal is removed the step is incomplete and the next command says it completed it, once;
+    // after-commit comes after that removal, when everything is written and nothing is left to say.
+    const said = status.stderr.split('completed the interrupted advance to design').length - 1;
+    expect(said).toBe(point === 'after-commit' ? 0 : 1);
+    const next = await lepton(repo, ['status']);
+    expect(next.stderr).not.toContain('interrupted');
+  },
+);
+
+it('a document written by hand after the crash is kept, not replaced by the journal', async () => {
+  repo = await createProject(MANIFEST, { 'src/model.py': 'print(1)\n' });
+  await lepton(repo, ['advance'], { env: { LEPTON_TEST_CRASH_AT: 'after-ledger' } });
+  await mkdir(path.join(repo.dir, 'docs'), { recursive: true });
+  await writeFile(path.join(repo.dir, 'docs/architecture.md'), '# Mine\n');
+  const status = await lepton(repo, ['status']);
+  expect(status.exitCode, status.stderr).toBe(0);
+  expect(status.stderr).toContain('kept    docs/architecture.md');
+  expect(await readFile(path.join(repo.dir, 'docs/architecture.md'), 'utf8')).toBe('# Mine\n');
+});
+
+it('report on one project says what it completed', async () => {
+  repo = await createProject(MANIFEST, { 'src/model.py': 'print(1)\n' });
+  await lepton(repo, ['advance'], { now: '2026-06-15T12:00:00Z', env: { LEPTON_TEST_CRASH_AT: 'after-manifest' } });
+  const result = await lepton(repo, ['report', '--out', '-']);
+  expect(result.exitCode, result.stderr).toBe(0);
+  expect(result.stderr).toContain('lepton: completed the interrupted advance to design (recorded as ledger entry #1');
 });
