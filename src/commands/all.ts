@@ -5,6 +5,8 @@ import { evaluateAll, exitCodeOf, type AllCommand } from '../lifecycle/all-proje
 import { ALL_FORMATS, formatAllClosing, formatAllOpening, formatGateReport, formatProjectSection, formatStatusReport, formatVerifyReport, resolveFormat } from '../report/index.js';
 import { allWithJunit, allWithManifest, commandHint, formatNotForAll, onlyNamesNoCheckInAnyProject } from './messages.js';
 import { appendStepSummary } from './report-files.js';
+import type { Recovered } from '../lifecycle/project.js';
+import { recoveredText } from '../report/moves.js';
 import type { CommandInput } from './types.js';
 
 export interface AllCommandOptions {
@@ -28,7 +30,8 @@ export async function runAll(command: AllCommand, { options, globals, io }: Comm
   io.stdout(await formatAllOpening(format));
   // Sections are printed as projects finish, in path order; the step summary follows the same order.
   let printing = Promise.resolve();
-  const report = await evaluateAll(command, globals.cwd, { ...options, env: io.env, signal: io.signal }, (project) => {
+  const onRecovered = (recovered: Recovered, project: { path: string; name: string }) => io.stderr(recoveredText(recovered, project));
+  const report = await evaluateAll(command, globals.cwd, { ...options, env: io.env, signal: io.signal, onRecovered }, (project) => {
     printing = printing.then(async () => {
       for (const warning of project.warnings) io.stderr(`warning: ${project.path}: ${warning}\n`);
       if (project.error?.code) project.error.hint = commandHint(new LeptonError(project.error.message, project.error)) ?? project.error.hint;

@@ -20,8 +20,15 @@ export const run: CommandRun<ReportCommandOptions> = async ({ options, globals, 
   let html: string;
   if (options.all) {
     if (globals.manifest) throw usageError('--all and --manifest cannot be used together', 'use -C DIR to choose the folder searched for projects');
-    const [{ gatherPortfolio }, { renderPortfolioPage }] = await Promise.all([import('../lifecycle/report-data.js'), import('../report/html/page.js')]);
-    const data = await gatherPortfolio(globals.cwd, path.basename(globals.cwd) || globals.cwd, gather);
+    const [{ gatherPortfolio }, { renderPortfolioPage }, { recoveredText }] = await Promise.all([
+      import('../lifecycle/report-data.js'),
+      import('../report/html/page.js'),
+      import('../report/moves.js'),
+    ]);
+    const data = await gatherPortfolio(globals.cwd, path.basename(globals.cwd) || globals.cwd, {
+      ...gather,
+      onRecovered: (recovered, project) => io.stderr(recoveredText(recovered, project)),
+    });
     if (data.projects.length === 0) {
       throw usageError(
         `no lepton.yaml found in ${globals.cwd} or below it (ignored folders and node_modules are skipped)`,

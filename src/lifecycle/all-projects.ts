@@ -7,7 +7,7 @@ import type { LoadedManifest } from '../manifest/load.js';
 import { runPooled } from '../pool.js';
 import { gateProject, type PhaseSelection } from './gate-project.js';
 import { phaseTitles } from './phases.js';
-import { loadProject } from './project.js';
+import { loadProject, type Recovered } from './project.js';
 import { findProjects, type ProjectLocation } from './projects.js';
 import { projectStatus, type StatusReport } from './status.js';
 import { verifyProject, type VerifyReport } from './verify.js';
@@ -20,6 +20,8 @@ export interface AllOptions extends PhaseSelection {
   strict?: boolean | undefined;
   env: NodeJS.ProcessEnv;
   signal: AbortSignal;
+  /** Hears of each step a crash interrupted that loading a project completed. */
+  onRecovered?: ((recovered: Recovered, project: { path: string; name: string }) => void) | undefined;
 }
 
 /** One project's own report, as the single-project command returns it. */
@@ -96,7 +98,9 @@ async function evaluateProject(command: AllCommand, base: string, location: Proj
   let loaded: LoadedManifest | undefined;
   try {
     // loadProject completes a transition a crash interrupted before reading, as each command does.
-    loaded = await loadProject({ cwd: base, manifest: location.manifest });
+    loaded = await loadProject({ cwd: base, manifest: location.manifest }, (recovered, project) =>
+      options.onRecovered?.(recovered, { path: location.path, name: project.manifest.project.name }),
+    );
     const result = await evaluate(command, loaded, options);
     const passed = result.command === 'verify' ? result.report.ok : result.command === 'status' ? result.report.gate.passed : result.report.passed;
     return {

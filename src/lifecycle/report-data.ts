@@ -10,7 +10,7 @@ import type { Manifest, Owner } from '../manifest/schema.js';
 import { evaluatePhases, passedPhases } from './evaluate.js';
 import type { LedgerEntry } from './ledger.js';
 import { currentPhase, phaseIndex } from './phases.js';
-import { readProjectLedger } from './project.js';
+import { readProjectLedger, type Recovered } from './project.js';
 import {
   daysBetween,
   signOffsOf,
@@ -102,6 +102,8 @@ export interface ReportDataOptions {
   env?: NodeJS.ProcessEnv | undefined;
   signal?: AbortSignal | undefined;
   concurrency?: number | undefined;
+  /** The portfolio: hears of each step a crash interrupted that loading a project completed. */
+  onRecovered?: ((recovered: Recovered, project: { path: string; name: string }) => void) | undefined;
 }
 
 export async function gatherProjectReport(loaded: LoadedManifest, options: ReportDataOptions = {}): Promise<ProjectReportData> {
@@ -228,7 +230,9 @@ export async function gatherPortfolio(base: string, shownAs: string, options: Re
     async (location): Promise<PortfolioEntry> => {
       let name: string | undefined;
       try {
-        const loaded = await loadProject({ cwd: base, manifest: location.manifest });
+        const loaded = await loadProject({ cwd: base, manifest: location.manifest }, (recovered, project) =>
+          options.onRecovered?.(recovered, { path: location.path, name: project.manifest.project.name }),
+        );
         name = loaded.manifest.project.name;
         return { path: location.path, name, data: await gatherProjectReport(loaded, { ...options, concurrency: 1 }) };
       } catch (error) {
