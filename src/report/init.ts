@@ -1,5 +1,6 @@
 // What `lepton init` prints: the files it wrote and the next steps.
 import path from 'node:path';
+import { safeText } from '../text.js';
 import type { InitResult } from '../lifecycle/init.js';
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -50,5 +51,5 @@ export function formatInitResult(result: InitResult, name: string, cwd: string, 
       ].map(([command, what]) => `  ${command!.padEnd(26)} ${what}`),
     );
   }
-  return `${lines.join('\n')}\n`;
+  return safeText(`${lines.join('\n')}\n`, { multiline: true });
 }

@@ -56,29 +56,33 @@ export function advanceSummary(result: AdvanceResult, documents: RenderedDocumen
 export function approveText(result: ApproveResult): string {
   const who = `${result.actor.name} <${result.actor.email}>`;
   const tally = `${Math.min(result.approvals, result.required)} of ${result.required} sign-off${result.required === 1 ? '' : 's'}`;
-  return result.recorded
+  const text = result.recorded
     ? `Signed off ${result.checkId} (${result.phase}) as ${who}: ${tally} (ledger entry #${result.entry?.seq}).\nNext: commit .lepton/ledger.jsonl as ${who}${result.approvals >= result.required ? '; `lepton gate` counts it' : ''}.\n`
     : `${who} has already signed off ${result.checkId} in this visit of ${result.phase}: ${tally}; nothing recorded.\n`;
+  return safeText(text, { multiline: true });
 }
 
 export function waiveText(result: WaiveResult): string {
-  return (
+  return safeText(
     `Waived ${result.checkId} (${result.phase}) until ${result.until}: ${result.reason} (ledger entry #${result.entry.seq}).\n` +
-    `While it fails, the check reports "waived"; from the day after ${result.until} it blocks the gate again.\n`
+      `While it fails, the check reports "waived"; from the day after ${result.until} it blocks the gate again.\n`,
+    { multiline: true },
   );
 }
 
 export function reopenText(result: ReopenResult): string {
-  return (
+  return safeText(
     `Reopened ${result.to} (from ${result.from}): ${result.entry.reason} (ledger entry #${result.entry.seq}); lepton.yaml now says phase: ${result.to}.\n` +
-    `Sign-offs and waivers of ${result.to} start afresh. Next: commit lepton.yaml and .lepton/ledger.jsonl; \`lepton gate\` shows what ${result.to} needs.\n`
+      `Sign-offs and waivers of ${result.to} start afresh. Next: commit lepton.yaml and .lepton/ledger.jsonl; \`lepton gate\` shows what ${result.to} needs.\n`,
+    { multiline: true },
   );
 }
 
 export function terminateText(project: string, result: { phase: string; entry: LedgerEntryOf<'terminate'> }): string {
-  return (
+  return safeText(
     `Terminated ${project} in ${result.phase}: ${result.entry.reason} (ledger entry #${result.entry.seq}).\n` +
-    'Next: commit .lepton/ledger.jsonl; `lepton history` keeps the record.\n'
+      'Next: commit .lepton/ledger.jsonl; `lepton history` keeps the record.\n',
+    { multiline: true },
   );
 }
 

@@ -32,6 +32,8 @@ afterAll(async () => repo.cleanup());
 it('history and gate neutralise control characters from the ledger and from files', async () => {
   const waived = await lepton(repo, ['waive', 'prototype', '--reason', ATTACK, '--until', '2099-01-01'], { as: ADA, now: '2026-06-15T12:00:00Z' });
   expect(waived.exitCode, waived.stderr).toBe(0);
+  expect(waived.stdout).not.toMatch(RAW_CONTROL);
+  expect(waived.stdout).toContain('until 2099-01-01: \\x1b]0;owned');
   const history = await lepton(repo, ['history'], { now: '2026-06-15T12:00:00Z' });
   expect(history.exitCode).toBe(0);
   expect(history.stdout).not.toMatch(RAW_CONTROL);
@@ -69,4 +71,11 @@ it('markdown, GitHub annotations, status and error messages neutralise them too'
   expect(refused.exitCode).toBe(2);
   expect(refused.stderr).not.toMatch(RAW_CONTROL);
   expect(refused.stderr).toContain('no check "\\x1b]0;owned\\x07\\x1b[2J\\rall fine"');
+});
+
+it('the confirmation of a move quotes its reason with the escapes shown', async () => {
+  const terminated = await lepton(repo, ['terminate', '--reason', ATTACK], { as: ADA, now: '2026-06-16T12:00:00Z' });
+  expect(terminated.exitCode, terminated.stderr).toBe(0);
+  expect(terminated.stdout).not.toMatch(RAW_CONTROL);
+  expect(terminated.stdout).toContain('in poc: \\x1b]0;owned\\x07\\x1b[2J\\rall fine (ledger entry #');
 });
