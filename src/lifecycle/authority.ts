@@ -27,8 +27,9 @@ export function entryDay(time: string | undefined): string | undefined {
 
 /** Why the owner cannot act on `day`: their last day was before it. Undefined when they can (or are no owner). */
 export function departed(owner: Owner | undefined, day: string | undefined): string | undefined {
-  if (!owner?.left || day === undefined || day <= owner.left) return undefined;
-  return `${who(owner)} left the project on ${owner.left} (owners[].left) and could not act on ${day}`;
+  if (!owner?.left || (day !== undefined && day <= owner.left)) return undefined;
+  // Fail closed: an entry without a readable day cannot show it was made before the owner left.
+  return `${who(owner)} left the project on ${owner.left} (owners[].left) and could not act on ${day ?? 'an unreadable date'}`;
 }
 
 /** Why the owner may not waive under `governance.waive.roles`, or undefined when they may. */
@@ -91,6 +92,8 @@ export function governanceRefusal(manifest: Manifest, entry: LedgerEntryOf<'waiv
   const roles = owner && waiveRolesRefusal(manifest, owner);
   if (roles) return roles;
   const day = entryDay(entry.time);
+  if (day === undefined && manifest.governance?.waive?.['max-days'] !== undefined)
+    return `its time ${JSON.stringify(entry.time)} is not a date, so governance.waive.max-days cannot be shown to hold`;
   const latest = day && latestUntil(manifest, day);
   if (latest && typeof entry.until === 'string' && entry.until > latest) {
     return `until ${entry.until} is more than ${manifest.governance?.waive?.['max-days']} days after the waiver (${day}; governance.waive.max-days)`;

@@ -1,6 +1,6 @@
 // The ledger file's format: one JSON object per line, append-only, each entry chained to the one
 // before by its SHA-256 hash over a canonical form (sorted keys, no whitespace). Pure: no I/O.
-import { canonicalJson, sha256 } from '../text.js';
+import { canonicalJson, isCalendarDate, sha256 } from '../text.js';
 import { EXIT, LeptonError } from '../errors.js';
 import { LEDGER_EVENTS, type Actor, type LedgerEntry, type LedgerEvent, type Stamped } from './ledger-entries.js';
 
@@ -75,6 +75,7 @@ export function checkChain(lines: readonly string[], checked?: ReadonlySet<strin
     if (!LEDGER_EVENTS.includes(entry.event) || typeof entry.time !== 'string' || typeof entry.actor?.email !== 'string') {
       return fail('lacks an event, time or actor');
     }
+    if (!isLedgerTime(entry.time)) return fail(`is dated ${JSON.stringify(entry.time)}, not a UTC time as lepton writes it (YYYY-MM-DDTHH:MM:SS.sssZ)`);
     // Entries are appended as time goes on: one dated before its predecessor was backdated.
     if (previous && Date.parse(entry.time) < Date.parse(previous.time)) {
       return fail(`is dated ${entry.time}, before entry #${previous.seq} (${previous.time}): entries are only ever appended`);
@@ -83,6 +84,11 @@ export function checkChain(lines: readonly string[], checked?: ReadonlySet<strin
     previous = entry;
   }
   return { entries, problems: [] };
+}
+
+/** A time as lepton writes it (`Date#toISOString`, milliseconds optional): a four-digit year, UTC, a real calendar day. */
+export function isLedgerTime(time: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?Z$/.test(time) && isCalendarDate(time.slice(0, 10));
 }
 
 export function parseEntry(line: string): LedgerEntry | undefined {

@@ -183,6 +183,7 @@ export const governanceSchema = z.strictObject({
         .number()
         .int({ message: 'must be a whole number of days, at least 1' })
         .min(1, { message: 'must be a whole number of days, at least 1' })
+        .max(36500, { message: 'must be at most 36500 days (a hundred years)' })
         .optional()
         .describe('a waiver lasts at most this many days after the (UTC) day it is made'),
     })

@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appendedText, chainEntry, parseLedger } from '../../src/lifecycle/ledger.js';
+import { entryHash } from '../../src/lifecycle/ledger-format.js';
 import type { TempRepo } from '../helpers/git-repo.js';
 import { ADA, GRACE, commitAs, createProject, lepton } from '../helpers/lifecycle-project.js';
 
@@ -102,4 +103,34 @@ it('a hand-written entry by a departed owner after their last day is a finding a
   // The waiver made on the last day has expired; the forged one does not take its place.
   const gate = await lepton(repo, ['gate', '--format', 'json'], { now: '2026-07-11T10:00:00Z' });
   expect(JSON.parse(gate.stdout).checks[0]).toMatchObject({ id: 'prototype', status: 'fail' });
+});
+
+it.each([
+  ['a date in words', 'July 2nd, after I left'],
+  ['an extended year', '+275760-09-13T00:00:00.000Z'],
+  ['an impossible offset', '2026-07-02T09:00:00+25:00'],
+])('a hand-written entry dated with %s is a chain finding, not an entry from before the owner left', async (_kind, time) => {
+  const file = path.join(repo.dir, '.lepton/ledger.jsonl');
+  const text = await readFile(file, 'utf8');
+  const entries = parseLedger(text);
+  const forged = chainEntry(
+    entries.at(-1),
+    { event: 'waive', phase: 'design', checkId: 'prototype', reason: 'by hand', until: '2026-07-20' },
+    { actor: GRACE, commit: null, time: new Date('2026-06-20T09:00:00Z') },
+  );
+  forged.time = time;
+  forged.hash = entryHash(forged);
+  await writeFile(file, appendedText(text, forged));
+  try {
+    const verify = await lepton(repo, ['verify', '--format', 'json'], { now: '2026-07-11T10:00:00Z' });
+    expect(verify.exitCode).toBe(1);
+    // The earlier test's forged waiver (#4) is still there; this one's date is what breaks the chain.
+    expect(JSON.parse(verify.stdout).problems).toContainEqual({
+      seq: forged.seq,
+      check: 'chain',
+      message: `entry #${forged.seq}: is dated ${JSON.stringify(time)}, not a UTC time as lepton writes it (YYYY-MM-DDTHH:MM:SS.sssZ)`,
+    });
+  } finally {
+    await writeFile(file, text);
+  }
 });

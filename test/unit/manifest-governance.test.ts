@@ -29,3 +29,11 @@ it('accepts a real last day and refuses one the calendar does not have', async (
     expect.objectContaining({ line: 5, keyPath: 'project.owners[0].left', message: expect.stringContaining('"2027-02-29" is not a calendar date') }),
   ]);
 });
+
+it('bounds governance.waive.max-days, so no waiver date overflows the calendar', async () => {
+  const owner = '{ name: Ada, email: ada@example.com }';
+  const huge = await parseManifest(manifest(owner, 'governance: { waive: { max-days: 100000000 } }\n'), '/tmp/project');
+  expect(huge.problems).toEqual([expect.objectContaining({ keyPath: 'governance.waive.max-days', message: expect.stringContaining('at most 36500') })]);
+  const century = await parseManifest(manifest(owner, 'governance: { waive: { max-days: 36500 } }\n'), '/tmp/project');
+  expect(century.problems).toEqual([]);
+});

@@ -42,7 +42,8 @@ export function plainMarkdownTree(source: string): Root | undefined {
     if (line.startsWith('- ')) {
       const content = line.slice(2);
       const afterBox = content.replace(TASK_BOX, '');
-      if (NOT_PLAIN.test(afterBox) || content.endsWith(' ') || (afterBox === content && BLOCK_START.test(content))) return undefined;
+      // An empty item (`- ` alone) is a setext underline after text, and ends its item at once otherwise: the parser's.
+      if (content === '' || NOT_PLAIN.test(afterBox) || content.endsWith(' ') || (afterBox === content && BLOCK_START.test(content))) return undefined;
       paragraph = { type: 'paragraph', children: [text(content, number, 3)], position: span(number, 3, line) };
       const item: ListItem = { type: 'listItem', checked: null, children: [paragraph], position: span(number, 1, line) };
       if (!list) {

@@ -36,6 +36,8 @@ const LINES = [
   '#  two spaces',
   '# ',
   '- item',
+  '- ',
+  '-  ',
   '- [ ] todo',
   '- [x] done',
   '- [X] Done',
@@ -148,7 +150,7 @@ describe('plainMarkdownTree', () => {
   });
 
   it('leaves markup, HTML, code and indentation to the parser', () => {
-    for (const source of ['a *b*\n', '<!-- x -->\n', '```\ncode\n```\n', '    code\n', 'Title\n===\n', '[a]: /b\n', '- [ ] a\n  more\n', '1. one\n']) {
+    for (const source of ['a *b*\n', '<!-- x -->\n', '```\ncode\n```\n', '    code\n', 'Title\n===\n', '[a]: /b\n', '- [ ] a\n  more\n', '1. one\n', 'Goals\n- \n', '- \nfoo\n']) {
       expect(plainMarkdownTree(source), source).toBeUndefined();
     }
   });
