@@ -4,12 +4,13 @@ import { EXIT, InterruptedError, LeptonError } from '../errors.js';
 import { advance } from '../lifecycle/moves.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import { formatGateReport } from '../report/index.js';
-import { advanceSummary, formatAdvanceJson, notAdvancedAgainJson, notAdvancedAgainText } from '../report/moves.js';
+import { advanceSummary, documentsNotRenderedWarning, formatAdvanceJson, notAdvancedAgainJson, notAdvancedAgainText } from '../report/moves.js';
 import { palette } from '../report/style.js';
 import { renderTemplates, type RenderedDocument } from '../templates/generate.js';
 import type { CommandRun } from './types.js';
 import { describeDirty } from '../lifecycle/dirty-evidence.js';
 import { phaseTitles } from '../lifecycle/phases.js';
+import { notAdvancedDirty } from './messages.js';
 import { openProject } from './project.js';
 
 export interface AdvanceCommandOptions {
@@ -41,15 +42,7 @@ export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals,
     progress: watch,
   }).finally(() => progress?.stop());
   if (io.signal.aborted) throw new InterruptedError();
-  if (result.dirty.length > 0 && !result.advanced && !result.dryRun) {
-    throw new LeptonError(
-      `not advanced: ${result.dirty.length === 1 ? 'a file' : `${result.dirty.length} files`} the gate of ${result.from} read ${result.dirty.length === 1 ? 'is' : 'are'} not committed as read: ${describeDirty(result.dirty)}`,
-      {
-        exitCode: EXIT.gateFailed,
-        hint: 'the ledger names a commit: commit the evidence first (`git add` them, `git commit`), or record them as dirty with `lepton advance --allow-dirty`',
-      },
-    );
-  }
+  if (result.dirty.length > 0 && !result.advanced && !result.dryRun) throw notAdvancedDirty(result.dirty.length, result.from, describeDirty(result.dirty));
   const next = result.to ? loaded.manifest.phases.find((phase) => phase.id === result.to) : undefined;
   const documents = result.advanced && next && result.manifest ? await renderNext({ ...loaded, manifest: result.manifest }, next.templates, io.stderr) : [];
   if (format === 'json') {
@@ -68,7 +61,7 @@ async function renderNext(loaded: LoadedManifest, templates: string[], stderr: (
     return await renderTemplates(loaded, templates, { force: false });
   } catch (error) {
     if (!(error instanceof LeptonError)) throw error;
-    stderr(`warning: advanced, but the new phase's documents were not rendered: ${error.message}\nhint: ${error.hint ?? 'fix it'}, then run \`lepton generate\`\n`);
+    stderr(documentsNotRenderedWarning(error));
     return [];
   }
 }

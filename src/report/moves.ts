@@ -104,3 +104,8 @@ export function notAdvancedAgainText(recovered: Recovered): string {
 export function notAdvancedAgainJson(project: string, recovered: Recovered): string {
   return `${JSON.stringify({ version: 1, project, advanced: false, recovered: { entry: recovered.seq ?? null, from: recovered.from ?? null, to: recovered.to ?? null, documents: recovered.documents } }, null, 2)}\n`;
 }
+
+/** The move is recorded, but the new phase's documents could not be rendered. */
+export function documentsNotRenderedWarning(error: { message: string; hint?: string | undefined }): string {
+  return `warning: advanced, but the new phase's documents were not rendered: ${error.message}\nhint: ${error.hint ?? 'fix it'}, then run \`lepton generate\`\n`;
+}
