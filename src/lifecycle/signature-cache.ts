@@ -48,3 +48,11 @@ export async function rememberVerifiedSignatures(root: string, keys: readonly st
   byRoot.set(root, new Set(keys));
   await writeCache(root, FILE, [...keys]);
 }
+
+/** Records one signature ssh-keygen just found valid: an entry lepton signed (and checked) as it wrote it. */
+export async function rememberVerifiedSignature(root: string, key: string): Promise<void> {
+  const known = verifiedSignatures(root);
+  if (known.has(key)) return;
+  known.add(key);
+  await writeCache(root, FILE, [...known]);
+}

@@ -1,6 +1,7 @@
 // Signed entries are checked by ssh-keygen once: verify remembers the signatures that verified
 // (.lepton/cache/signatures.json), bound to each entry's content, its signature and the owner's
-// key. A second verify starts no ssh-keygen (PATH without it still passes); an edited entry, a
+// key, and those lepton signed as it wrote them. A second verify starts no ssh-keygen (PATH
+// without it still passes); an edited entry, a
 // changed key in lepton.yaml, a cache that did not come from this folder, and --strict check again.
 import { execa } from 'execa';
 import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -64,6 +65,12 @@ afterAll(async () => {
 });
 
 describe('verify on a signed ledger', () => {
+  it('needs no ssh-keygen for entries lepton signed (and checked) as it wrote them', async () => {
+    const afterApprovals = await verify(repo.dir, { PATH: noSshKeygen });
+    expect(afterApprovals.problems).toEqual([]);
+    expect(afterApprovals.exitCode).toBe(0);
+  });
+
   it('cannot check a signature without ssh-keygen when nothing is cached (the PATH below holds none)', async () => {
     await rm(cacheFile(), { force: true });
     const blind = await verify(repo.dir, { PATH: noSshKeygen });
