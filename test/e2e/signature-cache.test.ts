@@ -1,8 +1,8 @@
 // Signed entries are checked by ssh-keygen once: verify remembers the signatures that verified
 // (.lepton/cache/signatures.json), bound to each entry's content, its signature and the owner's
 // key, and those lepton signed as it wrote them. A second verify starts no ssh-keygen (PATH
-// without it still passes); an edited entry, a
-// changed key in lepton.yaml, a cache that did not come from this folder, and --strict check again.
+// without it still passes); an edited entry, a changed key in lepton.yaml, a cache that did not
+// come from this folder, and --strict check again.
 import { execa } from 'execa';
 import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
