@@ -1,6 +1,6 @@
 // `lepton advance [--dry-run] [--message TEXT]`: the lifecycle core records the move and writes
 // the next phase's documents with it (never overwriting one that exists).
-import { EXIT, InterruptedError, LeptonError } from '../errors.js';
+import { EXIT, InterruptedError } from '../errors.js';
 import { advance } from '../lifecycle/moves.js';
 import { formatGateReport } from '../report/index.js';
 import { advanceSummary, formatAdvanceJson, notAdvancedAgainJson, notAdvancedAgainText, notRenderedText } from '../report/moves.js';
@@ -8,6 +8,7 @@ import { palette } from '../report/style.js';
 import type { CommandRun } from './types.js';
 import { describeDirty } from '../lifecycle/dirty-evidence.js';
 import { phaseTitles } from '../lifecycle/phases.js';
+import { notAdvancedDirty } from './messages.js';
 import { openProject } from './project.js';
 
 export interface AdvanceCommandOptions {
@@ -39,15 +40,7 @@ export const run: CommandRun<AdvanceCommandOptions> = async ({ options, globals,
     progress: watch,
   }).finally(() => progress?.stop());
   if (io.signal.aborted) throw new InterruptedError();
-  if (result.dirty.length > 0 && !result.advanced && !result.dryRun) {
-    throw new LeptonError(
-      `not advanced: ${result.dirty.length === 1 ? 'a file' : `${result.dirty.length} files`} the gate of ${result.from} read ${result.dirty.length === 1 ? 'is' : 'are'} not committed as read: ${describeDirty(result.dirty)}`,
-      {
-        exitCode: EXIT.gateFailed,
-        hint: 'the ledger names a commit: commit the evidence first (`git add` them, `git commit`), or record them as dirty with `lepton advance --allow-dirty`',
-      },
-    );
-  }
+  if (result.dirty.length > 0 && !result.advanced && !result.dryRun) throw notAdvancedDirty(result.dirty.length, result.from, describeDirty(result.dirty));
   const next = result.to ? loaded.manifest.phases.find((phase) => phase.id === result.to) : undefined;
   const documents = result.documents;
   if (result.renderProblem) io.stderr(notRenderedText(result.renderProblem));

@@ -1,9 +1,10 @@
 // `gate --all`, `status --all`, `verify --all`: every project below the current folder, reported
 // per project in path order as each is done, with one overall verdict and exit code.
-import { EXIT, LeptonError, usageError } from '../errors.js';
+import { EXIT, LeptonError } from '../errors.js';
 import { evaluateAll, exitCodeOf, type AllCommand } from '../lifecycle/all-projects.js';
 import { ALL_FORMATS, formatAllClosing, formatAllOpening, formatGateReport, formatProjectSection, formatStatusReport, formatVerifyReport, resolveFormat } from '../report/index.js';
-import { allWithJunit, allWithManifest, commandHint, formatNotForAll, onlyNamesNoCheckInAnyProject } from './messages.js';
+import { warningText } from '../report/notes.js';
+import { allWithJunit, allWithManifest, allWithSarif, commandHint, formatNotForAll, onlyNamesNoCheckInAnyProject } from './messages.js';
 import { appendStepSummary } from './report-files.js';
 import type { Recovered } from '../lifecycle/project.js';
 import { recoveredText } from '../report/moves.js';
@@ -23,7 +24,7 @@ export interface AllCommandOptions {
 export async function runAll(command: AllCommand, { options, globals, io }: CommandInput<AllCommandOptions>): Promise<number> {
   if (globals.manifest) throw allWithManifest();
   if (options.junit) throw allWithJunit();
-  if (options.sarif) throw usageError('--sarif is not available with --all', 'fan out with `lepton ci matrix` and write one SARIF file per project');
+  if (options.sarif) throw allWithSarif();
   const format = resolveFormat(options.format, io.env);
   if (!ALL_FORMATS.includes(format)) throw formatNotForAll(format);
   const reportOptions = { color: io.mode.color, env: io.env };
@@ -33,7 +34,7 @@ export async function runAll(command: AllCommand, { options, globals, io }: Comm
   const onRecovered = (recovered: Recovered, project: { path: string; name: string }) => io.stderr(recoveredText(recovered, project));
   const report = await evaluateAll(command, globals.cwd, { ...options, env: io.env, signal: io.signal, onRecovered }, (project) => {
     printing = printing.then(async () => {
-      for (const warning of project.warnings) io.stderr(`warning: ${project.path}: ${warning}\n`);
+      for (const warning of project.warnings) io.stderr(warningText(warning, project.path));
       if (project.error?.code) project.error.hint = commandHint(new LeptonError(project.error.message, project.error)) ?? project.error.hint;
       io.stdout(await formatProjectSection(format, project, reportOptions));
       const result = project.result;

@@ -2,13 +2,14 @@
 import { EXIT } from '../errors.js';
 import { blessBaseline, listBaselines } from '../lifecycle/baseline.js';
 import { formatBaselines, formatBaselinesJson, formatBless } from '../report/baseline.js';
+import { warningText } from '../report/notes.js';
 import { openProject } from './project.js';
 import type { CommandRun } from './types.js';
 
 export const bless: CommandRun<{ phase?: string; reason: string }> = async ({ args, options, globals, io }) => {
   const loaded = await openProject(globals, io);
   const result = await blessBaseline(loaded, String(args[0]), { phase: options.phase, reason: options.reason, env: io.env });
-  if (result.gitignoreWarning) io.stderr(`warning: ${result.gitignoreWarning}\n`);
+  if (result.gitignoreWarning) io.stderr(warningText(result.gitignoreWarning));
   io.stdout(formatBless(result));
   return EXIT.ok;
 };

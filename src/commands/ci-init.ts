@@ -3,11 +3,12 @@
 import { type CiInitOptions, ciInit } from '../ci/init.js';
 import { EXIT } from '../errors.js';
 import { describeCiInit } from '../report/ci.js';
+import { warningText } from '../report/notes.js';
 import type { CommandRun } from './types.js';
 
 export const run: CommandRun<CiInitOptions> = async ({ options, globals, io }) => {
   const result = await ciInit(globals, options);
-  for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+  for (const warning of result.warnings) io.stderr(warningText(warning));
   io.stdout(describeCiInit(result));
   return EXIT.ok;
 };

@@ -4,6 +4,7 @@ import { gateProject } from '../lifecycle/gate-project.js';
 import { phaseTitles } from '../lifecycle/phases.js';
 import { formatGateReport, resolveFormat } from '../report/index.js';
 import { runAll } from './all.js';
+import { noCompletedPhasesText } from '../report/notes.js';
 import { onlyNamesNoCheck, onlyWithPhases, recheckAllWithoutCompleted } from './messages.js';
 import { startProgress } from './progress.js';
 import { openProject } from './project.js';
@@ -41,7 +42,7 @@ export const run: CommandRun<GateCommandOptions> = async (input) => {
   if (report.unmatched) throw onlyNamesNoCheck(report.unmatched, phases);
   const format = resolveFormat(options.format, io.env);
   if (options.completed && report.checks.length === 0 && format === 'pretty' && !globals.quiet) {
-    io.stderr(`no completed phases yet: ${loaded.manifest.phase} is the first\n`);
+    io.stderr(noCompletedPhasesText(loaded.manifest.phase));
   }
   const locations = format === 'sarif' || options.sarif ? await (await import('../lifecycle/locations.js')).projectLocations(loaded, io.env) : {};
   const reportOptions = { color: io.mode.color, titles: phaseTitles(loaded.manifest), env: io.env, root: loaded.root, ...locations };

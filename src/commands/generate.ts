@@ -6,6 +6,7 @@ import { currentPhase } from '../lifecycle/phases.js';
 import { renderTemplates } from '../templates/generate.js';
 import { PROJECT_TEMPLATES_DIR, listTemplates, templateFiles } from '../templates/registry.js';
 import { formatListing, formatRendered, keptMessage, noTemplatesMessage } from '../report/templates.js';
+import { warningText } from '../report/notes.js';
 import type { CommandRun } from './types.js';
 
 export interface GenerateOptions {
@@ -23,7 +24,7 @@ export const run: CommandRun<GenerateOptions> = async ({ args, options, globals,
     return 0;
   }
   const loaded = await loadManifest(globals);
-  for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+  for (const warning of loaded.warnings) io.stderr(warningText(warning));
   const selected = names.length > 0 ? names : currentPhase(loaded.manifest).templates;
   if (selected.length === 0) {
     if (!globals.quiet) io.stderr(noTemplatesMessage(loaded.manifest.phase));

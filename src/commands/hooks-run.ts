@@ -3,20 +3,16 @@
 // `gate --completed` in this one process. Also callable from husky or lefthook hooks.
 // The manifest, verify and the gate load only when the input shows a branch update: a push of
 // tags or deletions costs no more than starting Node.
-import { EXIT, InterruptedError, LeptonError, usageError } from '../errors.js';
+import { EXIT, InterruptedError, LeptonError } from '../errors.js';
 import { DEFAULT_PRE_PUSH_BRANCHES, mayNeedGate, parsePrePushInput, updatesToGate, type GatedUpdate, type PushUpdate } from '../lifecycle/pre-push.js';
 import type { PrePushOutcome } from '../lifecycle/pre-push-gate.js';
 import { PRE_PUSH_SKIPPED, prePushErrorRefusal, prePushPassedMessage, prePushRefusal } from '../report/hooks.js';
+import { noSuchHook, notPrePushInput, prePushNeedsStdin } from './messages.js';
 import type { CommandRun } from './types.js';
 import { phaseTitles } from '../lifecycle/phases.js';
 
 async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) {
-    throw usageError(
-      "`lepton hooks run pre-push` reads git's pre-push input on stdin",
-      'git runs it from the pre-push hook; to check by hand, run `lepton verify` and `lepton gate --completed`',
-    );
-  }
+  if (process.stdin.isTTY) throw prePushNeedsStdin();
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
@@ -36,7 +32,7 @@ function refusal(error: unknown, gated: readonly GatedUpdate[]): unknown {
 
 export const run: CommandRun = async ({ args, globals, io }) => {
   const [hook] = args as string[];
-  if (hook !== 'pre-push') throw usageError(`lepton runs no "${String(hook)}" hook`, 'the one hook is pre-push: `lepton hooks run pre-push`');
+  if (hook !== 'pre-push') throw noSuchHook(String(hook));
   if (io.env.LEPTON_SKIP === '1') {
     io.stderr(PRE_PUSH_SKIPPED);
     return EXIT.ok;
@@ -46,7 +42,7 @@ export const run: CommandRun = async ({ args, globals, io }) => {
     updates = parsePrePushInput(await readStdin());
   } catch (error) {
     if (error instanceof LeptonError) throw error;
-    throw usageError((error as Error).message, 'this command reads the input git gives a pre-push hook');
+    throw notPrePushInput((error as Error).message);
   }
   if (!mayNeedGate(updates)) return EXIT.ok;
   const { prePushGate } = await import('../lifecycle/pre-push-gate.js');

@@ -2,12 +2,12 @@
 // defaults under --yes), then writes lepton.yaml, the first phase's documents and the ledger's start.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LeptonError, usageError } from '../errors.js';
 import { QUESTION_FLAGS, answersFromFlags, mergeDrafts, unansweredQuestions, withDefaults, type DraftAnswers, type InitAnswers, type InitFlags } from './init-answers.js';
 import { readAnswersFile } from './init-answers-file.js';
 import { RESULTS_FILE } from '../templates/default-gates.js';
 import { initProject, refuseOverwrite } from '../lifecycle/init.js';
 import { formatInitResult, initNotes } from '../report/init.js';
+import { cannotAsk, noGitIdentity } from './messages.js';
 import type { CommandIO, CommandRun } from './types.js';
 
 export interface InitCommandOptions extends InitFlags {
@@ -23,11 +23,7 @@ export const run: CommandRun<InitCommandOptions> = async ({ args, options, globa
   const draft = mergeDrafts(fromFile, answersFromFlags(options));
   const { userIdentity } = await import('../git/git.js');
   const identity = await userIdentity(await nearestExistingFolder(root));
-  if (!identity) {
-    throw new LeptonError("no git identity to record as the project's first ledger entry", {
-      hint: 'set one: git config --global user.name "Your Name" && git config --global user.email you@example.com',
-    });
-  }
+  if (!identity) throw noGitIdentity();
   const answers = await completeAnswers(draft, options.yes, { name: path.basename(root), owner: identity }, io);
   const result = await initProject(root, answers, { force: options.force, signal: io.signal });
   io.stdout(formatInitResult(result, answers.name, globals.cwd, globals.quiet));
@@ -44,13 +40,11 @@ async function completeAnswers(
 ): Promise<InitAnswers> {
   const open = unansweredQuestions(draft);
   if (yes || open.length === 0) return withDefaults(draft, defaults);
-  if (!io.mode.interactive) {
-    const why = io.mode.ci ? 'in CI' : 'stdin or stdout is not a terminal';
-    throw usageError(
-      `cannot ask questions (${why}); missing ${open.map((question) => QUESTION_FLAGS[question]).join(', ')}`,
-      'pass those flags (or --answers FILE.yaml), or pass --yes to take the defaults',
+  if (!io.mode.interactive)
+    throw cannotAsk(
+      io.mode.ci,
+      open.map((question) => QUESTION_FLAGS[question]),
     );
-  }
   const { promptAnswers } = await import('./init-prompts.js');
   return promptAnswers(draft, defaults, io.signal);
 }

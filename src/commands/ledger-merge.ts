@@ -2,24 +2,22 @@
 // by hand). Writes the merged ledger to OURS and exits 0, or exits 1 naming what conflicts.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EXIT, LeptonError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import { writeFileAtomic } from '../fs.js';
 import { checkChain, ledgerLines, type LedgerEntry } from '../lifecycle/ledger.js';
+import { ledgerText } from '../lifecycle/ledger-format.js';
 import { mergeLedgerEntries } from '../lifecycle/ledger-merge.js';
 import { formatLedgerMerge } from '../report/ledger-merge.js';
+import { ledgerSideUnreadable, ledgerSideUntrusted } from './messages.js';
 import type { CommandRun } from './types.js';
 
 async function readSide(cwd: string, file: string, side: string): Promise<LedgerEntry[]> {
   const text = await readFile(path.resolve(cwd, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' && side === 'base') return '';
-    throw new LeptonError(`cannot read ${side} ledger ${file}: ${error.message}`);
+    throw ledgerSideUnreadable(side, file, error.message);
   });
   const { entries, problems } = checkChain(ledgerLines(text));
-  if (problems[0])
-    throw new LeptonError(`${side} ledger ${file} cannot be trusted: ${problems[0].message}`, {
-      exitCode: EXIT.gateFailed,
-      hint: 'resolve the merge by hand from git: `git checkout --ours` or `--theirs` .lepton/ledger.jsonl',
-    });
+  if (problems[0]) throw ledgerSideUntrusted(side, file, problems[0].message);
   return entries;
 }
 
@@ -30,7 +28,7 @@ export const run: CommandRun = async ({ args, globals, io }) => {
     io.stderr(formatLedgerMerge(result));
     return EXIT.gateFailed;
   }
-  await writeFileAtomic(path.resolve(globals.cwd, ours), result.entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+  await writeFileAtomic(path.resolve(globals.cwd, ours), ledgerText(result.entries));
   if (!globals.quiet) io.stderr(formatLedgerMerge(result));
   return EXIT.ok;
 };

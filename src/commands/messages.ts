@@ -1,6 +1,6 @@
 // The sentences of the command line that name its flags: the core layers report facts, and the
 // commands put them in the user's terms here.
-import { LeptonError, usageError } from '../errors.js';
+import { EXIT, LeptonError, usageError } from '../errors.js';
 import type { Phase } from '../manifest/schema.js';
 
 export function onlyWithPhases(): LeptonError {
@@ -33,11 +33,77 @@ export function allWithJunit(): LeptonError {
   return usageError('--junit is not available with --all', 'fan out with `lepton ci matrix` and write one JUnit file per project, or use --format json');
 }
 
+export function allWithSarif(): LeptonError {
+  return usageError('--sarif is not available with --all', 'fan out with `lepton ci matrix` and write one SARIF file per project');
+}
+
 export function formatNotForAll(format: string): LeptonError {
   return usageError(
     `--format ${format} is not available with --all`,
     'use --format pretty, json, github or markdown; for one JUnit report per project, fan out with `lepton ci matrix`',
   );
+}
+
+/** `advance` refused: `count` files the gate of `from` read (`described`) are not committed as read. */
+export function notAdvancedDirty(count: number, from: string, described: string): LeptonError {
+  const one = count === 1;
+  return new LeptonError(`not advanced: ${one ? 'a file' : `${count} files`} the gate of ${from} read ${one ? 'is' : 'are'} not committed as read: ${described}`, {
+    exitCode: EXIT.gateFailed,
+    hint: 'the ledger names a commit: commit the evidence first (`git add` them, `git commit`), or record them as dirty with `lepton advance --allow-dirty`',
+  });
+}
+
+/** `report --all` found no project. */
+export function noProjectsBelow(cwd: string): LeptonError {
+  return usageError(`no lepton.yaml found in ${cwd} or below it (ignored folders and node_modules are skipped)`, 'run `lepton init` in a project folder, or pass -C DIR');
+}
+
+/** `report --out FILE` names a file lepton did not write. */
+export function foreignReportFile(shown: string): LeptonError {
+  return usageError(`${shown} exists and is not a lepton report`, 'pass --out FILE to write elsewhere, or --force to replace it');
+}
+
+/** A file named on the command line (`--junit`, `--sarif`, `--out`) cannot be written. */
+export function cannotWriteReport(file: string, error: unknown): LeptonError {
+  return new LeptonError(`cannot write ${file}: ${(error as Error).message}`, { hint: 'pass a file in a folder you can write to', cause: error });
+}
+
+/** `init` without a terminal to ask on, and questions left open; `flags` answer them. */
+export function cannotAsk(ci: boolean, flags: readonly string[]): LeptonError {
+  const why = ci ? 'in CI' : 'stdin or stdout is not a terminal';
+  return usageError(`cannot ask questions (${why}); missing ${flags.join(', ')}`, 'pass those flags (or --answers FILE.yaml), or pass --yes to take the defaults');
+}
+
+export function noGitIdentity(): LeptonError {
+  return new LeptonError("no git identity to record as the project's first ledger entry", {
+    hint: 'set one: git config --global user.name "Your Name" && git config --global user.email you@example.com',
+  });
+}
+
+export function prePushNeedsStdin(): LeptonError {
+  return usageError(
+    "`lepton hooks run pre-push` reads git's pre-push input on stdin",
+    'git runs it from the pre-push hook; to check by hand, run `lepton verify` and `lepton gate --completed`',
+  );
+}
+
+export function noSuchHook(hook: string): LeptonError {
+  return usageError(`lepton runs no "${hook}" hook`, 'the one hook is pre-push: `lepton hooks run pre-push`');
+}
+
+export function notPrePushInput(message: string): LeptonError {
+  return usageError(message, 'this command reads the input git gives a pre-push hook');
+}
+
+export function ledgerSideUnreadable(side: string, file: string, message: string): LeptonError {
+  return new LeptonError(`cannot read ${side} ledger ${file}: ${message}`);
+}
+
+export function ledgerSideUntrusted(side: string, file: string, problem: string): LeptonError {
+  return new LeptonError(`${side} ledger ${file} cannot be trusted: ${problem}`, {
+    exitCode: EXIT.gateFailed,
+    hint: 'resolve the merge by hand from git: `git checkout --ours` or `--theirs` .lepton/ledger.jsonl',
+  });
 }
 
 /**

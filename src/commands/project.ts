@@ -3,6 +3,7 @@
 import { loadProject, type Recovered } from '../lifecycle/project.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import { recoveredText } from '../report/moves.js';
+import { warningText } from '../report/notes.js';
 import type { CommandIO, GlobalOptions } from './types.js';
 import { safeText } from '../text.js';
 
@@ -12,6 +13,6 @@ export async function openProject(globals: GlobalOptions, io: Pick<CommandIO, 's
     recovered = step;
     io.stderr(recoveredText(step));
   });
-  for (const warning of loaded.warnings) io.stderr(`warning: ${safeText(warning, { multiline: true })}\n`);
+  for (const warning of loaded.warnings) io.stderr(warningText(safeText(warning, { multiline: true })));
   return recovered ? { ...loaded, recovered } : loaded;
 }

@@ -2,9 +2,10 @@
 // `$GITHUB_STEP_SUMMARY` names, kept under GitHub's 1 MiB limit) and a JUnit file (`--junit FILE`).
 import { appendFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LeptonError } from '../errors.js';
 import { writeFileAtomic } from '../fs.js';
 import type { ReportFormat } from '../report/index.js';
+import { SUMMARY_FULL_WARNING, summaryAddition, summaryNotWrittenWarning } from '../report/summary.js';
+import { cannotWriteReport } from './messages.js';
 import type { CommandIO } from './types.js';
 
 /**
@@ -30,23 +31,8 @@ export async function writeReportFile(cwd: string, file: string, content: string
   try {
     await writeFileAtomic(target, content);
   } catch (error) {
-    throw new LeptonError(`cannot write ${file}: ${(error as Error).message}`, { hint: 'pass a file in a folder you can write to', cause: error });
+    throw cannotWriteReport(file, error);
   }
-}
-
-/** GitHub rejects a step summary larger than this (and shows none of it). */
-export const STEP_SUMMARY_LIMIT = 1024 * 1024;
-
-/** What `markdown` becomes when only `room` bytes are left: cut at a line end, with a note saying so. */
-export function fitSummary(markdown: string, room: number): string | undefined {
-  const bytes = Buffer.from(markdown, 'utf8');
-  if (bytes.length <= room) return markdown;
-  const note = `\n\n> **lepton:** this summary was cut short to stay under GitHub's 1 MiB step-summary limit; the job log has the full report.\n`;
-  const budget = room - Buffer.byteLength(note);
-  if (budget <= 0) return undefined;
-  // A line end is always a character boundary, so the cut never splits a UTF-8 sequence.
-  const cut = bytes.subarray(0, budget).lastIndexOf(0x0a);
-  return `${bytes.subarray(0, Math.max(0, cut)).toString('utf8')}${note}`;
 }
 
 /**
@@ -61,14 +47,13 @@ export async function appendStepSummary(io: Pick<CommandIO, 'env' | 'stderr'>, m
       (stats) => stats.size,
       () => 0,
     );
-    const separator = used > 0 ? '\n' : '';
-    const fitted = fitSummary(`${separator}${await markdown()}`, STEP_SUMMARY_LIMIT - used);
+    const fitted = summaryAddition(await markdown(), used);
     if (fitted === undefined) {
-      io.stderr("warning: the job summary is already at GitHub's 1 MiB limit; lepton's report was not added to it\n");
+      io.stderr(SUMMARY_FULL_WARNING);
       return;
     }
     await appendFile(file, fitted, 'utf8');
   } catch (error) {
-    io.stderr(`warning: could not write the job summary to ${file}: ${(error as Error).message}\n`);
+    io.stderr(summaryNotWrittenWarning(file, (error as Error).message));
   }
 }

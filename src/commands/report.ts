@@ -2,7 +2,9 @@
 // a gate (default lepton-report.html); `--all` makes it a portfolio of every project below.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EXIT, InterruptedError, usageError } from '../errors.js';
+import { EXIT, InterruptedError } from '../errors.js';
+import { reportWrittenNote, reportWrittenText } from '../report/notes.js';
+import { allWithManifest, foreignReportFile, noProjectsBelow } from './messages.js';
 import type { CommandRun } from './types.js';
 import { openProject } from './project.js';
 
@@ -19,7 +21,7 @@ export const run: CommandRun<ReportCommandOptions> = async ({ options, globals, 
   const gather = { env: io.env, signal: io.signal };
   let html: string;
   if (options.all) {
-    if (globals.manifest) throw usageError('--all and --manifest cannot be used together', 'use -C DIR to choose the folder searched for projects');
+    if (globals.manifest) throw allWithManifest();
     const [{ gatherPortfolio }, { renderPortfolioPage }, { recoveredText }] = await Promise.all([
       import('../lifecycle/report-data.js'),
       import('../report/html/page.js'),
@@ -29,12 +31,7 @@ export const run: CommandRun<ReportCommandOptions> = async ({ options, globals, 
       ...gather,
       onRecovered: (recovered, project) => io.stderr(recoveredText(recovered, project)),
     });
-    if (data.projects.length === 0) {
-      throw usageError(
-        `no lepton.yaml found in ${globals.cwd} or below it (ignored folders and node_modules are skipped)`,
-        'run `lepton init` in a project folder, or pass -C DIR',
-      );
-    }
+    if (data.projects.length === 0) throw noProjectsBelow(globals.cwd);
     html = renderPortfolioPage(data);
   } else {
     const loaded = await openProject(globals, io);
@@ -48,8 +45,8 @@ export const run: CommandRun<ReportCommandOptions> = async ({ options, globals, 
   }
   await refuseForeignFile(path.resolve(globals.cwd, out), out, Boolean(options.force));
   await (await import('./report-files.js')).writeReportFile(globals.cwd, out, html);
-  io.stdout(`${out}\n`);
-  if (!globals.quiet) io.stderr(`wrote ${out} (${Math.ceil(Buffer.byteLength(html) / 1024)} KiB): open it in a browser, or print it\n`);
+  io.stdout(reportWrittenText(out));
+  if (!globals.quiet) io.stderr(reportWrittenNote(out, html));
   return EXIT.ok;
 };
 
@@ -58,6 +55,6 @@ async function refuseForeignFile(file: string, shown: string, force: boolean): P
   if (force) return;
   const existing = await readFile(file, 'utf8').catch(() => undefined);
   if (existing !== undefined && !existing.includes('<meta name="generator" content="lepton">')) {
-    throw usageError(`${shown} exists and is not a lepton report`, 'pass --out FILE to write elsewhere, or --force to replace it');
+    throw foreignReportFile(shown);
   }
 }

@@ -117,6 +117,11 @@ export function chainEntry<E extends { event: LedgerEvent }>(previous: LedgerEnt
   return { ...unhashed, hash: entryHash(unhashed) };
 }
 
+/** A whole ledger's text: one line per entry. */
+export function ledgerText(entries: readonly LedgerEntry[]): string {
+  return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
+}
+
 /** The ledger text with `entry` appended as one line. */
 export function appendedText(text: string | undefined, entry: LedgerEntry): string {
   const body = text && !text.endsWith('\n') ? `${text}\n` : (text ?? '');

@@ -194,6 +194,13 @@ async function record<F extends LedgerSnapshot, P extends Plan>(
     for (const document of options.documents ?? []) writes.push({ path: document.path, content: document.content, label: 'document', unless: document.document });
     await commitWrites(root, writes, options.env ?? process.env);
     await rememberCheckedLines(root, ledgerLines(ledgerText));
+    // signEntry checked the signature against the owner's key with ssh-keygen: verify need not again.
+    if (key && typeof entry.sig === 'string') await rememberSignedEntry(root, entry, entry.sig, key);
     return { entry, result: planned.result } as Recorded<P>;
   });
+}
+
+async function rememberSignedEntry(root: string, entry: LedgerEntry, sig: string, key: string): Promise<void> {
+  const [{ contentHash }, { rememberVerifiedSignature, signatureKey }] = await Promise.all([import('./signatures.js'), import('./signature-cache.js')]);
+  await rememberVerifiedSignature(root, signatureKey(contentHash(entry), sig, key));
 }

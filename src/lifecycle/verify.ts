@@ -67,41 +67,56 @@ export async function verifyAndReplay(loaded: LoadedManifest, options: VerifyOpt
   if (options.strict && (await (await import('../git/git.js')).isRepository(loaded.root))) {
     for (const loss of await mergeLosses(loaded.root)) problems.push({ ...loss, check: 'chain' });
   }
-  const signatures = await checkSignatures(manifest, entries);
+  const signatures = await checkSignatures(loaded.root, manifest, entries, Boolean(options.strict));
   problems.push(...signatures.problems);
   if (options.strict) problems.push(...(await checkAuthors(loaded.root, lines, entries, signatures.valid)));
   problems.sort((left, right) => (left.seq ?? Number.MAX_SAFE_INTEGER) - (right.seq ?? Number.MAX_SAFE_INTEGER));
   return { report: { version: 1, project: manifest.project.name, phase: manifest.phase, ok: problems.length === 0, entries: lines.length, problems }, state };
 }
 
-/** Each line must have been added by a commit authored by the entry's actor, and no commit may remove one. */
 /**
  * Every `sig` checked against the named owner's `key` (ssh-keygen -Y verify); an entry by an owner
- * with a key must carry a valid one. Returns the seqs of entries with a valid signature.
+ * with a key must carry a valid one. Returns the seqs of entries with a valid signature. A signature
+ * found valid before, over the same content with the same key, is not checked again (see
+ * signature-cache.ts), except under --strict, which trusts no cache.
  */
-async function checkSignatures(manifest: Manifest, entries: readonly LedgerEntry[]): Promise<{ problems: VerifyProblem[]; valid: Set<number> }> {
+async function checkSignatures(root: string, manifest: Manifest, entries: readonly LedgerEntry[], strict: boolean): Promise<{ problems: VerifyProblem[]; valid: Set<number> }> {
   const problems: VerifyProblem[] = [];
   const valid = new Set<number>();
   const keyed = entries.filter((entry) => entry.sig !== undefined || ownerByEmail(manifest, entry.actor.email)?.key);
   if (keyed.length === 0) return { problems, valid };
-  const { contentHash, verifyHash } = await import('./signatures.js');
+  const [{ contentHash, verifyHash }, { rememberVerifiedSignatures, signatureKey, verifiedSignatures }] = await Promise.all([
+    import('./signatures.js'),
+    import('./signature-cache.js'),
+  ]);
+  const known = strict ? new Set<string>() : verifiedSignatures(root);
+  const verified: string[] = [];
   for (const entry of keyed) {
     const owner = ownerByEmail(manifest, entry.actor.email);
     const who = `${entry.actor.name} <${entry.actor.email}>`;
     const finding = (message: string) => problems.push({ seq: entry.seq, check: 'signatures', message: `entry #${entry.seq} (${entry.event} by ${who}): ${message}` });
     if (!owner?.key) {
       finding('carries a signature, but no owner with that email has a key to check it against');
-    } else if (typeof entry.sig !== 'string') {
+      continue;
+    }
+    if (typeof entry.sig !== 'string') {
       finding(`is not signed, but ${owner.name} has a key: an entry by a keyed owner must be signed by it`);
-    } else if (await verifyHash(contentHash(entry), entry.sig, owner.key)) {
+      continue;
+    }
+    const hash = contentHash(entry);
+    const key = signatureKey(hash, entry.sig, owner.key);
+    if (known.has(key) || (await verifyHash(hash, entry.sig, owner.key))) {
       valid.add(entry.seq);
+      verified.push(key);
     } else {
       finding(`its signature does not verify against ${owner.name}'s key: the entry was changed after it was signed, or signed with another key`);
     }
   }
+  await rememberVerifiedSignatures(root, [...new Set(verified)]);
   return { problems, valid };
 }
 
+/** Each line must have been added by a commit authored by the entry's actor, and no commit may remove one. */
 async function checkAuthors(root: string, lines: readonly string[], entries: readonly LedgerEntry[], signed: ReadonlySet<number>): Promise<VerifyProblem[]> {
   const { isRepository } = await import('../git/git.js');
   if (!(await isRepository(root))) return [{ check: 'authors', message: 'checking who committed each entry needs git history, but the project is not in a git repository' }];

@@ -1,5 +1,6 @@
-// What `lepton ci init` prints: the file written and what the workflow enforces.
+// What `lepton ci init` and `lepton ci matrix` print: the file written and what the workflow enforces; the matrix.
 import type { CiInitResult } from '../ci/init.js';
+import type { CiMatrix } from '../ci/matrix.js';
 
 const DONE: Record<CiInitResult['action'], (file: string) => string> = {
   created: (file) => `created ${file}`,
@@ -29,4 +30,13 @@ export function describeCiInit(result: CiInitResult): string {
     `Next: commit ${result.file}${plan.install === 'vendored' ? ' (and .lepton/bin/lepton.cjs, if it is not committed yet)' : ''} and push.`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** `lepton ci matrix`: the matrix as one line of JSON. */
+export function formatCiMatrix(matrix: CiMatrix): string {
+  return `${JSON.stringify(matrix)}\n`;
+}
+
+export function emptyMatrixWarning(cwd: string): string {
+  return `warning: no lepton.yaml found in ${cwd} or below it; the matrix is empty\n`;
 }

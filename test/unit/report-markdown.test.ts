@@ -4,7 +4,8 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STEP_SUMMARY_LIMIT, appendStepSummary, fitSummary } from '../../src/commands/report-files.js';
+import { appendStepSummary } from '../../src/commands/report-files.js';
+import { STEP_SUMMARY_LIMIT, fitSummary } from '../../src/report/summary.js';
 import type { CheckResult, GateReport } from '../../src/gate/types.js';
 import { escapeMarkdown, formatGateMarkdown, formatStatusMarkdown, formatVerifyMarkdown } from '../../src/report/markdown.js';
 
