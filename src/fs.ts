@@ -2,6 +2,7 @@
 // unless asked to.
 import { constants, fstatSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { LeptonError } from './errors.js';
 
@@ -13,6 +14,14 @@ export async function pathExists(file: string): Promise<boolean> {
 }
 
 let tempCounter = 0;
+/** This machine in temp file names (FNV-1a of its host name): a pid means something only on the host that wrote it. */
+const HOST_TAG = (() => {
+  let hash = 0x811c9dc5;
+  for (const char of hostname()) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+})();
+/** Another host's temp file is left this long: its writer may be alive there (a checkout shared with a container). */
+const FOREIGN_TEMP_AGE_MS = 60 * 60 * 1000;
 
 /** True when `candidate` is `root` or inside it (paths compared as given, no symlinks resolved). */
 export function isInside(root: string, candidate: string): boolean {
@@ -95,7 +104,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   await makeDirectory(path.dirname(target));
   await removeStaleTemps(target);
   // Unique within this process and across processes: no need to load node:crypto for it.
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++tempCounter}.tmp`);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++tempCounter}.${HOST_TAG}.tmp`);
   const handle = await open(temp, 'w', options.mode ?? 0o666);
   try {
     if (existing) await handle.chmod(existing.mode & 0o7777);
@@ -117,7 +126,9 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
 
 /**
  * Removes the temp files of earlier writes of `target` whose process is gone (a `kill -9` between
- * creating the temp file and renaming it): `.<name>.<pid>.<n>.tmp` with a pid no process has.
+ * creating the temp file and renaming it): `.<name>.<pid>.<n>.<host>.tmp` written on this host with
+ * a pid no process has (or without a host, as earlier versions named them); another host's only
+ * once it is an hour old, since its pid cannot be looked up here.
  */
 async function removeStaleTemps(target: string): Promise<void> {
   const dir = path.dirname(target);
@@ -125,10 +136,17 @@ async function removeStaleTemps(target: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const match = /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
-    const pid = Number(match?.[1]);
-    if (!match || pid === process.pid || processExists(pid)) continue;
-    await rm(path.join(dir, name), { force: true });
+    const match = /^(\d+)\.\d+(?:\.([0-9a-f]{8}))?\.tmp$/.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const file = path.join(dir, name);
+    if (match[2] !== undefined && match[2] !== HOST_TAG) {
+      const written = await stat(file).catch(() => undefined);
+      if (!written || Date.now() - written.mtimeMs < FOREIGN_TEMP_AGE_MS) continue;
+    } else {
+      const pid = Number(match[1]);
+      if (pid === process.pid || processExists(pid)) continue;
+    }
+    await rm(file, { force: true });
   }
 }
 
