@@ -30,6 +30,15 @@ export async function isRepository(dir: string): Promise<boolean> {
   return inside;
 }
 
+/** Whether the repository holding `dir` is a shallow clone: commits before its cut are not there to read. */
+export async function isShallow(dir: string): Promise<boolean> {
+  return (
+    (await gitAt(dir)
+      .revparse(['--is-shallow-repository'])
+      .catch(() => 'false')) === 'true'
+  );
+}
+
 /** The top of the working tree that holds `dir`. */
 export async function repositoryRoot(dir: string): Promise<string> {
   return gitAt(dir).revparse(['--show-toplevel']);

@@ -118,8 +118,18 @@ async function checkSignatures(root: string, manifest: Manifest, entries: readon
 
 /** Each line must have been added by a commit authored by the entry's actor, and no commit may remove one. */
 async function checkAuthors(root: string, lines: readonly string[], entries: readonly LedgerEntry[], signed: ReadonlySet<number>): Promise<VerifyProblem[]> {
-  const { isRepository } = await import('../git/git.js');
+  const { isRepository, isShallow } = await import('../git/git.js');
   if (!(await isRepository(root))) return [{ check: 'authors', message: 'checking who committed each entry needs git history, but the project is not in a git repository' }];
+  // A shallow clone hides the commits before its cut, and with them what they added or dropped.
+  if (await isShallow(root)) {
+    return [
+      {
+        check: 'authors',
+        message:
+          'checking who committed each entry needs the whole git history, but this is a shallow clone; fetch all of it (`git fetch --unshallow`, or `fetch-depth: 0` for actions/checkout)',
+      },
+    ];
+  }
   const { lineHistory } = await import('../git/history.js');
   const history = await lineHistory(root, path.posix.join(...LEDGER_PATH.split('/')));
   const problems: VerifyProblem[] = [];

@@ -4,7 +4,8 @@
 // included, against each parent's: the ledger only grows.
 import { execa } from 'execa';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { gitEnv, type TempRepo } from '../helpers/git-repo.js';
+import { runLepton } from '../helpers/cli.js';
+import { gitEnv, makeTempDir, type TempRepo } from '../helpers/git-repo.js';
 import { ADA, GRACE, commitAs, createProject, lepton } from '../helpers/lifecycle-project.js';
 
 const MANIFEST = `version: 1
@@ -56,4 +57,15 @@ it('verify --strict names the merge commit that dropped a parent ledger entry', 
       message: `merge commit ${mergeCommit} by Ada Lovelace <ada@example.com> dropped ledger entry #1 (terminate by Ada Lovelace, 2026-06-15T10:00:00.000Z) of its parent ${(await execa('git', ['rev-parse', '--short=7', 'HEAD^1'], { cwd: repo.dir })).stdout.trim()}: the ledger only grows`,
     }),
   ]);
+});
+
+it('verify --strict in a shallow clone says it cannot see the history, instead of passing what it cannot check', async () => {
+  const clone = `${await makeTempDir()}/shallow`;
+  await execa('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, clone]);
+  const strict = await runLepton(['verify', '--strict', '--format', 'json'], { cwd: clone, env: gitEnv(ADA) });
+  expect(strict.exitCode, strict.stdout).toBe(1);
+  expect(JSON.parse(strict.stdout).problems).toContainEqual({
+    check: 'authors',
+    message: expect.stringContaining('this is a shallow clone; fetch all of it (`git fetch --unshallow`'),
+  });
 });
