@@ -18,14 +18,14 @@ function signed(value: number): string {
   return value > 0 ? `+${text}` : text;
 }
 
-/** One row per compared metric; the verdict sits on the first row. */
+/** One row per compared metric, each with its own verdict. */
 export function comparisonRows(comparison: Comparison): ComparisonRow[] {
-  return comparison.metrics.map((metric, index) => ({
+  return comparison.metrics.map((metric) => ({
     metric: metric.name,
     baseline: number(metric.baseline),
     candidate: number(metric.candidate),
     delta: `${signed(metric.delta)} [${signed(metric.low)}, ${signed(metric.high)}]${metric.mcnemarP !== undefined ? ` p=${number(metric.mcnemarP)}` : ''}`,
-    verdict: index === 0 ? comparison.verdict : '',
+    verdict: metric.verdict,
   }));
 }
 

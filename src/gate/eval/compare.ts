@@ -6,6 +6,9 @@ import type { Statistics } from './stats.js';
 
 export type Verdict = 'regression' | 'no-detectable-change' | 'improvement' | 'unreliable-baseline' | 'insufficient-data' | 'no-baseline';
 
+/** One metric's own verdict: the comparison's verdict is the worst of them. */
+export type MetricVerdict = 'regression' | 'no-detectable-change' | 'improvement';
+
 export interface ComparisonMetric {
   name: string;
   baseline: number;
@@ -14,6 +17,7 @@ export interface ComparisonMetric {
   low: number;
   high: number;
   mcnemarP?: number;
+  verdict: MetricVerdict;
 }
 
 export interface Comparison {
@@ -99,13 +103,16 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
   }
   if (pairs.length < options.minCases) return verdict('insufficient-data', `${pairs.length} paired cases, fewer than min-cases ${options.minCases}`, pairs.length);
 
-  const metrics = options.metrics.map((name) => compareMetric(name, pairs, options, statistics));
+  const metrics = options.metrics.map((name) => {
+    const metric = compareMetric(name, pairs, options, statistics);
+    return { ...metric, verdict: metricVerdict(metric, options.lowerIsBetter.has(name), options.margin) };
+  });
   const flipped: string[] = [];
   for (let index = 0; index < pairs.length; index++) {
     const now = nows[index]!;
     if (baseline.pass[olds[index]!] === 1 && now.pass !== undefined && now.pass < 1) flipped.push(now.id);
   }
-  const worse = metrics.filter((metric) => (options.lowerIsBetter.has(metric.name) ? metric.high > options.margin : metric.low < -options.margin));
+  const worse = metrics.filter((metric) => metric.verdict === 'regression');
   if (worse.length > 0) {
     const [first] = worse;
     return verdict(
@@ -116,7 +123,7 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
       flipped,
     );
   }
-  const better = metrics.every((metric) => (options.lowerIsBetter.has(metric.name) ? metric.high < 0 : metric.low > 0));
+  const better = metrics.every((metric) => metric.verdict === 'improvement');
   return better
     ? verdict('improvement', `every metric is better than the baseline's at ${percent(options.confidence)} confidence`, pairs.length, metrics, flipped)
     : verdict('no-detectable-change', `no metric is worse than the margin ${options.margin} at ${percent(options.confidence)} confidence`, pairs.length, metrics, flipped);
@@ -129,7 +136,13 @@ interface Pairs {
   baseline: BaselineRun;
 }
 
-function compareMetric(name: string, pairs: Pairs, options: CompareOptions, statistics: Statistics): ComparisonMetric {
+/** Worse than the margin allows, better at the confidence, or neither; a rise is worse where lower is better. */
+function metricVerdict(metric: Omit<ComparisonMetric, 'verdict'>, lowerIsBetter: boolean, margin: number): MetricVerdict {
+  if (lowerIsBetter ? metric.high > margin : metric.low < -margin) return 'regression';
+  return (lowerIsBetter ? metric.high < 0 : metric.low > 0) ? 'improvement' : 'no-detectable-change';
+}
+
+function compareMetric(name: string, pairs: Pairs, options: CompareOptions, statistics: Statistics): Omit<ComparisonMetric, 'verdict'> {
   // Typed arrays: two numbers per pair, no boxed number and nothing for the collector to trace.
   const beforeAll = new Float64Array(pairs.length);
   const afterAll = new Float64Array(pairs.length);

@@ -12,12 +12,15 @@ export function compareWithRecorded(measured: readonly MetricValue[], recorded: 
     const before = recorded.values.find((item) => item.path === value.path);
     if (value.value === null || !before || before.value === null || value.op === '==' || value.op === '!=') continue;
     const delta = value.value - before.value;
-    metrics.push({ name: value.path, baseline: before.value, candidate: value.value, delta, low: delta, high: delta, lowerIsBetter: value.op === '<=' || value.op === '<' });
+    const lowerIsBetter = value.op === '<=' || value.op === '<';
+    const worse = lowerIsBetter ? delta > margin : delta < -margin;
+    const verdict = worse ? 'regression' : (lowerIsBetter ? delta < 0 : delta > 0) ? 'improvement' : 'no-detectable-change';
+    metrics.push({ name: value.path, baseline: before.value, candidate: value.value, delta, low: delta, high: delta, verdict, lowerIsBetter });
   }
   const shown = metrics.map(({ lowerIsBetter: _direction, ...metric }) => metric);
   const recordedAt = { sha256: '', seq: recorded.seq, cases: 0 };
   if (metrics.length === 0) return { ...base, verdict: 'no-baseline', reason: `the advance #${recorded.seq} recorded none of these values`, metrics: [], baseline: recordedAt };
-  const worse = metrics.find((metric) => (metric.lowerIsBetter ? metric.delta > margin : metric.delta < -margin));
+  const worse = metrics.find((metric) => metric.verdict === 'regression');
   if (worse) {
     return {
       ...base,
@@ -27,7 +30,7 @@ export function compareWithRecorded(measured: readonly MetricValue[], recorded: 
       baseline: recordedAt,
     };
   }
-  const better = metrics.every((metric) => (metric.lowerIsBetter ? metric.delta < 0 : metric.delta > 0));
+  const better = metrics.every((metric) => metric.verdict === 'improvement');
   return {
     ...base,
     verdict: better ? 'improvement' : 'no-detectable-change',
