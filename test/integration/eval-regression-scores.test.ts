@@ -1,6 +1,7 @@
 // A regression in a continuous metric (a score), not in pass/fail flips, in the generic JSONL
 // format: the verdict sits on the score's row, the pass row has its own, the cases that dropped
-// most are listed with their lines, and the hint's bless command runs as given.
+// most are listed with their lines, the hint's bless command runs as given, and JSON prints the
+// derived numbers without binary noise.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blessBaseline } from '../../src/lifecycle/baseline.js';
 import { evaluatePhases } from '../../src/lifecycle/evaluate.js';
@@ -81,6 +82,19 @@ describe('a regression in a score, not in pass/fail', () => {
     expect(check.problems?.filter((problem) => problem.message.startsWith('case "'))).toHaveLength(10);
     expect(check.problems?.at(-1)?.message).toBe('… and 50 more cases with a lower score');
     expect(check.hint).toContain('`lepton baseline bless eval-holdout --reason "…"`');
+  });
+
+  it('JSON prints derived numbers (means, deltas, bounds) to 12 significant digits, without binary noise', async () => {
+    await repo.write(
+      'evals/results.jsonl',
+      results((index) => (index === 7 ? 0.15 : index === 23 ? 0.12 : 0.05)),
+    );
+    const report = await gate();
+    const json = JSON.parse(await formatGateReport('json', report, { color: false, env: {}, now: () => new Date() }));
+    const shown = json.checks[0].comparison.metrics.find((metric: { name: string }) => metric.name === 'score');
+    expect(shown.delta).toBe(-0.0528333333333);
+    expect(shown.candidate).toBe(0.805166666667);
+    expect(JSON.stringify(json)).not.toMatch(/\d\.\d*(?:0000000|9999999)\d/);
   });
 
   it('a regression made of pass/fail flips lists the flipped cases and says so in the hint', async () => {
