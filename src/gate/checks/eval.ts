@@ -136,19 +136,21 @@ function flippedProblems(comparison: Comparison, cases: readonly CollapsedCase[]
   const where = new Map(cases.map((item) => [item.id, item]));
   // The metrics' intervals are in `comparison` (every report prints its table); problems name the cases.
   const problems: Problem[] = [];
-  for (const id of comparison.flipped.slice(0, FLIPPED_SHOWN)) {
+  const flipped = comparison.flipped ?? [];
+  for (const id of flipped.slice(0, FLIPPED_SHOWN)) {
     const item = where.get(id);
     problems.push(item ? located(file, item, `case "${id}" passed in the baseline and fails now`) : { file, message: `case "${id}" passed in the baseline and fails now` });
   }
-  if (comparison.flipped.length > FLIPPED_SHOWN)
-    problems.push({ file, message: `… and ${comparison.flipped.length - FLIPPED_SHOWN} more flipped cases (see \`comparison.flipped\` in the JSON report)` });
+  if (flipped.length > FLIPPED_SHOWN)
+    problems.push({ file, message: `… and ${flipped.length - FLIPPED_SHOWN} more flipped cases (see \`comparison.flipped\` in the JSON report)` });
   return problems;
 }
 
 function verdictSummary(comparison: Comparison): string {
   if (comparison.verdict === 'no-baseline') return 'no baseline blessed yet';
   const pass = comparison.metrics.find((metric) => metric.name === 'pass') ?? comparison.metrics[0];
-  const interval = pass ? ` (${pass.name} Δ ${signed(pass.delta)} [${signed(pass.low)}, ${signed(pass.high)}])` : '';
+  const bounds = pass?.low !== undefined && pass.high !== undefined ? ` [${signed(pass.low)}, ${signed(pass.high)}]` : '';
+  const interval = pass ? ` (${pass.name} Δ ${signed(pass.delta)}${bounds})` : '';
   return `${comparison.verdict} against baseline #${comparison.baseline?.seq}${interval}`;
 }
 
