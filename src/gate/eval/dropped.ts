@@ -38,7 +38,8 @@ export function droppedProblems(
       if (input !== undefined && item.input !== undefined && input !== item.input) continue;
       const was = column[old]!;
       const worse = lower ? is - was : was - is;
-      if (worse > 0) moved.push({ item, was, is, worse });
+      // Rounded: 0.8 - 0.75 and 0.9 - 0.85 are the same drop, and equal drops stay in file order.
+      if (worse > 0) moved.push({ item, was, is, worse: Number(worse.toPrecision(12)) });
     }
     moved.sort((a, b) => b.worse - a.worse);
     for (const { item, was, is } of moved.slice(0, shown)) {
