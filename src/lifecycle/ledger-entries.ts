@@ -15,8 +15,8 @@ export interface LedgerCheck {
   evidence: string;
   /** The values the check judged (`checks[].values` of gate JSON), when it has any. */
   values?: CheckValues | undefined;
-  /** An eval check's regression verdict at the advance: against which baseline, and each metric's Δ with its interval. */
-  comparison?: { verdict: string; baseline?: string | undefined; metrics: { name: string; delta: number; low: number; high: number }[] } | undefined;
+  /** A regression verdict at the advance: against which blessed baseline (eval), and each metric's Δ with its interval (none for a metric check). */
+  comparison?: { verdict: string; baseline?: string | undefined; metrics: { name: string; delta: number; low?: number; high?: number }[] } | undefined;
   /** SHA-256 of the check's definition (canonical JSON), to name it when the gate changes later. */
   definition?: string | undefined;
 }

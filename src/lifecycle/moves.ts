@@ -166,7 +166,8 @@ export async function terminate(loaded: LoadedManifest, options: ReasonOptions):
 function comparisonSummary(comparison: Comparison): NonNullable<LedgerCheck['comparison']> {
   return {
     verdict: comparison.verdict,
-    ...(comparison.baseline && { baseline: comparison.baseline.sha256 }),
-    metrics: comparison.metrics.map(({ name, delta, low, high }) => ({ name, delta, low, high })),
+    ...(comparison.baseline?.sha256 && { baseline: comparison.baseline.sha256 }),
+    // A metric check's comparison (one number a side) has no interval.
+    metrics: comparison.metrics.map(({ name, delta, low, high }) => ({ name, delta, ...(low !== undefined && high !== undefined && { low, high }) })),
   };
 }

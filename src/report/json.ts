@@ -5,8 +5,33 @@ import type { HistoryReport } from '../lifecycle/history.js';
 import type { StatusReport } from '../lifecycle/status.js';
 import type { VerifyReport } from '../lifecycle/verify.js';
 
+/**
+ * Significant digits of the numbers lepton derives (means, rates, quantiles, deltas, interval
+ * bounds, p-values) in JSON: 0.85 - 0.74 prints -0.11, not -0.10999999999999999. Only the output
+ * is rounded; the verdicts were reached on the unrounded values.
+ */
+export const JSON_DIGITS = 12;
+
+const derived = (value: number) => (Number.isFinite(value) ? Number(value.toPrecision(JSON_DIGITS)) : value);
+
 export function publicCheck({ evidence: _evidence, reads: _reads, ...result }: CheckResult): Omit<CheckResult, 'evidence' | 'reads'> {
-  return result;
+  // An eval check's values are aggregates it computed; a metric check's are read from the file as they are.
+  const read = result.kind !== 'eval';
+  const values = !read && Array.isArray(result.values) ? { values: result.values.map((value) => ({ ...value, value: value.value === null ? null : derived(value.value) })) } : {};
+  const comparison = result.comparison && {
+    comparison: {
+      ...result.comparison,
+      metrics: result.comparison.metrics.map((metric) => ({
+        ...metric,
+        ...(!read && { baseline: derived(metric.baseline), candidate: derived(metric.candidate) }),
+        delta: derived(metric.delta),
+        ...(metric.low !== undefined && { low: derived(metric.low) }),
+        ...(metric.high !== undefined && { high: derived(metric.high) }),
+        ...(metric.mcnemarP !== undefined && { mcnemarP: derived(metric.mcnemarP) }),
+      })),
+    },
+  };
+  return { ...result, ...values, ...comparison };
 }
 
 export function gateJson({ unmatched: _unmatched, ...report }: GateReport) {

@@ -92,7 +92,7 @@ describe('eval regression against a baseline blessed from real promptfoo output'
     const regressed = await gateWith('candidate-drop8');
     expect(regressed.status).toBe('fail');
     expect(regressed.comparison?.verdict).toBe('regression');
-    expect([...regressed.comparison!.flipped].sort()).toEqual(DROPPED);
+    expect([...regressed.comparison!.flipped!].sort()).toEqual(DROPPED);
     const pass = regressed.comparison!.metrics.find((metric) => metric.name === 'pass')!;
     expect(pass.delta).toBeCloseTo(-0.04, 12);
     expect(pass.low).toBeLessThan(-0.02);

@@ -5,7 +5,8 @@ import { statSync } from 'node:fs';
 import type { CheckOf } from '../../manifest/schema.js';
 import { readBaseline } from '../eval/baseline-read.js';
 import { EvalFileError, type CollapsedCase } from '../eval/cases.js';
-import { compareRuns, signed, type Comparison } from '../eval/compare.js';
+import { compareRuns, signed, type BaselineRun, type Comparison } from '../eval/compare.js';
+import { droppedProblems } from '../eval/dropped.js';
 import { readEvalRun, type EvalRun } from '../eval/formats/index.js';
 import { formatValue, judgeThresholds, located } from '../eval/thresholds.js';
 import type { CheckContext, CheckModule, CheckOutcome, Problem } from '../types.js';
@@ -49,19 +50,27 @@ async function evaluate(check: CheckOf<'eval'>, context: CheckContext): Promise<
   }
 
   let comparison: Comparison | undefined;
+  let listed = 0;
   if (settings.regression) {
+    let compared: Compared;
     try {
-      comparison = await compareWithBaseline(check, baseline, run, minCases ?? 1);
+      compared = await compareWithBaseline(check, baseline, run, minCases ?? 1);
     } catch (error) {
       if (!(error instanceof EvalFileError)) throw error;
       return { status: 'error', message: error.message, values: thresholds.values, evidence: { file, ...digest } };
     }
+    comparison = compared.comparison;
     const blocking =
       comparison.verdict === 'regression' ||
       ((comparison.verdict === 'unreliable-baseline' || comparison.verdict === 'insufficient-data') && settings.regression['on-unreliable'] !== 'pass');
     if (blocking) {
       failures.push(`${comparison.verdict}: ${comparison.reason}`);
-      problems.push(...flippedProblems(comparison, run.cases, file));
+      const cases = [
+        ...flippedProblems(comparison, run.cases, file),
+        ...(compared.baseline ? droppedProblems(comparison, compared.baseline, run.cases, file, compared.lowerIsBetter, FLIPPED_SHOWN) : []),
+      ];
+      listed = cases.length;
+      problems.push(...cases);
     }
   }
 
@@ -80,7 +89,7 @@ async function evaluate(check: CheckOf<'eval'>, context: CheckContext): Promise<
   }
   problems.unshift(...thresholds.failures.map((message) => ({ file, message })));
   const message = failures.length === 1 ? failures[0]! : `${failures.length} problems: ${failures[0]}; …`;
-  return { status: 'fail', message, problems, ...common, ...(comparison?.verdict === 'regression' && { hint: regressionHint(check) }) };
+  return { status: 'fail', message, problems, ...common, ...(comparison?.verdict === 'regression' && { hint: regressionHint(check, comparison, listed > 0) }) };
 }
 
 type PendingBaseline = { read: ReturnType<typeof readBaseline> } | undefined;
@@ -94,11 +103,22 @@ function startBaseline(check: CheckOf<'eval'>, context: CheckContext): PendingBa
   return { read };
 }
 
-async function compareWithBaseline(check: CheckOf<'eval'>, pending: PendingBaseline, run: EvalRun, minCases: number): Promise<Comparison> {
+/** The comparison, with the baseline it read (to find the cases behind a regression). */
+interface Compared {
+  comparison: Comparison;
+  baseline?: BaselineRun;
+  lowerIsBetter: ReadonlySet<string>;
+}
+
+async function compareWithBaseline(check: CheckOf<'eval'>, pending: PendingBaseline, run: EvalRun, minCases: number): Promise<Compared> {
   const regression = check.eval.regression!;
   const confidence = regression.confidence ?? 0.95;
+  const lowerIsBetter = new Set((check.eval.checks ?? []).filter((comparison) => comparison.op === '<=' || comparison.op === '<').map((comparison) => comparison.metric));
   if (!pending) {
-    return { verdict: 'no-baseline', reason: 'nothing blessed yet for this check', metrics: [], flipped: [], margin: regression.margin, confidence, paired: 0 };
+    return {
+      comparison: { verdict: 'no-baseline', reason: 'nothing blessed yet for this check', metrics: [], flipped: [], margin: regression.margin, confidence, paired: 0 },
+      lowerIsBetter,
+    };
   }
   for (const metric of regression.metrics) {
     const lacking = run.cases.find((item) => (metric === 'pass' ? item.pass : item.metrics[metric]) === undefined);
@@ -108,32 +128,36 @@ async function compareWithBaseline(check: CheckOf<'eval'>, pending: PendingBasel
       );
   }
   const [baseline, { loadStatistics }] = await Promise.all([pending.read, import('../eval/stats.js')]);
-  const lowerIsBetter = new Set((check.eval.checks ?? []).filter((comparison) => comparison.op === '<=' || comparison.op === '<').map((comparison) => comparison.metric));
-  return compareRuns(baseline, run, { metrics: regression.metrics, margin: regression.margin, confidence, minCases, lowerIsBetter }, await loadStatistics());
+  const comparison = compareRuns(baseline, run, { metrics: regression.metrics, margin: regression.margin, confidence, minCases, lowerIsBetter }, await loadStatistics());
+  return { comparison, baseline, lowerIsBetter };
 }
 
 function flippedProblems(comparison: Comparison, cases: readonly CollapsedCase[], file: string): Problem[] {
   const where = new Map(cases.map((item) => [item.id, item]));
   // The metrics' intervals are in `comparison` (every report prints its table); problems name the cases.
   const problems: Problem[] = [];
-  for (const id of comparison.flipped.slice(0, FLIPPED_SHOWN)) {
+  const flipped = comparison.flipped ?? [];
+  for (const id of flipped.slice(0, FLIPPED_SHOWN)) {
     const item = where.get(id);
     problems.push(item ? located(file, item, `case "${id}" passed in the baseline and fails now`) : { file, message: `case "${id}" passed in the baseline and fails now` });
   }
-  if (comparison.flipped.length > FLIPPED_SHOWN)
-    problems.push({ file, message: `… and ${comparison.flipped.length - FLIPPED_SHOWN} more flipped cases (see \`comparison.flipped\` in the JSON report)` });
+  if (flipped.length > FLIPPED_SHOWN)
+    problems.push({ file, message: `… and ${flipped.length - FLIPPED_SHOWN} more flipped cases (see \`comparison.flipped\` in the JSON report)` });
   return problems;
 }
 
 function verdictSummary(comparison: Comparison): string {
   if (comparison.verdict === 'no-baseline') return 'no baseline blessed yet';
   const pass = comparison.metrics.find((metric) => metric.name === 'pass') ?? comparison.metrics[0];
-  const interval = pass ? ` (${pass.name} Δ ${signed(pass.delta)} [${signed(pass.low)}, ${signed(pass.high)}])` : '';
+  const bounds = pass?.low !== undefined && pass.high !== undefined ? ` [${signed(pass.low)}, ${signed(pass.high)}]` : '';
+  const interval = pass ? ` (${pass.name} Δ ${signed(pass.delta)}${bounds})` : '';
   return `${comparison.verdict} against baseline #${comparison.baseline?.seq}${interval}`;
 }
 
-function regressionHint(check: CheckOf<'eval'>): string {
-  return `fix the regressed cases listed above and evaluate again; if the new behaviour is intended, bless it as the new baseline (\`lepton baseline bless ${check.id}\`)`;
+function regressionHint(check: CheckOf<'eval'>, comparison: Comparison, listed: boolean): string {
+  const worse = comparison.metrics.filter((metric) => metric.verdict === 'regression').map((metric) => metric.name);
+  const fix = listed ? 'fix the regressed cases listed above' : `find why ${worse.join(' and ') || 'the compared metrics'} got worse`;
+  return `${fix} and evaluate again; if the new behaviour is intended, bless it as the new baseline (\`lepton baseline bless ${check.id} --reason "…"\`)`;
 }
 
 function defaultHint(check: CheckOf<'eval'>): string {

@@ -53,6 +53,7 @@ async function evaluate(check: CheckOf<'metric'>, context: CheckContext): Promis
   }
   const evidence = { file, ...digest, values };
   let comparison: Comparison | undefined;
+  let regressed: string | undefined;
   if (check.metric.regression) {
     const { compareWithRecorded } = await import('../eval/recorded-regression.js');
     comparison = compareWithRecorded(
@@ -60,15 +61,17 @@ async function evaluate(check: CheckOf<'metric'>, context: CheckContext): Promis
       context.recordedValues?.find((item) => item.checkId === check.id),
       check.metric.regression.margin,
     );
-    if (comparison.verdict === 'regression') failures.push(`regression: ${comparison.reason}`);
+    if (comparison.verdict === 'regression') regressed = `regression: ${comparison.reason}`;
   }
   const compared = comparison ? { comparison } : {};
-  if (failures.length === 0) {
+  if (failures.length === 0 && !regressed) {
     const message = passes.length <= 3 ? passes.join(', ') : `all ${checks.length} metrics meet their thresholds`;
     return { status: 'pass', message, evidence, values: measured, reads: [file], ...compared };
   }
-  const problems: Problem[] = failures.map((message) => ({ file, message }));
-  const message = failures.length === 1 ? failures[0]! : `${failures.length} of ${plural(checks.length, 'metric check')} fail`;
+  const problems: Problem[] = [...failures, ...(regressed ? [regressed] : [])].map((message) => ({ file, message }));
+  // The thresholds that fail are counted among the thresholds; the regression is told beside them.
+  const thresholds = failures.length <= 1 ? failures : [`${failures.length} of ${plural(checks.length, 'metric check')} fail`];
+  const message = [...thresholds, ...(regressed ? [regressed] : [])].join('; ');
   return { status: 'fail', message, problems, evidence, values: measured, reads: [file], ...compared };
 }
 

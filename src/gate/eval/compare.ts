@@ -6,28 +6,45 @@ import type { Statistics } from './stats.js';
 
 export type Verdict = 'regression' | 'no-detectable-change' | 'improvement' | 'unreliable-baseline' | 'insufficient-data' | 'no-baseline';
 
+/** One metric's own verdict: the comparison's verdict is the worst of them. */
+export type MetricVerdict = 'regression' | 'no-detectable-change' | 'improvement';
+
+/**
+ * One compared metric. An eval check's has the paired interval `[low, high]` of the delta (and
+ * `mcnemarP` beside `pass`); a metric check's compares one number a side and has no interval.
+ */
 export interface ComparisonMetric {
   name: string;
   baseline: number;
   candidate: number;
   delta: number;
-  low: number;
-  high: number;
+  low?: number;
+  high?: number;
   mcnemarP?: number;
+  verdict: MetricVerdict;
 }
 
+/** A metric of an eval check's comparison: always with its interval. */
+export type PairedMetric = ComparisonMetric & { low: number; high: number };
+
+/**
+ * An eval check's comparison has every field; a metric check's (one number a side, against the
+ * values an advance recorded) has no `flipped`, `confidence` or `paired`, and its `baseline` is
+ * just the advance's `seq`.
+ */
 export interface Comparison {
   verdict: Verdict;
   metrics: ComparisonMetric[];
   /** Ids of cases that passed (stable-pass) in the baseline and do not now. */
-  flipped: string[];
+  flipped?: string[];
   /** Why the verdict, in one sentence. */
   reason: string;
   margin: number;
-  confidence: number;
+  confidence?: number;
   /** Cases paired by id (and by input, where the format records one). */
-  paired: number;
-  baseline?: { sha256: string; seq: number; cases: number } | undefined;
+  paired?: number;
+  /** The blessed baseline (`sha256`, `cases`), or the advance whose recorded values were compared. */
+  baseline?: { sha256?: string; seq: number; cases?: number } | undefined;
 }
 
 export interface CompareOptions {
@@ -62,7 +79,7 @@ export const MIN_SHARED = 0.9;
 
 export function compareRuns(baseline: BaselineRun, candidate: { cases: CollapsedCase[]; fingerprint: Fingerprint }, options: CompareOptions, statistics: Statistics): Comparison {
   const base = { margin: options.margin, confidence: options.confidence, baseline: { sha256: baseline.sha256, seq: baseline.seq, cases: baseline.size } };
-  const verdict = (kind: Verdict, reason: string, paired: number, metrics: ComparisonMetric[] = [], flipped: string[] = []): Comparison => ({
+  const verdict = (kind: Verdict, reason: string, paired: number, metrics: PairedMetric[] = [], flipped: string[] = []): Comparison => ({
     verdict: kind,
     reason,
     metrics,
@@ -99,13 +116,16 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
   }
   if (pairs.length < options.minCases) return verdict('insufficient-data', `${pairs.length} paired cases, fewer than min-cases ${options.minCases}`, pairs.length);
 
-  const metrics = options.metrics.map((name) => compareMetric(name, pairs, options, statistics));
+  const metrics = options.metrics.map((name) => {
+    const metric = compareMetric(name, pairs, options, statistics);
+    return { ...metric, verdict: metricVerdict(metric, options.lowerIsBetter.has(name), options.margin) };
+  });
   const flipped: string[] = [];
   for (let index = 0; index < pairs.length; index++) {
     const now = nows[index]!;
     if (baseline.pass[olds[index]!] === 1 && now.pass !== undefined && now.pass < 1) flipped.push(now.id);
   }
-  const worse = metrics.filter((metric) => (options.lowerIsBetter.has(metric.name) ? metric.high > options.margin : metric.low < -options.margin));
+  const worse = metrics.filter((metric) => metric.verdict === 'regression');
   if (worse.length > 0) {
     const [first] = worse;
     return verdict(
@@ -116,7 +136,7 @@ export function compareRuns(baseline: BaselineRun, candidate: { cases: Collapsed
       flipped,
     );
   }
-  const better = metrics.every((metric) => (options.lowerIsBetter.has(metric.name) ? metric.high < 0 : metric.low > 0));
+  const better = metrics.every((metric) => metric.verdict === 'improvement');
   return better
     ? verdict('improvement', `every metric is better than the baseline's at ${percent(options.confidence)} confidence`, pairs.length, metrics, flipped)
     : verdict('no-detectable-change', `no metric is worse than the margin ${options.margin} at ${percent(options.confidence)} confidence`, pairs.length, metrics, flipped);
@@ -129,7 +149,13 @@ interface Pairs {
   baseline: BaselineRun;
 }
 
-function compareMetric(name: string, pairs: Pairs, options: CompareOptions, statistics: Statistics): ComparisonMetric {
+/** Worse than the margin allows, better at the confidence, or neither; a rise is worse where lower is better. */
+function metricVerdict(metric: Omit<PairedMetric, 'verdict'>, lowerIsBetter: boolean, margin: number): MetricVerdict {
+  if (lowerIsBetter ? metric.high > margin : metric.low < -margin) return 'regression';
+  return (lowerIsBetter ? metric.high < 0 : metric.low > 0) ? 'improvement' : 'no-detectable-change';
+}
+
+function compareMetric(name: string, pairs: Pairs, options: CompareOptions, statistics: Statistics): Omit<PairedMetric, 'verdict'> {
   // Typed arrays: two numbers per pair, no boxed number and nothing for the collector to trace.
   const beforeAll = new Float64Array(pairs.length);
   const afterAll = new Float64Array(pairs.length);

@@ -9,15 +9,20 @@ interface ComparisonMetric {
   baseline?: number;
   candidate?: number;
   delta: number;
-  low: number;
-  high: number;
+  /** The paired interval of an eval check's delta; a metric check compares one number a side and has none. */
+  low?: number;
+  high?: number;
   mcnemarP?: number;
+  verdict?: string;
 }
 
 interface Comparison {
   verdict: string;
   metrics?: ComparisonMetric[];
   flipped?: string[];
+  /** Present for an eval check's comparison (cases paired with the blessed baseline). */
+  paired?: number;
+  baseline?: { seq: number };
 }
 
 type ShownResult = CheckResult & { values?: unknown; comparison?: Comparison; recorded?: { seq: number; time: string } };
@@ -149,9 +154,13 @@ export function renderValues(values: unknown): string {
 /** The baseline comparison: per metric, the delta and its interval against the tolerated drop. */
 export function renderComparison(comparison: Comparison, margin: number | undefined): string {
   const metrics = comparison.metrics ?? [];
+  // A metric check's comparison: each value against the one an advance recorded, no interval.
+  const single = comparison.paired === undefined && metrics.every((metric) => metric.low === undefined);
   const rows = metrics.map(
     (metric) =>
-      `<tr><td><code>${text(metric.name)}</code><td>${scalar(metric.baseline)}<td>${scalar(metric.candidate)}<td>${scalar(metric.delta)}<td>[${scalar(metric.low)}, ${scalar(metric.high)}]<td>${intervalPlot(metric, margin)}`,
+      `<tr><td><code>${text(metric.name)}</code><td>${scalar(metric.baseline)}<td>${scalar(metric.candidate)}<td>${scalar(metric.delta)}${
+        single || metric.low === undefined || metric.high === undefined ? '' : `<td>[${scalar(metric.low)}, ${scalar(metric.high)}]`
+      }<td>${metric.verdict ? text(metric.verdict) : ''}<td>${intervalPlot(metric, margin)}`,
   );
   const flipped = comparison.flipped?.length
     ? `<p>${plural(comparison.flipped.length, 'case')} passed in the baseline and fail now: ${comparison.flipped
@@ -159,8 +168,9 @@ export function renderComparison(comparison: Comparison, margin: number | undefi
         .map((id) => `<code>${text(id)}</code>`)
         .join(', ')}</p>`
     : '';
+  const baseline = single && comparison.baseline ? `Advance #${comparison.baseline.seq}` : 'Baseline';
   const table = metrics.length
-    ? `<table class="comparison"><thead><tr><th>Metric<th>Baseline<th>Candidate<th>Δ<th>Interval<th>Against the margin${margin !== undefined ? ` (−${scalar(margin)})` : ''}</thead><tbody>${rows.join('')}</tbody></table>`
+    ? `<table class="comparison"><thead><tr><th>Metric<th>${baseline}<th>Candidate<th>Δ${single ? '' : '<th>Interval'}<th>Verdict<th>Against the margin${margin !== undefined ? ` (−${scalar(margin)})` : ''}</thead><tbody>${rows.join('')}</tbody></table>`
     : '';
   return `<div class="card comparison-card"><strong>Baseline comparison:</strong> ${text(comparison.verdict)}${table}${flipped}</div>`;
 }
@@ -169,17 +179,20 @@ function intervalPlot(metric: ComparisonMetric, margin: number | undefined): str
   const width = 180;
   const height = 28;
   const floor = margin === undefined ? undefined : -Math.abs(margin);
-  const values = [metric.low, metric.high, metric.delta, 0, ...(floor === undefined ? [] : [floor])].filter((value) => Number.isFinite(value));
+  const low0 = metric.low ?? metric.delta;
+  const high0 = metric.high ?? metric.delta;
+  const values = [low0, high0, metric.delta, 0, ...(floor === undefined ? [] : [floor])].filter((value) => Number.isFinite(value));
   const spread = Math.max(...values) - Math.min(...values) || 1;
   const low = Math.min(...values) - spread * 0.1;
   const high = Math.max(...values) + spread * 0.1;
   const x = (value: number) => (8 + ((value - low) / (high - low)) * (width - 16)).toFixed(1);
-  const label = `${metric.name}: delta ${metric.delta}, interval ${metric.low} to ${metric.high}${floor === undefined ? '' : `, margin ${floor}`}`;
+  const interval = metric.low === undefined || metric.high === undefined ? '' : `, interval ${metric.low} to ${metric.high}`;
+  const label = `${metric.name}: delta ${metric.delta}${interval}${floor === undefined ? '' : `, margin ${floor}`}`;
   return (
     `<svg role="img" aria-label="${attr(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
     `<line class="zero" x1="${x(0)}" x2="${x(0)}" y1="2" y2="${height - 2}"/>` +
     (floor === undefined ? '' : `<line class="margin" x1="${x(floor)}" x2="${x(floor)}" y1="2" y2="${height - 2}"/>`) +
-    `<line class="interval" x1="${x(metric.low)}" x2="${x(metric.high)}" y1="${height / 2}" y2="${height / 2}"/>` +
+    (interval ? `<line class="interval" x1="${x(low0)}" x2="${x(high0)}" y1="${height / 2}" y2="${height / 2}"/>` : '') +
     `<circle class="delta" cx="${x(metric.delta)}" cy="${height / 2}" r="4"/></svg>`
   );
 }
