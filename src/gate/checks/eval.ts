@@ -22,16 +22,27 @@ async function evaluate(check: CheckOf<'eval'>, context: CheckContext): Promise<
   if (!statSync(resolved.path, { throwIfNoEntry: false })?.isFile()) {
     return { status: 'fail', message: `${file} does not exist`, hint: `write the per-case results of your evaluation run to ${file}`, evidence: { file, missing: true } };
   }
-  // The blessed baseline is read on another thread while this one reads the results.
+  // The blessed baseline is read on another thread while this one reads the results; the thread
+  // ends with the check, whichever way it ends (a check that stops early does not wait for it).
   const baseline = settings.regression ? startBaseline(check, context) : undefined;
+  try {
+    return await judge(check, context, resolved.path, baseline);
+  } finally {
+    baseline?.stop();
+  }
+}
+
+async function judge(check: CheckOf<'eval'>, context: CheckContext, resultsPath: string, baseline: PendingBaseline): Promise<CheckOutcome> {
+  const settings = check.eval;
+  const { file } = settings;
   let run: EvalRun;
   try {
-    run = await readEvalRun(resolved.path, file, settings.format ?? 'auto');
+    run = await readEvalRun(resultsPath, file, settings.format ?? 'auto');
   } catch (error) {
     if (!(error instanceof EvalFileError)) throw error;
     return { status: 'fail', message: error.message, problems: [{ file, message: error.message }], evidence: { file, unreadable: true } };
   }
-  const digest = context.evidence ? { sha256: await hashFile(resolved.path) } : {};
+  const digest = context.evidence ? { sha256: await hashFile(resultsPath) } : {};
   const failures: string[] = [];
   const problems: Problem[] = [];
   const minCases = settings['min-cases'];
@@ -92,15 +103,15 @@ async function evaluate(check: CheckOf<'eval'>, context: CheckContext): Promise<
   return { status: 'fail', message, problems, ...common, ...(comparison?.verdict === 'regression' && { hint: regressionHint(check, comparison, listed > 0) }) };
 }
 
-type PendingBaseline = { read: ReturnType<typeof readBaseline> } | undefined;
+type PendingBaseline = ReturnType<typeof readBaseline> | undefined;
 
 function startBaseline(check: CheckOf<'eval'>, context: CheckContext): PendingBaseline {
   const blessed = (context.baselines ?? []).findLast((baseline) => baseline.checkId === check.id);
   if (!blessed) return undefined;
-  const read = readBaseline(context.root, blessed.sha256, blessed.seq, check.eval.regression!.metrics);
+  const pending = readBaseline(context.root, blessed.sha256, blessed.seq, check.eval.regression!.metrics);
   // Awaited only when the comparison runs; a check that stops before it must not leave it unhandled.
-  read.catch(() => undefined);
-  return { read };
+  pending.read.catch(() => undefined);
+  return pending;
 }
 
 /** The comparison, with the baseline it read (to find the cases behind a regression). */

@@ -87,14 +87,17 @@ const WORKER_SOURCE = `(${readInWorker.toString()})()`;
 
 /**
  * Starts reading the baseline `sha256` (ledger entry `seq`), keeping of each case what a comparison
- * of `names` reads; the promise says what the file holds, or why it cannot be used (EvalFileError).
+ * of `names` reads; `read` says what the file holds, or why it cannot be used (EvalFileError), and
+ * `stop` ends the reading thread (a check that ends early).
  */
-export function readBaseline(root: string, sha256: string, seq: number, names: readonly string[]): Promise<BaselineRun & { header: BaselineHeader }> {
+export function readBaseline(root: string, sha256: string, seq: number, names: readonly string[]): { read: Promise<BaselineRun & { header: BaselineHeader }>; stop: () => void } {
   const relative = baselinePath(sha256);
   const file = path.join(root, relative);
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, sha256, names: [...names] } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, sha256, names: [...names] } });
+  const read = new Promise<BaselineRun & { header: BaselineHeader }>((resolve, reject) => {
     worker.once('error', (error) => reject(new EvalFileError(`the blessed baseline ${relative} cannot be read: ${error.message}`)));
+    // A thread that ends without an answer (stopped, or out of memory) must not leave the gate waiting.
+    worker.once('exit', (code) => reject(new EvalFileError(`the blessed baseline ${relative} cannot be read: its reader stopped (exit code ${code})`)));
     worker.once('message', (answer: Answer) => {
       void worker.terminate();
       if ('missing' in answer) reject(new EvalFileError(`the blessed baseline ${relative} (ledger entry #${seq}) is missing: commit .lepton/baselines/ with the ledger`));
@@ -109,4 +112,5 @@ export function readBaseline(root: string, sha256: string, seq: number, names: r
       }
     });
   });
+  return { read, stop: () => void worker.terminate() };
 }
