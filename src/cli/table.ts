@@ -125,7 +125,10 @@ export const COMMANDS: CommandSpec[] = [
     description: 'go back to an earlier phase',
     args: [{ syntax: '<phase>', description: 'the earlier phase to go back to' }],
     options: [reason('the project goes back')],
-    examples: ['lepton reopen poc --reason "Latency target unreachable with the chosen model"'],
+    examples: [
+      'lepton reopen poc --reason "Latency target unreachable with the chosen model"',
+      'lepton reopen development --reason "Drift: recall fell to 0.71 in production (INC-2231); retrain on Q3 data"',
+    ],
     load: () => import('../commands/reopen.js'),
   },
   {
