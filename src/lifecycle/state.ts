@@ -13,7 +13,8 @@ export interface LifecycleState {
   /** The phase the ledger says the project is in (the first phase before any transition). */
   phase: string;
   complete: boolean;
-  terminated?: { reason: string; seq: number; time: string } | undefined;
+  /** `by`: the name of who ended it; `phase`: the phase it ended in. */
+  terminated?: { reason: string; seq: number; time: string; by: string; phase: string } | undefined;
   /** Seq of the latest entry that entered each phase: approvals and waivers before it no longer count. */
   enteredAt: Record<string, number>;
   approvals: (Approval & { seq: number })[];
@@ -115,7 +116,7 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
         break;
       }
       case 'terminate':
-        state.terminated = { reason: entry.reason ?? '', seq: entry.seq, time: entry.time };
+        state.terminated = { reason: entry.reason ?? '', seq: entry.seq, time: entry.time, by: entry.actor?.name || entry.actor?.email || '', phase: state.phase };
         break;
       case 'approve': {
         if (entry.phase !== state.phase) problem(entry, `signs off "${entry.phase}" while the project was in "${state.phase}"`);
