@@ -115,6 +115,14 @@ const HINTS: Record<NonNullable<VerifyReport['problems'][number]['check']>, stri
     'an owner with a key signs every entry they make (LEPTON_SIGNING_KEY or git config user.signingkey); a signature that does not verify means the entry was changed: restore the ledger from git',
 };
 
+/** The hint for an entry whose actor could not make it: the ledger is right, lepton.yaml is where the fix is. */
+const ACTOR_HINTS: Record<NonNullable<VerifyReport['problems'][number]['code']>, string> = {
+  'owner-left':
+    'the fix is in lepton.yaml: if they made the entry while still on the project, set their `left:` (project.owners) to the day of the entry or later; an owner who leaves keeps what they did up to that day',
+  'not-an-owner':
+    'if they were an owner when they made the entry, keep them under project.owners in lepton.yaml with `left: YYYY-MM-DD` (their last day, on or after the entry); an entry by someone who never was one did not come from lepton: see `git log -p -- .lepton/ledger.jsonl`',
+};
+
 export function formatVerifyPretty(report: VerifyReport, strict: boolean, paint: Paint): string {
   if (report.ok) {
     const what =
@@ -126,7 +134,7 @@ export function formatVerifyPretty(report: VerifyReport, strict: boolean, paint:
   const [first, ...rest] = report.problems;
   const lines = [`${paint.red('✖')} ${report.project}: ${safeText(first?.message ?? 'the ledger does not verify')}`];
   for (const problem of rest) lines.push(`  ${safeText(problem.message)}`);
-  lines.push(`hint: ${HINTS[first?.check ?? 'chain']}`);
+  lines.push(`hint: ${first?.code ? ACTOR_HINTS[first.code] : HINTS[first?.check ?? 'chain']}`);
   return `${lines.join('\n')}\n`;
 }
 
