@@ -9,10 +9,23 @@ import { mergeLedgerEntries } from '../lifecycle/ledger-merge.js';
 import { formatLedgerMerge } from '../report/ledger-merge.js';
 import type { CommandRun } from './types.js';
 
+/** Each side's place on the command line, as git's merge driver passes them (merge.lepton-ledger.driver: `… ledger merge %O %A %B`). */
+const ARGUMENTS: Record<string, string> = {
+  base: "the first argument (BASE, git's %O)",
+  ours: "the second argument (OURS, git's %A)",
+  theirs: "the third argument (THEIRS, git's %B)",
+};
+
 async function readSide(cwd: string, file: string, side: string): Promise<LedgerEntry[]> {
   const text = await readFile(path.resolve(cwd, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' && side === 'base') return '';
-    throw new LeptonError(`cannot read ${side} ledger ${file}: ${error.message}`);
+    const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a folder' : error.message;
+    throw new LeptonError(`cannot read ${file}, ${ARGUMENTS[side]}: ${why}`, {
+      hint:
+        'it takes three ledger files, BASE OURS THEIRS, and writes the merged ledger to OURS; git passes them itself ' +
+        '(.gitattributes names the driver, git config merge.lepton-ledger.driver runs `… ledger merge %O %A %B`, set by `lepton hooks install`); ' +
+        'by hand: `lepton ledger merge base.jsonl ours.jsonl theirs.jsonl`',
+    });
   });
   const { entries, problems } = checkChain(ledgerLines(text));
   if (problems[0])

@@ -52,6 +52,10 @@ export function commandHint(error: LeptonError): string | undefined {
       return 'run `lepton init` to create one, or pass -C DIR / --manifest FILE';
     case 'named-manifest-unreadable':
       return 'check the path given to --manifest';
+    case 'named-manifest-folder': {
+      const folder = error.location?.file ?? 'DIR';
+      return `pass the file itself (--manifest ${folder.replace(/\/+$/, '')}/lepton.yaml), or -C ${folder} to work in that folder`;
+    }
     case 'no-projects':
       return 'run `lepton init` in a project folder, or pass -C DIR';
     case 'file-exists':
