@@ -52,6 +52,12 @@ async function presentLepton(root: string, worktree: string): Promise<DriverLept
   return 'path';
 }
 
+/** The command git config merge.lepton-ledger.driver holds in the repository of `root`, if any. */
+export async function registeredMergeDriver(root: string): Promise<string | undefined> {
+  const value = await simpleGit({ baseDir: root, trimmed: true }).getConfig(`merge.${MERGE_DRIVER}.driver`);
+  return value.value ?? undefined;
+}
+
 /**
  * Adds the attribute line to the project's `.gitattributes` (keeping what is there) and sets the
  * driver in the repository config, running `lepton` (default: the one found in the project now).

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, runLepton } from '../helpers/cli.js';
 import { createTempRepo, gitEnv, makeTempDir, type TempRepo } from '../helpers/git-repo.js';
+import { initEnv } from '../helpers/init-project.js';
 import { ADA, GRACE, type Identity } from '../helpers/lifecycle-project.js';
 
 const MANIFEST = `version: 1
@@ -105,5 +106,20 @@ describe('the ledger merge driver of a vendored lepton', () => {
     ]);
     const verify = await vendored(repo.dir, ADA, '2026-06-16T10:00:00Z', ['verify', '--strict']);
     expect(verify.exitCode, `${verify.stdout}${verify.stderr}`).toBe(0);
+  });
+});
+
+describe('lepton vendor after lepton init', () => {
+  it('switches the merge driver init registered (lepton on PATH) to the vendored file, in a project in a subfolder', async () => {
+    const top = await createTempRepo({ files: { 'README.md': '# models\n' } });
+    cleanups.push(() => top.cleanup());
+    const init = await runLepton(['init', 'services/churn', '--yes'], { cwd: top.dir, env: initEnv() });
+    expect(init.exitCode, init.stderr).toBe(0);
+    expect(await top.git('config', 'merge.lepton-ledger.driver')).toBe('lepton ledger merge %O %A %B');
+    const vendor = await runLepton(['vendor'], { cwd: path.join(top.dir, 'services/churn') });
+    expect(vendor.exitCode, vendor.stderr).toBe(0);
+    const driver = "node 'services/churn/.lepton/bin/lepton.cjs' ledger merge %O %A %B";
+    expect(vendor.stdout).toContain(`the ledger merge driver runs it now (git config merge.lepton-ledger.driver: ${driver})`);
+    expect(await top.git('config', 'merge.lepton-ledger.driver')).toBe(driver);
   });
 });
