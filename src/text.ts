@@ -85,3 +85,8 @@ export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number);
   return utcDate(new Date(Date.UTC(year!, month! - 1, day! + days)));
 }
+
+/** Names joined with commas, the first `max` of them and "… and N more" after. */
+export function listSome(names: readonly string[], max = 10): string {
+  return names.length > max ? `${names.slice(0, max).join(', ')} … and ${names.length - max} more` : names.join(', ');
+}

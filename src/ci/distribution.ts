@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LeptonError } from '../errors.js';
 import { pathExists } from '../fs.js';
+import { listSome } from '../text.js';
 import { VENDORED_PATH } from './vendor.js';
 
 /** `vendored`: .lepton/bin/lepton.cjs is committed. `npm-ci`: package-lock.json pins lepton. */
@@ -50,7 +51,7 @@ export async function ciLeptonSource(root: string, folders: readonly string[]): 
   if (await lockPinsLepton(root)) return 'npm-ci';
   const missing = folders.filter((_, index) => !vendored[index]);
   throw new LeptonError(
-    `CI cannot get lepton: there is no ${VENDORED_PATH}${vendored.some(Boolean) ? ` in ${missing.join(', ')}` : ''}, and no package-lock.json pins lepton (lepton is on no registry to install it from)`,
+    `CI cannot get lepton: there is no ${VENDORED_PATH}${vendored.some(Boolean) ? ` in ${listSome(missing)}` : ''}, and no package-lock.json pins lepton (lepton is on no registry to install it from)`,
     { hint: twoWays('lepton ci init') },
   );
 }

@@ -29,6 +29,8 @@ export interface HookInstall {
   result: Awaited<ReturnType<typeof installHook>>;
   /** Which lepton the hook runs. */
   source: Awaited<ReturnType<typeof import('./distribution.js')['hookLeptonSource']>>;
+  /** The command git config merge.lepton-ledger.driver now holds. */
+  mergeDriver: string;
 }
 
 export async function installProjectHook(loaded: LoadedManifest): Promise<HookInstall> {
@@ -37,9 +39,12 @@ export async function installProjectHook(loaded: LoadedManifest): Promise<HookIn
   const { hookLeptonSource } = await import('./distribution.js');
   const source = await hookLeptonSource(loaded.root, location.worktree);
   const result = await installHook(location, settings);
+  // The merge driver runs the lepton the hook runs, which a clone has once `npm ci` has run.
+  const { lockPinsLepton } = await import('./distribution.js');
+  const driverLepton = source === 'vendored' ? 'vendored' : (await lockPinsLepton(loaded.root)) ? 'pinned-project' : 'pinned-top';
   const { registerLedgerMergeDriver } = await import('../git/merge-driver.js');
-  await registerLedgerMergeDriver(loaded.root);
-  return { location, settings, result, source };
+  const { command: mergeDriver } = await registerLedgerMergeDriver(loaded.root, driverLepton);
+  return { location, settings, result, source, mergeDriver };
 }
 
 export interface HookRemoval {

@@ -56,6 +56,9 @@ async function pythonDependencyFiles(root: string, folders: string[]): Promise<s
   return [...(names.some((name) => /^requirements.*\.txt$/.test(name)) ? ['**/requirements*.txt'] : []), ...(names.includes('pyproject.toml') ? ['**/pyproject.toml'] : [])];
 }
 
+/** How many folder levels below it ci init looks for projects when run outside a git repository. */
+const SEARCH_DEPTH = 3;
+
 async function repositoryOf(cwd: string): Promise<{ root: string; branch: string } | undefined> {
   const git = await import('../git/git.js');
   if (!(await git.isRepository(cwd))) return undefined;
@@ -78,9 +81,12 @@ export async function ciInit(globals: { cwd: string; manifest?: string | undefin
     loaded.push(project);
     folders = [path.relative(root, project.root).split(path.sep).join('/') || '.'];
   } else {
-    const { projects } = await findProjects(root);
+    // Outside a repository the walk is bounded: ci init in /tmp must not search everything below it.
+    const { projects } = await findProjects(root, repository ? {} : { maxDepth: SEARCH_DEPTH });
     if (projects.length === 0) {
-      throw new LeptonError(`no lepton.yaml in ${root} or below it`, { hint: 'run `lepton init` first, then `lepton ci init`' });
+      throw new LeptonError(repository ? `no lepton.yaml in ${root} or below it` : `no lepton.yaml here (${root}) or in the folders up to ${SEARCH_DEPTH} levels below it`, {
+        hint: 'run `lepton ci init` in the repository that holds your project (or point at it with -C <folder>), or create a project first with `lepton init`',
+      });
     }
     folders = projects.map((project) => project.path);
     for (const project of projects) {

@@ -97,6 +97,8 @@ export interface VendorReport extends VendorResult {
   gitignorePath: string;
   /** Why git would still not see the file (a rule of another ignore file), when it would not. */
   ignoredBy?: string | undefined;
+  /** The ledger merge driver's new command, when it was registered with another lepton before. */
+  mergeDriver?: string;
 }
 
 /** `lepton vendor`: the project found from `options`, lepton vendored into it, and whether git sees the file. */
@@ -104,6 +106,25 @@ export async function vendorProject(options: LoadOptions): Promise<VendorReport>
   const loaded = await loadManifest(options);
   const result = await vendorLepton(loaded.root);
   const { isRepository, ignoringRule } = await import('../git/git.js');
-  const ignoredBy = (await isRepository(loaded.root)) ? await ignoringRule(loaded.root, VENDORED_PATH) : undefined;
-  return { ...result, shown: path.relative(options.cwd, result.file) || VENDORED_PATH, vendoredPath: VENDORED_PATH, gitignorePath: LEPTON_GITIGNORE, ignoredBy };
+  const inRepository = await isRepository(loaded.root);
+  const ignoredBy = inRepository ? await ignoringRule(loaded.root, VENDORED_PATH) : undefined;
+  // A merge driver `lepton init` registered runs the vendored file from now on, as the hook does.
+  const mergeDriver = inRepository ? await switchMergeDriver(loaded.root) : undefined;
+  return {
+    ...result,
+    shown: path.relative(options.cwd, result.file) || VENDORED_PATH,
+    vendoredPath: VENDORED_PATH,
+    gitignorePath: LEPTON_GITIGNORE,
+    ignoredBy,
+    ...(mergeDriver && { mergeDriver }),
+  };
+}
+
+/** Re-registers the ledger's merge driver with the vendored lepton when one is registered with another; returns the new command. */
+async function switchMergeDriver(root: string): Promise<string | undefined> {
+  const { registeredMergeDriver, registerLedgerMergeDriver } = await import('../git/merge-driver.js');
+  const before = await registeredMergeDriver(root);
+  if (before === undefined) return undefined;
+  const { command } = await registerLedgerMergeDriver(root, 'vendored');
+  return command === before ? undefined : command;
 }

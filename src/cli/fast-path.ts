@@ -66,6 +66,8 @@ export function parseFastPath(argv: readonly string[], commands: readonly Comman
   } catch {
     return undefined;
   }
+  // An empty value goes to commander, which refuses it.
+  if (Object.values(parsed.values).some((value) => value === '' || (Array.isArray(value) && value.includes('')))) return undefined;
   const options: Record<string, unknown> = {};
   for (const spec of command.options ?? []) {
     const { long } = parseFlags(spec.flags);
@@ -94,7 +96,7 @@ function parseHookRun(argv: readonly string[], commands: readonly CommandSpec[])
   let rest = [...argv];
   let cwd = '.';
   if (rest[0] === '-C' || rest[0] === '--cwd') {
-    if (rest[1] === undefined) return undefined;
+    if (!rest[1]) return undefined;
     cwd = rest[1];
     rest = rest.slice(2);
   }

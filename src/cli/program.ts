@@ -22,10 +22,20 @@ const VALUE_PARSERS: Record<NonNullable<OptionSpec['value']>, (value: string, pr
   repeatable: (value, previous) => [...((previous as string[] | undefined) ?? []), value],
 };
 
+/** An empty value (`--phase ""`, often an unset shell variable) is refused rather than read as no option. */
+function nonEmpty(parse?: (value: string, previous?: unknown) => unknown) {
+  return (value: string, previous?: unknown) => {
+    if (value === '') throw new InvalidArgumentError('it is empty; give a value, or leave the option out');
+    return parse ? parse(value, previous) : value;
+  };
+}
+
 function optionOf(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);
   if (spec.choices) option.choices(spec.choices);
-  if (spec.value) option.argParser(VALUE_PARSERS[spec.value]);
+  const parse = spec.value && VALUE_PARSERS[spec.value];
+  if (option.required && !spec.choices) option.argParser(nonEmpty(parse));
+  else if (parse) option.argParser(parse);
   if (spec.required) option.makeOptionMandatory();
   if (spec.default !== undefined) option.default(spec.default);
   return option;

@@ -56,7 +56,7 @@ export const TOOL_COMMANDS: CommandSpec[] = [
           { syntax: '<ours>', description: 'our ledger, rewritten with the result (%A)' },
           { syntax: '<theirs>', description: 'their ledger (%B)' },
         ],
-        examples: ['git config merge.lepton-ledger.driver "lepton ledger merge %O %A %B"', 'lepton ledger merge base.jsonl ours.jsonl theirs.jsonl'],
+        examples: ['git config merge.lepton-ledger.driver "node \'.lepton/bin/lepton.cjs\' ledger merge %O %A %B"', 'lepton ledger merge base.jsonl ours.jsonl theirs.jsonl'],
         load: () => import('../commands/ledger-merge.js'),
       },
     ],

@@ -3,6 +3,7 @@ import { EXIT } from '../errors.js';
 import { gateProject } from '../lifecycle/gate-project.js';
 import { phaseTitles } from '../lifecycle/phases.js';
 import { formatGateReport, resolveFormat } from '../report/index.js';
+import { endedText } from '../report/pretty.js';
 import { runAll } from './all.js';
 import { noCompletedPhasesText } from '../report/notes.js';
 import { onlyNamesNoCheck, onlyWithPhases, recheckAllWithoutCompleted } from './messages.js';
@@ -36,11 +37,12 @@ export const run: CommandRun<GateCommandOptions> = async (input) => {
   const loaded = await openProject(globals, io);
   const progress = await startProgress(globals, io, Boolean(options.verbose));
   // JSON carries each check's values, files' hashes included (gathered as advance gathers them).
-  const { report, phases } = await gateProject(loaded, { ...options, evidence: options.format === 'json', env: io.env, signal: io.signal, progress }).finally(() =>
+  const { report, phases, terminated } = await gateProject(loaded, { ...options, evidence: options.format === 'json', env: io.env, signal: io.signal, progress }).finally(() =>
     progress?.stop(),
   );
   if (report.unmatched) throw onlyNamesNoCheck(report.unmatched, phases);
   const format = resolveFormat(options.format, io.env);
+  if (terminated && !globals.quiet) io.stderr(`note: the project has ended: ${endedText(terminated)}\n`);
   if (options.completed && report.checks.length === 0 && format === 'pretty' && !globals.quiet) {
     io.stderr(noCompletedPhasesText(loaded.manifest.phase));
   }

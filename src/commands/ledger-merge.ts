@@ -14,7 +14,7 @@ import type { CommandRun } from './types.js';
 async function readSide(cwd: string, file: string, side: string): Promise<LedgerEntry[]> {
   const text = await readFile(path.resolve(cwd, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' && side === 'base') return '';
-    throw ledgerSideUnreadable(side, file, error.message);
+    throw ledgerSideUnreadable(side, file, error);
   });
   const { entries, problems } = checkChain(ledgerLines(text));
   if (problems[0]) throw ledgerSideUntrusted(side, file, problems[0].message);

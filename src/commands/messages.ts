@@ -95,8 +95,21 @@ export function notPrePushInput(message: string): LeptonError {
   return usageError(message, 'this command reads the input git gives a pre-push hook');
 }
 
-export function ledgerSideUnreadable(side: string, file: string, message: string): LeptonError {
-  return new LeptonError(`cannot read ${side} ledger ${file}: ${message}`);
+/** Each side's place on the command line, as git's merge driver passes them (merge.lepton-ledger.driver: `… ledger merge %O %A %B`). */
+const LEDGER_ARGUMENTS: Record<string, string> = {
+  base: "the first argument (BASE, git's %O)",
+  ours: "the second argument (OURS, git's %A)",
+  theirs: "the third argument (THEIRS, git's %B)",
+};
+
+export function ledgerSideUnreadable(side: string, file: string, error: NodeJS.ErrnoException): LeptonError {
+  const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a folder' : error.message;
+  return new LeptonError(`cannot read ${file}, ${LEDGER_ARGUMENTS[side]}: ${why}`, {
+    hint:
+      'it takes three ledger files, BASE OURS THEIRS, and writes the merged ledger to OURS; git passes them itself ' +
+      '(.gitattributes names the driver, git config merge.lepton-ledger.driver runs `… ledger merge %O %A %B`, set by `lepton hooks install`); ' +
+      'by hand: `lepton ledger merge base.jsonl ours.jsonl theirs.jsonl`',
+  });
 }
 
 export function ledgerSideUntrusted(side: string, file: string, problem: string): LeptonError {
@@ -118,6 +131,10 @@ export function commandHint(error: LeptonError): string | undefined {
       return 'run `lepton init` to create one, or pass -C DIR / --manifest FILE';
     case 'named-manifest-unreadable':
       return 'check the path given to --manifest';
+    case 'named-manifest-folder': {
+      const folder = error.location?.file ?? 'DIR';
+      return `pass the file itself (--manifest ${folder.replace(/\/+$/, '')}/lepton.yaml), or -C ${folder} to work in that folder`;
+    }
     case 'no-projects':
       return 'run `lepton init` in a project folder, or pass -C DIR';
     case 'file-exists':

@@ -1,12 +1,13 @@
 // `lepton report [--all] [--out FILE]`: one self-contained HTML page for the people who decide at
 // a gate (default lepton-report.html); `--all` makes it a portfolio of every project below.
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, InterruptedError } from '../errors.js';
 import { reportWrittenNote, reportWrittenText } from '../report/notes.js';
 import { allWithManifest, foreignReportFile, noProjectsBelow } from './messages.js';
 import type { CommandRun } from './types.js';
 import { openProject } from './project.js';
+import { MANIFEST_NAME } from '../manifest/load.js';
 
 export interface ReportCommandOptions {
   all?: boolean;
@@ -18,6 +19,7 @@ export const DEFAULT_REPORT_FILE = 'lepton-report.html';
 
 export const run: CommandRun<ReportCommandOptions> = async ({ options, globals, io }) => {
   const out = options.out ?? DEFAULT_REPORT_FILE;
+  if (out !== '-') await refuseProjectFile(globals, out);
   const gather = { env: io.env, signal: io.signal };
   let html: string;
   if (options.all) {
@@ -56,5 +58,26 @@ async function refuseForeignFile(file: string, shown: string, force: boolean): P
   const existing = await readFile(file, 'utf8').catch(() => undefined);
   if (existing !== undefined && !existing.includes('<meta name="generator" content="lepton">')) {
     throw foreignReportFile(shown);
+  }
+}
+
+/** Where `file` really is: symbolic links (of it, or of its folder) followed as far as they exist. */
+async function realTarget(file: string): Promise<string> {
+  const real = await realpath(file).catch(() => undefined);
+  if (real) return real;
+  const parent = path.dirname(file);
+  return parent === file ? file : path.join(await realTarget(parent), path.basename(file));
+}
+
+/** lepton.yaml (or the --manifest file) and what .lepton/ holds, the ledger first, are never a report's place, --force or not. */
+async function refuseProjectFile(globals: { cwd: string; manifest?: string | undefined }, out: string): Promise<void> {
+  const target = await realTarget(path.resolve(globals.cwd, out));
+  const manifest = globals.manifest && (await realTarget(path.resolve(globals.cwd, globals.manifest)));
+  const hint = `write it elsewhere, e.g. --out ${DEFAULT_REPORT_FILE} (the default)`;
+  if (path.basename(target) === MANIFEST_NAME || target === manifest) {
+    throw usageError(`--out ${out} is the project's manifest: a report never replaces lepton.yaml, even with --force`, hint);
+  }
+  if (target.split(path.sep).includes('.lepton')) {
+    throw usageError(`--out ${out} is inside .lepton/: a report never replaces the ledger or lepton's own files, even with --force`, hint);
   }
 }

@@ -138,7 +138,8 @@ export async function listBaselines(loaded: LoadedManifest, checkId?: string): P
   const { state } = await readProjectLedger(loaded);
   const blessed = state.baselines.filter((baseline) => !checkId || baseline.checkId === checkId);
   if (checkId && !loaded.manifest.phases.some((phase) => phase.gate.some((check) => check.id === checkId && 'eval' in check))) {
-    throw usageError(`no eval check "${checkId}" in this manifest`);
+    const evals = [...new Set(loaded.manifest.phases.flatMap((phase) => phase.gate.filter((check) => 'eval' in check).map((check) => check.id)))];
+    throw usageError(`no eval check "${checkId}" in this manifest`, evals.length > 0 ? `its eval checks: ${evals.join(', ')}` : 'this manifest has no eval check');
   }
   const latest = new Map(state.baselines.map((baseline) => [`${baseline.phase}/${baseline.checkId}`, baseline.seq]));
   return Promise.all(

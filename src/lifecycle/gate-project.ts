@@ -40,6 +40,8 @@ export interface GateRun {
   report: GateReport;
   /** The phases evaluated. */
   phases: Phase[];
+  /** Set when the project has ended (`lepton terminate`). */
+  terminated?: LifecycleState['terminated'];
 }
 
 /** Evaluates the gate of the selected phases; the ledger is read once, for the phases and the sign-offs and waivers. */
@@ -58,5 +60,5 @@ export async function gateProject(loaded: LoadedManifest, options: GateProjectOp
     signal: options.signal,
   });
   if (options.signal.aborted) throw new InterruptedError();
-  return { report, phases };
+  return { report, phases, ...(state.terminated && { terminated: state.terminated }) };
 }

@@ -23,12 +23,16 @@ export interface ProjectSearch {
 /** Folders never searched, whatever git says: installed dependencies and caches. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '__pycache__']);
 
-export async function findProjects(base: string): Promise<ProjectSearch> {
+/**
+ * `maxDepth` bounds the walk outside a repository (folders below `base`, 1 = its subfolders), for a
+ * command run in a folder that is not a project, such as /tmp.
+ */
+export async function findProjects(base: string, options: { maxDepth?: number } = {}): Promise<ProjectSearch> {
   const { unignoredFiles } = await import('../git/git.js');
   const listed = await unignoredFiles(base, [MANIFEST_NAME, `:(glob)**/${MANIFEST_NAME}`]);
   const manifests =
     listed === undefined
-      ? await walk(base)
+      ? await walk(base, options.maxDepth ?? Number.POSITIVE_INFINITY)
       : await existingFiles(
           base,
           listed.filter((file) => !inSkippedFolder(file)),
@@ -65,16 +69,16 @@ async function existingFiles(base: string, files: readonly string[]): Promise<st
 }
 
 /** Without git: every folder except dot folders (.git, .venv, .tox, .cache…) and SKIPPED_FOLDERS; symlinks are not followed. */
-async function walk(base: string): Promise<string[]> {
+async function walk(base: string, maxDepth: number): Promise<string[]> {
   const found: string[] = [];
-  const visit = async (relative: string): Promise<void> => {
+  const visit = async (relative: string, depth = 0): Promise<void> => {
     const entries = await readdir(path.join(base, relative), { withFileTypes: true }).catch(() => []);
     const folders: string[] = [];
     for (const entry of entries) {
       if (entry.isFile() && entry.name === MANIFEST_NAME) found.push(relative ? `${relative}/${entry.name}` : entry.name);
       if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) folders.push(relative ? `${relative}/${entry.name}` : entry.name);
     }
-    await Promise.all(folders.map(visit));
+    if (depth < maxDepth) await Promise.all(folders.map((folder) => visit(folder, depth + 1)));
   };
   await visit('');
   return found;

@@ -9,11 +9,15 @@ import type { LedgerEntry, LedgerEntryOf } from './ledger-entries.js';
 
 export { ownerByEmail } from './authority.js';
 
+/** Why an entry's actor could not make it: not (or no longer) under project.owners, or past their `left:` day. */
+export type ActorFinding = 'not-an-owner' | 'owner-left';
+
 export interface LifecycleState {
   /** The phase the ledger says the project is in (the first phase before any transition). */
   phase: string;
   complete: boolean;
-  terminated?: { reason: string; seq: number; time: string } | undefined;
+  /** `by`: the name of who ended it; `phase`: the phase it ended in. */
+  terminated?: { reason: string; seq: number; time: string; by: string; phase: string } | undefined;
   /** Seq of the latest entry that entered each phase: approvals and waivers before it no longer count. */
   enteredAt: Record<string, number>;
   approvals: (Approval & { seq: number })[];
@@ -26,7 +30,7 @@ export interface LifecycleState {
   passedBy: Record<string, LedgerEntryOf<'advance'>>;
   /** The gate definition each passed phase stands on: its advance's, or a later amend's. */
   acceptedGates: Record<string, { hash: string; checks: Record<string, string>; seq: number }>;
-  problems: { seq: number; message: string; check: 'phase' | 'approvals' }[];
+  problems: { seq: number; message: string; check: 'phase' | 'approvals'; code?: ActorFinding }[];
 }
 
 export function approvalCheck(manifest: Manifest, phaseId: string, checkId: string) {
@@ -48,11 +52,12 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
     acceptedGates: {},
     problems: [],
   };
-  const problem = (entry: LedgerEntry, message: string) =>
+  const problem = (entry: LedgerEntry, message: string, code?: ActorFinding) =>
     state.problems.push({
       seq: entry.seq,
       message: `entry #${entry.seq} (${entry.event}): ${message}`,
       check: entry.event === 'approve' || entry.event === 'waive' || entry.event === 'amend' || entry.event === 'bless' ? 'approvals' : 'phase',
+      ...(code && { code }),
     });
   for (const [index, entry] of entries.entries()) {
     if (state.terminated) problem(entry, `recorded after the project was terminated (#${state.terminated.seq})`);
@@ -64,7 +69,8 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
     // A sign-off, waiver, bless or amend the actor could not make does not count; a move is reported and still replayed.
     if (refused) {
       const counts = entry.event === 'advance' || entry.event === 'reopen' || entry.event === 'terminate';
-      problem(entry, counts ? refused : `${refused}; the entry does not count`);
+      const code = ownerByEmail(manifest, entry.actor?.email ?? '') ? 'owner-left' : 'not-an-owner';
+      problem(entry, counts ? refused : `${refused}; the entry does not count`, code);
       if (!counts) continue;
     }
     const current = ids.indexOf(state.phase);
@@ -115,7 +121,7 @@ export function replayLedger(manifest: Manifest, entries: readonly LedgerEntry[]
         break;
       }
       case 'terminate':
-        state.terminated = { reason: entry.reason ?? '', seq: entry.seq, time: entry.time };
+        state.terminated = { reason: entry.reason ?? '', seq: entry.seq, time: entry.time, by: entry.actor?.name || entry.actor?.email || '', phase: state.phase };
         break;
       case 'approve': {
         if (entry.phase !== state.phase) problem(entry, `signs off "${entry.phase}" while the project was in "${state.phase}"`);

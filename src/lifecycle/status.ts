@@ -20,6 +20,8 @@ export interface StatusReport {
   phases: { id: string; title: string; state: PhaseState; checks: number }[];
   /** From the ledger: `complete` once the last phase's gate passed, `terminated` after the project ended. */
   lifecycle: 'active' | 'complete' | 'terminated';
+  /** When the project ended (`lepton terminate`): when, by whom, in which phase and why. */
+  terminated?: { time: string; by: string; phase: string; reason: string };
   gate: Pick<GateReport, 'passed' | 'summary' | 'checks'>;
 }
 
@@ -45,6 +47,7 @@ export async function projectStatus(loaded: LoadedManifest, options: { env: Node
       checks: phase.gate.length,
     })),
     lifecycle: ledger.terminated ? 'terminated' : ledger.complete ? 'complete' : 'active',
+    ...(ledger.terminated && { terminated: { time: ledger.terminated.time, by: ledger.terminated.by, phase: ledger.terminated.phase, reason: ledger.terminated.reason } }),
     gate: { passed: gate.passed, summary: gate.summary, checks: gate.checks },
   };
 }

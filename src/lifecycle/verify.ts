@@ -8,13 +8,15 @@ import { checkedLines, rememberCheckedLines } from './ledger-cache.js';
 import { checkChain, LEDGER_PATH, ledgerLines, parseEntry, readLedgerText, type LedgerEntry } from './ledger.js';
 import { changedGates, describeGateChange } from './gate-definition.js';
 import { phaseMismatch } from './phase-mismatch.js';
-import { ownerByEmail, replayLedger, type LifecycleState } from './state.js';
+import { ownerByEmail, replayLedger, type ActorFinding, type LifecycleState } from './state.js';
 
 export interface VerifyProblem {
   seq?: number;
   message: string;
   /** Which verification found it: the hash chain, `phase:` against the ledger, sign-offs, git authorship (--strict), passed gates changed since, or signatures. */
   check?: 'chain' | 'phase' | 'approvals' | 'authors' | 'gates' | 'signatures';
+  /** For an entry whose actor could not make it: whether they are not an owner or had left (the fix is then in lepton.yaml). */
+  code?: ActorFinding;
 }
 
 export interface VerifyReport {

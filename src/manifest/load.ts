@@ -88,6 +88,13 @@ export async function loadManifest(options: LoadOptions): Promise<LoadedManifest
     bytes = readFileSync(file);
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'EISDIR') {
+      throw new LeptonError(`${file} is a folder, not a manifest file`, {
+        hint: `name the ${MANIFEST_NAME} in it, or work in that folder`,
+        code: 'named-manifest-folder',
+        location: { file: displayPath },
+      });
+    }
     throw new LeptonError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : message}`, {
       hint: options.manifest ? 'check the path of the manifest' : 'check the file permissions',
       ...(options.manifest && { code: 'named-manifest-unreadable' }),

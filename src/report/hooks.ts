@@ -14,7 +14,7 @@ function shown(location: HookLocation, file: string): string {
   return isInside(location.worktree, file) ? path.relative(location.worktree, file) || '.' : file;
 }
 
-export function installText({ location, settings, result, source }: HookInstall): { stdout: string; notes: string[] } {
+export function installText({ location, settings, result, source, mergeDriver }: HookInstall): { stdout: string; notes: string[] } {
   const lines = [`${result.action === 'updated' ? 'updated' : 'installed'} the pre-push hook: ${shown(location, result.hookFile)}`];
   if (result.action === 'chained') lines.push(`the hook that was there is kept as ${CHAINED_NAME} and runs first; \`lepton hooks uninstall\` puts it back`);
   else if (result.chainedFile) lines.push(`${CHAINED_NAME} still runs first`);
@@ -28,7 +28,7 @@ export function installText({ location, settings, result, source }: HookInstall)
       ? 'it runs the vendored .lepton/bin/lepton.cjs with node'
       : 'it runs the lepton package-lock.json pins, once `npm ci` (or `npm install`) has installed it',
   );
-  lines.push('registered the ledger merge driver (.gitattributes, git config merge.lepton-ledger): parallel sign-offs merge without conflicts');
+  lines.push(`registered the ledger merge driver (.gitattributes, git config merge.lepton-ledger: ${mergeDriver}): parallel sign-offs merge without conflicts`);
   const notes = ['skip it once with `git push --no-verify` or `LEPTON_SKIP=1 git push`'];
   if (isInside(location.worktree, location.hooksDir) && !isInside(location.commonDir, location.hooksDir))
     notes.push(`note: ${shown(location, location.hooksDir)} is part of the working tree (core.hooksPath): commit the change so the team gets the hook`);

@@ -66,13 +66,23 @@ function checkLines(check: CheckResult, width: number, paint: Paint): string[] {
 
 const STATE_MARK: Record<PhaseState, string> = { done: '✔', current: '▶', upcoming: '·' };
 
+/** "terminated on 2026-06-15 by Ada Lovelace in poc: No-go", for status and gate. */
+export function endedText(ended: NonNullable<StatusReport['terminated']>): string {
+  return safeText(`terminated on ${ended.time.slice(0, 10)}${ended.by ? ` by ${ended.by}` : ''} in ${ended.phase}: ${ended.reason}`);
+}
+
 export function formatStatusPretty(report: StatusReport, paint: Paint): string {
-  const lines = [paint.bold(report.project) + (report.description ? ` — ${safeText(report.description)}` : ''), ''];
+  const lines = [paint.bold(report.project) + (report.description ? ` — ${safeText(report.description)}` : '')];
+  if (report.terminated) lines.push(paint.red.bold(`Ended: ${endedText(report.terminated)}`));
+  lines.push('');
   const width = Math.max(...report.phases.map((phase) => phase.id.length));
+  const ended = report.lifecycle === 'terminated';
   for (const phase of report.phases) {
-    const mark = phase.state === 'done' ? paint.green(STATE_MARK.done) : phase.state === 'current' ? paint.cyan(STATE_MARK.current) : paint.dim(STATE_MARK.upcoming);
+    const current = phase.state === 'current';
+    const mark = phase.state === 'done' ? paint.green(STATE_MARK.done) : current ? (ended ? paint.red('✖') : paint.cyan(STATE_MARK.current)) : paint.dim(STATE_MARK.upcoming);
     const text = `${phase.id.padEnd(width)}  ${safeText(phase.title)}`;
-    lines.push(`  ${mark} ${phase.state === 'current' ? paint.bold(text) + paint.cyan('  ← current') : phase.state === 'upcoming' ? paint.dim(text) : text}`);
+    const here = ended ? paint.red('  ← ended here') : paint.cyan('  ← current');
+    lines.push(`  ${mark} ${current ? paint.bold(text) + here : phase.state === 'upcoming' ? paint.dim(text) : text}`);
   }
   const { summary, checks } = report.gate;
   lines.push('', `Gate of ${report.phase}: ${summary.passed} of ${summary.total} checks pass${summary.waived ? `, ${summary.waived} waived` : ''}`);
@@ -85,7 +95,7 @@ export function formatStatusPretty(report: StatusReport, paint: Paint): string {
     report.lifecycle === 'complete'
       ? 'Complete: every phase has passed its gate. `lepton gate --completed` keeps them holding.'
       : report.lifecycle === 'terminated'
-        ? 'Terminated: the project has ended; `lepton history` shows why.'
+        ? 'The project has ended: no phase moves on; `lepton history` shows the ledger.'
         : report.gate.passed
           ? `Next: \`lepton advance\` moves to the next phase once \`lepton gate\` passes in full.`
           : 'Next: `lepton gate` shows what is missing and how to fix it.',
@@ -105,6 +115,14 @@ const HINTS: Record<NonNullable<VerifyReport['problems'][number]['check']>, stri
     'an owner with a key signs every entry they make (LEPTON_SIGNING_KEY or git config user.signingkey); a signature that does not verify means the entry was changed: restore the ledger from git',
 };
 
+/** The hint for an entry whose actor could not make it: the ledger is right, lepton.yaml is where the fix is. */
+const ACTOR_HINTS: Record<NonNullable<VerifyReport['problems'][number]['code']>, string> = {
+  'owner-left':
+    'the fix is in lepton.yaml: if they made the entry while still on the project, set their `left:` (project.owners) to the day of the entry or later; an owner who leaves keeps what they did up to that day',
+  'not-an-owner':
+    'if they were an owner when they made the entry, keep them under project.owners in lepton.yaml with `left: YYYY-MM-DD` (their last day, on or after the entry); an entry by someone who never was one did not come from lepton: see `git log -p -- .lepton/ledger.jsonl`',
+};
+
 export function formatVerifyPretty(report: VerifyReport, strict: boolean, paint: Paint): string {
   if (report.ok) {
     const what =
@@ -116,7 +134,7 @@ export function formatVerifyPretty(report: VerifyReport, strict: boolean, paint:
   const [first, ...rest] = report.problems;
   const lines = [`${paint.red('✖')} ${report.project}: ${safeText(first?.message ?? 'the ledger does not verify')}`];
   for (const problem of rest) lines.push(`  ${safeText(problem.message)}`);
-  lines.push(`hint: ${HINTS[first?.check ?? 'chain']}`);
+  lines.push(`hint: ${first?.code ? ACTOR_HINTS[first.code] : HINTS[first?.check ?? 'chain']}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -5,6 +5,7 @@ export function formatVendor(report: VendorReport): string {
   const what = { created: 'wrote', updated: 'updated', unchanged: 'already up to date:' }[report.action];
   const from = report.action === 'updated' && report.previousVersion && report.previousVersion !== report.version ? `, was ${report.previousVersion}` : '';
   const lines = [`${what} ${report.shown} (lepton ${report.version}${from})`];
+  if (report.mergeDriver) lines.push(`the ledger merge driver runs it now (git config merge.lepton-ledger.driver: ${report.mergeDriver})`);
   if (report.gitignore !== 'unchanged') lines.push(`${report.gitignore === 'created' ? 'wrote' : 'updated'} ${report.gitignorePath} so git sees it`);
   lines.push(
     '',

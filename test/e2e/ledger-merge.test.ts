@@ -2,7 +2,7 @@
 // lepton's merge driver (registered by `lepton hooks install`): no conflict, both sign-offs count,
 // and `verify --strict` passes. Two sides that both moved the phase are refused, naming both moves.
 import { execa } from 'execa';
-import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEPTON_BIN, runLepton } from '../helpers/cli.js';
@@ -28,32 +28,39 @@ phases:
 
 let ours: TempRepo;
 let theirsDir: string;
-let binDir: string;
+let shim: string;
 const cleanups: (() => Promise<unknown>)[] = [];
 
-/** git in `dir` as `who`, with the `lepton` the merge driver names on PATH. */
+/** git in `dir` as `who`; no lepton on PATH: the driver runs the pinned node_modules/.bin/lepton. */
 function git(dir: string, who: Identity, ...args: string[]) {
-  return execa('git', args, { cwd: dir, env: { ...gitEnv(who), PATH: `${binDir}:${process.env.PATH}` }, reject: false });
+  return execa('git', args, { cwd: dir, env: gitEnv(who), reject: false });
+}
+
+/** node_modules/.bin/lepton in `dir`, as `npm ci` installs the pinned lepton. */
+async function installPinned(dir: string) {
+  await mkdir(path.join(dir, 'node_modules/.bin'), { recursive: true });
+  await writeFile(path.join(dir, 'node_modules/.bin/lepton'), shim);
+  await chmod(path.join(dir, 'node_modules/.bin/lepton'), 0o755);
 }
 
 beforeAll(async () => {
-  binDir = await makeTempDir('lepton-bin-');
-  await writeFile(path.join(binDir, 'lepton'), `#!/bin/sh\nexec "${process.execPath}" "${LEPTON_BIN}" "$@"\n`);
-  await chmod(path.join(binDir, 'lepton'), 0o755);
+  shim = `#!/bin/sh\nexec "${process.execPath}" "${LEPTON_BIN}" "$@"\n`;
   // lepton pinned as npm pins it: what `hooks install` asks for (or a vendored lepton).
-  ours = await createTempRepo({ files: { 'lepton.yaml': MANIFEST, ...PINNED_LEPTON_FILES } });
+  ours = await createTempRepo({ files: { 'lepton.yaml': MANIFEST, '.gitignore': 'node_modules/\n', ...PINNED_LEPTON_FILES } });
+  await installPinned(ours.dir);
   const install = await lepton(ours, ['hooks', 'install']);
   expect(install.exitCode, install.stderr).toBe(0);
+  expect(install.stdout).toContain("git config merge.lepton-ledger: 'node_modules/.bin/lepton' ledger merge %O %A %B)");
   expect(await readFile(path.join(ours.dir, '.gitattributes'), 'utf8')).toBe('.lepton/ledger.jsonl merge=lepton-ledger\n');
   await commitAs(ours, ADA, 'merge driver');
   const parent = await makeTempDir('lepton-clone-');
   theirsDir = path.join(parent, 'theirs');
   await execa('git', ['clone', '-q', ours.dir, theirsDir], { env: gitEnv(GRACE) });
+  await installPinned(theirsDir);
   await runLepton(['hooks', 'install'], { cwd: theirsDir, env: gitEnv(GRACE) });
   cleanups.push(
     () => ours.cleanup(),
     () => rm(parent, { recursive: true, force: true }),
-    () => rm(binDir, { recursive: true, force: true }),
   );
 });
 afterAll(async () => {

@@ -109,7 +109,8 @@ describe('lifecycle commands', () => {
     expect(history.stdout).toMatch(/#2 .* Ada Lovelace\s+terminate\s+ended the project in poc — "No-go: accuracy 0.71 against 0.85"/);
     expect(history.stdout).toContain('Now: terminated in poc');
     const status = await lepton(repo, ['status']);
-    expect(status.stdout).toContain('Terminated: the project has ended; `lepton history` shows why.');
+    expect(status.stdout).toMatch(/^Ended: terminated on \d{4}-\d\d-\d\d by Ada Lovelace in poc: No-go: accuracy 0.71 against 0.85$/m);
+    expect(status.stdout).toContain('The project has ended: no phase moves on; `lepton history` shows the ledger.');
     expect((await lepton(repo, ['verify'])).exitCode).toBe(0);
   });
 });

@@ -49,7 +49,7 @@ pre { background: var(--panel); border: 1px solid var(--line); padding: .5rem; o
 .card { background: var(--panel); border: 1px solid var(--line); border-radius: .4rem; padding: .75rem 1rem; margin: .5rem 0; }
 svg { max-width: 100%; height: auto; }
 svg text { fill: var(--fg); font: 12px system-ui, sans-serif; }
-.timeline text { text-anchor: end; }
+.timeline text { text-anchor: end; font-size: 13px; }
 svg .axis { stroke: var(--muted); }
 svg .lane { fill: var(--lane); }
 svg .bar { fill: var(--accent); }

@@ -5,7 +5,12 @@ import type { ProjectReportData } from '../../lifecycle/report-data.js';
 import { attr, day, text, when } from './markup.js';
 
 const WIDTH = 900;
-const LABEL = 170;
+/** The lane labels' font size (style.ts sets it), and a width per character that holds for a proportional font. */
+const LABEL_FONT = 13;
+const CHAR_WIDTH = LABEL_FONT * 0.6;
+/** A longer title is shortened with an ellipsis (all of it in the tooltip), so the lanes keep most of the width. */
+const MAX_LABEL_CHARS = 40;
+const NOW_MARK = ' ◀ now';
 const LANE = 30;
 const TOP = 12;
 const AXIS = 28;
@@ -24,6 +29,20 @@ export function renderTimeline(data: ProjectReportData, idPrefix: string): strin
   if (data.transitions.length === 0) {
     return '<p class="muted">No transition recorded yet: the timeline starts with the ledger\'s first entry (<code>lepton advance</code>, or <code>lepton init</code>).</p>';
   }
+  // The labels first: the lanes start where the longest one ends.
+  const labels = data.phases.map((phase) => {
+    const current = phase.state === 'current' && data.lifecycle === 'active';
+    const room = MAX_LABEL_CHARS - (current ? NOW_MARK.length : 0);
+    const shown =
+      [...phase.title].length > room
+        ? `${[...phase.title]
+            .slice(0, room - 1)
+            .join('')
+            .trimEnd()}…`
+        : phase.title;
+    return { current, shown, full: shown === phase.title ? undefined : phase.title, chars: [...shown].length + (current ? NOW_MARK.length : 0) };
+  });
+  const LABEL = Math.max(120, Math.ceil(Math.max(...labels.map((label) => label.chars)) * CHAR_WIDTH) + 16);
   const now = Date.parse(data.generatedAt);
   const times = data.transitions.map((transition) => Date.parse(transition.time));
   const start = Math.min(...times);
@@ -35,10 +54,10 @@ export function renderTimeline(data: ProjectReportData, idPrefix: string): strin
   const height = TOP + lanes.length * LANE + AXIS;
   // The lanes, one path of rectangles; then each lane's label.
   const parts: string[] = [`<path class="lane" d="${data.phases.map((_, index) => `M${LABEL} ${TOP + index * LANE + 4}h${WIDTH - LABEL - 20}v${LANE - 8}H${LABEL}z`).join('')}"/>`];
-  for (const [index, phase] of data.phases.entries()) {
+  for (const [index, { current, shown, full }] of labels.entries()) {
     const top = TOP + index * LANE;
-    const current = phase.state === 'current' && data.lifecycle === 'active';
-    parts.push(`<text x="${LABEL - 8}" y="${top + LANE / 2 + 4}"${current ? ' font-weight="700"' : ''}>${text(phase.title)}${current ? ' ◀ now' : ''}</text>`);
+    const label = `<text x="${LABEL - 8}" y="${top + LANE / 2 + 4}"${current ? ' font-weight="700"' : ''}>${text(shown)}${current ? NOW_MARK : ''}</text>`;
+    parts.push(full === undefined ? label : `<g class="label"><title>${text(full)}</title>${label}</g>`);
   }
   for (const visit of data.visits) {
     const from = x(visit.enteredAt);
