@@ -3,7 +3,7 @@ import { EXIT } from '../errors.js';
 import { gateProject } from '../lifecycle/gate-project.js';
 import { phaseTitles } from '../lifecycle/phases.js';
 import { formatGateReport, resolveFormat } from '../report/index.js';
-import { endedText } from '../report/pretty.js';
+import { endedNote } from '../report/pretty.js';
 import { runAll } from './all.js';
 import { noCompletedPhasesText } from '../report/notes.js';
 import { onlyNamesNoCheck, onlyWithPhases, recheckAllWithoutCompleted } from './messages.js';
@@ -42,7 +42,7 @@ export const run: CommandRun<GateCommandOptions> = async (input) => {
   );
   if (report.unmatched) throw onlyNamesNoCheck(report.unmatched, phases);
   const format = resolveFormat(options.format, io.env);
-  if (terminated && !globals.quiet) io.stderr(`note: the project has ended: ${endedText(terminated)}\n`);
+  if (terminated && !globals.quiet) io.stderr(endedNote(terminated));
   if (options.completed && report.checks.length === 0 && format === 'pretty' && !globals.quiet) {
     io.stderr(noCompletedPhasesText(loaded.manifest.phase));
   }

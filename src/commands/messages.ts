@@ -161,3 +161,11 @@ export function inCommandTerms(error: unknown): unknown {
   if (!(error instanceof LeptonError) || error.code !== 'until') return error;
   return new LeptonError(error.message.replace(/^the last day/, '--until'), { exitCode: error.exitCode, hint: commandHint(error), cause: error });
 }
+
+/** `report --out` naming lepton.yaml or a file in .lepton/: never a report's place, --force or not. */
+export function reportOutProtected(out: string, what: 'manifest' | 'ledger', defaultFile: string): LeptonError {
+  const hint = `write it elsewhere, e.g. --out ${defaultFile} (the default)`;
+  return what === 'manifest'
+    ? usageError(`--out ${out} is the project's manifest: a report never replaces lepton.yaml, even with --force`, hint)
+    : usageError(`--out ${out} is inside .lepton/: a report never replaces the ledger or lepton's own files, even with --force`, hint);
+}

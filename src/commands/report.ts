@@ -4,7 +4,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, InterruptedError } from '../errors.js';
 import { reportWrittenNote, reportWrittenText } from '../report/notes.js';
-import { allWithManifest, foreignReportFile, noProjectsBelow } from './messages.js';
+import { allWithManifest, foreignReportFile, noProjectsBelow, reportOutProtected } from './messages.js';
 import type { CommandRun } from './types.js';
 import { openProject } from './project.js';
 import { MANIFEST_NAME } from '../manifest/load.js';
@@ -73,11 +73,6 @@ async function realTarget(file: string): Promise<string> {
 async function refuseProjectFile(globals: { cwd: string; manifest?: string | undefined }, out: string): Promise<void> {
   const target = await realTarget(path.resolve(globals.cwd, out));
   const manifest = globals.manifest && (await realTarget(path.resolve(globals.cwd, globals.manifest)));
-  const hint = `write it elsewhere, e.g. --out ${DEFAULT_REPORT_FILE} (the default)`;
-  if (path.basename(target) === MANIFEST_NAME || target === manifest) {
-    throw usageError(`--out ${out} is the project's manifest: a report never replaces lepton.yaml, even with --force`, hint);
-  }
-  if (target.split(path.sep).includes('.lepton')) {
-    throw usageError(`--out ${out} is inside .lepton/: a report never replaces the ledger or lepton's own files, even with --force`, hint);
-  }
+  if (path.basename(target) === MANIFEST_NAME || target === manifest) throw reportOutProtected(out, 'manifest', DEFAULT_REPORT_FILE);
+  if (target.split(path.sep).includes('.lepton')) throw reportOutProtected(out, 'ledger', DEFAULT_REPORT_FILE);
 }

@@ -67,6 +67,11 @@ function checkLines(check: CheckResult, width: number, paint: Paint): string[] {
 const STATE_MARK: Record<PhaseState, string> = { done: '✔', current: '▶', upcoming: '·' };
 
 /** "terminated on 2026-06-15 by Ada Lovelace in poc: No-go", for status and gate. */
+/** `gate` on a terminated project: said on stderr, the gate still runs. */
+export function endedNote(ended: NonNullable<StatusReport['terminated']>): string {
+  return `note: the project has ended: ${endedText(ended)}\n`;
+}
+
 export function endedText(ended: NonNullable<StatusReport['terminated']>): string {
   return safeText(`terminated on ${ended.time.slice(0, 10)}${ended.by ? ` by ${ended.by}` : ''} in ${ended.phase}: ${ended.reason}`);
 }
