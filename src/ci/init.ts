@@ -85,7 +85,9 @@ export async function ciInit(globals: { cwd: string; manifest?: string | undefin
     const { projects } = await findProjects(root, repository ? {} : { maxDepth: SEARCH_DEPTH });
     if (projects.length === 0) {
       throw new LeptonError(repository ? `no lepton.yaml in ${root} or below it` : `no lepton.yaml here (${root}) or in the folders up to ${SEARCH_DEPTH} levels below it`, {
-        hint: 'run `lepton ci init` in the repository that holds your project (or point at it with -C <folder>), or create a project first with `lepton init`',
+        hint: repository
+          ? 'run `lepton init` first, then `lepton ci init`'
+          : 'run `lepton ci init` in the repository that holds your project (or point at it with -C <folder>), or create a project first with `lepton init`',
       });
     }
     folders = projects.map((project) => project.path);
