@@ -12,17 +12,22 @@ export async function filesAtRevisions(dir: string, objects: readonly string[]):
   if (objects.length === 0) return [];
   // Outside any repository git would only say so: a folder with no `.git` above it starts no git.
   if (!gitRedirected() && nearestGit(dir) === undefined) return objects.map(() => undefined);
-  const output = await new Promise<Buffer | undefined>((resolve) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+  const output = await catFile(dir, '--batch', objects);
+  return output ? parseBatch(output, objects.length) : objects.map(() => undefined);
+}
+
+/** What `git cat-file MODE` prints for `requests` (one per line); undefined when git fails (not a repository, no git). */
+export function catFile(dir: string, mode: string, requests: readonly string[]): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn('git', ['cat-file', mode], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.on('error', () => resolve(undefined));
     child.on('close', (code) => resolve(code === 0 ? Buffer.concat(chunks) : undefined));
     // A git that exits early (not a repository) closes its stdin: that is answered by the exit code.
     child.stdin.on('error', () => {});
-    child.stdin.end(objects.map((object) => `${object}\n`).join(''));
+    child.stdin.end(requests.map((request) => `${request}\n`).join(''));
   });
-  return output ? parseBatch(output, objects.length) : objects.map(() => undefined);
 }
 
 /** `<oid> <type> <size>\n<content>\n` per object found, `<name> missing\n` (or ambiguous) per other. */
