@@ -144,18 +144,19 @@ async function removeStaleTemps(target: string): Promise<void> {
       if (!written || Date.now() - written.mtimeMs < FOREIGN_TEMP_AGE_MS) continue;
     } else {
       const pid = Number(match[1]);
-      if (pid === process.pid || processExists(pid)) continue;
+      if (pid === process.pid || processAlive(pid)) continue;
     }
     await rm(file, { force: true });
   }
 }
 
-function processExists(pid: number): boolean {
+/** Whether a process with this pid runs on this host (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    // EPERM: it exists, under another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -4,7 +4,7 @@ import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { LeptonError } from '../errors.js';
-import { makeDirectory } from '../fs.js';
+import { makeDirectory, processAlive } from '../fs.js';
 
 export const LOCK_PATH = '.lepton/lock';
 export const STALE_AFTER_MS = 10 * 60 * 1000;
@@ -87,16 +87,6 @@ function isStale(lock: LockContent): boolean {
   if (!(age < STALE_AFTER_MS)) return true;
   if (lock.host && lock.host !== hostname()) return false;
   return !processAlive(lock.pid);
-}
-
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Moves the stale lock aside before deleting it, so two processes clearing it cannot delete a fresh one twice. */
